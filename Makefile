@@ -1,0 +1,37 @@
+# Every target installs what it needs first (make setup is idempotent and quick when done).
+SHELL := /bin/bash
+export PATH := $(CURDIR)/tests/e2e/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+export WASM_BINDGEN_TEST_TIMEOUT ?= 120
+
+.PHONY: setup serve dist test lint test-native test-browser test-e2e clean
+
+setup:
+	@./scripts/setup.sh
+
+serve: setup
+	@echo "JWT debugger: open http://127.0.0.1:8080/"
+	trunk serve
+
+dist: setup
+	trunk build --release
+
+test: setup lint test-native test-browser test-e2e
+
+lint:
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+
+test-native:
+	cargo test
+
+test-browser:
+	cargo test --target wasm32-unknown-unknown
+
+test-e2e: dist
+	node --test --test-concurrency=1 tests/e2e/
+
+clean:
+	cargo clean
+	rm -rf dist

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Installs, only when missing or at the wrong version, what `make serve|test|dist|bench` need on a
+# fresh Debian machine (run as root). Rerun it and it is a quick no-op.
+set -euo pipefail
+
+TRUNK_VERSION=0.21.14
+WASM_BINDGEN_VERSION=0.2.130
+BINARYEN_VERSION=132
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+npm_dir="$root/tests/e2e"
+export PATH="$npm_dir/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+say() { printf 'setup: %s\n' "$*"; }
+
+# The wasm target: RUSTUP_AUTO_INSTALL=0 on these machines, so rust-toolchain.toml alone may not fetch it.
+if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  say "installing the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# Debian packages: the browser for the browser tests and end-to-end tests.
+missing_debs=()
+command -v chromium >/dev/null 2>&1 || missing_debs+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || missing_debs+=(chromium-driver)
+command -v node >/dev/null 2>&1 || missing_debs+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing_debs+=(npm)
+command -v python3 >/dev/null 2>&1 || missing_debs+=(python3)
+if [ ${#missing_debs[@]} -gt 0 ]; then
+  say "installing Debian packages: ${missing_debs[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing_debs[@]}"
+fi
+
+if [ "$(trunk --version 2>/dev/null || true)" != "trunk $TRUNK_VERSION" ]; then
+  say "installing trunk $TRUNK_VERSION (cargo install, a few minutes)"
+  cargo install --locked --force "trunk@$TRUNK_VERSION"
+fi
+
+if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ] \
+  || ! command -v wasm-bindgen-test-runner >/dev/null 2>&1; then
+  # Without --locked: the crate's lock file names a dependency version that is no longer published.
+  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (cargo install, a few minutes)"
+  cargo install --force "wasm-bindgen-cli@$WASM_BINDGEN_VERSION"
+fi
+
+# npm packages (binaryen for wasm-opt, playwright-core and axe-core for the end-to-end tests) go
+# into tests/e2e/node_modules; a copy of package.json there says what was installed.
+stamp="$npm_dir/node_modules/.installed-package.json"
+if ! cmp -s "$npm_dir/package.json" "$stamp"; then
+  say "installing npm packages into tests/e2e/node_modules (binaryen@$BINARYEN_VERSION, playwright-core, axe-core)"
+  (cd "$npm_dir" && npm install --no-audit --no-fund --loglevel=error)
+  cp "$npm_dir/package.json" "$stamp"
+fi
+if ! wasm-opt --version 2>/dev/null | grep -q "version $BINARYEN_VERSION"; then
+  echo "setup: wasm-opt $BINARYEN_VERSION not found after install" >&2
+  exit 1
+fi
+
+# PyJWT for the interoperability tests (the tutorial's library).
+if ! python3 -c 'import jwt, cryptography' >/dev/null 2>&1; then
+  say "installing PyJWT[crypto] from PyPI"
+  python3 -m pip install --quiet 'PyJWT[crypto]==2.10.1' || python3 -m pip install --quiet --break-system-packages 'PyJWT[crypto]==2.10.1'
+fi

@@ -1,0 +1,76 @@
+//! Every top-level member of a header or claims set, with what it means and, for dates, when.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::browser;
+use crate::jwt::claims::{self, DateClaim};
+use crate::jwt::json::{Value, unescape};
+use crate::jwt::time::Seconds;
+use crate::state::DecodedView;
+
+use super::term::Term;
+
+/// Values longer than this are cut in the list (the full text is in the JSON panel).
+const SHOWN_CHARS: usize = 120;
+
+#[derive(Properties)]
+pub struct ClaimsListProps {
+    /// `header` or `payload`: which part is listed and which dictionary explains the names.
+    pub part: &'static str,
+    pub view: Rc<DecodedView>,
+    pub now: Seconds,
+}
+
+impl PartialEq for ClaimsListProps {
+    fn eq(&self, other: &Self) -> bool {
+        // The view only changes by replacement, so identity is equality (and costs nothing).
+        self.part == other.part && Rc::ptr_eq(&self.view, &other.view) && self.now == other.now
+    }
+}
+
+/// The members of a header or payload, explained.
+#[component]
+pub fn ClaimsList(props: &ClaimsListProps) -> Html {
+    let value: &Value = match props.part {
+        "header" => &props.view.token.header,
+        _ => match props.view.claims() {
+            Some(claims) => claims,
+            None => return Html::default(),
+        },
+    };
+    let dates: Vec<DateClaim> = if props.part == "payload" {
+        claims::date_claims(value, props.now, browser::utc_offset_minutes)
+    } else {
+        Vec::new()
+    };
+    let rows = value.members().iter().enumerate().map(|(index, member)| {
+        let name = unescape(&member.key);
+        let tip = match props.part {
+            "header" => claims::explain_header(&name),
+            _ => claims::explain_claim(&name),
+        };
+        let mut shown = member.value.minified();
+        if shown.chars().count() > SHOWN_CHARS {
+            shown = shown.chars().take(SHOWN_CHARS).chain("…".chars()).collect();
+        }
+        let date = dates.iter().find(|d| d.name == name);
+        html! {
+            <div class="claim" data-testid="claim" data-name={name.clone()}>
+                <dt><Term name={name.clone()} {tip} id={format!("tip-{}-{index}", props.part)} /></dt>
+                <dd>
+                    <code>{ shown }</code>
+                    if let Some(date) = date {
+                        <span class="date" data-testid="claim-date" data-name={name.clone()}>
+                            <span class="relative">{ &date.relative }</span>
+                            <span class="local">{ format!("local {}", date.local) }</span>
+                            <span class="utc">{ &date.utc }</span>
+                        </span>
+                    }
+                </dd>
+            </div>
+        }
+    });
+    html! { <dl class="claims">{ for rows }</dl> }
+}

@@ -1,0 +1,68 @@
+//! The encoded token: a textarea laid over the same text painted header / payload / signature.
+
+use std::rc::Rc;
+
+use web_sys::HtmlTextAreaElement;
+use yew::prelude::*;
+
+use crate::jwt::token;
+
+#[derive(Properties, PartialEq)]
+pub struct TokenEditorProps {
+    /// The text as typed.
+    pub value: Rc<str>,
+    pub on_input: Callback<String>,
+    pub on_clear: Callback<()>,
+    pub on_example: Callback<()>,
+}
+
+/// The token box. The textarea's own text is transparent; the painted copy beneath it shows
+/// through, so the colours follow every keystroke and line wrap exactly.
+#[component]
+pub fn TokenEditor(props: &TokenEditorProps) -> Html {
+    let oninput = {
+        let on_input = props.on_input.clone();
+        Callback::from(move |e: InputEvent| {
+            let area: HtmlTextAreaElement = e.target_unchecked_into();
+            on_input.emit(area.value());
+        })
+    };
+    let text: &str = &props.value;
+    let runs = token::paint(text);
+    let painted = runs.iter().map(|run| {
+        let piece = text[run.range.clone()].to_string();
+        match run.part {
+            Some(part) => html! {
+                <span data-testid="token-part" data-part={part.id()} class={classes!("part", part.id())}>{ piece }</span>
+            },
+            None => html! { <span class="punct">{ piece }</span> },
+        }
+    });
+    let on_clear = props.on_clear.reform(|_: MouseEvent| ());
+    let on_example = props.on_example.reform(|_: MouseEvent| ());
+    html! {
+        <section class="panel encoded" aria-labelledby="encoded-title">
+            <div class="panel-head">
+                <h2 id="encoded-title">{ "Encoded token" }</h2>
+                <div class="actions">
+                    <button type="button" data-testid="example-token" onclick={on_example}>{ "Example" }</button>
+                    <button type="button" data-testid="clear-token" onclick={on_clear}>{ "Clear" }</button>
+                </div>
+            </div>
+            <div class="token-box">
+                // A trailing newline would collapse in the painted copy; the space keeps heights equal.
+                <pre class="token-paint" aria-hidden="true">{ for painted }{ " " }</pre>
+                <textarea
+                    data-testid="token-input"
+                    aria-label="Encoded token"
+                    spellcheck="false"
+                    autocomplete="off"
+                    autocapitalize="off"
+                    placeholder="Paste a token (header.payload.signature)"
+                    value={props.value.to_string()}
+                    {oninput}
+                />
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,601 @@
+//! A compact JWS or JWE split into its segments, with the header and payload decoded for
+//! display; every failure names the segment and the position.
+
+use std::fmt;
+use std::ops::Range;
+
+use super::base64url::{self, Base64Error};
+use super::json::{self, JsonError, Value};
+
+/// Pasted text longer than this is refused before any work is done (4 MiB).
+pub const MAX_INPUT_BYTES: usize = 4 * 1024 * 1024;
+
+/// The segments of a compact serialization, named as RFC 7515 / RFC 7516 name them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Header,
+    Payload,
+    Signature,
+    EncryptedKey,
+    Iv,
+    Ciphertext,
+    Tag,
+}
+
+impl Part {
+    /// The `data-part` name used in the page.
+    pub fn id(self) -> &'static str {
+        match self {
+            Part::Header => "header",
+            Part::Payload => "payload",
+            Part::Signature => "signature",
+            Part::EncryptedKey => "encrypted-key",
+            Part::Iv => "iv",
+            Part::Ciphertext => "ciphertext",
+            Part::Tag => "tag",
+        }
+    }
+
+    /// The words a user reads.
+    pub fn label(self) -> &'static str {
+        match self {
+            Part::EncryptedKey => "encrypted key",
+            Part::Iv => "initialization vector",
+            other => other.id(),
+        }
+    }
+}
+
+const JWS_PARTS: [Part; 3] = [Part::Header, Part::Payload, Part::Signature];
+const JWE_PARTS: [Part; 5] = [
+    Part::Header,
+    Part::EncryptedKey,
+    Part::Iv,
+    Part::Ciphertext,
+    Part::Tag,
+];
+
+/// One segment: which part it is and where it sits in [`Token::compact`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segment {
+    pub part: Part,
+    pub range: Range<usize>,
+}
+
+/// What the payload segment holds.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Payload {
+    /// JSON, as written (a JWT's claims set, or any JSON a JWS carries).
+    Json(Value),
+    /// UTF-8 text that is not JSON: a JWS may sign any bytes (RFC 7515 §2).
+    Text(String),
+    /// Bytes that are not UTF-8, kept for a hex display.
+    Binary(Vec<u8>),
+}
+
+/// What kind of compact serialization the token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Three segments: a signed (or unsecured) token.
+    Jws,
+    /// Five segments: an encrypted token; only its header can be read without the key.
+    Jwe,
+}
+
+/// A decoded token.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Token {
+    /// The token as it will be verified: the input without whitespace or a `Bearer ` prefix.
+    pub compact: String,
+    pub kind: Kind,
+    pub segments: Vec<Segment>,
+    pub header: Value,
+    /// `None` for a JWE, whose payload is encrypted.
+    pub payload: Option<Payload>,
+    /// The decoded signature bytes (empty for `alg: none` or a JWE).
+    pub signature: Vec<u8>,
+}
+
+impl Token {
+    /// The text of one segment.
+    pub fn segment_text(&self, segment: &Segment) -> &str {
+        self.compact.get(segment.range.clone()).unwrap_or("")
+    }
+
+    /// The header's `alg`, if it is a string.
+    pub fn alg(&self) -> Option<String> {
+        self.header.get("alg").and_then(Value::as_str)
+    }
+
+    /// The claims object when the payload is JSON.
+    pub fn claims(&self) -> Option<&Value> {
+        match &self.payload {
+            Some(Payload::Json(value)) => Some(value),
+            _ => None,
+        }
+    }
+}
+
+/// Why a text could not be decoded as a token.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecodeError {
+    /// Nothing but whitespace.
+    Empty,
+    /// Longer than [`MAX_INPUT_BYTES`].
+    TooLarge { bytes: usize },
+    /// Not 3 (JWS) or 5 (JWE) segments.
+    SegmentCount { found: usize },
+    /// A segment is not valid base64url; offsets are within the whole token.
+    Base64 { part: Part, error: Base64Error },
+    /// A segment's bytes are not UTF-8 where text is required.
+    NotUtf8 { part: Part, byte: usize },
+    /// The header is not JSON.
+    Json { part: Part, error: JsonError },
+    /// The header is JSON but not an object.
+    HeaderNotObject,
+}
+
+impl DecodeError {
+    /// The segment at fault, if one is.
+    pub fn part(&self) -> Option<Part> {
+        match self {
+            Self::Base64 { part, .. } | Self::NotUtf8 { part, .. } | Self::Json { part, .. } => {
+                Some(*part)
+            }
+            Self::HeaderNotObject => Some(Part::Header),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Empty => write!(f, "paste a token to decode it"),
+            Self::TooLarge { bytes } => write!(
+                f,
+                "the input is {} KiB; tokens over {} KiB are not decoded here",
+                bytes / 1024,
+                MAX_INPUT_BYTES / 1024
+            ),
+            Self::SegmentCount { found } => write!(
+                f,
+                "expected 3 segments separated by '.', found {found}{}",
+                if *found > 3 {
+                    " (an encrypted JWE has 5)"
+                } else {
+                    ""
+                }
+            ),
+            Self::Base64 { part, error } => write!(f, "{}: {error}", part.label()),
+            Self::NotUtf8 { part, byte } => write!(
+                f,
+                "{}: not UTF-8 text (invalid byte at decoded offset {byte})",
+                part.label()
+            ),
+            Self::Json { part, error } => write!(f, "{}: not JSON: {error}", part.label()),
+            Self::HeaderNotObject => write!(f, "header: must be a JSON object ({{...}})"),
+        }
+    }
+}
+
+/// Strips what people paste around a token: surrounding whitespace, line breaks inside it
+/// and an `Authorization: Bearer` prefix.
+pub fn clean(input: &str) -> String {
+    let trimmed = input.trim();
+    let trimmed = trimmed
+        .strip_prefix("Authorization:")
+        .or_else(|| trimmed.strip_prefix("authorization:"))
+        .map_or(trimmed, str::trim_start);
+    let without_scheme = match trimmed.get(..7) {
+        Some(scheme) if scheme.eq_ignore_ascii_case("bearer ") => &trimmed[7..],
+        _ => trimmed,
+    };
+    without_scheme
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
+/// A run of the input text as typed, for colouring: which part it belongs to (`None` for the
+/// dots, whitespace and a `Bearer ` prefix around the token).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Run {
+    pub part: Option<Part>,
+    pub range: Range<usize>,
+}
+
+/// Splits the text as typed into coloured runs. Works on any text, decodable or not, so the
+/// colours stay on while the user is still typing.
+pub fn paint(input: &str) -> Vec<Run> {
+    let start = input.len() - input.trim_start().len();
+    let end = input.trim_end().len().max(start);
+    let body = &input[start..end];
+    let prefix = if body
+        .get(..7)
+        .is_some_and(|s| s.eq_ignore_ascii_case("bearer "))
+    {
+        7 + body[7..].len() - body[7..].trim_start().len()
+    } else {
+        0
+    };
+    let mut runs = Vec::new();
+    if start + prefix > 0 {
+        runs.push(Run {
+            part: None,
+            range: 0..start + prefix,
+        });
+    }
+    let token = &input[start + prefix..end];
+    let dots = token.matches('.').count();
+    let parts: &[Part] = if dots == 4 { &JWE_PARTS } else { &JWS_PARTS };
+    let mut at = start + prefix;
+    for (index, piece) in token.split('.').enumerate() {
+        if index > 0 {
+            runs.push(Run {
+                part: None,
+                range: at..at + 1,
+            });
+            at += 1;
+        }
+        if !piece.is_empty() {
+            runs.push(Run {
+                part: parts.get(index).copied(),
+                range: at..at + piece.len(),
+            });
+        }
+        at += piece.len();
+    }
+    if end < input.len() {
+        runs.push(Run {
+            part: None,
+            range: end..input.len(),
+        });
+    }
+    runs
+}
+
+/// Decodes pasted text as a compact JWS or JWE.
+pub fn decode(input: &str) -> Result<Token, DecodeError> {
+    if input.len() > MAX_INPUT_BYTES {
+        return Err(DecodeError::TooLarge { bytes: input.len() });
+    }
+    let compact = clean(input);
+    if compact.is_empty() {
+        return Err(DecodeError::Empty);
+    }
+    let mut segments = Vec::with_capacity(5);
+    let mut start = 0;
+    for piece in compact.split('.') {
+        segments.push(start..start + piece.len());
+        start += piece.len() + 1;
+    }
+    let (kind, parts): (Kind, &[Part]) = match segments.len() {
+        3 => (Kind::Jws, &JWS_PARTS),
+        5 => (Kind::Jwe, &JWE_PARTS),
+        found => return Err(DecodeError::SegmentCount { found }),
+    };
+    let segments: Vec<Segment> = parts
+        .iter()
+        .zip(segments)
+        .map(|(&part, range)| Segment { part, range })
+        .collect();
+
+    let header = decode_header(&compact, &segments[0])?;
+    let (payload, signature) = match kind {
+        Kind::Jws => {
+            let payload = decode_payload(&compact, &segments[1], &header)?;
+            let signature = base64(&compact, &segments[2])?;
+            (Some(payload), signature)
+        }
+        Kind::Jwe => {
+            // The encrypted parts cannot be read, but they must still be base64url.
+            for segment in &segments[1..] {
+                base64(&compact, segment)?;
+            }
+            (None, Vec::new())
+        }
+    };
+    Ok(Token {
+        compact,
+        kind,
+        segments,
+        header,
+        payload,
+        signature,
+    })
+}
+
+/// Decodes one segment's base64url, reporting positions within the whole token.
+fn base64(compact: &str, segment: &Segment) -> Result<Vec<u8>, DecodeError> {
+    let text = &compact[segment.range.clone()];
+    base64url::decode(text).map_err(|error| {
+        // The token is checked character by character, so characters before it are counted.
+        let before = compact[..segment.range.start].chars().count();
+        DecodeError::Base64 {
+            part: segment.part,
+            error: error.shifted(before),
+        }
+    })
+}
+
+fn decode_header(compact: &str, segment: &Segment) -> Result<Value, DecodeError> {
+    let bytes = base64(compact, segment)?;
+    let text = String::from_utf8(bytes).map_err(|e| DecodeError::NotUtf8 {
+        part: Part::Header,
+        byte: e.utf8_error().valid_up_to(),
+    })?;
+    let header = json::parse(&text).map_err(|error| DecodeError::Json {
+        part: Part::Header,
+        error,
+    })?;
+    match header {
+        Value::Object(_) => Ok(header),
+        _ => Err(DecodeError::HeaderNotObject),
+    }
+}
+
+fn decode_payload(
+    compact: &str,
+    segment: &Segment,
+    header: &Value,
+) -> Result<Payload, DecodeError> {
+    // RFC 7797: with "b64": false the payload travels as it is, not base64url-encoded.
+    let bytes = if header.get("b64") == Some(&Value::Bool(false)) {
+        compact[segment.range.clone()].as_bytes().to_vec()
+    } else {
+        base64(compact, segment)?
+    };
+    Ok(match String::from_utf8(bytes) {
+        Ok(text) => match json::parse(&text) {
+            Ok(value) => Payload::Json(value),
+            Err(_) => Payload::Text(text),
+        },
+        Err(e) => Payload::Binary(e.into_bytes()),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const JWT_IO: &str = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";
+
+    fn make(header: &str, payload: &str) -> String {
+        format!(
+            "{}.{}.c2ln",
+            base64url::encode(header.as_bytes()),
+            base64url::encode(payload.as_bytes())
+        )
+    }
+
+    #[test]
+    fn decodes_the_jwt_io_example() {
+        let token = decode(JWT_IO).unwrap();
+        assert_eq!(token.kind, Kind::Jws);
+        assert_eq!(token.alg().as_deref(), Some("HS256"));
+        assert_eq!(
+            token.header.pretty(),
+            "{\n  \"alg\": \"HS256\",\n  \"typ\": \"JWT\"\n}"
+        );
+        let claims = token.claims().unwrap();
+        assert_eq!(
+            claims.minified(),
+            r#"{"sub":"1234567890","name":"John Doe","iat":1516239022}"#
+        );
+        assert_eq!(token.signature.len(), 32);
+        let texts: Vec<&str> = token
+            .segments
+            .iter()
+            .map(|s| token.segment_text(s))
+            .collect();
+        assert_eq!(texts.join("."), JWT_IO);
+    }
+
+    #[test]
+    fn ignores_whitespace_line_breaks_and_bearer() {
+        let messy = format!("  Bearer {}\n{}\r\n ", &JWT_IO[..40], &JWT_IO[40..]);
+        assert_eq!(decode(&messy).unwrap().compact, JWT_IO);
+        assert_eq!(clean(&format!("Authorization: bearer {JWT_IO}")), JWT_IO);
+        assert_eq!(clean(&format!("\tBEARER {JWT_IO}")), JWT_IO);
+    }
+
+    #[test]
+    fn keeps_number_text_and_duplicates() {
+        let token = decode(&make(
+            r#"{"alg":"none"}"#,
+            r#"{"n":12345678901234567890,"f":3.0,"n":1}"#,
+        ))
+        .unwrap();
+        assert_eq!(
+            token.claims().unwrap().pretty(),
+            "{\n  \"n\": 12345678901234567890,\n  \"f\": 3.0,\n  \"n\": 1\n}"
+        );
+    }
+
+    #[test]
+    fn unknown_and_none_algorithms_decode() {
+        assert_eq!(
+            decode(&make(r#"{"alg":"none"}"#, "{}"))
+                .unwrap()
+                .alg()
+                .as_deref(),
+            Some("none")
+        );
+        assert_eq!(
+            decode(&make(r#"{"alg":"XY999"}"#, "{}"))
+                .unwrap()
+                .alg()
+                .as_deref(),
+            Some("XY999")
+        );
+        let unsigned = format!(
+            "{}.{}.",
+            base64url::encode(br#"{"alg":"none"}"#),
+            base64url::encode(b"{}")
+        );
+        assert!(decode(&unsigned).unwrap().signature.is_empty());
+    }
+
+    #[test]
+    fn segment_count_errors() {
+        assert_eq!(
+            decode("abc.def").unwrap_err().to_string(),
+            "expected 3 segments separated by '.', found 2"
+        );
+        assert_eq!(
+            decode("a.b.c.d").unwrap_err(),
+            DecodeError::SegmentCount { found: 4 }
+        );
+        assert_eq!(decode(" \n ").unwrap_err(), DecodeError::Empty);
+    }
+
+    #[test]
+    fn base64_errors_name_the_part_and_the_position_in_the_token() {
+        let mut bad = JWT_IO.to_string();
+        bad.replace_range(37..38, "!");
+        let err = decode(&bad).unwrap_err();
+        assert_eq!(err.part(), Some(Part::Payload));
+        assert_eq!(
+            err.to_string(),
+            "payload: invalid base64url character '!' at position 37"
+        );
+        let err = decode(&format!("{}=", JWT_IO)).unwrap_err();
+        assert_eq!(err.part(), Some(Part::Signature));
+        assert!(
+            err.to_string()
+                .starts_with("signature: '=' padding at position")
+        );
+        let err = decode("eyJhbGciOiJub25lIn0AB.e30.").unwrap_err();
+        assert_eq!(
+            err,
+            DecodeError::Base64 {
+                part: Part::Header,
+                error: Base64Error::Truncated { len: 21 }
+            }
+        );
+    }
+
+    #[test]
+    fn header_json_errors() {
+        let err = decode(&make(r#"{"alg" "HS256"}"#, "{}")).unwrap_err();
+        assert_eq!(err.part(), Some(Part::Header));
+        assert_eq!(
+            err.to_string(),
+            "header: not JSON: expected ':' at line 1 column 8, found '\"'"
+        );
+        let err = decode(&make(r#"{"alg":"HS256",}"#, "{}")).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("header: not JSON: expected '\"' to start a key at line 1 column 16")
+        );
+        assert_eq!(
+            decode(&make("[1]", "{}")).unwrap_err(),
+            DecodeError::HeaderNotObject
+        );
+        let not_utf8 = format!("{}.e30.", base64url::encode(&[0x7b, 0xff, 0x7d]));
+        assert_eq!(
+            decode(&not_utf8).unwrap_err(),
+            DecodeError::NotUtf8 {
+                part: Part::Header,
+                byte: 1
+            }
+        );
+    }
+
+    #[test]
+    fn payload_that_is_not_json_is_text_or_bytes() {
+        let token = decode(&make(r#"{"alg":"HS256"}"#, "hello, world")).unwrap();
+        assert_eq!(token.payload, Some(Payload::Text("hello, world".into())));
+        let binary = format!(
+            "{}.{}.",
+            base64url::encode(br#"{"alg":"none"}"#),
+            base64url::encode(&[0, 0xff, 0xfe])
+        );
+        assert_eq!(
+            decode(&binary).unwrap().payload,
+            Some(Payload::Binary(vec![0, 0xff, 0xfe]))
+        );
+    }
+
+    #[test]
+    fn unencoded_payload_rfc7797() {
+        let text = format!(
+            "{}.$.02.c2ln",
+            base64url::encode(br#"{"alg":"HS256","b64":false,"crit":["b64"]}"#)
+        );
+        // "$.02" contains a '.', so it has 4 segments: detached payloads are the usual form.
+        assert_eq!(
+            decode(&text).unwrap_err(),
+            DecodeError::SegmentCount { found: 4 }
+        );
+        let text = format!(
+            "{}.$02.c2ln",
+            base64url::encode(br#"{"alg":"HS256","b64":false,"crit":["b64"]}"#)
+        );
+        assert_eq!(
+            decode(&text).unwrap().payload,
+            Some(Payload::Text("$02".into()))
+        );
+    }
+
+    #[test]
+    fn five_segments_are_a_jwe() {
+        let jwe = "eyJhbGciOiJSU0EtT0FFUCIsImVuYyI6IkEyNTZHQ00ifQ.OKOawDo13gRp2ojaHV7LFpZcgV7T6DVZKTyKOMTYUmKoTCVJRgckCL9kiMT03JGeipsEdY3mx_etLbbWSrFr05kLzcSr4qKAq7YN7e9jwQRb23nfa6c9d-StnImGyFDbSv04uVuxIp5Zms1gNxKKK2Da14B8S4rzVRltdYwam_lDp5XnZAYpQdb76FdIKLaVmqgfwX7XWRxv2322i-vDxRfqNzo_tETKzpVLzfiwQyeyPGLBIO56YJ7eObdv0je81860ppamavo35UgoRdbYaBcoh9QcfylQr66oc6vFWXRcZ_ZT2LawVCWTIy3brGPi6UklfCpIMfIjf7iGdXKHzg.48V1_ALb6US04U3b.5eym8TW_c8SuK0ltJ3rpYIzOeDQz7TALvtu6UG9oMo4vpzs9tX_EFShS8iB7j6jiSdiwkIr3ajwQzaBtQD_A.XFBoMYUZodetZdvTiFvSkQ";
+        let token = decode(jwe).unwrap();
+        assert_eq!(token.kind, Kind::Jwe);
+        assert_eq!(token.payload, None);
+        assert_eq!(token.alg().as_deref(), Some("RSA-OAEP"));
+        let parts: Vec<&str> = token.segments.iter().map(|s| s.part.id()).collect();
+        assert_eq!(
+            parts,
+            ["header", "encrypted-key", "iv", "ciphertext", "tag"]
+        );
+        let bad = jwe.replace(".48V1_", ".48V1+");
+        assert_eq!(decode(&bad).unwrap_err().part(), Some(Part::Iv));
+    }
+
+    #[test]
+    fn paint_colours_the_text_as_typed() {
+        let runs = paint(" Bearer ab.cd.ef\n");
+        let shown: Vec<(Option<&str>, &str)> = runs
+            .iter()
+            .map(|r| (r.part.map(Part::id), &" Bearer ab.cd.ef\n"[r.range.clone()]))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                (None, " Bearer "),
+                (Some("header"), "ab"),
+                (None, "."),
+                (Some("payload"), "cd"),
+                (None, "."),
+                (Some("signature"), "ef"),
+                (None, "\n")
+            ]
+        );
+        let jwe: Vec<Option<Part>> = paint("a.b.c.d.e")
+            .iter()
+            .filter(|r| r.part.is_some())
+            .map(|r| r.part)
+            .collect();
+        assert_eq!(jwe.last(), Some(&Some(Part::Tag)));
+        assert_eq!(paint("a.b.").len(), 4);
+        assert!(paint("").is_empty());
+        assert!(paint("   ").iter().all(|r| r.part.is_none()));
+        assert_eq!(
+            paint("a.b.c.d.e.f")
+                .iter()
+                .filter(|r| r.part.is_none())
+                .count(),
+            5 + 3
+        );
+    }
+
+    #[test]
+    fn oversized_input_is_refused() {
+        let big = "a".repeat(MAX_INPUT_BYTES + 1);
+        assert!(matches!(decode(&big), Err(DecodeError::TooLarge { .. })));
+        assert!(decode(&big).unwrap_err().to_string().contains("4096 KiB"));
+    }
+}

@@ -1,0 +1,9 @@
+//! A JWT debugger that runs in the browser tab: the pure core (`jwt`), the one reducer (`state`)
+//! and the Yew view (`app`, `components`, `browser`).
+
+pub mod jwt;
+pub mod state;
+
+pub mod app;
+pub mod browser;
+pub mod components;

@@ -1,0 +1,5 @@
+//! Mounts the app into the page, nothing else.
+
+fn main() {
+    yew::Renderer::<jwt_debugger::app::App>::new().render();
+}

@@ -1,0 +1,244 @@
+//! The decoder in a real browser: components mounted into a fresh `div`, driven by input events.
+#![cfg(target_arch = "wasm32")]
+
+mod browser;
+
+use browser::{Mounted, mount};
+use jwt_debugger::jwt::base64url::encode;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const JWT_IO: &str = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";
+
+fn token(header: &str, payload: &str) -> String {
+    format!(
+        "{}.{}.c2ln",
+        encode(header.as_bytes()),
+        encode(payload.as_bytes())
+    )
+}
+
+#[wasm_bindgen_test]
+async fn the_three_parts_are_coloured_and_decoded() {
+    let app = mount("", 1_516_239_022).await;
+    assert!(app.all("token-part").is_empty());
+    app.type_into("token-input", JWT_IO).await;
+    let parts = app.all("token-part");
+    let names: Vec<String> = parts
+        .iter()
+        .map(|p| p.get_attribute("data-part").unwrap())
+        .collect();
+    assert_eq!(names, ["header", "payload", "signature"]);
+    let texts: Vec<String> = parts.iter().map(|p| p.text_content().unwrap()).collect();
+    assert_eq!(texts.join("."), JWT_IO);
+    let colors: Vec<String> = parts.iter().map(Mounted::color).collect();
+    assert_ne!(colors[0], colors[1]);
+    assert_ne!(colors[1], colors[2]);
+    assert_ne!(colors[0], colors[2]);
+    assert_eq!(
+        app.value("header-json"),
+        "{\n  \"alg\": \"HS256\",\n  \"typ\": \"JWT\"\n}"
+    );
+    assert_eq!(
+        app.value("payload-json"),
+        "{\n  \"sub\": \"1234567890\",\n  \"name\": \"John Doe\",\n  \"iat\": 1516239022\n}"
+    );
+    // The decoded panels carry the same colours as the token's parts.
+    assert_eq!(Mounted::color(&app.get("header-json")), colors[0]);
+    assert_eq!(Mounted::color(&app.get("payload-json")), colors[1]);
+}
+
+#[wasm_bindgen_test]
+async fn whitespace_line_breaks_and_bearer_are_ignored() {
+    let app = mount("", 0).await;
+    app.type_into(
+        "token-input",
+        &format!("  Bearer {}\n{}\n", &JWT_IO[..50], &JWT_IO[50..]),
+    )
+    .await;
+    assert!(app.find("decode-error").is_none());
+    assert!(app.value("payload-json").contains("John Doe"));
+}
+
+#[wasm_bindgen_test]
+async fn display_keeps_order_duplicates_and_number_text() {
+    let app = mount(
+        &token(
+            r#"{"typ":"JWT","alg":"HS256"}"#,
+            r#"{"n":12345678901234567890,"f":3.0,"n":1}"#,
+        ),
+        0,
+    )
+    .await;
+    assert_eq!(
+        app.value("header-json"),
+        "{\n  \"typ\": \"JWT\",\n  \"alg\": \"HS256\"\n}"
+    );
+    assert_eq!(
+        app.value("payload-json"),
+        "{\n  \"n\": 12345678901234567890,\n  \"f\": 3.0,\n  \"n\": 1\n}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn errors_name_the_segment_and_the_position() {
+    let app = mount(JWT_IO, 0).await;
+    let bad = format!("{}!{}", &JWT_IO[..37], &JWT_IO[38..]);
+    app.type_into("token-input", &bad).await;
+    let error = app.get("decode-error");
+    assert_eq!(
+        error.text_content().unwrap(),
+        "payload: invalid base64url character '!' at position 37"
+    );
+    assert_eq!(error.get_attribute("data-part").as_deref(), Some("payload"));
+    // The colours stay on while the token is broken.
+    assert_eq!(app.all("token-part").len(), 3);
+
+    app.type_into("token-input", "abc.def").await;
+    assert_eq!(
+        app.text("decode-error"),
+        "expected 3 segments separated by '.', found 2"
+    );
+    assert_eq!(app.get("decode-error").get_attribute("data-part"), None);
+
+    app.type_into("token-input", &token(r#"{"alg" "HS256"}"#, "{}"))
+        .await;
+    assert_eq!(
+        app.text("decode-error"),
+        "header: not JSON: expected ':' at line 1 column 8, found '\"'"
+    );
+    assert_eq!(
+        app.get("decode-error")
+            .get_attribute("data-part")
+            .as_deref(),
+        Some("header")
+    );
+
+    // And the page is alive: a good token decodes again.
+    app.type_into("token-input", JWT_IO).await;
+    assert!(app.find("decode-error").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn non_json_payload_is_text_with_a_note() {
+    let app = mount(&token(r#"{"alg":"HS256"}"#, "just some bytes"), 0).await;
+    assert_eq!(app.value("payload-json"), "just some bytes");
+    assert_eq!(
+        app.get("payload-json")
+            .get_attribute("data-state")
+            .as_deref(),
+        Some("not-json")
+    );
+    assert!(app.find("decode-error").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn alg_none_and_unknown_algorithms_decode() {
+    let app = mount(
+        &format!(
+            "{}.{}.",
+            encode(br#"{"alg":"none"}"#),
+            encode(br#"{"sub":"x"}"#)
+        ),
+        0,
+    )
+    .await;
+    assert!(app.value("header-json").contains("\"none\""));
+    assert!(app.text("signature-info").contains("unsecured"));
+    app.type_into("token-input", &token(r#"{"alg":"XY999"}"#, "{}"))
+        .await;
+    assert!(app.value("header-json").contains("XY999"));
+}
+
+#[wasm_bindgen_test]
+async fn a_jwe_shows_its_header_and_names_the_other_parts() {
+    let jwe = format!(
+        "{}.AAAA.BBBB.CCCC.DDDD",
+        encode(br#"{"alg":"RSA-OAEP","enc":"A256GCM"}"#)
+    );
+    let app = mount(&jwe, 0).await;
+    assert!(app.find("decode-error").is_none());
+    assert!(app.value("header-json").contains("RSA-OAEP"));
+    assert_eq!(
+        app.value("payload-json"),
+        "encrypted: cannot be read without the key"
+    );
+    let parts: Vec<String> = app
+        .all("token-part")
+        .iter()
+        .map(|p| p.get_attribute("data-part").unwrap())
+        .collect();
+    assert_eq!(
+        parts,
+        ["header", "encrypted-key", "iv", "ciphertext", "tag"]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn timestamps_are_explained_and_the_status_ticks() {
+    let app = mount(
+        &token(
+            r#"{"alg":"HS256"}"#,
+            r#"{"sub":"bob","iat":1516239022,"exp":1516239082}"#,
+        ),
+        1_516_239_040,
+    )
+    .await;
+    let status = app.get("claims-status");
+    assert_eq!(status.get_attribute("data-state").as_deref(), Some("valid"));
+    assert_eq!(status.text_content().unwrap(), "valid: expires in 42 s");
+    let dates = app.all("claim-date");
+    let exp = dates
+        .iter()
+        .find(|d| d.get_attribute("data-name").as_deref() == Some("exp"))
+        .unwrap();
+    let exp_text = exp.text_content().unwrap();
+    assert!(exp_text.contains("in 42 s"), "{exp_text}");
+    assert!(exp_text.contains("2018-01-18 01:31:22 UTC"), "{exp_text}");
+
+    app.set_time(1_516_239_041).await;
+    assert_eq!(app.text("claims-status"), "valid: expires in 41 s");
+    app.set_time(1_516_239_082 + 180).await;
+    assert_eq!(
+        app.get("claims-status")
+            .get_attribute("data-state")
+            .as_deref(),
+        Some("expired")
+    );
+    assert_eq!(app.text("claims-status"), "expired 3 min ago");
+}
+
+#[wasm_bindgen_test]
+async fn claims_and_header_parameters_explain_themselves() {
+    let app = mount(JWT_IO, 0).await;
+    let tips = app
+        .root
+        .query_selector_all(".term[tabindex='0'] [role='tooltip']")
+        .unwrap();
+    // alg, typ, sub, name, iat: all known.
+    assert_eq!(tips.length(), 5);
+    let first = app
+        .root
+        .query_selector(".term[tabindex='0']")
+        .unwrap()
+        .unwrap();
+    assert!(
+        first
+            .text_content()
+            .unwrap()
+            .contains("Algorithm used to sign")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn clear_and_example() {
+    let app = mount(JWT_IO, 0).await;
+    app.click("clear-token").await;
+    assert_eq!(app.value("token-input"), "");
+    assert!(app.all("token-part").is_empty());
+    assert!(app.find("payload-json").is_none());
+    app.click("example-token").await;
+    assert_eq!(app.value("token-input"), JWT_IO);
+    assert!(app.value("payload-json").contains("John Doe"));
+}

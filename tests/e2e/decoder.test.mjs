@@ -1,0 +1,80 @@
+// The decoder, end to end: the release build in Debian's Chromium, driven through the
+// data-testid hooks of the UI contract.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, openApp, screenshot } from './lib.mjs';
+
+const JWT_IO = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c';
+
+let server;
+let browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('pasting the jwt.io example shows three coloured parts and the decoded JSON', async () => {
+  const { context, page, errors } = await openApp(browser, server.url, { colorScheme: 'light' });
+  const input = page.getByTestId('token-input');
+  await input.fill('');
+  await page.getByTestId('clear-token').click();
+  await input.fill(JWT_IO);
+
+  const parts = page.getByTestId('token-part');
+  assert.equal(await parts.count(), 3);
+  const [header, payload, signature] = await Promise.all([0, 1, 2].map(async (i) => ({
+    part: await parts.nth(i).getAttribute('data-part'),
+    text: await parts.nth(i).textContent(),
+    color: await parts.nth(i).evaluate((el) => getComputedStyle(el).color),
+  })));
+  assert.deepEqual([header.part, payload.part, signature.part], ['header', 'payload', 'signature']);
+  assert.equal([header.text, payload.text, signature.text].join('.'), JWT_IO);
+  assert.equal(new Set([header.color, payload.color, signature.color]).size, 3, 'three distinct colours');
+
+  assert.equal(await page.getByTestId('header-json').inputValue(), '{\n  "alg": "HS256",\n  "typ": "JWT"\n}');
+  assert.equal(
+    await page.getByTestId('payload-json').inputValue(),
+    '{\n  "sub": "1234567890",\n  "name": "John Doe",\n  "iat": 1516239022\n}',
+  );
+  assert.equal(await page.getByTestId('claims-status').getAttribute('data-state'), 'no-exp');
+  await screenshot(page, 'decoder-light-desktop');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('bad input gives a precise error and the page stays alive', async () => {
+  const { context, page, errors } = await openApp(browser, server.url);
+  const input = page.getByTestId('token-input');
+  await input.fill(JWT_IO.slice(0, 37) + '!' + JWT_IO.slice(38));
+  const error = page.getByTestId('decode-error');
+  assert.equal(await error.textContent(), "payload: invalid base64url character '!' at position 37");
+  assert.equal(await error.getAttribute('data-part'), 'payload');
+
+  await input.fill('abc.def');
+  assert.equal(await error.textContent(), "expected 3 segments separated by '.', found 2");
+
+  // The page still works: a good token decodes again.
+  await input.fill(`Bearer ${JWT_IO}\n`);
+  assert.equal(await page.getByTestId('decode-error').count(), 0);
+  assert.match(await page.getByTestId('payload-json').inputValue(), /"John Doe"/);
+  await screenshot(page, 'decoder-error');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('dark theme and phone width stay readable', async () => {
+  const { context, page } = await openApp(browser, server.url, {
+    colorScheme: 'dark',
+    viewport: { width: 360, height: 780 },
+  });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `no sideways scrolling at 360 px (overflow ${overflow}px)`);
+  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  assert.notEqual(background, 'rgb(246, 247, 249)', 'the dark theme applies');
+  await screenshot(page, 'decoder-dark-phone');
+  await context.close();
+});
