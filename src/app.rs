@@ -5,10 +5,13 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::browser::Clock;
+use crate::components::alg_select::AlgSelect;
 use crate::components::claims_list::ClaimsList;
 use crate::components::claims_status::ClaimsStatusView;
 use crate::components::decode_error::DecodeErrorView;
 use crate::components::json_panel::JsonPanel;
+use crate::components::key_panel::KeyPanel;
+use crate::components::sign_panel::SignPanel;
 use crate::components::token_editor::TokenEditor;
 use crate::jwt::token::Kind;
 use crate::state::{Action, Debugger, Decoded, EXAMPLE_TOKEN, PayloadForm};
@@ -73,6 +76,26 @@ pub fn App(props: &AppProps) -> Html {
         let dispatcher = state.dispatcher();
         Callback::from(move |()| dispatcher.dispatch(Action::SetToken(EXAMPLE_TOKEN.into())))
     };
+    let dispatch = |make: fn(String) -> Action| {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |text: String| dispatcher.dispatch(make(text)))
+    };
+    let on_key = dispatch(Action::SetKey);
+    let on_signing_key = dispatch(Action::SetSigningKey);
+    let on_edit_header = dispatch(Action::EditHeader);
+    let on_edit_payload = dispatch(Action::EditPayload);
+    let on_encoding = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |encoding| dispatcher.dispatch(Action::SetSecretEncoding(encoding)))
+    };
+    let on_alg = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |alg| dispatcher.dispatch(Action::SetAlg(alg)))
+    };
+    let on_load_example = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |alg| dispatcher.dispatch(Action::LoadExample(alg)))
+    };
 
     let decoded = match &state.decoded {
         Decoded::Empty => html! {
@@ -103,24 +126,29 @@ pub fn App(props: &AppProps) -> Html {
             let signature_text = match view.token.kind {
                 Kind::Jwe => "The encrypted key, initialization vector, ciphertext and authentication tag cannot be read without the key.".to_string(),
                 Kind::Jws if view.token.signature.is_empty() => "No signature: this token is unsecured, anyone could have written it.".to_string(),
-                Kind::Jws => format!("{} bytes, over the exact text of header.payload.", view.token.signature.len()),
+                Kind::Jws => format!("Signature: {} bytes, over the exact text of header.payload.", view.token.signature.len()),
             };
+            let header_text = state
+                .header_text()
+                .unwrap_or_else(|| view.header_text.clone());
+            let payload_text = state
+                .payload_text()
+                .unwrap_or_else(|| view.payload_text.clone());
+            let alg_menu =
+                html! { <AlgSelect current={state.algorithm()} on_change={on_alg.clone()} /> };
             html! {
                 <>
-                    <JsonPanel part="header" title="Header" text={AttrValue::from(view.header_text.clone())}>
+                    <JsonPanel part="header" title="Header" text={AttrValue::from(header_text)} on_edit={on_edit_header.clone()} head={alg_menu}>
                         <ClaimsList part="header" view={view.clone()} now={state.now} />
                     </JsonPanel>
-                    <JsonPanel part="payload" title="Payload" text={AttrValue::from(view.payload_text.clone())}
+                    <JsonPanel part="payload" title="Payload" text={AttrValue::from(payload_text)} on_edit={on_edit_payload.clone()}
                         state={payload_state} note={payload_note.map(AttrValue::Static)}>
                         if let Some(status) = status {
                             <ClaimsStatusView {status} now={state.now} />
                         }
                         <ClaimsList part="payload" view={view.clone()} now={state.now} />
                     </JsonPanel>
-                    <section class="panel decoded signature" aria-labelledby="signature-title">
-                        <div class="panel-head"><h2 id="signature-title">{ "Signature" }</h2></div>
-                        <p class="note" data-testid="signature-info">{ signature_text }</p>
-                    </section>
+                    <p class="note" data-testid="signature-info">{ signature_text }</p>
                 </>
             }
         }
@@ -135,8 +163,28 @@ pub fn App(props: &AppProps) -> Html {
             <main class="debugger">
                 <div class="column left">
                     <TokenEditor value={state.input.clone()} {on_input} {on_clear} {on_example} />
+                    <section class="panel examples" aria-label="Examples">
+                        <AlgSelect current={None} on_change={on_load_example} testid="example-select" label="Load an example signed with a public demo key:" />
+                    </section>
+                    <KeyPanel
+                        key_text={state.key.text.clone()}
+                        parsed={state.verification_keys().cloned()}
+                        using_signing_key={state.key.is_empty() && !state.signing_key.is_empty()}
+                        encoding={state.encoding}
+                        verdict={state.verdict.clone()}
+                        {on_key}
+                        {on_encoding}
+                    />
+                    <SignPanel
+                        key_text={state.signing_key.text.clone()}
+                        parsed={state.signing_key.parsed.clone()}
+                        error={state.edit_error.clone()}
+                        on_key={on_signing_key}
+                    />
                 </div>
-                <div class="column right">{ decoded }</div>
+                <div class="column right">
+                    { decoded }
+                </div>
             </main>
             <footer class="footer">
                 <span>{ "Runs entirely in your browser. No analytics, no network requests with your data." }</span>

@@ -2,6 +2,7 @@
 //! and the Yew view (`app`, `components`, `browser`).
 
 pub mod jwt;
+pub mod presets;
 pub mod state;
 
 pub mod app;

@@ -3,10 +3,15 @@
 
 use std::rc::Rc;
 
+use crate::jwt::algorithm::Algorithm;
 use crate::jwt::claims::ClaimsStatus;
 use crate::jwt::json::Value;
+use crate::jwt::keys::{self, KeyError, KeySet, SecretEncoding};
+use crate::jwt::sign;
 use crate::jwt::time::Seconds;
 use crate::jwt::token::{self, DecodeError, Payload, Token};
+use crate::jwt::verify::{self, Verdict};
+use crate::presets;
 
 /// The token shown on first load: jwt.io's example (HS256, secret `your-256-bit-secret`).
 pub const EXAMPLE_TOKEN: &str = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";
@@ -20,6 +25,20 @@ pub enum Action {
     Clear,
     /// The clock moved on.
     Tick(Seconds),
+    /// The verification key text changed.
+    SetKey(String),
+    /// How secrets are read changed.
+    SetSecretEncoding(SecretEncoding),
+    /// The signing key text changed: the token is re-signed at once.
+    SetSigningKey(String),
+    /// The header JSON was edited.
+    EditHeader(String),
+    /// The payload JSON was edited.
+    EditPayload(String),
+    /// An algorithm was chosen: `alg` in the header is rewritten and the token re-signed.
+    SetAlg(Algorithm),
+    /// Load the example for an algorithm, signed with its public demo key.
+    LoadExample(Algorithm),
 }
 
 /// How the payload panel shows the payload.
@@ -91,54 +110,247 @@ pub enum Decoded {
     Error(DecodeError),
 }
 
+/// What a key box was recognised as, shared by reference: two are equal only if they are the
+/// same parse, so views compare them for free.
+#[derive(Debug, Clone)]
+pub struct ParsedKeys(Rc<Result<KeySet, KeyError>>);
+
+impl PartialEq for ParsedKeys {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for ParsedKeys {
+    type Target = Result<KeySet, KeyError>;
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+/// A key box: its text as typed and what was recognised in it (parsed once per change).
+#[derive(Debug, Clone, Default)]
+pub struct KeyBox {
+    pub text: Rc<str>,
+    pub parsed: Option<ParsedKeys>,
+}
+
+impl KeyBox {
+    fn new(text: &str, encoding: SecretEncoding) -> Self {
+        Self {
+            text: text.into(),
+            parsed: keys::parse(text, encoding).map(|p| ParsedKeys(Rc::new(p))),
+        }
+    }
+
+    /// Whether anything was typed.
+    pub fn is_empty(&self) -> bool {
+        self.parsed.is_none()
+    }
+}
+
 /// The debugger's whole state. Cloning is cheap: the big parts sit behind `Rc`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Debugger {
     /// The token box's text, exactly as typed.
     pub input: Rc<str>,
     pub decoded: Decoded,
     /// The clock, in seconds since the epoch.
     pub now: Seconds,
+    pub encoding: SecretEncoding,
+    /// The verification key.
+    pub key: KeyBox,
+    /// The signing key.
+    pub signing_key: KeyBox,
+    /// The signature verdict for the current token and key.
+    pub verdict: Verdict,
+    /// What the user is typing in the header / payload panels, kept as typed until the token
+    /// box itself changes (re-printing it would move their caret).
+    pub header_draft: Option<Rc<str>>,
+    pub payload_draft: Option<Rc<str>>,
+    /// Why the last edit could not become a token (the last good token stays).
+    pub edit_error: Option<String>,
 }
 
 impl Debugger {
-    /// The state for `input` at `now`.
+    /// The state for `input` at `now`, with no keys.
     pub fn new(input: &str, now: Seconds) -> Self {
-        Self {
+        let mut state = Self {
             input: input.into(),
             decoded: decode(input),
             now,
-        }
+            encoding: SecretEncoding::Utf8,
+            key: KeyBox::default(),
+            signing_key: KeyBox::default(),
+            verdict: Verdict::NoKey,
+            header_draft: None,
+            payload_draft: None,
+            edit_error: None,
+        };
+        state.reverify();
+        state
     }
 
-    /// The state after `action`. Work is only done for what changed: a tick never re-decodes.
+    /// The state after `action`. Work is only done for what changed: a tick never re-decodes,
+    /// a key is parsed once per change, verification runs only when the token or a key changed.
     pub fn apply(&self, action: Action) -> Self {
+        let mut next = self.clone();
         match action {
-            Action::SetToken(text) if *text == *self.input => self.clone(),
+            Action::Tick(now) => next.now = now,
             Action::SetToken(text) => {
+                if *text == *self.input {
+                    return next;
+                }
                 // Retyping the same token with other whitespace leaves the decoded view as is.
                 let unchanged = matches!(&self.decoded, Decoded::Token(v) if v.token.compact == token::clean(&text));
-                let decoded = if unchanged {
-                    self.decoded.clone()
-                } else {
-                    decode(&text)
-                };
-                Self {
-                    input: text.into(),
-                    decoded,
-                    now: self.now,
+                if !unchanged {
+                    next.decoded = decode(&text);
+                }
+                next.input = text.into();
+                next.header_draft = None;
+                next.payload_draft = None;
+                next.edit_error = None;
+                next.reverify();
+            }
+            Action::Clear => {
+                next.input = "".into();
+                next.decoded = Decoded::Empty;
+                next.header_draft = None;
+                next.payload_draft = None;
+                next.edit_error = None;
+                next.reverify();
+            }
+            Action::SetKey(text) => {
+                next.key = KeyBox::new(&text, self.encoding);
+                next.reverify();
+            }
+            Action::SetSecretEncoding(encoding) => {
+                next.encoding = encoding;
+                next.key = KeyBox::new(&self.key.text, encoding);
+                next.signing_key = KeyBox::new(&self.signing_key.text, encoding);
+                next.reencode();
+            }
+            Action::SetSigningKey(text) => {
+                next.signing_key = KeyBox::new(&text, self.encoding);
+                next.reencode();
+            }
+            Action::EditHeader(text) => {
+                next.header_draft = Some(text.into());
+                next.reencode();
+            }
+            Action::EditPayload(text) => {
+                next.payload_draft = Some(text.into());
+                next.reencode();
+            }
+            Action::SetAlg(alg) => {
+                let header = next
+                    .header_text()
+                    .and_then(|text| sign::parse_header(&text).ok());
+                if let Some(header) = header {
+                    next.header_draft = Some(sign::with_alg(&header, alg.name()).pretty().into());
+                    next.reencode();
                 }
             }
-            Action::Clear => Self {
-                input: "".into(),
-                decoded: Decoded::Empty,
-                now: self.now,
-            },
-            Action::Tick(now) => Self {
-                now,
-                ..self.clone()
-            },
+            Action::LoadExample(alg) => {
+                let (private, public) = presets::demo_keys(alg);
+                next.signing_key = KeyBox::new(private, self.encoding);
+                next.key = KeyBox::new(public, self.encoding);
+                next.header_draft =
+                    Some(format!("{{\n  \"alg\": \"{alg}\",\n  \"typ\": \"JWT\"\n}}").into());
+                next.payload_draft = json_pretty(presets::EXAMPLE_CLAIMS).map(Into::into);
+                next.reencode();
+                next.header_draft = None;
+                next.payload_draft = None;
+            }
         }
+        next
+    }
+
+    /// The header text shown: the draft being typed, or the decoded header.
+    pub fn header_text(&self) -> Option<Rc<str>> {
+        self.header_draft
+            .clone()
+            .or_else(|| self.view().map(|v| v.header_text.clone()))
+    }
+
+    /// The payload text shown: the draft being typed, or the decoded payload.
+    pub fn payload_text(&self) -> Option<Rc<str>> {
+        self.payload_draft
+            .clone()
+            .or_else(|| self.view().map(|v| v.payload_text.clone()))
+    }
+
+    /// The algorithm named in the current header, if it is one this tool signs with.
+    pub fn algorithm(&self) -> Option<Algorithm> {
+        self.view()
+            .and_then(|v| v.token.alg())
+            .and_then(|a| Algorithm::from_name(&a))
+    }
+
+    /// The keys verification uses: the key box, or else the signing key's public half.
+    pub fn verification_keys(&self) -> Option<&ParsedKeys> {
+        self.key
+            .parsed
+            .as_ref()
+            .or(self.signing_key.parsed.as_ref())
+    }
+
+    /// Rebuilds the token from the header and payload texts and signs it when a signing key is
+    /// present; without one the old signature is kept (and will not match).
+    fn reencode(&mut self) {
+        let (Some(header_text), Some(payload_text)) = (self.header_text(), self.payload_text())
+        else {
+            self.reverify();
+            return;
+        };
+        let result = sign::parse_header(&header_text).and_then(|header| {
+            let input = sign::signing_input(&header, &payload_text)?;
+            match self.signing_key.parsed.as_deref() {
+                Some(Ok(keys)) => sign::sign(&input, &header, &keys.keys()[0]),
+                Some(Err(error)) => Err(sign::SignError::Key(format!("signing key: {error}"))),
+                None => {
+                    let old = self.view().and_then(|v| {
+                        v.token
+                            .segments
+                            .get(2)
+                            .map(|s| v.token.segment_text(s).to_string())
+                    });
+                    Ok(format!("{input}.{}", old.unwrap_or_default()))
+                }
+            }
+        });
+        match result {
+            Ok(token) => {
+                self.edit_error = None;
+                if *token != *self.input {
+                    self.decoded = decode(&token);
+                    self.input = token.into();
+                }
+            }
+            Err(error) => self.edit_error = Some(error.to_string()),
+        }
+        self.reverify();
+    }
+
+    fn reverify(&mut self) {
+        self.verdict = match self.view() {
+            None => Verdict::NoKey,
+            Some(view) => {
+                let keys = self.verification_keys().map(|parsed| &**parsed);
+                let mut verdict = verify::verify(&view.token, keys);
+                if let Verdict::Invalid { hint } = &mut verdict
+                    && self.key.parsed.is_some()
+                    && let Some(other) =
+                        verify::other_secret_reading(&view.token, &self.key.text, self.encoding)
+                {
+                    *hint = Some(format!(
+                        "Read as {} instead, this secret verifies: change the encoding.",
+                        other.id()
+                    ));
+                }
+                verdict
+            }
+        };
     }
 
     /// The decoded view, if the input is a token.
@@ -155,6 +367,10 @@ impl Debugger {
             .claims()
             .map(|claims| ClaimsStatus::at(claims, self.now))
     }
+}
+
+fn json_pretty(text: &str) -> Option<String> {
+    crate::jwt::json::parse(text).ok().map(|v| v.pretty())
 }
 
 fn decode(input: &str) -> Decoded {
@@ -218,7 +434,7 @@ mod tests {
         assert_eq!(&*binary.view().unwrap().payload_text, "ff 01");
         let jwe = Debugger::new(
             &format!(
-                "{}.AA.BB.CC.DD",
+                "{}.AA.BA.CA.DA",
                 base64url::encode(br#"{"alg":"dir","enc":"A128GCM"}"#)
             ),
             0,
@@ -241,5 +457,96 @@ mod tests {
             later.claims_status().unwrap().describe(later.now),
             "expired 1 s ago"
         );
+    }
+
+    #[test]
+    fn a_key_gives_a_verdict_and_follows_every_change() {
+        let state = Debugger::new(EXAMPLE_TOKEN, 0);
+        assert_eq!(state.verdict, Verdict::NoKey);
+        let state = state.apply(Action::SetKey("your-256-bit-secret".into()));
+        assert_eq!(state.verdict.state(), "verified");
+        let state = state.apply(Action::SetKey("your-256-bit-secreT".into()));
+        assert_eq!(state.verdict.state(), "invalid");
+        let state = state.apply(Action::SetKey("eW91ci0yNTYtYml0LXNlY3JldA==".into()));
+        assert!(
+            state.verdict.describe().contains("Read as base64 instead"),
+            "{}",
+            state.verdict.describe()
+        );
+        let state = state.apply(Action::SetSecretEncoding(SecretEncoding::Base64));
+        assert_eq!(state.verdict.state(), "verified");
+        let state = state.apply(Action::SetToken(EXAMPLE_TOKEN.replace("SflK", "SflL")));
+        assert_eq!(state.verdict.state(), "invalid");
+    }
+
+    #[test]
+    fn editing_the_json_re_signs_with_the_signing_key() {
+        let state = Debugger::new(EXAMPLE_TOKEN, 0).apply(Action::SetSigningKey("mysecret".into()));
+        // The signing key alone verifies (the key box is empty): the token was re-signed.
+        assert_eq!(state.verdict.state(), "verified");
+        let state = state.apply(Action::EditPayload("{\"sub\": \"bob\", \"n\": 3.0}".into()));
+        assert_eq!(state.verdict.state(), "verified");
+        assert_eq!(
+            state.view().unwrap().token.claims().unwrap().minified(),
+            r#"{"sub":"bob","n":3.0}"#
+        );
+        assert_eq!(
+            state.payload_text().as_deref(),
+            Some("{\"sub\": \"bob\", \"n\": 3.0}")
+        );
+        // Invalid JSON: the last good token stays and the error says where.
+        let good = state.input.clone();
+        let state = state.apply(Action::EditPayload("{\"sub\" \"bob\"}".into()));
+        assert_eq!(state.input, good);
+        assert_eq!(
+            state.edit_error.as_deref(),
+            Some("payload: not JSON: expected ':' at line 1 column 8, found '\"'")
+        );
+        // Choosing an algorithm rewrites alg and re-signs.
+        let state = state
+            .apply(Action::EditPayload("{}".into()))
+            .apply(Action::SetAlg(Algorithm::HS512));
+        assert_eq!(state.algorithm(), Some(Algorithm::HS512));
+        assert_eq!(state.verdict.state(), "verified");
+        // A secret cannot sign RS256: the error says so and the token stays HS512.
+        let state = state.apply(Action::SetAlg(Algorithm::RS256));
+        assert!(
+            state
+                .edit_error
+                .as_deref()
+                .unwrap_or("")
+                .contains("RS256 needs an RSA key"),
+            "{:?}",
+            state.edit_error
+        );
+        assert_eq!(state.algorithm(), Some(Algorithm::HS512));
+    }
+
+    #[test]
+    fn without_a_signing_key_edits_keep_the_old_signature() {
+        let state =
+            Debugger::new(EXAMPLE_TOKEN, 0).apply(Action::SetKey("your-256-bit-secret".into()));
+        let state = state.apply(Action::EditPayload("{\"sub\":\"eve\"}".into()));
+        assert!(
+            state
+                .input
+                .ends_with(".SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c")
+        );
+        assert_eq!(state.verdict.state(), "invalid");
+    }
+
+    #[test]
+    fn every_example_verifies_with_its_demo_key() {
+        for alg in Algorithm::ALL {
+            let state = Debugger::new("", 0).apply(Action::LoadExample(alg));
+            assert_eq!(state.algorithm(), Some(alg));
+            assert_eq!(
+                state.verdict.state(),
+                "verified",
+                "{alg}: {}",
+                state.verdict.describe()
+            );
+            assert!(state.header_draft.is_none());
+        }
     }
 }

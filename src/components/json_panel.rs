@@ -1,4 +1,4 @@
-//! A decoded JSON part (header or payload), in its part's colour.
+//! A decoded JSON part (header or payload), in its part's colour; editing it re-encodes.
 
 use yew::prelude::*;
 
@@ -14,6 +14,11 @@ pub struct JsonPanelProps {
     /// A line under the text, e.g. why the payload is not JSON.
     #[prop_or_default]
     pub note: Option<AttrValue>,
+    /// Called with the new text when the user edits it.
+    pub on_edit: Callback<String>,
+    /// Controls shown in the panel's head (e.g. the algorithm menu).
+    #[prop_or_default]
+    pub head: Html,
     #[prop_or_default]
     pub children: Html,
 }
@@ -23,10 +28,20 @@ pub struct JsonPanelProps {
 pub fn JsonPanel(props: &JsonPanelProps) -> Html {
     let id = format!("{}-title", props.part);
     let rows = props.text.lines().count().clamp(3, 24).to_string();
+    let oninput = {
+        let on_edit = props.on_edit.clone();
+        Callback::from(move |e: InputEvent| {
+            on_edit.emit(
+                e.target_unchecked_into::<web_sys::HtmlTextAreaElement>()
+                    .value(),
+            )
+        })
+    };
     html! {
         <section class={classes!("panel", "decoded", props.part)} aria-labelledby={id.clone()}>
             <div class="panel-head">
                 <h2 {id}>{ props.title.clone() }</h2>
+                { props.head.clone() }
             </div>
             <textarea
                 data-testid={format!("{}-json", props.part)}
@@ -34,9 +49,9 @@ pub fn JsonPanel(props: &JsonPanelProps) -> Html {
                 class="json"
                 aria-label={props.title.clone()}
                 spellcheck="false"
-                readonly=true
                 rows={rows}
                 value={props.text.clone()}
+                {oninput}
             />
             if let Some(note) = &props.note {
                 <p class="note">{ note.clone() }</p>

@@ -1,8 +1,11 @@
 //! One file per component: props in, callbacks out, no domain logic and no state but UI state.
 
+pub mod alg_select;
 pub mod claims_list;
 pub mod claims_status;
 pub mod decode_error;
 pub mod json_panel;
+pub mod key_panel;
+pub mod sign_panel;
 pub mod term;
 pub mod token_editor;

@@ -11,6 +11,9 @@ pub enum Base64Error {
     Padding { offset: usize },
     /// A length that leaves a lone character (length mod 4 == 1) cannot encode whole bytes.
     Truncated { len: usize },
+    /// The last character sets bits that encode nothing, so two texts would mean the same
+    /// bytes; RFC 4648 §3.5 lets decoders refuse that, and signatures must not be malleable.
+    TrailingBits { offset: usize },
 }
 
 impl Base64Error {
@@ -48,6 +51,10 @@ impl fmt::Display for Base64Error {
                 f,
                 "'=' padding at position {offset} is not allowed in a JWT (RFC 7515 uses unpadded base64url)"
             ),
+            Self::TrailingBits { offset } => write!(
+                f,
+                "non-canonical base64url: the character at position {offset} has unused low bits set"
+            ),
             Self::Truncated { len } => write!(
                 f,
                 "invalid base64url length: {len} characters cannot encode whole bytes (one character too many or too few)"
@@ -67,7 +74,7 @@ fn sextet(byte: u8) -> Option<u32> {
     } as u32)
 }
 
-/// Decodes unpadded base64url. Non-zero trailing bits are tolerated, as most JWT libraries do.
+/// Decodes unpadded, canonical base64url.
 pub fn decode(text: &str) -> Result<Vec<u8>, Base64Error> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len() / 4 * 3 + 2);
@@ -94,6 +101,11 @@ pub fn decode(text: &str) -> Result<Vec<u8>, Base64Error> {
     }
     if bytes.len() % 4 == 1 {
         return Err(Base64Error::Truncated { len: bytes.len() });
+    }
+    if acc != 0 {
+        return Err(Base64Error::TrailingBits {
+            offset: text.chars().count().saturating_sub(1),
+        });
     }
     Ok(out)
 }

@@ -1,4 +1,6 @@
 //! Helpers for the browser tests: mount the app into a fresh `div`, type, query by test id.
+// Each test binary includes this module and uses a different subset of it.
+#![allow(dead_code)]
 
 use std::rc::Rc;
 

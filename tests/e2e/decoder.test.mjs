@@ -78,3 +78,18 @@ test('dark theme and phone width stay readable', async () => {
   await screenshot(page, 'decoder-dark-phone');
   await context.close();
 });
+
+test('an example signed in the page verifies, and a key edit breaks it', async () => {
+  const { context, page, errors } = await openApp(browser, server.url, { colorScheme: 'light' });
+  await page.getByTestId('example-select').selectOption('ES256');
+  const verdict = page.getByTestId('verdict');
+  assert.equal(await verdict.getAttribute('data-state'), 'verified');
+  assert.match(await page.getByTestId('key-info').textContent(), /^EC P-256 public key, PEM SPKI/);
+  await page.getByTestId('payload-json').fill('{"sub": "bob", "admin": false}');
+  assert.equal(await verdict.getAttribute('data-state'), 'verified', 're-signed with the signing key');
+  await page.getByTestId('key-input').fill('mysecret');
+  assert.equal(await verdict.getAttribute('data-state'), 'unverifiable');
+  await screenshot(page, 'debugger-signed-light-desktop');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

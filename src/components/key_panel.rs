@@ -1,0 +1,122 @@
+//! Verify signature: the key box, how a secret is read, what the key is, and the verdict.
+
+use std::rc::Rc;
+
+use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use crate::jwt::keys::{KeySet, SecretEncoding, export};
+use crate::jwt::verify::Verdict;
+use crate::state::ParsedKeys;
+
+#[derive(Properties, PartialEq)]
+pub struct KeyPanelProps {
+    pub key_text: Rc<str>,
+    pub parsed: Option<ParsedKeys>,
+    /// True when the key box is empty and the signing key verifies instead.
+    pub using_signing_key: bool,
+    pub encoding: SecretEncoding,
+    pub verdict: Verdict,
+    pub on_key: Callback<String>,
+    pub on_encoding: Callback<SecretEncoding>,
+}
+
+/// The verification panel.
+#[component]
+pub fn KeyPanel(props: &KeyPanelProps) -> Html {
+    let oninput = {
+        let on_key = props.on_key.clone();
+        Callback::from(move |e: InputEvent| {
+            on_key.emit(e.target_unchecked_into::<HtmlTextAreaElement>().value())
+        })
+    };
+    let onchange = {
+        let on_encoding = props.on_encoding.clone();
+        Callback::from(move |e: Event| {
+            if let Some(encoding) =
+                SecretEncoding::from_id(&e.target_unchecked_into::<HtmlSelectElement>().value())
+            {
+                on_encoding.emit(encoding);
+            }
+        })
+    };
+    let (info, info_state) = match props.parsed.as_deref() {
+        None => (
+            "No key: paste a secret, PEM, certificate, JWK, JWKS or OpenSSH public key."
+                .to_string(),
+            "empty",
+        ),
+        Some(Ok(set)) => {
+            let mut text = set.describe();
+            if let [key] = set.keys()
+                && key.material.is_asymmetric()
+            {
+                text.push_str(&format!(
+                    " · thumbprint {}",
+                    export::thumbprint(&key.material)
+                ));
+            }
+            if props.using_signing_key {
+                text = format!("Using the signing key: {text}");
+            }
+            (text, "ok")
+        }
+        Some(Err(error)) => (error.to_string(), "error"),
+    };
+    let exports = match props.parsed.as_deref() {
+        Some(Ok(KeySet::One(key))) if key.material.is_asymmetric() => {
+            let formats = [
+                ("PEM", export::public_pem(&key.material)),
+                ("JWK", Some(export::jwk(&key.material, false))),
+                (
+                    "OpenSSH",
+                    export::openssh_public(&key.material, "jwt-debugger"),
+                ),
+            ];
+            html! {
+                <details class="key-export" data-testid="key-export">
+                    <summary>{ "Public key as PEM, JWK, OpenSSH" }</summary>
+                    { for formats.into_iter().filter_map(|(name, text)| text.map(|t| html! {
+                        <div class="export">
+                            <h3>{ name }</h3>
+                            <pre data-testid="key-export-text" data-format={name.to_lowercase()}>{ t }</pre>
+                        </div>
+                    })) }
+                </details>
+            }
+        }
+        _ => Html::default(),
+    };
+    let state = props.verdict.state();
+    html! {
+        <section class="panel decoded signature" aria-labelledby="verify-title">
+            <div class="panel-head">
+                <h2 id="verify-title">{ "Verify signature" }</h2>
+                <label class="inline">
+                    <span>{ "Secret is" }</span>
+                    <select data-testid="secret-encoding" {onchange}>
+                        { for SecretEncoding::ALL.iter().map(|e| html! {
+                            <option value={e.id()} selected={*e == props.encoding}>{ e.id() }</option>
+                        }) }
+                    </select>
+                </label>
+            </div>
+            <p class={classes!("verdict", state)} data-testid="verdict" data-state={state} role="status">
+                { props.verdict.describe() }
+            </p>
+            <textarea
+                data-testid="key-input"
+                class="key"
+                aria-label="Key to verify with"
+                spellcheck="false"
+                autocomplete="off"
+                rows="5"
+                placeholder="Secret, public key (PEM, certificate, JWK, JWKS, ssh-rsa …) or private key"
+                value={props.key_text.to_string()}
+                {oninput}
+            />
+            <p class={classes!("key-info", info_state)} data-testid="key-info">{ info }</p>
+            { exports }
+        </section>
+    }
+}

@@ -1,0 +1,55 @@
+//! Sign: the signing key box; edits to the header or payload are re-signed with it at once.
+
+use std::rc::Rc;
+
+use web_sys::HtmlTextAreaElement;
+use yew::prelude::*;
+
+use crate::state::ParsedKeys;
+
+#[derive(Properties, PartialEq)]
+pub struct SignPanelProps {
+    pub key_text: Rc<str>,
+    pub parsed: Option<ParsedKeys>,
+    /// Why the last edit could not be turned into a token.
+    pub error: Option<String>,
+    pub on_key: Callback<String>,
+}
+
+/// The signing panel.
+#[component]
+pub fn SignPanel(props: &SignPanelProps) -> Html {
+    let oninput = {
+        let on_key = props.on_key.clone();
+        Callback::from(move |e: InputEvent| {
+            on_key.emit(e.target_unchecked_into::<HtmlTextAreaElement>().value())
+        })
+    };
+    let info = match props.parsed.as_deref() {
+        None => {
+            "Without a signing key, edits keep the old signature (which then fails).".to_string()
+        }
+        Some(Ok(set)) => format!("Signing with: {}", set.describe()),
+        Some(Err(error)) => error.to_string(),
+    };
+    html! {
+        <section class="panel decoded signing" aria-labelledby="sign-title">
+            <div class="panel-head"><h2 id="sign-title">{ "Sign" }</h2></div>
+            <textarea
+                data-testid="signing-key-input"
+                class="key"
+                aria-label="Key to sign with"
+                spellcheck="false"
+                autocomplete="off"
+                rows="4"
+                placeholder="Secret or private key (PEM, JWK, OpenSSH) to re-sign edits with"
+                value={props.key_text.to_string()}
+                {oninput}
+            />
+            <p class="key-info" data-testid="signing-key-info">{ info }</p>
+            if let Some(error) = &props.error {
+                <p class="decode-error" role="alert" data-testid="edit-error">{ error.clone() }</p>
+            }
+        </section>
+    }
+}

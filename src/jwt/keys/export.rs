@@ -1,0 +1,235 @@
+//! A key written out again: PEM (SPKI / PKCS#8), JWK, an OpenSSH public line, and its
+//! RFC 7638 thumbprint.
+
+use rsa::pkcs8::{EncodePrivateKey, EncodePublicKey, LineEnding};
+use rsa::traits::{PrivateKeyParts, PublicKeyParts};
+use sha2::{Digest, Sha256};
+
+use super::Material;
+use crate::jwt::algorithm::Curve;
+use crate::jwt::base64url::encode;
+
+fn rsa_n_e(public: &rsa::PublicKey) -> (Vec<u8>, Vec<u8>) {
+    (
+        public.n().as_ref().to_be_bytes_trimmed_vartime().to_vec(),
+        public.e().to_be_bytes_trimmed_vartime().to_vec(),
+    )
+}
+
+fn ec_xy(curve: Curve, point: &[u8]) -> (&[u8], &[u8]) {
+    let size = curve.field_bytes();
+    let x = point.get(1..1 + size).unwrap_or(&[]);
+    let y = point.get(1 + size..).unwrap_or(&[]);
+    (x, y)
+}
+
+/// The public JWK members in RFC 7638's canonical order (lexicographic, no whitespace).
+fn canonical_public(material: &Material) -> String {
+    match material {
+        Material::Secret(k) => format!(r#"{{"k":"{}","kty":"oct"}}"#, encode(k)),
+        Material::Rsa { public, .. } => {
+            let (n, e) = rsa_n_e(public);
+            format!(
+                r#"{{"e":"{}","kty":"RSA","n":"{}"}}"#,
+                encode(&e),
+                encode(&n)
+            )
+        }
+        Material::Ec { curve, point, .. } => {
+            let (x, y) = ec_xy(*curve, point);
+            format!(
+                r#"{{"crv":"{}","kty":"EC","x":"{}","y":"{}"}}"#,
+                curve.name(),
+                encode(x),
+                encode(y)
+            )
+        }
+        Material::Ed25519 { public, .. } => format!(
+            r#"{{"crv":"Ed25519","kty":"OKP","x":"{}"}}"#,
+            encode(public)
+        ),
+    }
+}
+
+/// The RFC 7638 JWK thumbprint (SHA-256, base64url).
+pub fn thumbprint(material: &Material) -> String {
+    encode(&Sha256::digest(canonical_public(material).as_bytes()))
+}
+
+/// The key as a pretty JWK with `kid` = thumbprint; with `private`, the private members too.
+pub fn jwk(material: &Material, private: bool) -> String {
+    let mut members: Vec<(&str, String)> = Vec::new();
+    match material {
+        Material::Secret(k) => {
+            members.push(("kty", "oct".into()));
+            members.push(("k", encode(k)));
+        }
+        Material::Rsa {
+            public,
+            private: secret,
+        } => {
+            let (n, e) = rsa_n_e(public);
+            members.push(("kty", "RSA".into()));
+            members.push(("n", encode(&n)));
+            members.push(("e", encode(&e)));
+            if let (true, Some(key)) = (private, secret) {
+                let bytes = |v: &rsa::BoxedUint| encode(&v.to_be_bytes_trimmed_vartime());
+                members.push(("d", bytes(key.d())));
+                if let [p, q] = key.primes() {
+                    members.push(("p", bytes(p)));
+                    members.push(("q", bytes(q)));
+                    if let (Some(dp), Some(dq), Some(qi)) =
+                        (key.dp(), key.dq(), key.crt_coefficient())
+                    {
+                        members.push(("dp", bytes(dp)));
+                        members.push(("dq", bytes(dq)));
+                        members.push(("qi", bytes(&qi)));
+                    }
+                }
+            }
+        }
+        Material::Ec {
+            curve,
+            point,
+            scalar,
+        } => {
+            let (x, y) = ec_xy(*curve, point);
+            members.push(("kty", "EC".into()));
+            members.push(("crv", curve.name().into()));
+            members.push(("x", encode(x)));
+            members.push(("y", encode(y)));
+            if let (true, Some(d)) = (private, scalar) {
+                members.push(("d", encode(d)));
+            }
+        }
+        Material::Ed25519 { public, seed } => {
+            members.push(("kty", "OKP".into()));
+            members.push(("crv", "Ed25519".into()));
+            members.push(("x", encode(public)));
+            if let (true, Some(d)) = (private, seed) {
+                members.push(("d", encode(d)));
+            }
+        }
+    }
+    members.push(("kid", thumbprint(material)));
+    let body: Vec<String> = members
+        .iter()
+        .map(|(k, v)| format!("  \"{k}\": \"{v}\""))
+        .collect();
+    format!("{{\n{}\n}}", body.join(",\n"))
+}
+
+/// The public key as PEM SPKI; `None` for a secret.
+pub fn public_pem(material: &Material) -> Option<String> {
+    let pem = match material {
+        Material::Secret(_) => return None,
+        Material::Rsa { public, .. } => public.to_public_key_pem(LineEnding::LF),
+        Material::Ec {
+            curve: Curve::P256,
+            point,
+            ..
+        } => p256::PublicKey::from_sec1_bytes(point)
+            .ok()?
+            .to_public_key_pem(LineEnding::LF),
+        Material::Ec {
+            curve: Curve::P384,
+            point,
+            ..
+        } => p384::PublicKey::from_sec1_bytes(point)
+            .ok()?
+            .to_public_key_pem(LineEnding::LF),
+        Material::Ec {
+            curve: Curve::P521,
+            point,
+            ..
+        } => p521::PublicKey::from_sec1_bytes(point)
+            .ok()?
+            .to_public_key_pem(LineEnding::LF),
+        Material::Ed25519 { public, .. } => ed25519_dalek::VerifyingKey::from_bytes(public)
+            .ok()?
+            .to_public_key_pem(LineEnding::LF),
+    };
+    pem.ok()
+}
+
+/// The private key as PEM PKCS#8; `None` without a private half.
+pub fn private_pem(material: &Material) -> Option<String> {
+    let der = private_pkcs8_der(material)?;
+    Some(pem::encode_config(
+        &pem::Pem::new("PRIVATE KEY", der),
+        pem::EncodeConfig::new().set_line_ending(pem::LineEnding::LF),
+    ))
+}
+
+/// The private key as PKCS#8 DER, the form jsonwebtoken signs EC and Ed25519 with.
+pub fn private_pkcs8_der(material: &Material) -> Option<Vec<u8>> {
+    let doc = match material {
+        Material::Rsa {
+            private: Some(key), ..
+        } => key.to_pkcs8_der(),
+        Material::Ec {
+            curve: Curve::P256,
+            scalar: Some(d),
+            ..
+        } => p256::SecretKey::from_slice(d).ok()?.to_pkcs8_der(),
+        Material::Ec {
+            curve: Curve::P384,
+            scalar: Some(d),
+            ..
+        } => p384::SecretKey::from_slice(d).ok()?.to_pkcs8_der(),
+        Material::Ec {
+            curve: Curve::P521,
+            scalar: Some(d),
+            ..
+        } => p521::SecretKey::from_slice(d).ok()?.to_pkcs8_der(),
+        Material::Ed25519 {
+            seed: Some(seed), ..
+        } => ed25519_dalek::SigningKey::from_bytes(seed).to_pkcs8_der(),
+        _ => return None,
+    };
+    doc.ok().map(|d| d.as_bytes().to_vec())
+}
+
+/// The public key as an OpenSSH `authorized_keys` line; `None` for a secret.
+pub fn openssh_public(material: &Material, comment: &str) -> Option<String> {
+    use ssh_key::public::{EcdsaPublicKey, Ed25519PublicKey, KeyData, RsaPublicKey};
+    let data = match material {
+        Material::Secret(_) => return None,
+        Material::Rsa { public, .. } => {
+            let (n, e) = rsa_n_e(public);
+            let key = RsaPublicKey::new(
+                ssh_key::Mpint::from_positive_bytes(&e),
+                ssh_key::Mpint::from_positive_bytes(&n),
+            )
+            .ok()?;
+            KeyData::Rsa(key)
+        }
+        Material::Ec { point, .. } => KeyData::Ecdsa(EcdsaPublicKey::from_sec1_bytes(point).ok()?),
+        Material::Ed25519 { public, .. } => KeyData::Ed25519(Ed25519PublicKey(*public)),
+    };
+    ssh_key::PublicKey::new(data, comment).to_openssh().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rfc7638_thumbprint_example() {
+        // RFC 7638 §3.1: the example RSA key and its thumbprint.
+        let n = crate::jwt::base64url::decode("0vx7agoebGcQSuuPiLJXZptN9nndrQmbXEps2aiAFbWhM78LhWx4cbbfAAtVT86zwu1RK7aPFFxuhDR1L6tSoc_BJECPebWKRXjBZCiFV4n3oknjhMstn64tZ_2W-5JsGY4Hc5n9yBXArwl93lqt7_RN5w6Cf0h4QyQ5v-65YGjQR0_FDW2QvzqY368QQMicAtaSqzs8KJZgnYb9c7d0zgdAZHzu6qMQvRL5hajrn1n91CbOpbISD08qNLyrdkt-bFTWhAI4vMQFh6WeZu0fM4lFd2NcRwr3XPksINHaQ-G_xBniIqbw0Ls1jF44-csFCur-kEgU8awapJzKnqDKgw").unwrap();
+        let public = rsa::PublicKey::new(
+            rsa::BoxedUint::from_be_slice_vartime(&n),
+            rsa::BoxedUint::from_be_slice_vartime(&[1, 0, 1]),
+        )
+        .unwrap();
+        let material = Material::Rsa {
+            public,
+            private: None,
+        };
+        assert_eq!(
+            thumbprint(&material),
+            "NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs"
+        );
+    }
+}

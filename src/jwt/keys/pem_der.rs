@@ -1,0 +1,269 @@
+//! PEM blocks and the DER inside them: SPKI, PKCS#1, PKCS#8, SEC1 and X.509 certificates.
+
+use rsa::pkcs1::{DecodeRsaPrivateKey, DecodeRsaPublicKey};
+use rsa::pkcs8::{DecodePrivateKey, DecodePublicKey};
+
+use super::{Format, Key, KeyError, Material, der};
+use crate::jwt::algorithm::Curve;
+
+/// Reads the first key-bearing PEM block (`openssl ecparam -genkey` writes an
+/// `EC PARAMETERS` block before the key; certificate chains start with the leaf).
+pub fn parse(text: &str) -> Result<Key, KeyError> {
+    let blocks = pem::parse_many(text).map_err(|e| KeyError::Pem(pem_error(&e)))?;
+    let block = blocks
+        .iter()
+        .find(|b| b.tag() != "EC PARAMETERS")
+        .ok_or_else(|| KeyError::Pem("no key block found between BEGIN and END lines".into()))?;
+    let der = block.contents();
+    match block.tag() {
+        "PUBLIC KEY" => spki(der, Format::PemSpki),
+        "RSA PUBLIC KEY" => {
+            let key =
+                rsa::PublicKey::from_pkcs1_der(der).map_err(|e| der_error("RSA PUBLIC KEY", e))?;
+            rsa_key(key, None, Format::PemPkcs1Public)
+        }
+        "RSA PRIVATE KEY" => {
+            let key = rsa::PrivateKey::from_pkcs1_der(der)
+                .map_err(|e| der_error("RSA PRIVATE KEY", e))?;
+            rsa_key(key.to_public_key(), Some(key), Format::PemPkcs1Private)
+        }
+        "PRIVATE KEY" => pkcs8(der),
+        "EC PRIVATE KEY" => sec1(der),
+        "CERTIFICATE" => {
+            let spki_der = der::certificate_spki(der).ok_or(KeyError::Der {
+                label: "CERTIFICATE",
+                detail: "no subject public key found".into(),
+            })?;
+            spki(spki_der, Format::Certificate)
+        }
+        "ENCRYPTED PRIVATE KEY" => Err(KeyError::Encrypted(
+            "decrypt it first, e.g. `openssl pkcs8 -in key.pem -out plain.pem`, and paste the result",
+        )),
+        other => Err(KeyError::UnsupportedPem(other.to_string())),
+    }
+}
+
+fn pem_error(error: &pem::PemError) -> String {
+    match error {
+        pem::PemError::MismatchedTags(begin, end) => {
+            format!("BEGIN {begin} does not match END {end}")
+        }
+        pem::PemError::MissingBeginTag => "missing the -----BEGIN ...----- line".into(),
+        pem::PemError::MissingEndTag => "missing the -----END ...----- line".into(),
+        pem::PemError::MissingData => "no data between BEGIN and END".into(),
+        pem::PemError::InvalidData(_) => {
+            "the data between BEGIN and END is not valid base64".into()
+        }
+        _ => "not a well-formed PEM block".into(),
+    }
+}
+
+fn der_error(label: &'static str, error: impl std::fmt::Display) -> KeyError {
+    KeyError::Der {
+        label,
+        detail: error.to_string(),
+    }
+}
+
+pub(super) fn rsa_key(
+    public: rsa::PublicKey,
+    private: Option<rsa::PrivateKey>,
+    format: Format,
+) -> Result<Key, KeyError> {
+    let material = Material::Rsa {
+        public,
+        private: private.map(Box::new),
+    };
+    let bits = material.rsa_bits().unwrap_or(0);
+    if bits < super::MIN_RSA_BITS {
+        return Err(KeyError::RsaTooSmall { bits });
+    }
+    Ok(Key::new(material, format))
+}
+
+pub(super) fn ec_public(curve: Curve, sec1_point: &[u8]) -> Result<Material, KeyError> {
+    // Re-encoding uncompressed also validates that the point is on the curve.
+    let point = match curve {
+        Curve::P256 => p256::PublicKey::from_sec1_bytes(sec1_point).map(|k| k.to_sec1_bytes()),
+        Curve::P384 => p384::PublicKey::from_sec1_bytes(sec1_point).map(|k| k.to_sec1_bytes()),
+        Curve::P521 => p521::PublicKey::from_sec1_bytes(sec1_point).map(|k| k.to_sec1_bytes()),
+    }
+    .map_err(|_| {
+        KeyError::Unsupported(format!(
+            "an {} point that is not on the curve",
+            curve.name()
+        ))
+    })?;
+    Ok(Material::Ec {
+        curve,
+        point: point.to_vec(),
+        scalar: None,
+    })
+}
+
+/// An EC private key from its scalar; the public point is derived from it.
+pub(super) fn ec_private(curve: Curve, scalar: &[u8]) -> Result<Material, KeyError> {
+    let bad = |_| KeyError::Unsupported(format!("an {} private scalar out of range", curve.name()));
+    let point = match curve {
+        Curve::P256 => p256::SecretKey::from_slice(scalar)
+            .map_err(bad)?
+            .public_key()
+            .to_sec1_bytes(),
+        Curve::P384 => p384::SecretKey::from_slice(scalar)
+            .map_err(bad)?
+            .public_key()
+            .to_sec1_bytes(),
+        Curve::P521 => p521::SecretKey::from_slice(scalar)
+            .map_err(bad)?
+            .public_key()
+            .to_sec1_bytes(),
+    };
+    // Store the scalar at its full width, as PKCS#8 and JWK expect.
+    let mut padded = vec![0u8; curve.field_bytes().saturating_sub(scalar.len())];
+    padded.extend_from_slice(scalar);
+    Ok(Material::Ec {
+        curve,
+        point: point.to_vec(),
+        scalar: Some(padded),
+    })
+}
+
+fn spki(der: &[u8], format: Format) -> Result<Key, KeyError> {
+    if let Ok(key) = rsa::PublicKey::from_public_key_der(der) {
+        return rsa_key(key, None, format);
+    }
+    if let Some(bits) = spki_rsa_bits(der).filter(|&bits| bits < super::MIN_RSA_BITS) {
+        return Err(KeyError::RsaTooSmall { bits });
+    }
+    if let Ok(key) = p256::PublicKey::from_public_key_der(der) {
+        return Ok(Key::new(
+            ec_public(Curve::P256, &key.to_sec1_bytes())?,
+            format,
+        ));
+    }
+    if let Ok(key) = p384::PublicKey::from_public_key_der(der) {
+        return Ok(Key::new(
+            ec_public(Curve::P384, &key.to_sec1_bytes())?,
+            format,
+        ));
+    }
+    if let Ok(key) = p521::PublicKey::from_public_key_der(der) {
+        return Ok(Key::new(
+            ec_public(Curve::P521, &key.to_sec1_bytes())?,
+            format,
+        ));
+    }
+    if let Ok(key) = ed25519_dalek::VerifyingKey::from_public_key_der(der) {
+        return Ok(Key::new(
+            Material::Ed25519 {
+                public: key.to_bytes(),
+                seed: None,
+            },
+            format,
+        ));
+    }
+    Err(unknown_algorithm(der, "PUBLIC KEY"))
+}
+
+fn pkcs8(der: &[u8]) -> Result<Key, KeyError> {
+    if let Ok(key) = rsa::PrivateKey::from_pkcs8_der(der) {
+        return rsa_key(key.to_public_key(), Some(key), Format::PemPkcs8);
+    }
+    if let Ok(key) = p256::SecretKey::from_pkcs8_der(der) {
+        return Ok(Key::new(
+            ec_private(Curve::P256, &key.to_bytes())?,
+            Format::PemPkcs8,
+        ));
+    }
+    if let Ok(key) = p384::SecretKey::from_pkcs8_der(der) {
+        return Ok(Key::new(
+            ec_private(Curve::P384, &key.to_bytes())?,
+            Format::PemPkcs8,
+        ));
+    }
+    if let Ok(key) = p521::SecretKey::from_pkcs8_der(der) {
+        return Ok(Key::new(
+            ec_private(Curve::P521, &key.to_bytes())?,
+            Format::PemPkcs8,
+        ));
+    }
+    if let Ok(key) = ed25519_dalek::SigningKey::from_pkcs8_der(der) {
+        let material = Material::Ed25519 {
+            public: key.verifying_key().to_bytes(),
+            seed: Some(key.to_bytes()),
+        };
+        return Ok(Key::new(material, Format::PemPkcs8));
+    }
+    Err(unknown_algorithm(der, "PRIVATE KEY"))
+}
+
+fn sec1(der: &[u8]) -> Result<Key, KeyError> {
+    if let Ok(key) = p256::SecretKey::from_sec1_der(der) {
+        return Ok(Key::new(
+            ec_private(Curve::P256, &key.to_bytes())?,
+            Format::PemSec1,
+        ));
+    }
+    if let Ok(key) = p384::SecretKey::from_sec1_der(der) {
+        return Ok(Key::new(
+            ec_private(Curve::P384, &key.to_bytes())?,
+            Format::PemSec1,
+        ));
+    }
+    if let Ok(key) = p521::SecretKey::from_sec1_der(der) {
+        return Ok(Key::new(
+            ec_private(Curve::P521, &key.to_bytes())?,
+            Format::PemSec1,
+        ));
+    }
+    Err(KeyError::Der {
+        label: "EC PRIVATE KEY",
+        detail: "not a P-256, P-384 or P-521 key (secp256k1 and other curves are not JWS curves)"
+            .into(),
+    })
+}
+
+/// The modulus size of an RSA SPKI, read without the size checks the rsa crate applies, so a
+/// too-small key is reported as such rather than as unreadable.
+fn spki_rsa_bits(der: &[u8]) -> Option<usize> {
+    use rsa::pkcs1::der::Decode;
+    let info = rsa::pkcs8::SubjectPublicKeyInfoRef::try_from(der).ok()?;
+    let inner = rsa::pkcs1::RsaPublicKey::<rsa::pkcs1::UintRef<'_>>::from_der(
+        info.subject_public_key.raw_bytes(),
+    )
+    .ok()?;
+    let n = inner.modulus.as_bytes();
+    let first = n.iter().position(|&b| b != 0)?;
+    Some((n.len() - first) * 8 - n[first].leading_zeros() as usize)
+}
+
+/// Names the algorithm of a key none of the parsers took, so the message is actionable.
+fn unknown_algorithm(der: &[u8], label: &'static str) -> KeyError {
+    const KNOWN: [(&[u8], &str); 6] = [
+        (
+            &[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01],
+            "an RSA key that does not parse",
+        ),
+        (&[0x2a, 0x86, 0x48, 0xce, 0x38, 0x04, 0x01], "a DSA key"),
+        (&[0x2b, 0x81, 0x04, 0x00, 0x0a], "a secp256k1 key (ES256K)"),
+        (&[0x2b, 0x65, 0x71], "an Ed448 key"),
+        (
+            &[0x2b, 0x65, 0x6e],
+            "an X25519 key (for key agreement, not signatures)",
+        ),
+        (
+            &[0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01],
+            "an EC key on a curve JWS does not use",
+        ),
+    ];
+    let found = KNOWN
+        .iter()
+        .find(|(oid, _)| der.windows(oid.len()).any(|w| w == *oid));
+    match found {
+        Some((_, what)) => KeyError::Unsupported(what.to_string()),
+        None => KeyError::Der {
+            label,
+            detail: "unrecognised key algorithm or corrupt DER".into(),
+        },
+    }
+}

@@ -1,0 +1,255 @@
+//! Key detection over real files made by OpenSSL and ssh-keygen (tests/vectors/keys).
+
+use super::*;
+
+macro_rules! fixture {
+    ($name:literal) => {
+        include_str!(concat!("../../../tests/vectors/keys/", $name))
+    };
+}
+
+fn detect(text: &str) -> Result<KeySet, KeyError> {
+    parse(text, SecretEncoding::Utf8).expect("text is not empty")
+}
+
+fn describe(text: &str) -> String {
+    match detect(text) {
+        Ok(set) => set.describe(),
+        Err(e) => format!("error: {e}"),
+    }
+}
+
+#[test]
+fn every_pem_kind_is_detected() {
+    assert_eq!(
+        describe(fixture!("rsa2048.spki.pem")),
+        "RSA 2048-bit public key, PEM SPKI (PUBLIC KEY)"
+    );
+    assert_eq!(
+        describe(fixture!("rsa2048.pkcs1.pub.pem")),
+        "RSA 2048-bit public key, PEM PKCS#1 (RSA PUBLIC KEY)"
+    );
+    assert_eq!(
+        describe(fixture!("rsa2048.pkcs1.pem")),
+        "RSA 2048-bit private key, PEM PKCS#1 (RSA PRIVATE KEY)"
+    );
+    assert_eq!(
+        describe(fixture!("rsa2048.pkcs8.pem")),
+        "RSA 2048-bit private key, PEM PKCS#8 (PRIVATE KEY)"
+    );
+    assert_eq!(
+        describe(fixture!("rsa2048.cert.pem")),
+        "RSA 2048-bit public key, X.509 certificate"
+    );
+    assert_eq!(
+        describe(fixture!("p256.sec1.pem")),
+        "EC P-256 private key, PEM SEC1 (EC PRIVATE KEY)"
+    );
+    assert_eq!(
+        describe(fixture!("p384.pkcs8.pem")),
+        "EC P-384 private key, PEM PKCS#8 (PRIVATE KEY)"
+    );
+    assert_eq!(
+        describe(fixture!("p521.spki.pem")),
+        "EC P-521 public key, PEM SPKI (PUBLIC KEY)"
+    );
+    assert_eq!(
+        describe(fixture!("p521.sec1.pem")),
+        "EC P-521 private key, PEM SEC1 (EC PRIVATE KEY)"
+    );
+    assert_eq!(
+        describe(fixture!("ed25519.pkcs8.pem")),
+        "Ed25519 private key, PEM PKCS#8 (PRIVATE KEY)"
+    );
+    assert_eq!(
+        describe(fixture!("ed25519.spki.pem")),
+        "Ed25519 public key, PEM SPKI (PUBLIC KEY)"
+    );
+}
+
+#[test]
+fn openssh_files_are_detected() {
+    assert_eq!(
+        describe(fixture!("ssh_rsa")),
+        "RSA 2048-bit private key, OpenSSH private key"
+    );
+    assert_eq!(
+        describe(fixture!("ssh_rsa.pub")),
+        "RSA 2048-bit public key, OpenSSH public key"
+    );
+    assert_eq!(
+        describe(fixture!("ssh_ed25519")),
+        "Ed25519 private key, OpenSSH private key"
+    );
+    assert_eq!(
+        describe(fixture!("ssh_ed25519.pub")),
+        "Ed25519 public key, OpenSSH public key"
+    );
+    assert_eq!(
+        describe(fixture!("ssh_ecdsa256.pub")),
+        "EC P-256 public key, OpenSSH public key"
+    );
+    assert_eq!(
+        describe(fixture!("ssh_ecdsa384")),
+        "EC P-384 private key, OpenSSH private key"
+    );
+    assert_eq!(
+        describe(fixture!("ssh_ecdsa521")),
+        "EC P-521 private key, OpenSSH private key"
+    );
+    assert!(matches!(
+        detect(fixture!("ssh_encrypted")),
+        Err(KeyError::Encrypted(_))
+    ));
+}
+
+#[test]
+fn private_and_public_halves_agree() {
+    let pairs = [
+        (fixture!("rsa2048.pkcs1.pem"), fixture!("rsa2048.spki.pem")),
+        (fixture!("p256.sec1.pem"), fixture!("p256.spki.pem")),
+        (fixture!("p521.pkcs8.pem"), fixture!("p521.spki.pem")),
+        (fixture!("ed25519.pkcs8.pem"), fixture!("ed25519.spki.pem")),
+        (fixture!("ssh_rsa"), fixture!("ssh_rsa.pub")),
+        (fixture!("ssh_ecdsa384"), fixture!("ssh_ecdsa384.pub")),
+    ];
+    for (private, public) in pairs {
+        let a = detect(private).unwrap().keys()[0].material.clone();
+        let b = detect(public).unwrap().keys()[0].material.clone();
+        assert_eq!(export::thumbprint(&a), export::thumbprint(&b));
+        assert_eq!(export::public_pem(&a), export::public_pem(&b));
+    }
+}
+
+#[test]
+fn exports_read_back_as_the_same_key() {
+    for text in [
+        fixture!("rsa2048.pkcs8.pem"),
+        fixture!("p384.sec1.pem"),
+        fixture!("ssh_ed25519"),
+        fixture!("p521.sec1.pem"),
+    ] {
+        let material = detect(text).unwrap().keys()[0].material.clone();
+        let thumb = export::thumbprint(&material);
+        let jwk_private = export::jwk(&material, true);
+        let again = detect(&jwk_private).unwrap().keys()[0].clone();
+        assert!(again.material.can_sign(), "{jwk_private}");
+        assert_eq!(export::thumbprint(&again.material), thumb);
+        assert_eq!(again.usage.kid.as_deref(), Some(thumb.as_str()));
+        let jwk_public = export::jwk(&material, false);
+        assert!(!detect(&jwk_public).unwrap().keys()[0].material.can_sign());
+        for text in [
+            export::public_pem(&material).unwrap(),
+            export::private_pem(&material).unwrap(),
+            export::openssh_public(&material, "c").unwrap(),
+        ] {
+            assert_eq!(
+                export::thumbprint(&detect(&text).unwrap().keys()[0].material),
+                thumb,
+                "{text}"
+            );
+        }
+    }
+}
+
+#[test]
+fn bad_keys_are_errors_not_panics() {
+    assert!(matches!(
+        detect(fixture!("rsa512.pkcs1.pem")),
+        Err(KeyError::RsaTooSmall { bits: 512 })
+    ));
+    assert_eq!(
+        describe(fixture!("rsa512.spki.pem")),
+        "error: RSA modulus is 512 bits: keys under 1024 bits can be factored and are refused"
+    );
+    assert_eq!(
+        describe("-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----"),
+        "error: PUBLIC KEY: the key inside does not parse (unrecognised key algorithm or corrupt DER)"
+    );
+    assert!(describe("-----BEGIN PUBLIC KEY-----\nAAAA").starts_with("error: PEM: "));
+    assert!(
+        describe("-----BEGIN FOO-----\nAAAA\n-----END FOO-----")
+            .contains("\"FOO\" is not a key format")
+    );
+    assert_eq!(
+        describe(r#"{"kty":"OKP","crv":"Ed25519","x":"AAAA"}"#),
+        "error: JWK: an Ed25519 \"x\" is 32 bytes, found 3"
+    );
+    assert_eq!(
+        describe(r#"{"kty":"OKP","crv":"Ed25519","x":""}"#),
+        "error: JWK: an Ed25519 \"x\" is 32 bytes, found 0"
+    );
+    assert!(describe(r#"{"kty":"RSA","n":"AQAB","e":"AQAB"}"#).contains("under 1024 bits"));
+    assert_eq!(
+        describe(r#"{"kty":"EC","crv":"secp256k1","x":"AA","y":"AA"}"#),
+        "error: EC curve \"secp256k1\" (JWS uses P-256, P-384 and P-521) is not supported for JWS"
+    );
+    assert_eq!(
+        describe(r#"{"kty":"EC","crv":"P-256","x":"AA","y":"AA"}"#),
+        "error: JWK: \"x\" and \"y\" of a P-256 key must be 32 bytes each, found 1 and 1"
+    );
+    assert_eq!(
+        describe(r#"{"kty":"XYZ"}"#),
+        "error: JWK key type \"XYZ\" is not supported for JWS"
+    );
+    assert_eq!(
+        describe(r#"{"keys":[]}"#),
+        "error: JWK: the key set is empty"
+    );
+    assert!(describe("{\"kty\":").starts_with("error: JWK: not JSON"));
+    assert!(describe("ssh-rsa AAAA!!").starts_with("error: OpenSSH key:"));
+    assert!(describe("ssh-dss AAAAB3NzaC1kc3MAAACBAP").starts_with("error:"));
+}
+
+#[test]
+fn secrets_in_every_encoding() {
+    let bytes = |text: &str, encoding| match parse(text, encoding).unwrap().unwrap().keys()[0]
+        .material
+        .clone()
+    {
+        Material::Secret(b) => b,
+        other => panic!("not a secret: {other:?}"),
+    };
+    assert_eq!(bytes("mysecret", SecretEncoding::Utf8), b"mysecret");
+    assert_eq!(bytes("bXlzZWNyZXQ=", SecretEncoding::Base64), b"mysecret");
+    assert_eq!(bytes("-_8", SecretEncoding::Base64Url), vec![0xfb, 0xff]);
+    assert_eq!(bytes("+/8=", SecretEncoding::Base64), vec![0xfb, 0xff]);
+    assert_eq!(
+        bytes("de ad BE EF", SecretEncoding::Hex),
+        vec![0xde, 0xad, 0xbe, 0xef]
+    );
+    assert_eq!(
+        parse("abc", SecretEncoding::Hex)
+            .unwrap()
+            .unwrap_err()
+            .to_string(),
+        "secret: not hex: 3 digits is an odd number"
+    );
+    assert_eq!(
+        parse("xyz!", SecretEncoding::Base64Url)
+            .unwrap()
+            .unwrap_err()
+            .to_string(),
+        "secret: not base64url: invalid base64url character '!' at position 3"
+    );
+    assert!(parse("   ", SecretEncoding::Utf8).is_none());
+}
+
+#[test]
+fn jwks_keeps_usable_keys_and_names_the_rest() {
+    let jwks = format!(
+        r#"{{"keys":[{},{{"kty":"OKP","crv":"X25519","x":"AAAA","kid":"enc"}}]}}"#,
+        export::jwk(
+            &detect(fixture!("p256.spki.pem")).unwrap().keys()[0].material,
+            false
+        )
+    );
+    let set = detect(&jwks).unwrap();
+    assert_eq!(set.keys().len(), 1);
+    assert!(
+        set.describe()
+            .starts_with("JWKS with 1 usable key (1 skipped: enc: OKP curve \"X25519\""),
+        "{}",
+        set.describe()
+    );
+}

@@ -1,0 +1,139 @@
+//! Building a token from JSON as typed (minified, same key order and number text) and signing
+//! its exact bytes.
+
+use std::fmt;
+
+use jsonwebtoken::EncodingKey;
+use rsa::pkcs1::EncodeRsaPrivateKey;
+
+use super::algorithm::Algorithm;
+use super::base64url;
+use super::json::{self, JsonError, Value};
+use super::keys::{Key, Material, export};
+use super::verify::{Purpose, key_fits};
+
+/// Why a token could not be built or signed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SignError {
+    /// The header or payload text is not JSON.
+    Json {
+        part: &'static str,
+        error: JsonError,
+    },
+    HeaderNotObject,
+    /// The header's `alg` is missing or not one this tool signs with.
+    Algorithm(String),
+    /// The key does not fit the algorithm, or cannot sign.
+    Key(String),
+    /// The crypto engine refused.
+    Engine(String),
+}
+
+impl fmt::Display for SignError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SignError::Json { part, error } => write!(f, "{part}: not JSON: {error}"),
+            SignError::HeaderNotObject => write!(f, "header: must be a JSON object"),
+            SignError::Algorithm(why) | SignError::Key(why) => f.write_str(why),
+            SignError::Engine(why) => write!(f, "signing failed: {why}"),
+        }
+    }
+}
+
+/// Parses the header text; it must be a JSON object.
+pub fn parse_header(text: &str) -> Result<Value, SignError> {
+    let header = json::parse(text).map_err(|error| SignError::Json {
+        part: "header",
+        error,
+    })?;
+    match header {
+        Value::Object(_) => Ok(header),
+        _ => Err(SignError::HeaderNotObject),
+    }
+}
+
+/// `header.payload` from the JSON texts, minified, keeping order and number text.
+pub fn signing_input(header: &Value, payload_text: &str) -> Result<String, SignError> {
+    let payload = json::parse(payload_text).map_err(|error| SignError::Json {
+        part: "payload",
+        error,
+    })?;
+    Ok(format!(
+        "{}.{}",
+        base64url::encode(header.minified().as_bytes()),
+        base64url::encode(payload.minified().as_bytes())
+    ))
+}
+
+/// The header with `alg` set to `alg` (the last `alg` member replaced, or one added first).
+pub fn with_alg(header: &Value, alg: &str) -> Value {
+    let mut members = header.members().to_vec();
+    let new = Value::String(alg.to_string());
+    match members.iter_mut().rev().find(|m| m.key == "alg") {
+        Some(member) => member.value = new,
+        None => members.insert(
+            0,
+            json::Member {
+                key: "alg".into(),
+                value: new,
+            },
+        ),
+    }
+    Value::Object(members)
+}
+
+/// Signs `input` (`header.payload`) with `key` for the header's algorithm; returns the token.
+pub fn sign(input: &str, header: &Value, key: &Key) -> Result<String, SignError> {
+    let alg_name = header
+        .get("alg")
+        .and_then(Value::as_str)
+        .unwrap_or_default();
+    let alg = Algorithm::from_name(&alg_name).ok_or_else(|| {
+        SignError::Algorithm(format!(
+            "cannot sign with alg \"{alg_name}\": choose an algorithm"
+        ))
+    })?;
+    key_fits(key, alg, Purpose::Sign).map_err(SignError::Key)?;
+    let signature = signature(input.as_bytes(), &key.material, alg)?;
+    Ok(format!("{input}.{signature}"))
+}
+
+fn signature(message: &[u8], material: &Material, alg: Algorithm) -> Result<String, SignError> {
+    let engine_error = |e: jsonwebtoken::errors::Error| SignError::Engine(e.to_string());
+    let Some(engine) = alg.engine() else {
+        // ES512: jsonwebtoken has none, RustCrypto's p521 signs (RFC 6979 deterministic nonces).
+        let Material::Ec {
+            scalar: Some(d), ..
+        } = material
+        else {
+            return Err(SignError::Key("ES512 needs a P-521 private key".into()));
+        };
+        use p521::ecdsa::signature::Signer;
+        let key =
+            p521::ecdsa::SigningKey::from_slice(d).map_err(|e| SignError::Engine(e.to_string()))?;
+        let signature: p521::ecdsa::Signature = key.sign(message);
+        return Ok(base64url::encode(&signature.to_bytes()));
+    };
+    let key = match material {
+        Material::Secret(bytes) => EncodingKey::from_secret(bytes).map_err(engine_error)?,
+        Material::Rsa {
+            private: Some(key), ..
+        } => {
+            let der = key
+                .to_pkcs1_der()
+                .map_err(|e| SignError::Engine(e.to_string()))?;
+            EncodingKey::from_rsa_der(der.as_bytes())
+        }
+        Material::Ec { .. } => EncodingKey::from_ec_der(&pkcs8(material)?),
+        Material::Ed25519 { .. } => EncodingKey::from_ed_der(&pkcs8(material)?),
+        Material::Rsa { private: None, .. } => {
+            return Err(SignError::Key("an RSA public key cannot sign".into()));
+        }
+    };
+    jsonwebtoken::crypto::sign(message, &key, engine).map_err(engine_error)
+}
+
+fn pkcs8(material: &Material) -> Result<Vec<u8>, SignError> {
+    export::private_pkcs8_der(material)
+        .ok_or_else(|| SignError::Key("a public key cannot sign: paste the private key".into()))
+}

@@ -1,0 +1,298 @@
+//! Signature verification over the exact bytes of the token, where the key decides what is
+//! accepted (RFC 8725 §3.1): the verdict is verified, invalid, unverifiable (and why), or no key.
+
+use jsonwebtoken::DecodingKey;
+use rsa::traits::PublicKeyParts;
+
+use super::algorithm::{Algorithm, Family};
+use super::json::Value;
+use super::keys::{Key, KeyError, KeySet, Material, SecretEncoding};
+use super::token::{Kind, Token};
+
+/// The signature verdict.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verdict {
+    /// The signature matches; `by` says which key.
+    Verified { by: String },
+    /// Checked with a fitting key, and it does not match. `hint` may suggest another reading.
+    Invalid { hint: Option<String> },
+    /// No verdict is possible; the text says why.
+    Unverifiable(String),
+    /// Nothing in the key box.
+    NoKey,
+}
+
+impl Verdict {
+    /// The `data-state` word.
+    pub fn state(&self) -> &'static str {
+        match self {
+            Verdict::Verified { .. } => "verified",
+            Verdict::Invalid { .. } => "invalid",
+            Verdict::Unverifiable(_) => "unverifiable",
+            Verdict::NoKey => "no-key",
+        }
+    }
+
+    /// The sentence shown.
+    pub fn describe(&self) -> String {
+        match self {
+            Verdict::Verified { by } => format!("Signature verified with the {by}"),
+            Verdict::Invalid { hint: None } => {
+                "Invalid signature: it does not match this key".into()
+            }
+            Verdict::Invalid { hint: Some(hint) } => {
+                format!("Invalid signature: it does not match this key. {hint}")
+            }
+            Verdict::Unverifiable(why) => format!("Cannot verify: {why}"),
+            Verdict::NoKey => "Paste a secret or public key to verify the signature".into(),
+        }
+    }
+}
+
+/// What a key is wanted for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    Verify,
+    Sign,
+}
+
+/// Why `key` may not be used with `alg` for `purpose`, or `Ok` if it may.
+pub fn key_fits(key: &Key, alg: Algorithm, purpose: Purpose) -> Result<(), String> {
+    let family = alg.family();
+    match (&key.material, family) {
+        (Material::Secret(_), Family::Hmac) => {}
+        (Material::Secret(_), _) => {
+            return Err(format!(
+                "{alg} needs {}, and an HMAC secret cannot be one",
+                family_words(family)
+            ));
+        }
+        (material, Family::Hmac) => {
+            return Err(format!(
+                "key confusion refused: {alg} is HMAC, and using this {} as an HMAC secret is the classic forgery (RFC 8725 §2.1): anyone holding the public key could sign such tokens. Paste the shared secret instead",
+                material.kind_words()
+            ));
+        }
+        (Material::Rsa { .. }, Family::Rsa | Family::RsaPss) => {}
+        (Material::Ec { curve, .. }, Family::Ec) => {
+            if alg.curve() != Some(*curve) {
+                return Err(format!(
+                    "{alg} needs a {} key, and this key is on {} (use {})",
+                    alg.curve().map_or("", |c| c.name()),
+                    curve.name(),
+                    curve.algorithm()
+                ));
+            }
+        }
+        (Material::Ed25519 { .. }, Family::Ed) => {}
+        (material, _) => {
+            return Err(format!(
+                "{alg} needs {}, not this {}",
+                family_words(family),
+                material.kind_words()
+            ));
+        }
+    }
+    if let Some(jwk_alg) = &key.usage.alg
+        && jwk_alg != alg.name()
+    {
+        return Err(format!(
+            "the JWK is restricted to alg \"{jwk_alg}\", and the token uses {alg}"
+        ));
+    }
+    if let Some(public_use) = &key.usage.public_use
+        && public_use != "sig"
+    {
+        return Err(format!(
+            "the JWK's use is \"{public_use}\", not \"sig\": it is not a signature key"
+        ));
+    }
+    if let Some(ops) = &key.usage.key_ops {
+        let op = match purpose {
+            Purpose::Verify => "verify",
+            Purpose::Sign => "sign",
+        };
+        if !ops.iter().any(|o| o == op) {
+            return Err(format!("the JWK's key_ops do not include \"{op}\""));
+        }
+    }
+    if purpose == Purpose::Sign && !key.material.can_sign() {
+        return Err(format!(
+            "a {} cannot sign: paste the private key",
+            key.material.kind_words()
+        ));
+    }
+    Ok(())
+}
+
+fn family_words(family: Family) -> &'static str {
+    match family {
+        Family::Hmac => "a shared secret",
+        Family::Rsa | Family::RsaPss => "an RSA key",
+        Family::Ec => "an EC key",
+        Family::Ed => "an Ed25519 key",
+    }
+}
+
+/// The algorithm a token may be verified with, or why it may not be verified at all.
+pub fn token_algorithm(token: &Token) -> Result<Algorithm, String> {
+    if token.kind == Kind::Jwe {
+        return Err("this is an encrypted token (JWE): it is decrypted, not verified, and this tool reads only its header".into());
+    }
+    let Some(alg) = token.alg() else {
+        return Err("the header has no \"alg\" string".into());
+    };
+    if alg.eq_ignore_ascii_case("none") {
+        return Err(format!(
+            "alg \"{alg}\" means the token is unsecured: it is never verified"
+        ));
+    }
+    let algorithm = Algorithm::from_name(&alg)
+        .ok_or_else(|| format!("\"{alg}\" is not a JWS algorithm supported here"))?;
+    check_crit(&token.header)?;
+    Ok(algorithm)
+}
+
+/// RFC 7515 §4.1.11: every parameter listed in `crit` must be understood, or the token rejected.
+fn check_crit(header: &Value) -> Result<(), String> {
+    let b64_false = header.get("b64") == Some(&Value::Bool(false));
+    let listed: Vec<String> = match header.get("crit") {
+        None => Vec::new(),
+        Some(Value::Array(items)) if !items.is_empty() => items
+            .iter()
+            .map(|v| v.as_str().ok_or("\"crit\" must list strings"))
+            .collect::<Result<_, _>>()?,
+        Some(_) => {
+            return Err("\"crit\" must be a non-empty array of names (RFC 7515 §4.1.11)".into());
+        }
+    };
+    if let Some(unknown) = listed.iter().find(|name| name.as_str() != "b64") {
+        return Err(format!(
+            "\"crit\" requires \"{unknown}\", which this verifier does not understand (RFC 7515 §4.1.11)"
+        ));
+    }
+    if b64_false && !listed.iter().any(|n| n == "b64") {
+        return Err("\"b64\": false must be listed in \"crit\" (RFC 7797 §6)".into());
+    }
+    Ok(())
+}
+
+/// Verifies `token` with what the key box holds (`None`: empty).
+pub fn verify(token: &Token, keys: Option<&Result<KeySet, KeyError>>) -> Verdict {
+    let alg = match token_algorithm(token) {
+        Ok(alg) => alg,
+        Err(why) => return Verdict::Unverifiable(why),
+    };
+    let keys = match keys {
+        None => return Verdict::NoKey,
+        Some(Err(error)) => {
+            return Verdict::Unverifiable(format!("the key cannot be used: {error}"));
+        }
+        Some(Ok(keys)) => keys,
+    };
+    let kid = token.header.get("kid").and_then(Value::as_str);
+    let candidates: Vec<&Key> = match (keys, &kid) {
+        (KeySet::Jwks { keys, .. }, Some(kid)) => {
+            let matching: Vec<&Key> = keys
+                .iter()
+                .filter(|k| k.usage.kid.as_deref() == Some(kid))
+                .collect();
+            if matching.is_empty() {
+                return Verdict::Unverifiable(format!("no key in the set has kid \"{kid}\""));
+            }
+            matching
+        }
+        _ => keys.keys().iter().collect(),
+    };
+    let mut refusals = Vec::new();
+    let mut checked = false;
+    for key in candidates {
+        if let Err(why) = key_fits(key, alg, Purpose::Verify) {
+            refusals.push(why);
+            continue;
+        }
+        checked = true;
+        if signature_matches(token, key, alg) {
+            return Verdict::Verified { by: key.describe() };
+        }
+    }
+    if checked {
+        Verdict::Invalid { hint: None }
+    } else if refusals.len() == 1 {
+        Verdict::Unverifiable(refusals.remove(0))
+    } else {
+        Verdict::Unverifiable(format!(
+            "no key in the set fits {alg} ({})",
+            refusals.join("; ")
+        ))
+    }
+}
+
+/// For an HMAC token that did not verify: another reading of the same secret text that does.
+pub fn other_secret_reading(
+    token: &Token,
+    text: &str,
+    tried: SecretEncoding,
+) -> Option<SecretEncoding> {
+    let alg = token_algorithm(token)
+        .ok()
+        .filter(|a| a.family() == Family::Hmac)?;
+    SecretEncoding::ALL
+        .into_iter()
+        .filter(|&e| e != tried)
+        .find(|&encoding| {
+            super::keys::secret::decode(text, encoding).is_ok_and(|bytes| {
+                let key = Key {
+                    material: Material::Secret(bytes),
+                    format: super::keys::Format::Secret(encoding),
+                    usage: Default::default(),
+                };
+                signature_matches(token, &key, alg)
+            })
+        })
+}
+
+/// The signing input: the token's first two segments exactly as received.
+pub fn signing_input(token: &Token) -> &str {
+    let end = token.segments.get(1).map_or(0, |s| s.range.end);
+    token.compact.get(..end).unwrap_or("")
+}
+
+fn signature_matches(token: &Token, key: &Key, alg: Algorithm) -> bool {
+    let message = signing_input(token).as_bytes();
+    let signature_text = token.segments.get(2).map_or("", |s| token.segment_text(s));
+    match (&key.material, alg.engine()) {
+        (Material::Ec { point, .. }, None) => {
+            use p521::ecdsa::signature::Verifier;
+            let (Ok(verifying), Ok(signature)) = (
+                p521::ecdsa::VerifyingKey::from_sec1_bytes(point),
+                p521::ecdsa::Signature::from_slice(&token.signature),
+            ) else {
+                return false;
+            };
+            verifying.verify(message, &signature).is_ok()
+        }
+        (material, Some(engine)) => {
+            let Some(decoding) = decoding_key(material) else {
+                return false;
+            };
+            jsonwebtoken::crypto::verify(signature_text, message, &decoding, engine)
+                .unwrap_or(false)
+        }
+        _ => false,
+    }
+}
+
+fn decoding_key(material: &Material) -> Option<DecodingKey> {
+    Some(match material {
+        Material::Secret(bytes) => DecodingKey::from_secret(bytes).ok()?,
+        Material::Rsa { public, .. } => DecodingKey::from_rsa_raw_components(
+            &public.n().as_ref().to_be_bytes_trimmed_vartime(),
+            &public.e().to_be_bytes_trimmed_vartime(),
+        ),
+        // jsonwebtoken's EC verifier reads the SEC1 point from the key's bytes.
+        Material::Ec { point, .. } => DecodingKey::from_ec_der(point),
+        // Exactly 32 bytes, checked when the key was parsed (shorter ones would panic).
+        Material::Ed25519 { public, .. } => DecodingKey::from_ed_der(public),
+    })
+}

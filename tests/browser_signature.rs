@@ -1,0 +1,127 @@
+//! Verification and signing in a real browser: keys typed into the page, verdicts in the DOM.
+#![cfg(target_arch = "wasm32")]
+
+mod browser;
+
+use browser::mount;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Event, EventInit, HtmlSelectElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const JWT_IO: &str = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";
+const RSA_PUBLIC: &str = include_str!("vectors/keys/rsa2048.spki.pem");
+const RSA_PRIVATE_SSH: &str = include_str!("vectors/keys/ssh_rsa");
+const RSA_PUBLIC_SSH: &str = include_str!("vectors/keys/ssh_rsa.pub");
+
+async fn choose(app: &browser::Mounted, id: &str, value: &str) {
+    let select: HtmlSelectElement = app.get(id).dyn_into().unwrap();
+    select.set_value(value);
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    select
+        .dispatch_event(&Event::new_with_event_init_dict("change", &init).unwrap())
+        .unwrap();
+    yew::scheduler::flush().await;
+}
+
+fn verdict(app: &browser::Mounted) -> String {
+    app.get("verdict").get_attribute("data-state").unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn the_verdict_follows_every_keystroke() {
+    let app = mount(JWT_IO, 0).await;
+    assert_eq!(verdict(&app), "no-key");
+    app.type_into("key-input", "your-256-bit-secre").await;
+    assert_eq!(verdict(&app), "invalid");
+    app.type_into("key-input", "your-256-bit-secret").await;
+    assert_eq!(verdict(&app), "verified");
+    assert!(
+        app.text("key-info").contains("152-bit HMAC secret"),
+        "{}",
+        app.text("key-info")
+    );
+    // A change to the token is followed too.
+    app.type_into("token-input", &JWT_IO.replace("SflK", "SflL"))
+        .await;
+    assert_eq!(verdict(&app), "invalid");
+}
+
+#[wasm_bindgen_test]
+async fn another_encoding_is_suggested_and_can_be_chosen() {
+    let app = mount(JWT_IO, 0).await;
+    app.type_into("key-input", "eW91ci0yNTYtYml0LXNlY3JldA")
+        .await;
+    assert_eq!(verdict(&app), "invalid");
+    assert!(
+        app.text("verdict").contains("Read as base64"),
+        "{}",
+        app.text("verdict")
+    );
+    choose(&app, "secret-encoding", "base64url").await;
+    assert_eq!(verdict(&app), "verified");
+}
+
+#[wasm_bindgen_test]
+async fn key_confusion_is_refused_and_named() {
+    let app = mount(JWT_IO, 0).await;
+    app.type_into("key-input", RSA_PUBLIC).await;
+    assert_eq!(verdict(&app), "unverifiable");
+    assert!(
+        app.text("verdict").contains("key confusion"),
+        "{}",
+        app.text("verdict")
+    );
+    assert!(
+        app.text("key-info")
+            .starts_with("RSA 2048-bit public key, PEM SPKI"),
+        "{}",
+        app.text("key-info")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn editing_the_payload_with_a_signing_key_re_signs_at_once() {
+    let app = mount(JWT_IO, 0).await;
+    app.type_into("signing-key-input", RSA_PRIVATE_SSH).await;
+    choose(&app, "alg-select", "RS256").await;
+    assert!(
+        app.value("header-json").contains("\"RS256\""),
+        "{}",
+        app.value("header-json")
+    );
+    app.type_into("key-input", RSA_PUBLIC_SSH).await;
+    assert_eq!(verdict(&app), "verified", "{}", app.text("verdict"));
+    app.type_into(
+        "payload-json",
+        "{\"sub\": \"bob\", \"big\": 12345678901234567890}",
+    )
+    .await;
+    assert_eq!(verdict(&app), "verified", "{}", app.text("verdict"));
+    // The token carries the JSON as typed, minified, numbers untouched.
+    let token = app.value("token-input");
+    let payload = token.split('.').nth(1).unwrap();
+    let bytes = jwt_debugger::jwt::base64url::decode(payload).unwrap();
+    assert_eq!(
+        String::from_utf8(bytes).unwrap(),
+        r#"{"sub":"bob","big":12345678901234567890}"#
+    );
+    // Broken JSON leaves the last good token and says where.
+    app.type_into("payload-json", "{\"sub\" \"bob\"}").await;
+    assert_eq!(app.value("token-input"), token);
+    assert!(app.text("edit-error").contains("line 1 column 8"));
+}
+
+#[wasm_bindgen_test]
+async fn examples_for_every_algorithm_verify() {
+    let app = mount("", 0).await;
+    for alg in [
+        "HS256", "RS384", "PS512", "ES256", "ES384", "ES512", "EdDSA",
+    ] {
+        choose(&app, "example-select", alg).await;
+        assert!(app.value("header-json").contains(alg));
+        assert_eq!(verdict(&app), "verified", "{alg}: {}", app.text("verdict"));
+    }
+}
