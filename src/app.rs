@@ -1,26 +1,62 @@
-//! The root component: the only place that owns state. It feeds the reducer and lays out views.
+//! The root component: the only place that owns state. It feeds the one reducer, routes the
+//! three views by the location hash and runs the asynchronous work (WebCrypto key generation).
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::browser::Clock;
+use crate::browser::{self, Clock};
 use crate::components::alg_select::AlgSelect;
 use crate::components::claims_list::ClaimsList;
 use crate::components::claims_status::ClaimsStatusView;
 use crate::components::decode_error::DecodeErrorView;
 use crate::components::json_panel::JsonPanel;
 use crate::components::key_panel::KeyPanel;
+use crate::components::keygen_view::KeygenView;
 use crate::components::sign_panel::SignPanel;
 use crate::components::token_editor::TokenEditor;
+use crate::components::walkthrough_view::WalkthroughView;
+use crate::jwt::keys::export;
+use crate::jwt::keys::generate::{self, KeyKind};
 use crate::jwt::token::Kind;
-use crate::state::{Action, Debugger, Decoded, EXAMPLE_TOKEN, PayloadForm};
+use crate::state::keygen::KeygenAction;
+use crate::state::walkthrough::{KeyPair, TutorialAlg, WalkAction};
+use crate::state::{Action, AppAction, AppState, Decoded, EXAMPLE_TOKEN, PayloadForm};
 
-impl Reducible for Debugger {
-    type Action = Action;
+impl Reducible for AppState {
+    type Action = AppAction;
 
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+    fn reduce(self: Rc<Self>, action: AppAction) -> Rc<Self> {
         Rc::new(self.apply(action))
+    }
+}
+
+/// The three views, chosen by the location hash.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Route {
+    Debugger,
+    Walkthrough,
+    Keygen,
+}
+
+impl Route {
+    fn from_hash(hash: &str) -> Self {
+        if hash.starts_with("/walkthrough") {
+            Route::Walkthrough
+        } else if hash.starts_with("/keygen") {
+            Route::Keygen
+        } else {
+            Route::Debugger
+        }
+    }
+
+    /// The location hash that shows this view.
+    pub fn hash(self) -> &'static str {
+        match self {
+            Route::Debugger => "/",
+            Route::Walkthrough => "/walkthrough",
+            Route::Keygen => "/keygen",
+        }
     }
 }
 
@@ -32,6 +68,9 @@ pub struct AppProps {
     /// The token shown first (the example when not given).
     #[prop_or_default]
     pub initial_token: Option<AttrValue>,
+    /// The view shown first (read from the location hash when not given).
+    #[prop_or_default]
+    pub initial_route: Option<Route>,
 }
 
 impl Default for AppProps {
@@ -39,6 +78,29 @@ impl Default for AppProps {
         Self {
             clock: Clock::System,
             initial_token: None,
+            initial_route: None,
+        }
+    }
+}
+
+/// Makes a key of `kind`: RSA in WebCrypto (asynchronous, the page stays responsive), the
+/// others from the CSPRNG in a few microseconds.
+async fn make_key(kind: KeyKind) -> Result<crate::jwt::keys::Key, String> {
+    match kind {
+        KeyKind::Rsa(bits) => {
+            let der = browser::generate_rsa_pkcs8(bits as u32).await?;
+            generate::rsa_from_pkcs8(&der).map_err(|e| e.to_string())
+        }
+        _ => {
+            // An EC scalar above the group order is astronomically rare; draw again if it happens.
+            let mut last = String::new();
+            for _ in 0..4 {
+                match generate::from_random(kind, &browser::random_bytes(kind.random_bytes())?) {
+                    Ok(key) => return Ok(key),
+                    Err(e) => last = e.to_string(),
+                }
+            }
+            Err(last)
         }
     }
 }
@@ -52,52 +114,181 @@ pub fn App(props: &AppProps) -> Html {
             .initial_token
             .clone()
             .unwrap_or(AttrValue::Static(EXAMPLE_TOKEN));
-        use_reducer(move || Debugger::new(&initial, clock.now()))
+        use_reducer(move || AppState::new(&initial, clock.now()))
     };
+    let route = {
+        let initial = props.initial_route;
+        use_state(move || initial.unwrap_or_else(|| Route::from_hash(&browser::location_hash())))
+    };
+    let generating_pair = use_state(|| false);
     {
         let dispatcher = state.dispatcher();
         use_effect_with(props.clock.clone(), move |clock| {
-            dispatcher.dispatch(Action::Tick(clock.now()));
-            let guard = clock.subscribe(Callback::from(move |now| {
-                dispatcher.dispatch(Action::Tick(now))
-            }));
+            let tick = move |now| dispatcher.dispatch(AppAction::Debugger(Action::Tick(now)));
+            tick(clock.now());
+            let guard = clock.subscribe(Callback::from(tick));
             move || drop(guard)
         });
     }
-    let on_input = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |text: String| dispatcher.dispatch(Action::SetToken(text)))
-    };
-    let on_clear = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |()| dispatcher.dispatch(Action::Clear))
-    };
-    let on_example = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |()| dispatcher.dispatch(Action::SetToken(EXAMPLE_TOKEN.into())))
-    };
-    let dispatch = |make: fn(String) -> Action| {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |text: String| dispatcher.dispatch(make(text)))
-    };
-    let on_key = dispatch(Action::SetKey);
-    let on_signing_key = dispatch(Action::SetSigningKey);
-    let on_edit_header = dispatch(Action::EditHeader);
-    let on_edit_payload = dispatch(Action::EditPayload);
-    let on_encoding = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |encoding| dispatcher.dispatch(Action::SetSecretEncoding(encoding)))
-    };
-    let on_alg = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |alg| dispatcher.dispatch(Action::SetAlg(alg)))
-    };
-    let on_load_example = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |alg| dispatcher.dispatch(Action::LoadExample(alg)))
+    {
+        // Follow Back/Forward and hand-edited hashes.
+        let route = route.clone();
+        use_effect_with((), move |_| {
+            let listener =
+                gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
+                    route.set(Route::from_hash(&browser::location_hash()));
+                });
+            move || drop(listener)
+        });
+    }
+    let navigate = |to: Route| {
+        let route = route.clone();
+        Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
+            browser::set_location_hash(to.hash());
+            route.set(to);
+        })
     };
 
-    let decoded = match &state.decoded {
+    let debugger = |action: fn(String) -> Action| {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |text: String| dispatcher.dispatch(AppAction::Debugger(action(text))))
+    };
+    let send = {
+        let dispatcher = state.dispatcher();
+        move |action: Action| dispatcher.dispatch(AppAction::Debugger(action))
+    };
+    let on_input = debugger(Action::SetToken);
+    let on_key = debugger(Action::SetKey);
+    let on_signing_key = debugger(Action::SetSigningKey);
+    let on_edit_header = debugger(Action::EditHeader);
+    let on_edit_payload = debugger(Action::EditPayload);
+    let on_clear = {
+        let send = send.clone();
+        Callback::from(move |()| send(Action::Clear))
+    };
+    let on_example = {
+        let send = send.clone();
+        Callback::from(move |()| send(Action::SetToken(EXAMPLE_TOKEN.into())))
+    };
+    let on_encoding = {
+        let send = send.clone();
+        Callback::from(move |encoding| send(Action::SetSecretEncoding(encoding)))
+    };
+    let on_alg = {
+        let send = send.clone();
+        Callback::from(move |alg| send(Action::SetAlg(alg)))
+    };
+    let on_load_example = {
+        let send = send.clone();
+        Callback::from(move |alg| send(Action::LoadExample(alg)))
+    };
+
+    // The walkthrough: RS256 needs a key pair, made by WebCrypto on first use.
+    let on_walk = {
+        let dispatcher = state.dispatcher();
+        let has_pair = state.walkthrough.key_pair.is_some();
+        let generating = generating_pair.clone();
+        Callback::from(move |action: WalkAction| {
+            let wants_pair =
+                action == WalkAction::SetAlg(TutorialAlg::Rs256) && !has_pair && !*generating;
+            dispatcher.dispatch(AppAction::Walkthrough(action));
+            if wants_pair {
+                generating.set(true);
+                let dispatcher = dispatcher.clone();
+                let generating = generating.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    if let Ok(key) = make_key(KeyKind::Rsa(2048)).await {
+                        let private = export::private_pem(&key.material).unwrap_or_default();
+                        let public =
+                            export::openssh_public(&key.material, "jwt_key").unwrap_or_default();
+                        let pair = KeyPair {
+                            private: private.into(),
+                            public: public.into(),
+                        };
+                        dispatcher.dispatch(AppAction::Walkthrough(WalkAction::SetKeyPair(pair)));
+                    }
+                    generating.set(false);
+                });
+            }
+        })
+    };
+    let on_walk_open = {
+        let dispatcher = state.dispatcher();
+        let walkthrough = state.walkthrough.clone();
+        let route = route.clone();
+        Callback::from(move |()| {
+            dispatcher.dispatch(AppAction::OpenInDebugger {
+                token: walkthrough.stored.as_deref().map(str::to_string),
+                key: walkthrough
+                    .verifying_key_text()
+                    .as_deref()
+                    .unwrap_or_default()
+                    .to_string(),
+                signing_key: walkthrough
+                    .signing_key_text()
+                    .as_deref()
+                    .unwrap_or_default()
+                    .to_string(),
+            });
+            browser::set_location_hash(Route::Debugger.hash());
+            route.set(Route::Debugger);
+        })
+    };
+
+    // The key generator.
+    let on_keygen_kind = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |kind| {
+            dispatcher.dispatch(AppAction::Keygen(KeygenAction::SetKind(kind)))
+        })
+    };
+    let on_keygen_format = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |format| {
+            dispatcher.dispatch(AppAction::Keygen(KeygenAction::SetFormat(format)))
+        })
+    };
+    let on_keygen_run = {
+        let dispatcher = state.dispatcher();
+        let kind = state.keygen.kind;
+        Callback::from(move |()| {
+            dispatcher.dispatch(AppAction::Keygen(KeygenAction::Started));
+            let dispatcher = dispatcher.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = make_key(kind).await;
+                dispatcher.dispatch(AppAction::Keygen(KeygenAction::Finished(result)));
+            });
+        })
+    };
+    let on_keygen_use = {
+        let dispatcher = state.dispatcher();
+        let key = state.keygen.key().cloned();
+        let route = route.clone();
+        Callback::from(move |()| {
+            let Some(key) = &key else { return };
+            let private = match &key.material {
+                crate::jwt::keys::Material::Secret(bytes) => crate::jwt::base64url::encode(bytes),
+                material => export::private_pem(material).unwrap_or_default(),
+            };
+            let public = export::public_pem(&key.material).unwrap_or_else(|| private.clone());
+            if !key.material.is_asymmetric() {
+                dispatcher.dispatch(AppAction::Debugger(Action::SetSecretEncoding(
+                    crate::jwt::keys::SecretEncoding::Base64Url,
+                )));
+            }
+            dispatcher.dispatch(AppAction::OpenInDebugger {
+                token: None,
+                key: public,
+                signing_key: private,
+            });
+            browser::set_location_hash(Route::Debugger.hash());
+            route.set(Route::Debugger);
+        })
+    };
+
+    let debugger_state = &state.debugger;
+    let decoded = match &debugger_state.decoded {
         Decoded::Empty => html! {
             <p class="hint">{ "Paste a JWT on the left: it is decoded here as you type, in this tab only." }</p>
         },
@@ -122,31 +313,31 @@ pub fn App(props: &AppProps) -> Html {
                     ),
                 ),
             };
-            let status = state.claims_status();
+            let status = debugger_state.claims_status();
             let signature_text = match view.token.kind {
                 Kind::Jwe => "The encrypted key, initialization vector, ciphertext and authentication tag cannot be read without the key.".to_string(),
                 Kind::Jws if view.token.signature.is_empty() => "No signature: this token is unsecured, anyone could have written it.".to_string(),
                 Kind::Jws => format!("Signature: {} bytes, over the exact text of header.payload.", view.token.signature.len()),
             };
-            let header_text = state
+            let header_text = debugger_state
                 .header_text()
                 .unwrap_or_else(|| view.header_text.clone());
-            let payload_text = state
+            let payload_text = debugger_state
                 .payload_text()
                 .unwrap_or_else(|| view.payload_text.clone());
-            let alg_menu =
-                html! { <AlgSelect current={state.algorithm()} on_change={on_alg.clone()} /> };
+            let alg_menu = html! { <AlgSelect current={debugger_state.algorithm()} on_change={on_alg.clone()} /> };
+            let now = debugger_state.now;
             html! {
                 <>
                     <JsonPanel part="header" title="Header" text={AttrValue::from(header_text)} on_edit={on_edit_header.clone()} head={alg_menu}>
-                        <ClaimsList part="header" view={view.clone()} now={state.now} />
+                        <ClaimsList part="header" view={view.clone()} {now} />
                     </JsonPanel>
                     <JsonPanel part="payload" title="Payload" text={AttrValue::from(payload_text)} on_edit={on_edit_payload.clone()}
                         state={payload_state} note={payload_note.map(AttrValue::Static)}>
                         if let Some(status) = status {
-                            <ClaimsStatusView {status} now={state.now} />
+                            <ClaimsStatusView {status} {now} />
                         }
-                        <ClaimsList part="payload" view={view.clone()} now={state.now} />
+                        <ClaimsList part="payload" view={view.clone()} {now} />
                     </JsonPanel>
                     <p class="note" data-testid="signature-info">{ signature_text }</p>
                 </>
@@ -154,38 +345,62 @@ pub fn App(props: &AppProps) -> Html {
         }
     };
 
-    html! {
-        <div class="app">
-            <header class="topbar">
-                <h1>{ "JWT Debugger" }</h1>
-                <p class="tagline">{ "Decode, verify and sign JSON Web Tokens. Everything runs in this tab: nothing you paste leaves it." }</p>
-            </header>
+    let tab = |to: Route, label: &'static str, testid: &'static str| {
+        let current = *route == to;
+        html! {
+            <a href={format!("#{}", to.hash())} class={classes!("tab", current.then_some("current"))}
+                aria-current={current.then_some("page")} data-testid={testid} onclick={navigate(to)}>{ label }</a>
+        }
+    };
+    let body = match *route {
+        Route::Debugger => html! {
             <main class="debugger">
                 <div class="column left">
-                    <TokenEditor value={state.input.clone()} {on_input} {on_clear} {on_example} />
+                    <TokenEditor value={debugger_state.input.clone()} {on_input} {on_clear} {on_example} />
                     <section class="panel examples" aria-label="Examples">
                         <AlgSelect current={None} on_change={on_load_example} testid="example-select" label="Load an example signed with a public demo key:" />
                     </section>
                     <KeyPanel
-                        key_text={state.key.text.clone()}
-                        parsed={state.verification_keys().cloned()}
-                        using_signing_key={state.key.is_empty() && !state.signing_key.is_empty()}
-                        encoding={state.encoding}
-                        verdict={state.verdict.clone()}
+                        key_text={debugger_state.key.text.clone()}
+                        parsed={debugger_state.verification_keys().cloned()}
+                        using_signing_key={debugger_state.key.is_empty() && !debugger_state.signing_key.is_empty()}
+                        encoding={debugger_state.encoding}
+                        verdict={debugger_state.verdict.clone()}
                         {on_key}
                         {on_encoding}
                     />
                     <SignPanel
-                        key_text={state.signing_key.text.clone()}
-                        parsed={state.signing_key.parsed.clone()}
-                        error={state.edit_error.clone()}
+                        key_text={debugger_state.signing_key.text.clone()}
+                        parsed={debugger_state.signing_key.parsed.clone()}
+                        error={debugger_state.edit_error.clone()}
                         on_key={on_signing_key}
                     />
                 </div>
-                <div class="column right">
-                    { decoded }
-                </div>
+                <div class="column right">{ decoded }</div>
             </main>
+        },
+        Route::Walkthrough => html! {
+            <WalkthroughView state={state.walkthrough.clone()} now={debugger_state.now} generating={*generating_pair}
+                on_action={on_walk} on_open={on_walk_open} />
+        },
+        Route::Keygen => html! {
+            <KeygenView state={state.keygen.clone()} on_kind={on_keygen_kind} on_format={on_keygen_format}
+                on_run={on_keygen_run} on_use={on_keygen_use} />
+        },
+    };
+
+    html! {
+        <div class="app">
+            <header class="topbar">
+                <h1>{ "JWT Debugger" }</h1>
+                <nav class="tabs" aria-label="Views">
+                    { tab(Route::Debugger, "Debugger", "nav-debugger") }
+                    { tab(Route::Walkthrough, "Tutorial walkthrough", "nav-walkthrough") }
+                    { tab(Route::Keygen, "Key generator", "nav-keygen") }
+                </nav>
+                <p class="tagline">{ "Decode, verify and sign JSON Web Tokens. Everything runs in this tab: nothing you paste leaves it." }</p>
+            </header>
+            { body }
             <footer class="footer">
                 <span>{ "Runs entirely in your browser. No analytics, no network requests with your data." }</span>
             </footer>

@@ -1,4 +1,5 @@
-//! The thin edge to the browser: the clock (real or injected by tests) and the time zone.
+//! The thin edge to the browser: the clock (real or injected by tests), the time zone, the
+//! location hash (routing), the CSPRNG and WebCrypto key generation.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -93,5 +94,77 @@ pub fn utc_offset_minutes(at: Seconds) -> i32 {
         -(offset as i32)
     } else {
         0
+    }
+}
+
+/// `n` bytes from the browser's CSPRNG (`crypto.getRandomValues`).
+pub fn random_bytes(n: usize) -> Result<Vec<u8>, String> {
+    let crypto = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .ok_or("this browser has no Web Crypto")?;
+    let mut bytes = vec![0u8; n];
+    // getRandomValues fills at most 65536 bytes per call; keys are far smaller.
+    crypto
+        .get_random_values_with_u8_array(&mut bytes)
+        .map_err(|_| "crypto.getRandomValues failed".to_string())?;
+    Ok(bytes)
+}
+
+/// An RSA key pair made by WebCrypto (native and asynchronous, so the page never freezes),
+/// exported as PKCS#8 DER. The key lives only in this tab's memory.
+pub async fn generate_rsa_pkcs8(bits: u32) -> Result<Vec<u8>, String> {
+    use js_sys::{Array, Object, Reflect, Uint8Array};
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+
+    fn fail(what: &'static str) -> impl Fn(JsValue) -> String {
+        move |e| {
+            format!(
+                "{what}: {}",
+                e.as_string().unwrap_or_else(|| format!("{e:?}"))
+            )
+        }
+    }
+    let subtle = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .map(|c| c.subtle())
+        .ok_or("this browser has no Web Crypto")?;
+    let params = Object::new();
+    let set = |k: &str, v: &JsValue| Reflect::set(&params, &JsValue::from_str(k), v).map(|_| ());
+    set("name", &"RSASSA-PKCS1-v1_5".into()).map_err(fail("params"))?;
+    set("modulusLength", &JsValue::from(bits)).map_err(fail("params"))?;
+    set("publicExponent", &Uint8Array::from(&[1u8, 0, 1][..]).into()).map_err(fail("params"))?;
+    set("hash", &"SHA-256".into()).map_err(fail("params"))?;
+    let usages = Array::of2(&"sign".into(), &"verify".into());
+    let promise = subtle
+        .generate_key_with_object(&params, true, &usages)
+        .map_err(fail("generateKey"))?;
+    let pair = JsFuture::from(promise).await.map_err(fail("generateKey"))?;
+    let private: web_sys::CryptoKey = Reflect::get(&pair, &"privateKey".into())
+        .map_err(fail("generateKey"))?
+        .dyn_into()
+        .map_err(|_| "generateKey returned no private key".to_string())?;
+    let exported = JsFuture::from(
+        subtle
+            .export_key("pkcs8", &private)
+            .map_err(fail("exportKey"))?,
+    )
+    .await
+    .map_err(fail("exportKey"))?;
+    Ok(Uint8Array::new(&exported).to_vec())
+}
+
+/// The location hash without `#` (e.g. `/walkthrough`).
+pub fn location_hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .map(|h| h.trim_start_matches('#').to_string())
+        .unwrap_or_default()
+}
+
+/// Sets the location hash (adds a history entry, so Back works).
+pub fn set_location_hash(hash: &str) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().set_hash(hash);
     }
 }

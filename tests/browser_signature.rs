@@ -3,10 +3,8 @@
 
 mod browser;
 
-use browser::mount;
-use wasm_bindgen::JsCast;
+use browser::{choose, mount};
 use wasm_bindgen_test::*;
-use web_sys::{Event, EventInit, HtmlSelectElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -14,17 +12,6 @@ const JWT_IO: &str = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3O
 const RSA_PUBLIC: &str = include_str!("vectors/keys/rsa2048.spki.pem");
 const RSA_PRIVATE_SSH: &str = include_str!("vectors/keys/ssh_rsa");
 const RSA_PUBLIC_SSH: &str = include_str!("vectors/keys/ssh_rsa.pub");
-
-async fn choose(app: &browser::Mounted, id: &str, value: &str) {
-    let select: HtmlSelectElement = app.get(id).dyn_into().unwrap();
-    select.set_value(value);
-    let init = EventInit::new();
-    init.set_bubbles(true);
-    select
-        .dispatch_event(&Event::new_with_event_init_dict("change", &init).unwrap())
-        .unwrap();
-    yew::scheduler::flush().await;
-}
 
 fn verdict(app: &browser::Mounted) -> String {
     app.get("verdict").get_attribute("data-state").unwrap()

@@ -5,7 +5,7 @@ use std::rc::Rc;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-use crate::jwt::token;
+use super::painted_token::PaintedToken;
 
 #[derive(Properties, PartialEq)]
 pub struct TokenEditorProps {
@@ -27,17 +27,6 @@ pub fn TokenEditor(props: &TokenEditorProps) -> Html {
             on_input.emit(area.value());
         })
     };
-    let text: &str = &props.value;
-    let runs = token::paint(text);
-    let painted = runs.iter().map(|run| {
-        let piece = text[run.range.clone()].to_string();
-        match run.part {
-            Some(part) => html! {
-                <span data-testid="token-part" data-part={part.id()} class={classes!("part", part.id())}>{ piece }</span>
-            },
-            None => html! { <span class="punct">{ piece }</span> },
-        }
-    });
     let on_clear = props.on_clear.reform(|_: MouseEvent| ());
     let on_example = props.on_example.reform(|_: MouseEvent| ());
     html! {
@@ -51,7 +40,7 @@ pub fn TokenEditor(props: &TokenEditorProps) -> Html {
             </div>
             <div class="token-box">
                 // A trailing newline would collapse in the painted copy; the space keeps heights equal.
-                <pre class="token-paint" aria-hidden="true">{ for painted }{ " " }</pre>
+                <pre class="token-paint" aria-hidden="true"><PaintedToken text={AttrValue::from(props.value.clone())} />{ " " }</pre>
                 <textarea
                     data-testid="token-input"
                     aria-label="Encoded token"

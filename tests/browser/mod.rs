@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use jwt_debugger::app::{App, AppProps};
+use jwt_debugger::app::{App, AppProps, Route};
 use jwt_debugger::browser::{Clock, ManualClock};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, EventInit, HtmlElement, HtmlTextAreaElement};
@@ -26,6 +26,13 @@ fn document() -> web_sys::Document {
 
 /// Mounts a fresh app showing `token` at time `now`.
 pub async fn mount(token: &str, now: i64) -> Mounted {
+    mount_route(token, now, Route::Debugger).await
+}
+
+/// Mounts a fresh app on a given view.
+pub async fn mount_route(token: &str, now: i64, route: Route) -> Mounted {
+    // Earlier tests' apps are still mounted and follow the hash: make it agree with this one.
+    jwt_debugger::browser::set_location_hash(route.hash());
     let doc = document();
     if doc.get_element_by_id("app-styles").is_none() {
         let style = doc.create_element("style").unwrap();
@@ -39,6 +46,7 @@ pub async fn mount(token: &str, now: i64) -> Mounted {
     let props = AppProps {
         clock: Clock::Manual(clock.clone()),
         initial_token: Some(token.to_string().into()),
+        initial_route: Some(route),
     };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
@@ -115,4 +123,28 @@ impl Mounted {
             .unwrap();
         style.get_property_value("color").unwrap()
     }
+}
+
+/// Waits (yielding to the browser) until `done` holds, for asynchronous work such as WebCrypto.
+pub async fn wait_until(mut done: impl FnMut() -> bool, what: &str) {
+    for _ in 0..600 {
+        if done() {
+            return;
+        }
+        gloo::timers::future::TimeoutFuture::new(50).await;
+        yew::scheduler::flush().await;
+    }
+    panic!("timed out waiting for {what}");
+}
+
+/// Chooses `value` in the `<select>` with this `data-testid`.
+pub async fn choose(app: &Mounted, id: &str, value: &str) {
+    let select: web_sys::HtmlSelectElement = app.get(id).dyn_into().unwrap();
+    select.set_value(value);
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    select
+        .dispatch_event(&Event::new_with_event_init_dict("change", &init).unwrap())
+        .unwrap();
+    yew::scheduler::flush().await;
 }

@@ -3,6 +3,7 @@
 
 mod der;
 pub mod export;
+pub mod generate;
 mod jwk;
 mod openssh;
 mod pem_der;

@@ -1,5 +1,4 @@
-//! The one reducer: what the user typed plus the clock in, everything the view shows out.
-//! Pure Rust, so plain `cargo test` covers it; `app.rs` only dispatches [`Action`]s.
+//! The debugger's state: the token, the keys, the verdict and the drafts being edited.
 
 use std::rc::Rc;
 
@@ -298,6 +297,12 @@ impl Debugger {
     /// Rebuilds the token from the header and payload texts and signs it when a signing key is
     /// present; without one the old signature is kept (and will not match).
     fn reencode(&mut self) {
+        // Nothing edited and nothing to sign with: the token stays byte for byte as pasted.
+        let edited = self.header_draft.is_some() || self.payload_draft.is_some();
+        if !edited && self.signing_key.is_empty() {
+            self.reverify();
+            return;
+        }
         let (Some(header_text), Some(payload_text)) = (self.header_text(), self.payload_text())
         else {
             self.reverify();
@@ -520,6 +525,19 @@ mod tests {
             state.edit_error
         );
         assert_eq!(state.algorithm(), Some(Algorithm::HS512));
+    }
+
+    #[test]
+    fn clearing_the_signing_key_leaves_the_token_as_pasted() {
+        let spaced = format!(
+            "{}.{}.AAAA",
+            base64url::encode(b"{ \"alg\" : \"HS256\" }"),
+            base64url::encode(b"{}")
+        );
+        let state = Debugger::new(&spaced, 0).apply(Action::SetSigningKey(String::new()));
+        assert_eq!(&*state.input, spaced.as_str());
+        let state = state.apply(Action::SetSecretEncoding(SecretEncoding::Hex));
+        assert_eq!(&*state.input, spaced.as_str());
     }
 
     #[test]

@@ -1,0 +1,100 @@
+//! The one reducer: every input (typing, clicks, the clock, generated keys) goes in as an
+//! [`AppAction`]; everything the views show comes out of [`AppState`]. Pure Rust, tested natively.
+
+mod debugger;
+pub mod keygen;
+pub mod walkthrough;
+
+pub use debugger::*;
+
+use crate::jwt::time::Seconds;
+use keygen::{Keygen, KeygenAction};
+use walkthrough::{WalkAction, Walkthrough};
+
+/// The whole app's state.
+#[derive(Debug, Clone)]
+pub struct AppState {
+    pub debugger: Debugger,
+    pub walkthrough: Walkthrough,
+    pub keygen: Keygen,
+}
+
+/// Everything that can happen.
+#[derive(Debug, Clone)]
+pub enum AppAction {
+    Debugger(Action),
+    Walkthrough(WalkAction),
+    Keygen(KeygenAction),
+    /// Carry a token and its keys into the debugger (from the walkthrough or the key generator).
+    OpenInDebugger {
+        token: Option<String>,
+        key: String,
+        signing_key: String,
+    },
+}
+
+impl AppState {
+    /// The state for the debugger's first token at `now`.
+    pub fn new(token: &str, now: Seconds) -> Self {
+        Self {
+            debugger: Debugger::new(token, now),
+            walkthrough: Walkthrough::default(),
+            keygen: Keygen::default(),
+        }
+    }
+
+    /// The state after `action`.
+    pub fn apply(&self, action: AppAction) -> Self {
+        match action {
+            AppAction::Debugger(action) => Self {
+                debugger: self.debugger.apply(action),
+                ..self.clone()
+            },
+            AppAction::Walkthrough(action) => Self {
+                walkthrough: self.walkthrough.apply(action, self.debugger.now),
+                ..self.clone()
+            },
+            AppAction::Keygen(action) => Self {
+                keygen: self.keygen.apply(action),
+                ..self.clone()
+            },
+            AppAction::OpenInDebugger {
+                token,
+                key,
+                signing_key,
+            } => {
+                let mut debugger = self
+                    .debugger
+                    .apply(Action::SetSigningKey(signing_key))
+                    .apply(Action::SetKey(key));
+                if let Some(token) = token {
+                    debugger = debugger.apply(Action::SetToken(token));
+                }
+                Self {
+                    debugger,
+                    ..self.clone()
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::walkthrough::TUTORIAL_SECRET;
+
+    #[test]
+    fn open_in_debugger_carries_token_and_key() {
+        let state =
+            AppState::new("", 1_700_000_000).apply(AppAction::Walkthrough(WalkAction::GetToken));
+        let token = state.walkthrough.stored.as_deref().unwrap().to_string();
+        let state = state.apply(AppAction::OpenInDebugger {
+            token: Some(token.clone()),
+            key: TUTORIAL_SECRET.into(),
+            signing_key: String::new(),
+        });
+        assert_eq!(&*state.debugger.input, token.as_str());
+        assert_eq!(state.debugger.verdict.state(), "verified");
+    }
+}
