@@ -4,7 +4,7 @@ export PATH := $(CURDIR)/tests/e2e/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 
-.PHONY: setup serve dist test lint test-native test-browser test-e2e clean
+.PHONY: setup serve dist test lint test-native test-browser test-e2e bench clean
 
 setup:
 	@./scripts/setup.sh
@@ -31,6 +31,9 @@ test-browser:
 
 test-e2e: dist
 	node --test --test-concurrency=1 tests/e2e/
+
+bench: dist
+	node bench/run.mjs
 
 clean:
 	cargo clean

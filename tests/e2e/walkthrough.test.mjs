@@ -1,0 +1,63 @@
+// The tutorial walkthrough and the key generator, end to end in the release build.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, screenshot } from './lib.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(hash, options = {}) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e));
+  await page.goto(`${server.url}#${hash}`);
+  return { context, page, errors };
+}
+
+test('HS256 walkthrough: get token, show details, tamper', async () => {
+  const { context, page, errors } = await open('/walkthrough', { colorScheme: 'light' });
+  const result = page.getByTestId('walkthrough-result');
+  await page.getByTestId('walkthrough-get-token').click();
+  assert.equal(await result.textContent(), 'Token Generated successfully!!');
+  await page.getByTestId('walkthrough-show-details').click();
+  assert.equal(await result.textContent(), 'bob');
+  assert.equal(await page.getByTestId('walkthrough-token').getByTestId('token-part').count(), 3);
+  await screenshot(page, 'walkthrough-light-desktop');
+  await page.getByTestId('walkthrough-tamper').click();
+  await page.getByTestId('walkthrough-show-details').click();
+  assert.equal(await result.textContent(), 'Invalid token');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('RS256 walkthrough with a key pair generated in the page', async () => {
+  const { context, page, errors } = await open('/walkthrough', { colorScheme: 'dark' });
+  await page.getByTestId('walkthrough-alg').selectOption('RS256');
+  await page.waitForFunction(() => document.querySelector('[data-testid=walkthrough-public-key]')?.value.startsWith('ssh-rsa '));
+  await page.getByTestId('walkthrough-get-token').click();
+  await page.getByTestId('walkthrough-show-details').click();
+  assert.equal(await page.getByTestId('walkthrough-result').textContent(), 'bob');
+  await screenshot(page, 'walkthrough-rs256-dark-desktop');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('key generator: RSA-2048 in WebCrypto', async () => {
+  const { context, page, errors } = await open('/keygen', { colorScheme: 'light', viewport: { width: 360, height: 780 } });
+  await page.getByTestId('keygen-kind').selectOption('RSA-2048');
+  await page.getByTestId('keygen-run').click();
+  await page.getByTestId('keygen-public').waitFor();
+  assert.match(await page.getByTestId('keygen-public').textContent(), /^-----BEGIN PUBLIC KEY-----/);
+  await screenshot(page, 'keygen-light-phone');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
