@@ -4,7 +4,7 @@ export PATH := $(CURDIR)/tests/e2e/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 
-.PHONY: setup serve dist test lint test-native test-browser test-e2e bench clean
+.PHONY: setup serve dist test lint test-native test-browser test-e2e bench fuzz clean
 
 setup:
 	@./scripts/setup.sh
@@ -34,6 +34,15 @@ test-e2e: dist
 
 bench: dist
 	node bench/run.mjs
+
+# Not part of `make test` (it takes minutes); `make test` replays the saved corpus instead.
+FUZZ_RUNS ?= 1000000
+FUZZ_TARGETS := decode_token parse_key verify_token json_display
+fuzz:
+	@command -v cargo-fuzz >/dev/null || cargo +nightly install --locked cargo-fuzz
+	cd fuzz && for t in $(FUZZ_TARGETS); do \
+	  cargo +nightly fuzz run $$t corpus/$$t -- -runs=$(FUZZ_RUNS) -max_len=8192 || exit 1; \
+	done
 
 clean:
 	cargo clean

@@ -10,6 +10,7 @@ use crate::components::alg_select::AlgSelect;
 use crate::components::claims_list::ClaimsList;
 use crate::components::claims_status::ClaimsStatusView;
 use crate::components::decode_error::DecodeErrorView;
+use crate::components::findings_list::FindingsList;
 use crate::components::json_panel::JsonPanel;
 use crate::components::key_panel::KeyPanel;
 use crate::components::keygen_view::KeygenView;
@@ -19,6 +20,7 @@ use crate::components::walkthrough_view::WalkthroughView;
 use crate::jwt::keys::export;
 use crate::jwt::keys::generate::{self, KeyKind};
 use crate::jwt::token::Kind;
+use crate::share;
 use crate::state::keygen::KeygenAction;
 use crate::state::walkthrough::{KeyPair, TutorialAlg, WalkAction};
 use crate::state::{Action, AppAction, AppState, Decoded, EXAMPLE_TOKEN, PayloadForm};
@@ -105,17 +107,31 @@ async fn make_key(kind: KeyKind) -> Result<crate::jwt::keys::Key, String> {
     }
 }
 
+fn debugger_token(state: &AppState) -> String {
+    state.debugger.input.to_string()
+}
+
 /// The whole page.
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let state = {
         let clock = props.clock.clone();
-        let initial = props
-            .initial_token
-            .clone()
-            .unwrap_or(AttrValue::Static(EXAMPLE_TOKEN));
-        use_reducer(move || AppState::new(&initial, clock.now()))
+        let given = props.initial_token.clone();
+        use_reducer(move || {
+            // A shared link (#token=…, #id_token=…, #access_token=…) fills the debugger; the
+            // fragment is then cleared so the token does not linger in the address bar.
+            let shared = share::token_from_fragment(&browser::location_hash());
+            if shared.is_some() {
+                browser::forget_fragment();
+            }
+            let initial = given
+                .map(|t| t.to_string())
+                .or(shared)
+                .unwrap_or_else(|| EXAMPLE_TOKEN.to_string());
+            AppState::new(&initial, clock.now())
+        })
     };
+    let share_status = use_state(|| None::<&'static str>);
     let route = {
         let initial = props.initial_route;
         use_state(move || initial.unwrap_or_else(|| Route::from_hash(&browser::location_hash())))
@@ -182,6 +198,26 @@ pub fn App(props: &AppProps) -> Html {
     let on_load_example = {
         let send = send.clone();
         Callback::from(move |alg| send(Action::LoadExample(alg)))
+    };
+    let on_share = {
+        let token = debugger_token(&state);
+        let share_status = share_status.clone();
+        Callback::from(move |()| {
+            let link = share::link(&browser::page_url(), &token);
+            let share_status = share_status.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let copied = browser::copy_text(&link).await;
+                share_status.set(Some(if copied {
+                    "Link copied: it carries the token only, never a key."
+                } else {
+                    "Copying failed: the browser refused the clipboard."
+                }));
+            });
+        })
+    };
+    let on_try_list = {
+        let send = send.clone();
+        Callback::from(move |()| send(Action::TryCommonSecrets))
     };
 
     // The walkthrough: RS256 needs a key pair, made by WebCrypto on first use.
@@ -340,6 +376,9 @@ pub fn App(props: &AppProps) -> Html {
                         <ClaimsList part="payload" view={view.clone()} {now} />
                     </JsonPanel>
                     <p class="note" data-testid="signature-info">{ signature_text }</p>
+                    <FindingsList findings={debugger_state.findings.clone()} cracked={debugger_state.cracked}
+                        hmac={debugger_state.algorithm().is_some_and(|a| a.family() == crate::jwt::algorithm::Family::Hmac)}
+                        on_try_list={on_try_list.clone()} />
                 </>
             }
         }
@@ -356,7 +395,7 @@ pub fn App(props: &AppProps) -> Html {
         Route::Debugger => html! {
             <main class="debugger">
                 <div class="column left">
-                    <TokenEditor value={debugger_state.input.clone()} {on_input} {on_clear} {on_example} />
+                    <TokenEditor value={debugger_state.input.clone()} {on_input} {on_clear} {on_example} {on_share} share_status={*share_status} />
                     <section class="panel examples" aria-label="Examples">
                         <AlgSelect current={None} on_change={on_load_example} testid="example-select" label="Load an example signed with a public demo key:" />
                     </section>

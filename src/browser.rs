@@ -168,3 +168,79 @@ pub fn set_location_hash(hash: &str) {
         let _ = window.location().set_hash(hash);
     }
 }
+
+/// The page's URL as the address bar shows it.
+pub fn page_url() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default()
+}
+
+/// Removes the fragment from the address bar and this history entry, so a token that arrived
+/// in a link does not linger there.
+pub fn forget_fragment() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    let plain = format!(
+        "{}{}",
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default()
+    );
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&plain));
+    }
+}
+
+/// Copies `text` to the clipboard: the Clipboard API, or the older `execCommand("copy")` where
+/// that API is missing or refused (e.g. a page not served over HTTPS or localhost).
+pub async fn copy_text(text: &str) -> bool {
+    use js_sys::{Function, Promise, Reflect};
+    use wasm_bindgen::JsCast;
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let clipboard = Reflect::get(&window.navigator(), &"clipboard".into())
+        .ok()
+        .filter(|c| !c.is_undefined());
+    if let Some(clipboard) = clipboard
+        && let Ok(write) = Reflect::get(&clipboard, &"writeText".into())
+        && let Ok(write) = write.dyn_into::<Function>()
+        && let Ok(promise) = write.call1(&clipboard, &JsValue::from_str(text))
+        && let Ok(promise) = promise.dyn_into::<Promise>()
+        && wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+    {
+        return true;
+    }
+    copy_with_exec_command(&window, text)
+}
+
+fn copy_with_exec_command(window: &web_sys::Window, text: &str) -> bool {
+    use js_sys::{Function, Reflect};
+    use wasm_bindgen::JsCast;
+    let Some(document) = window.document() else {
+        return false;
+    };
+    let Ok(area) = document.create_element("textarea") else {
+        return false;
+    };
+    let Ok(area) = area.dyn_into::<web_sys::HtmlTextAreaElement>() else {
+        return false;
+    };
+    area.set_value(text);
+    let Some(body) = document.body() else {
+        return false;
+    };
+    if body.append_child(&area).is_err() {
+        return false;
+    }
+    area.select();
+    let copied = Reflect::get(&document, &"execCommand".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<Function>().ok())
+        .and_then(|f| f.call1(&document, &"copy".into()).ok())
+        .is_some_and(|r| r.as_bool() == Some(true));
+    area.remove();
+    copied
+}

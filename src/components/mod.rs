@@ -4,6 +4,7 @@ pub mod alg_select;
 pub mod claims_list;
 pub mod claims_status;
 pub mod decode_error;
+pub mod findings_list;
 pub mod json_panel;
 pub mod key_panel;
 pub mod keygen_view;

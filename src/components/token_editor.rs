@@ -14,6 +14,10 @@ pub struct TokenEditorProps {
     pub on_input: Callback<String>,
     pub on_clear: Callback<()>,
     pub on_example: Callback<()>,
+    /// Copy a link carrying the token (in the fragment, never a key).
+    pub on_share: Callback<()>,
+    /// What the last share did.
+    pub share_status: Option<&'static str>,
 }
 
 /// The token box. The textarea's own text is transparent; the painted copy beneath it shows
@@ -29,15 +33,20 @@ pub fn TokenEditor(props: &TokenEditorProps) -> Html {
     };
     let on_clear = props.on_clear.reform(|_: MouseEvent| ());
     let on_example = props.on_example.reform(|_: MouseEvent| ());
+    let on_share = props.on_share.reform(|_: MouseEvent| ());
     html! {
         <section class="panel encoded" aria-labelledby="encoded-title">
             <div class="panel-head">
                 <h2 id="encoded-title">{ "Encoded token" }</h2>
                 <div class="actions">
                     <button type="button" data-testid="example-token" onclick={on_example}>{ "Example" }</button>
+                    <button type="button" data-testid="share-link" onclick={on_share}>{ "Share link" }</button>
                     <button type="button" data-testid="clear-token" onclick={on_clear}>{ "Clear" }</button>
                 </div>
             </div>
+            if let Some(status) = props.share_status {
+                <p class="note" role="status" data-testid="share-status">{ status }</p>
+            }
             <div class="token-box">
                 // A trailing newline would collapse in the painted copy; the space keeps heights equal.
                 <pre class="token-paint" aria-hidden="true"><PaintedToken text={AttrValue::from(props.value.clone())} />{ " " }</pre>

@@ -5,6 +5,7 @@ pub mod base64url;
 pub mod claims;
 pub mod json;
 pub mod keys;
+pub mod lint;
 pub mod sign;
 pub mod time;
 pub mod token;

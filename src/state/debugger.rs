@@ -6,6 +6,7 @@ use crate::jwt::algorithm::Algorithm;
 use crate::jwt::claims::ClaimsStatus;
 use crate::jwt::json::Value;
 use crate::jwt::keys::{self, KeyError, KeySet, SecretEncoding};
+use crate::jwt::lint::{self, Finding, Offered};
 use crate::jwt::sign;
 use crate::jwt::time::Seconds;
 use crate::jwt::token::{self, DecodeError, Payload, Token};
@@ -38,6 +39,8 @@ pub enum Action {
     SetAlg(Algorithm),
     /// Load the example for an algorithm, signed with its public demo key.
     LoadExample(Algorithm),
+    /// Try every secret in the built-in list against the current HMAC token.
+    TryCommonSecrets,
 }
 
 /// How the payload panel shows the payload.
@@ -169,6 +172,10 @@ pub struct Debugger {
     pub payload_draft: Option<Rc<str>>,
     /// Why the last edit could not become a token (the last good token stays).
     pub edit_error: Option<String>,
+    /// Security findings for the current token and keys.
+    pub findings: Rc<Vec<Finding>>,
+    /// The result of trying the built-in secret list on this token: `Some(None)` = no hit.
+    pub cracked: Option<Option<&'static str>>,
 }
 
 impl Debugger {
@@ -185,6 +192,8 @@ impl Debugger {
             header_draft: None,
             payload_draft: None,
             edit_error: None,
+            findings: Rc::default(),
+            cracked: None,
         };
         state.reverify();
         state
@@ -249,6 +258,13 @@ impl Debugger {
                     next.header_draft = Some(sign::with_alg(&header, alg.name()).pretty().into());
                     next.reencode();
                 }
+            }
+            Action::TryCommonSecrets => {
+                next.cracked = Some(
+                    self.view()
+                        .and_then(|v| lint::crack_with_common_secrets(&v.token)),
+                );
+                next.refresh_findings();
             }
             Action::LoadExample(alg) => {
                 let (private, public) = presets::demo_keys(alg);
@@ -338,6 +354,9 @@ impl Debugger {
     }
 
     fn reverify(&mut self) {
+        // A new token or key: an earlier list search says nothing about it.
+        self.cracked = None;
+        self.refresh_findings();
         self.verdict = match self.view() {
             None => Verdict::NoKey,
             Some(view) => {
@@ -356,6 +375,30 @@ impl Debugger {
                 verdict
             }
         };
+    }
+
+    fn refresh_findings(&mut self) {
+        let Some(view) = self.view() else {
+            self.findings = Rc::default();
+            return;
+        };
+        fn parsed(b: &KeyBox) -> Option<&KeySet> {
+            b.parsed.as_ref().and_then(|p| p.as_ref().ok())
+        }
+        let offered = Offered {
+            verify: parsed(&self.key),
+            sign: parsed(&self.signing_key),
+        };
+        let mut findings = lint::findings(&view.token, offered, self.now);
+        if let Some(Some(secret)) = self.cracked
+            && !findings.iter().any(|f| f.code == "common-secret")
+        {
+            let meaning = format!(
+                "Signed with \"{secret}\", found by trying the built-in list of published secrets."
+            );
+            findings.insert(0, lint::common_secret_finding(&meaning));
+        }
+        self.findings = Rc::new(findings);
     }
 
     /// The decoded view, if the input is a token.
@@ -551,6 +594,24 @@ mod tests {
                 .ends_with(".SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c")
         );
         assert_eq!(state.verdict.state(), "invalid");
+    }
+
+    #[test]
+    fn findings_follow_the_token_and_the_list_search() {
+        let state = Debugger::new(EXAMPLE_TOKEN, 1_600_000_000);
+        let codes: Vec<&str> = state.findings.iter().map(|f| f.code).collect();
+        assert_eq!(codes, ["missing-exp"]);
+        let state = state.apply(Action::SetKey("mysecret".into()));
+        assert!(state.findings.iter().any(|f| f.code == "weak-secret"));
+        // jwt.io's example is signed with "your-256-bit-secret", a published secret.
+        let state = Debugger::new(EXAMPLE_TOKEN, 1_600_000_000).apply(Action::TryCommonSecrets);
+        assert_eq!(state.cracked, Some(Some("your-256-bit-secret")));
+        assert_eq!(state.findings[0].code, "common-secret");
+        assert!(state.findings[0].meaning.contains("your-256-bit-secret"));
+        let state = state.apply(Action::SetToken(EXAMPLE_TOKEN.replace("SflK", "SflL")));
+        assert_eq!(state.cracked, None);
+        let state = state.apply(Action::TryCommonSecrets);
+        assert_eq!(state.cracked, Some(None));
     }
 
     #[test]

@@ -1,0 +1,81 @@
+//! The core's entry points as the fuzzers drive them (`fuzz/`), shared with the regression test
+//! that replays the saved corpus in `make test`. Each must return normally for any bytes.
+
+use crate::jwt::keys::{self, SecretEncoding, export};
+use crate::jwt::{json, lint, sign, token, verify};
+
+/// Decoding and painting a pasted token, and everything the view derives from it.
+pub fn decode_token(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    let _ = token::paint(&text);
+    if let Ok(token) = token::decode(&text) {
+        let _ = token.header.pretty();
+        if let Some(claims) = token.claims() {
+            let _ = claims.pretty();
+            let _ =
+                crate::jwt::claims::ClaimsStatus::at(claims, 1_700_000_000).describe(1_700_000_000);
+            let _ = crate::jwt::claims::date_claims(claims, 1_700_000_000, |_| 60);
+        }
+        let _ = lint::findings(&token, lint::Offered::default(), 1_700_000_000);
+        let _ = verify::verify(&token, None);
+    }
+}
+
+/// Parsing a pasted key in every secret encoding, and writing it out again.
+pub fn parse_key(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    for encoding in SecretEncoding::ALL {
+        if let Some(Ok(set)) = keys::parse(&text, encoding) {
+            let _ = set.describe();
+            for key in set.keys() {
+                let _ = export::thumbprint(&key.material);
+                let _ = export::jwk(&key.material, true);
+                let _ = export::public_pem(&key.material);
+                let _ = export::openssh_public(&key.material, "fuzz");
+            }
+        }
+    }
+}
+
+/// Verifying any token with any key: the input is split at the first NUL into token and key.
+pub fn verify_token(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    let (token_text, key_text) = text.split_once('\0').unwrap_or((&text, "secret"));
+    if let Ok(token) = token::decode(token_text) {
+        let keys = keys::parse(key_text, SecretEncoding::Utf8);
+        let _ = verify::verify(&token, keys.as_ref());
+        if let Some(Ok(set)) = &keys {
+            let offered = lint::Offered {
+                verify: Some(set),
+                sign: Some(set),
+            };
+            let _ = lint::findings(&token, offered, 0);
+            // Signing the decoded JSON again must not fail in a way that panics either.
+            if let (Some(claims), Some(key)) = (token.claims(), set.keys().first())
+                && let Ok(input) = sign::signing_input(&token.header, &claims.minified())
+            {
+                let _ = sign::sign(&input, &token.header, key);
+            }
+        }
+    }
+}
+
+/// The lossless JSON display: parse, print, and the printed text must parse to the same value.
+pub fn json_display(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    if let Ok(value) = json::parse(&text) {
+        let pretty = value.pretty();
+        let minified = value.minified();
+        assert_eq!(
+            json::parse(&pretty).as_ref(),
+            Ok(&value),
+            "pretty output re-parses to the same value"
+        );
+        assert_eq!(
+            json::parse(&minified).as_ref(),
+            Ok(&value),
+            "minified output re-parses to the same value"
+        );
+        let _ = value.duplicate_keys();
+    }
+}

@@ -1,0 +1,385 @@
+//! Security findings: what a careful reviewer would say about a token and the keys offered for
+//! it, each with a severity, what it means and what to do.
+
+use super::algorithm::{Algorithm, Family};
+use super::json::{Value, unescape};
+use super::keys::{KeySet, Material};
+use super::time::Seconds;
+use super::token::{Kind, Payload, Token};
+
+/// How much a finding matters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Info,
+    Warning,
+    Danger,
+}
+
+impl Severity {
+    /// The `data-severity` word.
+    pub fn id(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Danger => "danger",
+        }
+    }
+}
+
+/// One finding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// The stable code (`data-code`), e.g. `alg-none`.
+    pub code: &'static str,
+    pub severity: Severity,
+    /// What it means, in one line.
+    pub meaning: String,
+    /// What to do, in one line.
+    pub advice: String,
+}
+
+fn finding(
+    code: &'static str,
+    severity: Severity,
+    meaning: impl Into<String>,
+    advice: impl Into<String>,
+) -> Finding {
+    Finding {
+        code,
+        severity,
+        meaning: meaning.into(),
+        advice: advice.into(),
+    }
+}
+
+/// The secrets in the built-in list (one per line): seen in tutorials, samples and leaked
+/// configurations, so anyone can try them.
+pub const COMMON_SECRETS: &str = include_str!("common_secrets.txt");
+
+/// Whether `secret` is in the built-in list.
+pub fn is_common_secret(secret: &[u8]) -> bool {
+    COMMON_SECRETS.lines().any(|line| line.as_bytes() == secret)
+}
+
+/// The keys offered alongside the token.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Offered<'a> {
+    /// What the verification key box holds (parsed).
+    pub verify: Option<&'a KeySet>,
+    /// What the signing key box holds (parsed).
+    pub sign: Option<&'a KeySet>,
+}
+
+/// Every finding for `token` at `now`, most severe first.
+pub fn findings(token: &Token, offered: Offered<'_>, now: Seconds) -> Vec<Finding> {
+    let mut out = Vec::new();
+    header_findings(token, &mut out);
+    if token.kind == Kind::Jws {
+        payload_findings(token, now, &mut out);
+    }
+    key_findings(token, offered, &mut out);
+    out.sort_by_key(|f| std::cmp::Reverse(f.severity));
+    out
+}
+
+fn header_findings(token: &Token, out: &mut Vec<Finding>) {
+    let header = &token.header;
+    let alg = token.alg();
+    if alg
+        .as_deref()
+        .is_some_and(|a| a.eq_ignore_ascii_case("none"))
+    {
+        out.push(finding(
+            "alg-none",
+            Severity::Danger,
+            "alg \"none\": the token is not signed, so anyone can write one like it.",
+            "Never accept unsecured tokens: a verifier must require the algorithm its key is for.",
+        ));
+    }
+    if let Some(Value::Array(items)) = header.get("crit") {
+        let unknown: Vec<String> = items
+            .iter()
+            .filter_map(Value::as_str)
+            .filter(|n| n != "b64")
+            .collect();
+        if !unknown.is_empty() {
+            out.push(finding(
+                "unknown-crit",
+                Severity::Danger,
+                format!("\"crit\" demands that verifiers understand {}.", unknown.join(", ")),
+                "A verifier that does not implement these must reject the token (RFC 7515 §4.1.11).",
+            ));
+        }
+    }
+    if header.get("b64") == Some(&Value::Bool(false)) {
+        out.push(finding(
+            "b64-false",
+            Severity::Warning,
+            "\"b64\": false: the payload is signed as raw bytes, not base64url (RFC 7797).",
+            "Most JWT libraries do not support this; check yours does, and that \"b64\" is listed in \"crit\".",
+        ));
+    }
+    let embedded: Vec<&str> = ["jwk", "jku", "x5u", "x5c"]
+        .into_iter()
+        .filter(|k| header.get(k).is_some())
+        .collect();
+    if !embedded.is_empty() {
+        out.push(finding(
+            "embedded-key-header",
+            Severity::Danger,
+            format!(
+                "The header carries {}: the token tells the verifier which key to trust. This page never fetches or uses them.",
+                embedded.join(", ")
+            ),
+            "An attacker can sign with their own key and point here: verify only with keys you configured, or with certificates that chain to a root you trust.",
+        ));
+    }
+    if let Some(kid) = header.get("kid").and_then(Value::as_str)
+        && suspicious_kid(&kid)
+    {
+        out.push(finding(
+            "suspicious-kid",
+            Severity::Danger,
+            format!("The key ID {kid:?} contains path, quote, SQL or shell characters."),
+            "Treat kid as untrusted input: look it up in a fixed table, never in a file path, query or command.",
+        ));
+    }
+    if let Some(typ) = header.get("typ").and_then(Value::as_str) {
+        let normal = ["jwt", "at+jwt", "application/jwt", "application/at+jwt"];
+        if !normal.contains(&typ.to_ascii_lowercase().as_str()) {
+            out.push(finding(
+                "unexpected-typ",
+                Severity::Info,
+                format!("typ is \"{typ}\", not JWT or at+jwt."),
+                "Check that this token is meant for you: explicit types stop one kind of token being used as another (RFC 8725 §3.11).",
+            ));
+        }
+    }
+    let duplicates = header.duplicate_keys();
+    if !duplicates.is_empty() {
+        out.push(duplicate_finding("header", &duplicates));
+    }
+}
+
+fn suspicious_kid(kid: &str) -> bool {
+    let lower = kid.to_ascii_lowercase();
+    [
+        "../", "..\\", "'", "\"", ";", "|", "&", "$", "`", "--", "/*", "\0", "\n", " union ",
+        " or 1=1", "/dev/", "/etc/",
+    ]
+    .iter()
+    .any(|p| lower.contains(p))
+        || lower.starts_with('/')
+}
+
+fn duplicate_finding(part: &str, keys: &[String]) -> Finding {
+    finding(
+        "duplicate-json-key",
+        Severity::Warning,
+        format!(
+            "The {part} repeats {}: parsers disagree on which value wins.",
+            keys.join(", ")
+        ),
+        "Reject JSON with duplicate names (RFC 7515 §4 asks for this); a filter and a verifier reading different values is an attack.",
+    )
+}
+
+fn payload_findings(token: &Token, now: Seconds, out: &mut Vec<Finding>) {
+    let claims = match &token.payload {
+        Some(Payload::Json(value @ Value::Object(_))) => value,
+        Some(_) => {
+            out.push(finding(
+                "not-a-jwt-payload",
+                Severity::Info,
+                "The payload is not a JSON object, so this is a JWS but not a JWT.",
+                "If a JWT was expected, the issuer sent something else: do not read claims from it.",
+            ));
+            return;
+        }
+        None => return,
+    };
+    let duplicates = claims.duplicate_keys();
+    if !duplicates.is_empty() {
+        out.push(duplicate_finding("payload", &duplicates));
+    }
+    let mut sensitive = Vec::new();
+    collect_sensitive(claims, &mut sensitive);
+    if !sensitive.is_empty() {
+        out.push(finding(
+            "sensitive-claim",
+            Severity::Danger,
+            format!("The payload has {}: a payload is only encoded, anyone holding the token can read it.", sensitive.join(", ")),
+            "Never put passwords, keys or card data in a token; use an opaque reference or encrypt (JWE).",
+        ));
+    }
+    let date = |name: &str| {
+        claims
+            .get(name)
+            .and_then(Value::as_f64)
+            .map(|n| n.floor() as Seconds)
+    };
+    let (exp, iat, nbf) = (date("exp"), date("iat"), date("nbf"));
+    match exp {
+        None => out.push(finding(
+            "missing-exp",
+            Severity::Warning,
+            "No exp claim: this token never expires.",
+            "Give tokens a short lifetime; a stolen token without exp is valid forever.",
+        )),
+        Some(exp) => {
+            if let Some(iat) = iat
+                && exp.saturating_sub(iat) > 24 * 3600
+            {
+                out.push(finding(
+                    "long-lifetime",
+                    Severity::Warning,
+                    format!("The token lives {} (exp − iat), more than a day.", super::time::format_duration(exp.saturating_sub(iat).unsigned_abs())),
+                    "Prefer minutes to hours for access tokens, with refresh tokens for long sessions.",
+                ));
+            }
+            if let Some(nbf) = nbf
+                && nbf > exp
+            {
+                out.push(finding(
+                    "nbf-after-exp",
+                    Severity::Warning,
+                    "nbf is after exp: this token can never be valid.",
+                    "The issuer's clock or code is wrong: check how nbf and exp are computed.",
+                ));
+            }
+        }
+    }
+    // A minute of clock skew is normal between servers.
+    if let Some(iat) = iat
+        && iat > now.saturating_add(60)
+    {
+        out.push(finding(
+            "iat-in-future",
+            Severity::Warning,
+            "iat is in the future: the token says it was issued later than now.",
+            "Check the issuer's clock; verifiers should reject tokens issued in the future beyond a small leeway.",
+        ));
+    }
+}
+
+/// Claim names that mean a secret when they are the whole name (short words would match too
+/// much inside others: "pin" in "shipping").
+const SENSITIVE_EXACT: [&str; 7] = ["pwd", "ssn", "cvv", "cvc", "pin", "card", "pan"];
+/// Claim names that mean a secret wherever they appear in the name.
+const SENSITIVE_PARTS: [&str; 11] = [
+    "password",
+    "passwd",
+    "secret",
+    "socialsecurity",
+    "creditcard",
+    "cardnumber",
+    "cardno",
+    "apikey",
+    "privatekey",
+    "accesskey",
+    "clientsecret",
+];
+
+fn collect_sensitive(value: &Value, found: &mut Vec<String>) {
+    match value {
+        Value::Object(members) => {
+            for member in members {
+                let name = unescape(&member.key);
+                let squashed: String = name
+                    .to_ascii_lowercase()
+                    .chars()
+                    .filter(|c| c.is_ascii_alphanumeric())
+                    .collect();
+                let hit = SENSITIVE_EXACT.contains(&squashed.as_str())
+                    || SENSITIVE_PARTS.iter().any(|p| squashed.contains(p));
+                if hit && !found.contains(&name) {
+                    found.push(name);
+                }
+                collect_sensitive(&member.value, found);
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|v| collect_sensitive(v, found)),
+        _ => {}
+    }
+}
+
+fn key_findings(token: &Token, offered: Offered<'_>, out: &mut Vec<Finding>) {
+    let alg = token.alg().and_then(|a| Algorithm::from_name(&a));
+    let sets = [offered.verify, offered.sign];
+    let keys = sets.into_iter().flatten().flat_map(|set| set.keys());
+    let mut secrets = Vec::new();
+    let mut small_rsa = None;
+    for key in keys {
+        match &key.material {
+            Material::Secret(bytes) => secrets.push(bytes.as_slice()),
+            material => {
+                if let Some(bits) = material.rsa_bits().filter(|&bits| bits < 2048) {
+                    small_rsa = Some(bits);
+                }
+            }
+        }
+    }
+    if let Some(alg) = alg.filter(|a| a.family() == Family::Hmac) {
+        let minimum = alg.hash_bytes();
+        if let Some(short) = secrets.iter().find(|s| s.len() < minimum) {
+            out.push(finding(
+                "weak-secret",
+                Severity::Danger,
+                format!("The secret is {} bits; {alg} needs at least {} (RFC 7518 §3.2).", short.len() * 8, minimum * 8),
+                "Use a random secret as long as the hash output, e.g. from the key generator; short secrets can be brute-forced offline from one token.",
+            ));
+        }
+        if secrets.iter().any(|s| is_common_secret(s)) {
+            out.push(common_secret_finding(
+                "The secret is in the list of secrets published in tutorials, samples and leaks.",
+            ));
+        }
+        if offered
+            .verify
+            .is_some_and(|set| set.keys().iter().any(|k| k.material.is_asymmetric()))
+        {
+            out.push(finding(
+                "key-confusion",
+                Severity::Danger,
+                format!("An asymmetric key is offered for {alg}: used as an HMAC secret, a public key lets anyone forge tokens."),
+                "Verifiers must pin the algorithm to the key type (RFC 8725 §3.1); this page refuses to verify this way.",
+            ));
+        }
+    }
+    if let Some(bits) = small_rsa {
+        out.push(finding(
+            "small-rsa-key",
+            Severity::Warning,
+            format!("The RSA key has {bits} bits; RFC 7518 §3.3 requires 2048 or more."),
+            "Generate a new key of 2048 bits or more and rotate.",
+        ));
+    }
+}
+
+/// The `common-secret` finding, with how it was found.
+pub fn common_secret_finding(meaning: &str) -> Finding {
+    finding(
+        "common-secret",
+        Severity::Danger,
+        meaning,
+        "Anyone can try this list: replace the secret with a random one and re-issue every token signed with it.",
+    )
+}
+
+/// Tries every secret in the built-in list against an HMAC token; returns the one that verifies.
+pub fn crack_with_common_secrets(token: &Token) -> Option<&'static str> {
+    use super::keys::{Format, Key, SecretEncoding};
+    token
+        .alg()
+        .and_then(|a| Algorithm::from_name(&a))
+        .filter(|a| a.family() == Family::Hmac)?;
+    COMMON_SECRETS.lines().find(|secret| {
+        let key = Key {
+            material: Material::Secret(secret.as_bytes().to_vec()),
+            format: Format::Secret(SecretEncoding::Utf8),
+            usage: Default::default(),
+        };
+        let set = KeySet::One(key);
+        super::verify::verify(token, Some(&Ok(set))).state() == "verified"
+    })
+}

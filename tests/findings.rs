@@ -1,0 +1,251 @@
+//! Every finding code: one token that triggers it and one that does not.
+
+use jwt_debugger::jwt::base64url::encode;
+use jwt_debugger::jwt::keys::{self, KeySet, SecretEncoding};
+use jwt_debugger::jwt::lint::{self, Offered};
+use jwt_debugger::jwt::token;
+
+const NOW: i64 = 1_700_000_000;
+const GOOD_PAYLOAD: &str = r#"{"sub":"bob","iat":1700000000,"exp":1700000060}"#;
+const STRONG_SECRET: &str = "Zq3t6w9z$C&F)J@NcRfUjXn2r5u8x/A?";
+
+fn make(header: &str, payload: &str) -> String {
+    format!(
+        "{}.{}.AAAA",
+        encode(header.as_bytes()),
+        encode(payload.as_bytes())
+    )
+}
+
+fn key(text: &str) -> KeySet {
+    keys::parse(text, SecretEncoding::Utf8).unwrap().unwrap()
+}
+
+fn codes_with(
+    token_text: &str,
+    verify: Option<&KeySet>,
+    sign: Option<&KeySet>,
+) -> Vec<&'static str> {
+    let token = token::decode(token_text).unwrap();
+    lint::findings(&token, Offered { verify, sign }, NOW)
+        .into_iter()
+        .map(|f| f.code)
+        .collect()
+}
+
+fn codes(token_text: &str) -> Vec<&'static str> {
+    codes_with(token_text, None, None)
+}
+
+/// Asserts `code` is raised for `bad` and not for `good`.
+fn check(code: &str, bad: Vec<&str>, good: Vec<&str>) {
+    assert!(bad.contains(&code), "{code} not raised: {bad:?}");
+    assert!(
+        !good.contains(&code),
+        "{code} raised on the good token: {good:?}"
+    );
+}
+
+const HS: &str = r#"{"alg":"HS256","typ":"JWT"}"#;
+
+#[test]
+fn a_clean_token_has_no_findings() {
+    let strong = key(STRONG_SECRET);
+    assert_eq!(
+        codes_with(&make(HS, GOOD_PAYLOAD), Some(&strong), None),
+        Vec::<&str>::new()
+    );
+}
+
+#[test]
+fn alg_none() {
+    check(
+        "alg-none",
+        codes(&make(r#"{"alg":"none"}"#, GOOD_PAYLOAD)),
+        codes(&make(HS, GOOD_PAYLOAD)),
+    );
+}
+
+#[test]
+fn weak_and_common_secrets() {
+    let tutorial = key("mysecret");
+    let strong = key(STRONG_SECRET);
+    let token = make(HS, GOOD_PAYLOAD);
+    let bad = codes_with(&token, Some(&tutorial), None);
+    let good = codes_with(&token, Some(&strong), None);
+    check("weak-secret", bad.clone(), good.clone());
+    check("common-secret", bad, good);
+    // The signing key counts too, and a long but published secret is common, not weak.
+    let published = key("a-string-secret-at-least-256-bits-long");
+    let both = codes_with(&token, None, Some(&published));
+    assert!(
+        both.contains(&"common-secret") && !both.contains(&"weak-secret"),
+        "{both:?}"
+    );
+}
+
+#[test]
+fn cracking_with_the_list_finds_the_tutorial_secret() {
+    let header = jwt_debugger::jwt::json::parse(HS).unwrap();
+    let input = jwt_debugger::jwt::sign::signing_input(&header, GOOD_PAYLOAD).unwrap();
+    let signed =
+        jwt_debugger::jwt::sign::sign(&input, &header, &key("mysecret").keys()[0]).unwrap();
+    assert_eq!(
+        lint::crack_with_common_secrets(&token::decode(&signed).unwrap()),
+        Some("mysecret")
+    );
+    let strong =
+        jwt_debugger::jwt::sign::sign(&input, &header, &key(STRONG_SECRET).keys()[0]).unwrap();
+    assert_eq!(
+        lint::crack_with_common_secrets(&token::decode(&strong).unwrap()),
+        None
+    );
+    assert!(lint::COMMON_SECRETS.lines().count() >= 300);
+}
+
+#[test]
+fn sensitive_claims() {
+    check(
+        "sensitive-claim",
+        codes(&make(
+            HS,
+            r#"{"sub":"bob","exp":1700000060,"user":{"Password":"hunter2"}}"#,
+        )),
+        codes(&make(
+            HS,
+            r#"{"sub":"bob","exp":1700000060,"pinned":true,"cardinal":1}"#,
+        )),
+    );
+    for name in [
+        "pwd",
+        "api_key",
+        "private-key",
+        "cvv",
+        "ssn",
+        "credit_card",
+        "client_secret",
+    ] {
+        let found = codes(&make(HS, &format!(r#"{{"{name}":"x","exp":1700000060}}"#)));
+        assert!(found.contains(&"sensitive-claim"), "{name}");
+    }
+}
+
+#[test]
+fn lifetimes() {
+    check(
+        "missing-exp",
+        codes(&make(HS, r#"{"sub":"bob"}"#)),
+        codes(&make(HS, GOOD_PAYLOAD)),
+    );
+    check(
+        "long-lifetime",
+        codes(&make(HS, r#"{"iat":1700000000,"exp":1700086401}"#)),
+        codes(&make(HS, r#"{"iat":1700000000,"exp":1700086400}"#)),
+    );
+    check(
+        "iat-in-future",
+        codes(&make(HS, r#"{"iat":1700000061,"exp":1700000100}"#)),
+        codes(&make(HS, r#"{"iat":1700000060,"exp":1700000100}"#)),
+    );
+    check(
+        "nbf-after-exp",
+        codes(&make(HS, r#"{"nbf":1700000100,"exp":1700000060}"#)),
+        codes(&make(HS, r#"{"nbf":1700000000,"exp":1700000060}"#)),
+    );
+}
+
+#[test]
+fn header_parameters() {
+    check(
+        "unknown-crit",
+        codes(&make(
+            r#"{"alg":"HS256","crit":["exp"],"exp":1}"#,
+            GOOD_PAYLOAD,
+        )),
+        codes(&make(
+            r#"{"alg":"HS256","crit":["b64"],"b64":true}"#,
+            GOOD_PAYLOAD,
+        )),
+    );
+    check(
+        "b64-false",
+        codes(&make(r#"{"alg":"HS256","b64":false,"crit":["b64"]}"#, "x")),
+        codes(&make(r#"{"alg":"HS256","b64":true}"#, GOOD_PAYLOAD)),
+    );
+    for param in ["jwk", "jku", "x5u", "x5c"] {
+        check(
+            "embedded-key-header",
+            codes(&make(
+                &format!(r#"{{"alg":"RS256","{param}":"x"}}"#),
+                GOOD_PAYLOAD,
+            )),
+            codes(&make(r#"{"alg":"RS256","kid":"x"}"#, GOOD_PAYLOAD)),
+        );
+    }
+    for kid in [
+        "../../dev/null",
+        "x' OR '1'='1",
+        "key|ls",
+        "a;b",
+        "$(id)",
+        "/etc/passwd",
+    ] {
+        let header = format!(r#"{{"alg":"HS256","kid":{kid:?}}}"#);
+        check(
+            "suspicious-kid",
+            codes(&make(&header, GOOD_PAYLOAD)),
+            codes(&make(r#"{"alg":"HS256","kid":"2024-key-1"}"#, GOOD_PAYLOAD)),
+        );
+    }
+    check(
+        "unexpected-typ",
+        codes(&make(r#"{"alg":"HS256","typ":"dpop+jwt"}"#, GOOD_PAYLOAD)),
+        codes(&make(r#"{"alg":"HS256","typ":"at+jwt"}"#, GOOD_PAYLOAD)),
+    );
+}
+
+#[test]
+fn key_confusion_and_small_rsa_keys() {
+    let rsa = key(include_str!("vectors/keys/rsa2048.spki.pem"));
+    let strong = key(STRONG_SECRET);
+    check(
+        "key-confusion",
+        codes_with(&make(HS, GOOD_PAYLOAD), Some(&rsa), None),
+        codes_with(&make(HS, GOOD_PAYLOAD), Some(&strong), None),
+    );
+    // A 1024-bit key parses (it can still be checked) but gets a finding; 2048 does not.
+    let small = key(include_str!("vectors/keys/rsa1024.spki.pem"));
+    check(
+        "small-rsa-key",
+        codes_with(
+            &make(r#"{"alg":"RS256"}"#, GOOD_PAYLOAD),
+            Some(&small),
+            None,
+        ),
+        codes_with(&make(r#"{"alg":"RS256"}"#, GOOD_PAYLOAD), Some(&rsa), None),
+    );
+}
+
+#[test]
+fn duplicates_and_non_jwt_payloads() {
+    check(
+        "duplicate-json-key",
+        codes(&make(r#"{"alg":"HS256","alg":"none"}"#, GOOD_PAYLOAD)),
+        codes(&make(HS, GOOD_PAYLOAD)),
+    );
+    check(
+        "duplicate-json-key",
+        codes(&make(HS, r#"{"sub":"a","sub":"b","exp":1700000060}"#)),
+        codes(&make(HS, GOOD_PAYLOAD)),
+    );
+    check(
+        "not-a-jwt-payload",
+        codes(&make(HS, "hello")),
+        codes(&make(HS, GOOD_PAYLOAD)),
+    );
+    check(
+        "not-a-jwt-payload",
+        codes(&make(HS, "[1,2]")),
+        codes(&make(HS, GOOD_PAYLOAD)),
+    );
+}
