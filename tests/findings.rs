@@ -1,5 +1,9 @@
 //! Every finding code: one token that triggers it and one that does not.
 
+// The same tests run natively and, through wasm-bindgen-test, in headless Chromium.
+#[cfg(target_arch = "wasm32")]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
 use jwt_debugger::jwt::base64url::encode;
 use jwt_debugger::jwt::keys::{self, KeySet, SecretEncoding};
 use jwt_debugger::jwt::lint::{self, Offered};
@@ -48,7 +52,8 @@ fn check(code: &str, bad: Vec<&str>, good: Vec<&str>) {
 
 const HS: &str = r#"{"alg":"HS256","typ":"JWT"}"#;
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn a_clean_token_has_no_findings() {
     let strong = key(STRONG_SECRET);
     assert_eq!(
@@ -57,7 +62,8 @@ fn a_clean_token_has_no_findings() {
     );
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn alg_none() {
     check(
         "alg-none",
@@ -66,7 +72,8 @@ fn alg_none() {
     );
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn weak_and_common_secrets() {
     let tutorial = key("mysecret");
     let strong = key(STRONG_SECRET);
@@ -84,7 +91,8 @@ fn weak_and_common_secrets() {
     );
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn cracking_with_the_list_finds_the_tutorial_secret() {
     let header = jwt_debugger::jwt::json::parse(HS).unwrap();
     let input = jwt_debugger::jwt::sign::signing_input(&header, GOOD_PAYLOAD).unwrap();
@@ -103,7 +111,8 @@ fn cracking_with_the_list_finds_the_tutorial_secret() {
     assert!(lint::COMMON_SECRETS.lines().count() >= 300);
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn sensitive_claims() {
     check(
         "sensitive-claim",
@@ -130,7 +139,8 @@ fn sensitive_claims() {
     }
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn lifetimes() {
     check(
         "missing-exp",
@@ -154,7 +164,8 @@ fn lifetimes() {
     );
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn header_parameters() {
     check(
         "unknown-crit",
@@ -204,7 +215,8 @@ fn header_parameters() {
     );
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn key_confusion_and_small_rsa_keys() {
     let rsa = key(include_str!("vectors/keys/rsa2048.spki.pem"));
     let strong = key(STRONG_SECRET);
@@ -226,7 +238,8 @@ fn key_confusion_and_small_rsa_keys() {
     );
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn duplicates_and_non_jwt_payloads() {
     check(
         "duplicate-json-key",

@@ -1,6 +1,10 @@
 //! Signing and verification through the core, for every algorithm and every key format:
 //! round trips, tampering, key confusion, `alg: none`, and property checks with random claims.
 
+// The same tests run natively and, through wasm-bindgen-test, in headless Chromium.
+#[cfg(target_arch = "wasm32")]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
 use jwt_debugger::jwt::algorithm::Algorithm;
 use jwt_debugger::jwt::base64url;
 use jwt_debugger::jwt::json;
@@ -85,7 +89,8 @@ fn pairs() -> Vec<(Algorithm, &'static str, &'static str)> {
     out
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn every_algorithm_round_trips_with_every_format() {
     for (alg, private, public) in pairs() {
         let token = signed(alg, private, r#"{"sub":"bob","n":3.0}"#);
@@ -110,7 +115,8 @@ fn every_algorithm_round_trips_with_every_format() {
     }
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn tampering_is_never_verified() {
     for (alg, private, public) in pairs() {
         let token = signed(alg, private, r#"{"sub":"bob"}"#);
@@ -121,7 +127,8 @@ fn tampering_is_never_verified() {
     }
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn the_key_decides_the_algorithm() {
     // RS256 token, public key offered as an HS256 secret: the classic key confusion forgery.
     let public_pem = fixture!("rsa2048.spki.pem");
@@ -160,7 +167,8 @@ fn the_key_decides_the_algorithm() {
     assert_eq!(verdict(&rs, "mysecret").state(), "unverifiable");
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn alg_none_is_never_verified() {
     for alg in ["none", "None", "NONE", "nOnE"] {
         let token = format!(
@@ -174,7 +182,8 @@ fn alg_none_is_never_verified() {
     }
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn jwk_usage_is_respected_and_jwks_picks_by_kid() {
     let public = key(fixture!("p256.spki.pem")).unwrap().keys()[0]
         .material
@@ -234,7 +243,8 @@ fn jwk_usage_is_respected_and_jwks_picks_by_kid() {
     );
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn another_reading_of_the_secret_is_suggested() {
     let token = signed(Algorithm::HS256, "mysecret", "{}");
     let decoded = token::decode(&token).unwrap();
@@ -254,7 +264,8 @@ fn another_reading_of_the_secret_is_suggested() {
     );
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn crit_and_unknown_algorithms_are_unverifiable() {
     let make = |header: &str| format!("{}.e30.AAAA", base64url::encode(header.as_bytes()));
     assert!(
@@ -313,7 +324,8 @@ impl Rng {
     }
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn property_random_claims_round_trip_and_any_one_character_change_fails() {
     const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.";
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);

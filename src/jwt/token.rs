@@ -179,8 +179,9 @@ impl fmt::Display for DecodeError {
     }
 }
 
-/// Strips what people paste around a token: surrounding whitespace, line breaks inside it
-/// and an `Authorization: Bearer` prefix.
+/// Strips what people paste around a token: surrounding whitespace, line breaks inside it (a
+/// wrapped copy) and an `Authorization: Bearer` prefix. Spaces or tabs inside a token are kept,
+/// so they are reported: a token with a space in its signature is not the token that was signed.
 pub fn clean(input: &str) -> String {
     let trimmed = input.trim();
     let trimmed = trimmed
@@ -193,7 +194,7 @@ pub fn clean(input: &str) -> String {
     };
     without_scheme
         .chars()
-        .filter(|c| !c.is_whitespace())
+        .filter(|c| !matches!(c, '\r' | '\n'))
         .collect()
 }
 
@@ -398,6 +399,12 @@ mod tests {
         assert_eq!(decode(&messy).unwrap().compact, JWT_IO);
         assert_eq!(clean(&format!("Authorization: bearer {JWT_IO}")), JWT_IO);
         assert_eq!(clean(&format!("\tBEARER {JWT_IO}")), JWT_IO);
+        // A space inside is not a line break: it stays, and decoding says where it is.
+        let spaced = format!("{}.    {}", &JWT_IO[..36], &JWT_IO[37..]);
+        assert_eq!(
+            decode(&spaced).unwrap_err().to_string(),
+            "payload: invalid base64url character ' ' at position 37"
+        );
     }
 
     #[test]

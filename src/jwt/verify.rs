@@ -93,8 +93,10 @@ pub fn key_fits(key: &Key, alg: Algorithm, purpose: Purpose) -> Result<(), Strin
             ));
         }
     }
+    // "ES521" is a name some libraries (and Wycheproof's RFC 7520 keys) give ES512's P-521 keys.
     if let Some(jwk_alg) = &key.usage.alg
         && jwk_alg != alg.name()
+        && !(alg == Algorithm::ES512 && jwk_alg == "ES521")
     {
         return Err(format!(
             "the JWK is restricted to alg \"{jwk_alg}\", and the token uses {alg}"
@@ -112,7 +114,12 @@ pub fn key_fits(key: &Key, alg: Algorithm, purpose: Purpose) -> Result<(), Strin
             Purpose::Verify => "verify",
             Purpose::Sign => "sign",
         };
-        if !ops.iter().any(|o| o == op) {
+        // Read ["sign, verify"] as the two operations it plainly means (seen in the wild).
+        if !ops
+            .iter()
+            .flat_map(|o| o.split(','))
+            .any(|o| o.trim() == op)
+        {
             return Err(format!("the JWK's key_ops do not include \"{op}\""));
         }
     }
@@ -149,6 +156,10 @@ pub fn token_algorithm(token: &Token) -> Result<Algorithm, String> {
     }
     let algorithm = Algorithm::from_name(&alg)
         .ok_or_else(|| format!("\"{alg}\" is not a JWS algorithm supported here"))?;
+    let unencoded = token.header.get("b64") == Some(&Value::Bool(false));
+    if unencoded && token.segments.get(1).is_some_and(|s| s.range.is_empty()) {
+        return Err("\"b64\": false with an empty payload segment is a detached payload (RFC 7797 §5): the signed payload is not in the token, so it cannot be checked here".into());
+    }
     check_crit(&token.header)?;
     Ok(algorithm)
 }
