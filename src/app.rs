@@ -9,7 +9,9 @@ use crate::browser::{self, Clock};
 use crate::components::alg_select::AlgSelect;
 use crate::components::claims_list::ClaimsList;
 use crate::components::claims_status::ClaimsStatusView;
+use crate::components::copy_button::CopyButton;
 use crate::components::decode_error::DecodeErrorView;
+use crate::components::examples_menu::ExamplesMenu;
 use crate::components::findings_list::FindingsList;
 use crate::components::json_panel::JsonPanel;
 use crate::components::key_panel::KeyPanel;
@@ -137,6 +139,23 @@ pub fn App(props: &AppProps) -> Html {
         use_state(move || initial.unwrap_or_else(|| Route::from_hash(&browser::location_hash())))
     };
     let generating_pair = use_state(|| false);
+    // Light, dark, or following the system: a display preference, not stored anywhere.
+    let theme = use_state(|| "system");
+    use_effect_with(*theme, |theme| browser::set_theme(theme));
+    use_effect_with((), |_| browser::register_service_worker());
+    let on_theme = {
+        let theme = theme.clone();
+        Callback::from(move |e: Event| {
+            let value = e
+                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value();
+            theme.set(match value.as_str() {
+                "light" => "light",
+                "dark" => "dark",
+                _ => "system",
+            });
+        })
+    };
     {
         let dispatcher = state.dispatcher();
         use_effect_with(props.clock.clone(), move |clock| {
@@ -361,21 +380,46 @@ pub fn App(props: &AppProps) -> Html {
             let payload_text = debugger_state
                 .payload_text()
                 .unwrap_or_else(|| view.payload_text.clone());
-            let alg_menu = html! { <AlgSelect current={debugger_state.algorithm()} on_change={on_alg.clone()} /> };
+            let segment = |i: usize| {
+                view.token
+                    .segments
+                    .get(i)
+                    .map(|s| view.token.segment_text(s).to_string())
+                    .unwrap_or_default()
+            };
+            let copies = |part: &'static str, json: &Rc<str>, segment: String| {
+                html! {
+                    <span class="copies">
+                        <CopyButton text={AttrValue::from(json.clone())} what={format!("{part} JSON")} testid={format!("copy-{part}-json")} label="Copy JSON" />
+                        <CopyButton text={AttrValue::from(segment)} what={format!("{part} segment")} testid={format!("copy-{part}-part")} label="Copy part" />
+                    </span>
+                }
+            };
+            let header_head = html! {
+                <>
+                    <AlgSelect current={debugger_state.algorithm()} on_change={on_alg.clone()} />
+                    { copies("header", &header_text, segment(0)) }
+                </>
+            };
+            let payload_head = copies("payload", &payload_text, segment(1));
             let now = debugger_state.now;
             html! {
                 <>
-                    <JsonPanel part="header" title="Header" text={AttrValue::from(header_text)} on_edit={on_edit_header.clone()} head={alg_menu}>
+                    <JsonPanel part="header" title="Header" text={AttrValue::from(header_text)} on_edit={on_edit_header.clone()} head={header_head}>
                         <ClaimsList part="header" view={view.clone()} {now} />
                     </JsonPanel>
-                    <JsonPanel part="payload" title="Payload" text={AttrValue::from(payload_text)} on_edit={on_edit_payload.clone()}
+                    <JsonPanel part="payload" title="Payload" text={AttrValue::from(payload_text)} on_edit={on_edit_payload.clone()} head={payload_head}
                         state={payload_state} note={payload_note.map(AttrValue::Static)}>
                         if let Some(status) = status {
                             <ClaimsStatusView {status} {now} />
                         }
                         <ClaimsList part="payload" view={view.clone()} {now} />
                     </JsonPanel>
-                    <p class="note" data-testid="signature-info">{ signature_text }</p>
+                    <p class="note signature-line" data-testid="signature-info">{ signature_text }
+                        if view.token.kind == Kind::Jws && !view.token.signature.is_empty() {
+                            <CopyButton text={AttrValue::from(segment(2))} what="signature segment" testid="copy-signature-part" label="Copy part" />
+                        }
+                    </p>
                     <FindingsList findings={debugger_state.findings.clone()} cracked={debugger_state.cracked}
                         hmac={debugger_state.algorithm().is_some_and(|a| a.family() == crate::jwt::algorithm::Family::Hmac)}
                         on_try_list={on_try_list.clone()} />
@@ -397,7 +441,7 @@ pub fn App(props: &AppProps) -> Html {
                 <div class="column left">
                     <TokenEditor value={debugger_state.input.clone()} {on_input} {on_clear} {on_example} {on_share} share_status={*share_status} />
                     <section class="panel examples" aria-label="Examples">
-                        <AlgSelect current={None} on_change={on_load_example} testid="example-select" label="Load an example signed with a public demo key:" />
+                        <ExamplesMenu on_choose={on_load_example} />
                     </section>
                     <KeyPanel
                         key_text={debugger_state.key.text.clone()}
@@ -437,11 +481,19 @@ pub fn App(props: &AppProps) -> Html {
                     { tab(Route::Walkthrough, "Tutorial walkthrough", "nav-walkthrough") }
                     { tab(Route::Keygen, "Key generator", "nav-keygen") }
                 </nav>
+                <label class="inline theme"><span>{ "Theme" }</span>
+                    <select data-testid="theme-select" onchange={on_theme}>
+                        { for ["system", "light", "dark"].into_iter().map(|t| html! {
+                            <option value={t} selected={*theme == t}>{ t }</option>
+                        }) }
+                    </select>
+                </label>
                 <p class="tagline">{ "Decode, verify and sign JSON Web Tokens. Everything runs in this tab: nothing you paste leaves it." }</p>
             </header>
             { body }
             <footer class="footer">
-                <span>{ "Runs entirely in your browser. No analytics, no network requests with your data." }</span>
+                <span>{ "Runs entirely in your browser. No analytics, no network requests with your data. " }</span>
+                <a href="SECURITY.md" data-testid="security-link">{ "Security and privacy" }</a>
             </footer>
         </div>
     }

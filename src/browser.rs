@@ -244,3 +244,46 @@ fn copy_with_exec_command(window: &web_sys::Window, text: &str) -> bool {
     area.remove();
     copied
 }
+
+/// Applies the chosen colour theme (`light`, `dark`, or `system` to follow the OS).
+pub fn set_theme(theme: &str) {
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element());
+    if let Some(root) = root {
+        let _ = match theme {
+            "light" | "dark" => root.set_attribute("data-theme", theme),
+            _ => root.remove_attribute("data-theme"),
+        };
+    }
+}
+
+/// The text of a file the user picked or dropped (a key file such as `jwt_key` or `key.pem`).
+/// It is read in the page; nothing is uploaded.
+pub async fn read_file_text(file: web_sys::File) -> Result<String, String> {
+    // Key files are small; refuse anything that could not be one before reading it.
+    const LIMIT: f64 = 1024.0 * 1024.0;
+    if file.size() > LIMIT {
+        return Err(format!(
+            "{} is {:.0} KiB: a key file is far smaller",
+            file.name(),
+            file.size() / 1024.0
+        ));
+    }
+    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .map_err(|_| format!("{} could not be read", file.name()))?;
+    text.as_string()
+        .ok_or_else(|| format!("{} is not text", file.name()))
+}
+
+/// Registers the service worker that caches the app's own files for offline use (release
+/// builds only: during development it would serve stale files).
+pub fn register_service_worker() {
+    if cfg!(debug_assertions) {
+        return;
+    }
+    if let Some(window) = web_sys::window() {
+        let _ = window.navigator().service_worker().register("sw.js");
+    }
+}

@@ -9,6 +9,9 @@ use crate::jwt::keys::{KeySet, SecretEncoding, export};
 use crate::jwt::verify::Verdict;
 use crate::state::ParsedKeys;
 
+use super::copy_button::CopyButton;
+use super::key_file::{KeyFile, drop_handlers};
+
 #[derive(Properties, PartialEq)]
 pub struct KeyPanelProps {
     pub key_text: Rc<str>,
@@ -78,7 +81,7 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
                     <summary>{ "Public key as PEM, JWK, OpenSSH" }</summary>
                     { for formats.into_iter().filter_map(|(name, text)| text.map(|t| html! {
                         <div class="export">
-                            <h3>{ name }</h3>
+                            <h3>{ name }<CopyButton text={AttrValue::from(t.clone())} what={format!("public key as {name}")} testid={format!("copy-key-{}", name.to_lowercase())} /></h3>
                             <pre data-testid="key-export-text" data-format={name.to_lowercase()}>{ t }</pre>
                         </div>
                     })) }
@@ -88,6 +91,7 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
         _ => Html::default(),
     };
     let state = props.verdict.state();
+    let (ondragover, ondrop) = drop_handlers(props.on_key.clone(), Callback::noop());
     html! {
         <section class="panel decoded signature" aria-labelledby="verify-title">
             <div class="panel-head">
@@ -114,8 +118,14 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
                 placeholder="Secret, public key (PEM, certificate, JWK, JWKS, ssh-rsa …) or private key"
                 value={props.key_text.to_string()}
                 {oninput}
+                {ondragover}
+                {ondrop}
             />
+            <KeyFile testid="key-file" on_text={props.on_key.clone()} />
             <p class={classes!("key-info", info_state)} data-testid="key-info">{ info }</p>
+            if !props.key_text.is_empty() {
+                <CopyButton text={AttrValue::from(props.key_text.clone())} what="key" testid="copy-key" />
+            }
             { exports }
         </section>
     }

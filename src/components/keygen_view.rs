@@ -7,6 +7,8 @@ use yew::prelude::*;
 use crate::jwt::keys::generate::KeyKind;
 use crate::state::keygen::{KeyFormat, Keygen};
 
+use super::copy_button::CopyButton;
+
 #[derive(Properties, PartialEq)]
 pub struct KeygenProps {
     pub state: Keygen,
@@ -83,9 +85,9 @@ pub fn KeygenView(props: &KeygenProps) -> Html {
             </section>
             if let Some((private, public)) = texts {
                 <section class="panel">
-                    <h2>{ "Private key (keep it secret)" }</h2>
+                    <h2>{ "Private key (keep it secret)" }<CopyButton text={AttrValue::from(private.clone())} what="private key" testid="copy-keygen-private" /></h2>
                     <pre class="key-text" data-testid="keygen-private">{ private }</pre>
-                    <h2>{ "Public key" }</h2>
+                    <h2>{ "Public key" }<CopyButton text={AttrValue::from(public.clone())} what="public key" testid="copy-keygen-public" /></h2>
                     <pre class="key-text" data-testid="keygen-public">{ public }</pre>
                 </section>
             }

@@ -3,9 +3,12 @@
 pub mod alg_select;
 pub mod claims_list;
 pub mod claims_status;
+pub mod copy_button;
 pub mod decode_error;
+pub mod examples_menu;
 pub mod findings_list;
 pub mod json_panel;
+pub mod key_file;
 pub mod key_panel;
 pub mod keygen_view;
 pub mod painted_token;

@@ -7,6 +7,9 @@ use yew::prelude::*;
 
 use crate::state::ParsedKeys;
 
+use super::copy_button::CopyButton;
+use super::key_file::{KeyFile, drop_handlers};
+
 #[derive(Properties, PartialEq)]
 pub struct SignPanelProps {
     pub key_text: Rc<str>,
@@ -32,6 +35,7 @@ pub fn SignPanel(props: &SignPanelProps) -> Html {
         Some(Ok(set)) => format!("Signing with: {}", set.describe()),
         Some(Err(error)) => error.to_string(),
     };
+    let (ondragover, ondrop) = drop_handlers(props.on_key.clone(), Callback::noop());
     html! {
         <section class="panel decoded signing" aria-labelledby="sign-title">
             <div class="panel-head"><h2 id="sign-title">{ "Sign" }</h2></div>
@@ -45,8 +49,14 @@ pub fn SignPanel(props: &SignPanelProps) -> Html {
                 placeholder="Secret or private key (PEM, JWK, OpenSSH) to re-sign edits with"
                 value={props.key_text.to_string()}
                 {oninput}
+                {ondragover}
+                {ondrop}
             />
+            <KeyFile testid="signing-key-file" on_text={props.on_key.clone()} />
             <p class="key-info" data-testid="signing-key-info">{ info }</p>
+            if !props.key_text.is_empty() {
+                <CopyButton text={AttrValue::from(props.key_text.clone())} what="signing key" testid="copy-signing-key" />
+            }
             if let Some(error) = &props.error {
                 <p class="decode-error" role="alert" data-testid="edit-error">{ error.clone() }</p>
             }

@@ -5,6 +5,7 @@ use std::rc::Rc;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
+use super::copy_button::CopyButton;
 use super::painted_token::PaintedToken;
 
 #[derive(Properties, PartialEq)]
@@ -40,6 +41,7 @@ pub fn TokenEditor(props: &TokenEditorProps) -> Html {
                 <h2 id="encoded-title">{ "Encoded token" }</h2>
                 <div class="actions">
                     <button type="button" data-testid="example-token" onclick={on_example}>{ "Example" }</button>
+                    <CopyButton text={AttrValue::from(props.value.clone())} what="token" testid="copy-token" />
                     <button type="button" data-testid="share-link" onclick={on_share}>{ "Share link" }</button>
                     <button type="button" data-testid="clear-token" onclick={on_clear}>{ "Clear" }</button>
                 </div>

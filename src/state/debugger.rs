@@ -37,8 +37,8 @@ pub enum Action {
     EditPayload(String),
     /// An algorithm was chosen: `alg` in the header is rewritten and the token re-signed.
     SetAlg(Algorithm),
-    /// Load the example for an algorithm, signed with its public demo key.
-    LoadExample(Algorithm),
+    /// Load an example: signed with its public demo key, or the tutorial's, expired, unsecured.
+    LoadExample(presets::Example),
     /// Try every secret in the built-in list against the current HMAC token.
     TryCommonSecrets,
 }
@@ -266,14 +266,33 @@ impl Debugger {
                 );
                 next.refresh_findings();
             }
-            Action::LoadExample(alg) => {
-                let (private, public) = presets::demo_keys(alg);
-                next.signing_key = KeyBox::new(private, self.encoding);
-                next.key = KeyBox::new(public, self.encoding);
-                next.header_draft =
-                    Some(format!("{{\n  \"alg\": \"{alg}\",\n  \"typ\": \"JWT\"\n}}").into());
-                next.payload_draft = json_pretty(presets::EXAMPLE_CLAIMS).map(Into::into);
-                next.reencode();
+            Action::LoadExample(example) => {
+                let (header, claims, keys) = example.parts();
+                match keys {
+                    Some((private, public)) => {
+                        next.signing_key = KeyBox::new(private, self.encoding);
+                        next.key = KeyBox::new(public, self.encoding);
+                        next.header_draft = Some(header.into());
+                        next.payload_draft = json_pretty(claims).map(Into::into);
+                        next.reencode();
+                    }
+                    None => {
+                        // Unsecured: no key signs it, so the token is written directly.
+                        next.signing_key = KeyBox::default();
+                        next.key = KeyBox::default();
+                        let minified = |t: &str| {
+                            crate::jwt::json::parse(t)
+                                .map(|v| v.minified())
+                                .unwrap_or_default()
+                        };
+                        let token = format!(
+                            "{}.{}.",
+                            crate::jwt::base64url::encode(minified(&header).as_bytes()),
+                            crate::jwt::base64url::encode(minified(claims).as_bytes())
+                        );
+                        next = next.apply(Action::SetToken(token));
+                    }
+                }
                 next.header_draft = None;
                 next.payload_draft = None;
             }
@@ -615,9 +634,31 @@ mod tests {
     }
 
     #[test]
+    fn the_other_examples() {
+        use presets::Example;
+        let tutorial =
+            Debugger::new("", 1_700_000_030).apply(Action::LoadExample(Example::Tutorial));
+        assert_eq!(tutorial.verdict.state(), "verified");
+        assert!(tutorial.findings.iter().any(|f| f.code == "weak-secret"));
+        let expired = Debugger::new("", 1_700_000_000).apply(Action::LoadExample(Example::Expired));
+        assert_eq!(expired.verdict.state(), "verified");
+        assert_eq!(expired.claims_status().unwrap().state(), "expired");
+        let none = Debugger::new("", 0).apply(Action::LoadExample(Example::AlgNone));
+        assert!(none.input.ends_with('.'));
+        assert_eq!(none.verdict.state(), "unverifiable");
+        assert_eq!(none.findings[0].code, "alg-none");
+        assert!(
+            Example::all()
+                .iter()
+                .all(|e| Example::from_id(&e.id()) == Some(*e))
+        );
+    }
+
+    #[test]
     fn every_example_verifies_with_its_demo_key() {
         for alg in Algorithm::ALL {
-            let state = Debugger::new("", 0).apply(Action::LoadExample(alg));
+            let state =
+                Debugger::new("", 0).apply(Action::LoadExample(presets::Example::Signed(alg)));
             assert_eq!(state.algorithm(), Some(alg));
             assert_eq!(
                 state.verdict.state(),

@@ -18,6 +18,7 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
+  '.md': 'text/plain; charset=utf-8',
 };
 
 /** Serves `dir` on 127.0.0.1 at a free port; resolves to { url, close }. */

@@ -1,0 +1,23 @@
+// Offline support: the app's own files, cached as they are fetched, served from the cache when
+// the network is gone. Only this origin's GET requests are touched; nothing is ever sent out.
+const CACHE = 'jwt-debugger-v1';
+
+self.addEventListener('install', () => self.skipWaiting());
+self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  // Network first, so a new release is picked up at once; the cache answers when offline.
+  event.respondWith(
+    fetch(request)
+      .then((response) => {
+        if (response.ok) {
+          const copy = response.clone();
+          caches.open(CACHE).then((cache) => cache.put(request, copy));
+        }
+        return response;
+      })
+      .catch(() => caches.match(request, { ignoreSearch: true }).then((hit) => hit ?? caches.match('./'))),
+  );
+});

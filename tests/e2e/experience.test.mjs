@@ -1,0 +1,142 @@
+// What people expect of a jwt.io-class tool, end to end: layout at every width and theme,
+// accessibility (axe-core), keyboard, copy, key files, themes, offline use, screenshots.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { serve, launch, screenshot, ROOT } from './lib.mjs';
+
+const require = createRequire(import.meta.url);
+const AXE = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+const VIEWS = { debugger: '/', walkthrough: '/walkthrough', keygen: '/keygen' };
+const SIZES = { desktop: { width: 1280, height: 900 }, phone: { width: 360, height: 780 } };
+
+let server;
+let browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(hash, options = {}) {
+  // axe is injected by the test itself, which the page's CSP would (rightly) refuse.
+  const context = await browser.newContext({ bypassCSP: true, ...options });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e));
+  await page.goto(`${server.url}#${hash}`);
+  await page.locator('.app').waitFor();
+  return { context, page, errors };
+}
+
+/** Fills each view with content so the audit and the screenshot see a working page. */
+async function populate(page, view) {
+  if (view === 'debugger') {
+    await page.getByTestId('example-select').selectOption('tutorial');
+  } else if (view === 'walkthrough') {
+    await page.getByTestId('walkthrough-get-token').click();
+  } else {
+    await page.getByTestId('keygen-kind').selectOption('P-256');
+    await page.getByTestId('keygen-run').click();
+    await page.getByTestId('keygen-public').waitFor();
+  }
+}
+
+for (const [view, hash] of Object.entries(VIEWS)) {
+  for (const scheme of ['light', 'dark']) {
+    for (const [size, viewport] of Object.entries(SIZES)) {
+      test(`${view}, ${scheme}, ${size}: no sideways scrolling, no serious axe violations`, async () => {
+        const { context, page, errors } = await open(hash, { colorScheme: scheme, viewport });
+        await populate(page, view);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        assert.ok(overflow <= 0, `sideways scrolling by ${overflow}px`);
+        await page.evaluate(AXE);
+        const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+        const bad = result.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+        assert.deepEqual(bad, []);
+        await screenshot(page, `${view}-${scheme}-${size}`);
+        assert.deepEqual(errors, []);
+        await context.close();
+      });
+    }
+  }
+}
+
+test('keyboard: everything reachable by Tab, with a visible focus ring', async () => {
+  const { context, page } = await open('/');
+  const reached = new Set();
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Tab');
+    const info = await page.evaluate(() => {
+      const el = document.activeElement;
+      const style = getComputedStyle(el);
+      return { id: el.dataset.testid ?? el.tagName, ring: style.outlineStyle !== 'none' && style.outlineWidth !== '0px' };
+    });
+    // Past the last control, focus leaves the document for a moment: that is not a control.
+    if (info.id === 'BODY') continue;
+    assert.ok(info.ring, `no focus ring on ${info.id}`);
+    reached.add(info.id);
+  }
+  for (const id of ['nav-walkthrough', 'theme-select', 'token-input', 'copy-token', 'share-link', 'example-select', 'secret-encoding', 'key-input']) {
+    assert.ok(reached.has(id), `${id} not reachable by keyboard (reached: ${[...reached].join(', ')})`);
+  }
+  // And operable: Enter on a focused tab switches the view.
+  await page.getByTestId('nav-keygen').focus();
+  await page.keyboard.press('Enter');
+  await page.getByTestId('keygen-run').waitFor();
+  await context.close();
+});
+
+test('copy buttons confirm, and a key file can be picked', async () => {
+  const { context, page } = await open('/', { permissions: ['clipboard-read', 'clipboard-write'] });
+  await page.getByTestId('copy-token').click();
+  await page.locator('[data-testid=copy-token][data-state=copied]').waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), await page.getByTestId('token-input').inputValue());
+  await page.getByTestId('copy-payload-json').click();
+  assert.match(await page.evaluate(() => navigator.clipboard.readText()), /"John Doe"/);
+
+  await page.getByTestId('key-file').setInputFiles(join(ROOT, 'tests/vectors/keys/ssh_rsa.pub'));
+  await page.locator('[data-testid=key-info]', { hasText: 'OpenSSH public key' }).waitFor();
+  await page.getByTestId('signing-key-file').setInputFiles(join(ROOT, 'tests/vectors/keys/ssh_rsa'));
+  await page.locator('[data-testid=signing-key-info]', { hasText: 'OpenSSH private key' }).waitFor();
+  await page.getByTestId('alg-select').selectOption('RS256');
+  assert.equal(await page.getByTestId('verdict').getAttribute('data-state'), 'verified');
+  await context.close();
+});
+
+test('the theme can be chosen regardless of the system', async () => {
+  const { context, page } = await open('/', { colorScheme: 'light' });
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const light = await background();
+  await page.getByTestId('theme-select').selectOption('dark');
+  const dark = await background();
+  assert.notEqual(light, dark);
+  await page.getByTestId('theme-select').selectOption('system');
+  assert.equal(await background(), light);
+  await context.close();
+});
+
+test('installable and offline after the first visit', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(server.url);
+  const manifest = await page.evaluate(async () => (await fetch(document.querySelector('link[rel=manifest]').href)).json());
+  assert.equal(manifest.name, 'JWT Debugger');
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  // The first load happened before the worker controlled the page: load once more through it.
+  await page.reload();
+  await page.getByTestId('payload-json').waitFor();
+  await context.setOffline(true);
+  await page.reload();
+  await page.getByTestId('payload-json').waitFor();
+  assert.match(await page.getByTestId('payload-json').inputValue(), /John Doe/);
+  assert.equal(await page.title(), 'JWT Debugger: decode, verify and sign JSON Web Tokens in your browser');
+  await context.close();
+});
