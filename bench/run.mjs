@@ -199,6 +199,18 @@ try {
       ['RS256 verify incl. key parsing, median', 1.5, median(verify), (v) => `${v.toFixed(2)} ms`],
     ].map(([what, budget, value, show]) => `| ${what} | ${show(budget)} | ${show(value)} | ${value <= budget ? 'within' : '**over**'} |`),
     '',
+    'Where a budget is over, what is known so far (not yet profiled with a Chrome trace):',
+    '',
+    '- Size: one wasm module carries Yew and every algorithm (RustCrypto RSA, P-256/384/521,',
+    '  Ed25519, the key formats, OpenSSH parsing). A hello-world Yew + jsonwebtoken page is already',
+    '  278 KB gzip on this stack (shared/design.md), so the budget needs the rarely used parts',
+    '  (P-384/P-521, OpenSSH, key export) loaded on demand from a second module.',
+    '- Decode of large payloads: every change re-renders the painted token and both JSON panels',
+    '  in full and recomputes the findings; the painted copy of a 1 MB token is laid out with',
+    '  `word-break: break-all`, the likely cause of the superlinear step from 256 KB to 1 MB.',
+    '- RS256 verify: the time includes parsing the PEM, validating the 2048-bit key, the findings',
+    '  and the re-render, not only the signature check.',
+    '',
   ];
   await writeFile(join(ROOT, 'BENCHMARKS.md'), lines.join('\n'));
   console.log(lines.join('\n'));
