@@ -1,24 +1,15 @@
 // The decoder, end to end: the release build in Debian's Chromium, driven through the
 // data-testid hooks of the UI contract.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openApp, screenshot } from './lib.mjs';
+import { openApp, screenshot, useServerAndBrowser } from './lib.mjs';
 
 const JWT_IO = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = useServerAndBrowser();
 
 test('pasting the jwt.io example shows three coloured parts and the decoded JSON', async () => {
-  const { context, page, errors } = await openApp(browser, server.url, { colorScheme: 'light' });
+  const { context, page, errors } = await openApp(shared.browser, shared.server.url, { colorScheme: 'light' });
   const input = page.getByTestId('token-input');
   await input.fill('');
   await page.getByTestId('clear-token').click();
@@ -47,7 +38,7 @@ test('pasting the jwt.io example shows three coloured parts and the decoded JSON
 });
 
 test('bad input gives a precise error and the page stays alive', async () => {
-  const { context, page, errors } = await openApp(browser, server.url);
+  const { context, page, errors } = await openApp(shared.browser, shared.server.url);
   const input = page.getByTestId('token-input');
   await input.fill(JWT_IO.slice(0, 37) + '!' + JWT_IO.slice(38));
   const error = page.getByTestId('decode-error');
@@ -67,7 +58,7 @@ test('bad input gives a precise error and the page stays alive', async () => {
 });
 
 test('dark theme and phone width stay readable', async () => {
-  const { context, page } = await openApp(browser, server.url, {
+  const { context, page } = await openApp(shared.browser, shared.server.url, {
     colorScheme: 'dark',
     viewport: { width: 360, height: 780 },
   });
@@ -80,7 +71,7 @@ test('dark theme and phone width stay readable', async () => {
 });
 
 test('an example signed in the page verifies, and a key edit breaks it', async () => {
-  const { context, page, errors } = await openApp(browser, server.url, { colorScheme: 'light' });
+  const { context, page, errors } = await openApp(shared.browser, shared.server.url, { colorScheme: 'light' });
   await page.getByTestId('example-select').selectOption('ES256');
   const verdict = page.getByTestId('verdict');
   assert.equal(await verdict.getAttribute('data-state'), 'verified');

@@ -1,35 +1,26 @@
 // What people expect of a jwt.io-class tool, end to end: layout at every width and theme,
 // accessibility (axe-core), keyboard, copy, key files, themes, offline use, screenshots.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { serve, launch, screenshot, ROOT } from './lib.mjs';
+import { ROOT, screenshot, useServerAndBrowser } from './lib.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
 const VIEWS = { debugger: '/', walkthrough: '/walkthrough', keygen: '/keygen' };
 const SIZES = { desktop: { width: 1280, height: 900 }, phone: { width: 360, height: 780 } };
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = useServerAndBrowser();
 
 async function open(hash, options = {}) {
   // axe is injected by the test itself, which the page's CSP would (rightly) refuse.
-  const context = await browser.newContext({ bypassCSP: true, ...options });
+  const context = await shared.browser.newContext({ bypassCSP: true, ...options });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e));
-  await page.goto(`${server.url}#${hash}`);
+  await page.goto(`${shared.server.url}#${hash}`);
   await page.locator('.app').waitFor();
   return { context, page, errors };
 }
@@ -124,9 +115,9 @@ test('the theme can be chosen regardless of the system', async () => {
 });
 
 test('installable and offline after the first visit', async () => {
-  const context = await browser.newContext();
+  const context = await shared.browser.newContext();
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(shared.server.url);
   const manifest = await page.evaluate(async () => (await fetch(document.querySelector('link[rel=manifest]').href)).json());
   assert.equal(manifest.name, 'JWT Debugger');
   await page.evaluate(() => navigator.serviceWorker.ready);

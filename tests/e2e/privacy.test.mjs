@@ -1,25 +1,16 @@
 // The privacy promise, checked: while a user pastes a token and a key, verifies and signs,
 // nothing leaves for another origin, nothing is stored, and the CSP refuses foreign fetches.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, ROOT } from './lib.mjs';
+import { ROOT, useServerAndBrowser } from './lib.mjs';
 
 const SECRET_MARK = 'private-key-material';
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = useServerAndBrowser();
 
 test('a paste-verify-sign session talks to no one but its own origin', async () => {
-  const context = await browser.newContext();
+  const context = await shared.browser.newContext();
   const page = await context.newPage();
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
@@ -27,7 +18,7 @@ test('a paste-verify-sign session talks to no one but its own origin', async () 
   page.on('requestfinished', (r) => finished.push(r.url()));
   const logs = [];
   page.on('console', (m) => logs.push(m.text()));
-  await page.goto(server.url);
+  await page.goto(shared.server.url);
   await page.getByTestId('payload-json').waitFor();
 
   const pem = await readFile(join(ROOT, 'tests/vectors/keys/p256.sec1.pem'), 'utf8');
@@ -38,7 +29,7 @@ test('a paste-verify-sign session talks to no one but its own origin', async () 
   assert.equal(await page.getByTestId('verdict').getAttribute('data-state'), 'verified');
   await page.getByTestId('key-input').fill('a-hmac-secret-that-must-stay-here');
 
-  const origin = new URL(server.url).origin;
+  const origin = new URL(shared.server.url).origin;
   const elsewhere = requests.filter((u) => !u.startsWith(origin));
   assert.deepEqual(elsewhere, [], 'every request the app made stays on the page origin');
 
@@ -64,9 +55,9 @@ test('a paste-verify-sign session talks to no one but its own origin', async () 
 });
 
 test('the share link carries the token in the fragment only, and opening it fills the debugger', async () => {
-  const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+  const context = await shared.browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(shared.server.url);
   await page.getByTestId('payload-json').waitFor();
   await page.getByTestId('key-input').fill('your-256-bit-secret');
   await page.getByTestId('signing-key-input').fill('another-secret-that-must-not-travel');
@@ -74,12 +65,12 @@ test('the share link carries the token in the fragment only, and opening it fill
   await page.getByTestId('share-status').waitFor();
   const link = await page.evaluate(() => navigator.clipboard.readText());
   const token = await page.getByTestId('token-input').inputValue();
-  assert.equal(link, `${server.url}#token=${token}`);
+  assert.equal(link, `${shared.server.url}#token=${token}`);
   assert.ok(!link.includes('secret'), 'no secret in the link');
 
   for (const param of ['token', 'id_token', 'access_token']) {
     const fresh = await context.newPage();
-    await fresh.goto(`${server.url}#${param}=${token}&token_type=Bearer`);
+    await fresh.goto(`${shared.server.url}#${param}=${token}&token_type=Bearer`);
     await fresh.getByTestId('payload-json').waitFor();
     assert.equal(await fresh.getByTestId('token-input').inputValue(), token);
     assert.ok(!fresh.url().includes(token), 'the fragment is cleared after reading');
@@ -89,9 +80,9 @@ test('the share link carries the token in the fragment only, and opening it fill
 });
 
 test('claims with HTML or script are shown as text', async () => {
-  const context = await browser.newContext();
+  const context = await shared.browser.newContext();
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(shared.server.url);
   await page.getByTestId('payload-json').waitFor();
   const b64 = (s) => Buffer.from(s).toString('base64url');
   const evil = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';

@@ -1,25 +1,16 @@
 // The tutorial walkthrough and the key generator, end to end in the release build.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, screenshot } from './lib.mjs';
+import { screenshot, useServerAndBrowser } from './lib.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = useServerAndBrowser();
 
 async function open(hash, options = {}) {
-  const context = await browser.newContext(options);
+  const context = await shared.browser.newContext(options);
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e));
-  await page.goto(`${server.url}#${hash}`);
+  await page.goto(`${shared.server.url}#${hash}`);
   return { context, page, errors };
 }
 

@@ -73,13 +73,7 @@ pub fn from_random(kind: KeyKind, random: &[u8]) -> Result<Key, KeyError> {
             let seed: [u8; 32] = random.try_into().map_err(|_| {
                 KeyError::Unsupported("an Ed25519 seed that is not 32 bytes".into())
             })?;
-            let public = ed25519_dalek::SigningKey::from_bytes(&seed)
-                .verifying_key()
-                .to_bytes();
-            Material::Ed25519 {
-                public,
-                seed: Some(seed),
-            }
+            Material::ed25519_private(seed)
         }
         KeyKind::Rsa(_) => {
             return Err(KeyError::Unsupported(

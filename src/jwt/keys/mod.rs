@@ -49,6 +49,17 @@ impl fmt::Debug for Material {
 }
 
 impl Material {
+    /// An Ed25519 private key from its 32-byte seed, with the public key derived from it.
+    pub fn ed25519_private(seed: [u8; 32]) -> Self {
+        let public = ed25519_dalek::SigningKey::from_bytes(&seed)
+            .verifying_key()
+            .to_bytes();
+        Material::Ed25519 {
+            public,
+            seed: Some(seed),
+        }
+    }
+
     /// Whether a private half (or a secret) is present, so it can sign.
     pub fn can_sign(&self) -> bool {
         match self {

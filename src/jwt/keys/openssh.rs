@@ -107,13 +107,7 @@ pub fn parse_private(text: &str) -> Result<Key, KeyError> {
         }
         KeypairData::Ed25519(pair) => {
             let seed = pair.private.to_bytes();
-            let public = ed25519_dalek::SigningKey::from_bytes(&seed)
-                .verifying_key()
-                .to_bytes();
-            Material::Ed25519 {
-                public,
-                seed: Some(seed),
-            }
+            Material::ed25519_private(seed)
         }
         other => {
             let name = other

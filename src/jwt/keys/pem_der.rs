@@ -188,11 +188,10 @@ fn pkcs8(der: &[u8]) -> Result<Key, KeyError> {
         ));
     }
     if let Ok(key) = ed25519_dalek::SigningKey::from_pkcs8_der(der) {
-        let material = Material::Ed25519 {
-            public: key.verifying_key().to_bytes(),
-            seed: Some(key.to_bytes()),
-        };
-        return Ok(Key::new(material, Format::PemPkcs8));
+        return Ok(Key::new(
+            Material::ed25519_private(key.to_bytes()),
+            Format::PemPkcs8,
+        ));
     }
     Err(unknown_algorithm(der, "PRIVATE KEY"))
 }
