@@ -59,6 +59,11 @@ fi
 
 # PyJWT for the interoperability tests (the tutorial's library).
 if ! python3 -c 'import jwt, cryptography' >/dev/null 2>&1; then
+  if ! python3 -m pip --version >/dev/null 2>&1; then
+    say "installing Debian's python3-pip"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-pip
+  fi
   say "installing PyJWT[crypto] from PyPI"
   python3 -m pip install --quiet 'PyJWT[crypto]==2.10.1' || python3 -m pip install --quiet --break-system-packages 'PyJWT[crypto]==2.10.1'
 fi
