@@ -109,10 +109,6 @@ async fn make_key(kind: KeyKind) -> Result<crate::jwt::keys::Key, String> {
     }
 }
 
-fn debugger_token(state: &AppState) -> String {
-    state.debugger.input.to_string()
-}
-
 /// The whole page.
 #[component]
 pub fn App(props: &AppProps) -> Html {
@@ -219,7 +215,7 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |alg| send(Action::LoadExample(alg)))
     };
     let on_share = {
-        let token = debugger_token(&state);
+        let token = state.debugger.input.clone();
         let share_status = share_status.clone();
         Callback::from(move |()| {
             let link = share::link(&browser::page_url(), &token);
@@ -381,17 +377,18 @@ pub fn App(props: &AppProps) -> Html {
                 .payload_text()
                 .unwrap_or_else(|| view.payload_text.clone());
             let segment = |i: usize| {
-                view.token
-                    .segments
-                    .get(i)
-                    .map(|s| view.token.segment_text(s).to_string())
-                    .unwrap_or_default()
+                AttrValue::from(
+                    view.segment_texts
+                        .get(i)
+                        .cloned()
+                        .unwrap_or_else(|| "".into()),
+                )
             };
-            let copies = |part: &'static str, json: &Rc<str>, segment: String| {
+            let copies = |part: &'static str, json: &Rc<str>, segment: AttrValue| {
                 html! {
                     <span class="copies">
                         <CopyButton text={AttrValue::from(json.clone())} what={format!("{part} JSON")} testid={format!("copy-{part}-json")} label="Copy JSON" />
-                        <CopyButton text={AttrValue::from(segment)} what={format!("{part} segment")} testid={format!("copy-{part}-part")} label="Copy part" />
+                        <CopyButton text={segment} what={format!("{part} segment")} testid={format!("copy-{part}-part")} label="Copy part" />
                     </span>
                 }
             };
@@ -417,7 +414,7 @@ pub fn App(props: &AppProps) -> Html {
                     </JsonPanel>
                     <p class="note signature-line" data-testid="signature-info">{ signature_text }
                         if view.token.kind == Kind::Jws && !view.token.signature.is_empty() {
-                            <CopyButton text={AttrValue::from(segment(2))} what="signature segment" testid="copy-signature-part" label="Copy part" />
+                            <CopyButton text={segment(2)} what="signature segment" testid="copy-signature-part" label="Copy part" />
                         }
                     </p>
                     <FindingsList findings={debugger_state.findings.clone()} cracked={debugger_state.cracked}

@@ -62,6 +62,8 @@ pub struct DecodedView {
     pub header_text: Rc<str>,
     pub payload_text: Rc<str>,
     pub payload_form: PayloadForm,
+    /// Each segment's text, shared, so views (copy buttons) never copy a large token per render.
+    pub segment_texts: Vec<Rc<str>>,
 }
 
 impl DecodedView {
@@ -76,11 +78,17 @@ impl DecodedView {
                 PayloadForm::Encrypted,
             ),
         };
+        let segment_texts = token
+            .segments
+            .iter()
+            .map(|s| token.segment_text(s).into())
+            .collect();
         Self {
             token,
             header_text: header_text.into(),
             payload_text: payload_text.into(),
             payload_form,
+            segment_texts,
         }
     }
 
