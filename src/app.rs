@@ -109,6 +109,19 @@ async fn make_key(kind: KeyKind) -> Result<crate::jwt::keys::Key, String> {
     }
 }
 
+/// A callback that sends `action(value)` to the debugger; made once per mount.
+#[hook]
+fn use_dispatch<T: 'static>(
+    dispatcher: &UseReducerDispatcher<AppState>,
+    action: fn(T) -> Action,
+) -> Callback<T> {
+    let dispatcher = dispatcher.clone();
+    (*use_memo((), move |()| {
+        Callback::from(move |value| dispatcher.dispatch(AppAction::Debugger(action(value))))
+    }))
+    .clone()
+}
+
 /// The whole page.
 #[component]
 pub fn App(props: &AppProps) -> Html {
@@ -181,44 +194,24 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
 
-    let debugger = |action: fn(String) -> Action| {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |text: String| dispatcher.dispatch(AppAction::Debugger(action(text))))
-    };
-    let send = {
-        let dispatcher = state.dispatcher();
-        move |action: Action| dispatcher.dispatch(AppAction::Debugger(action))
-    };
-    let on_input = debugger(Action::SetToken);
-    let on_key = debugger(Action::SetKey);
-    let on_signing_key = debugger(Action::SetSigningKey);
-    let on_edit_header = debugger(Action::EditHeader);
-    let on_edit_payload = debugger(Action::EditPayload);
-    let on_clear = {
-        let send = send.clone();
-        Callback::from(move |()| send(Action::Clear))
-    };
-    let on_example = {
-        let send = send.clone();
-        Callback::from(move |()| send(Action::SetToken(EXAMPLE_TOKEN.into())))
-    };
-    let on_encoding = {
-        let send = send.clone();
-        Callback::from(move |encoding| send(Action::SetSecretEncoding(encoding)))
-    };
-    let on_alg = {
-        let send = send.clone();
-        Callback::from(move |alg| send(Action::SetAlg(alg)))
-    };
-    let on_load_example = {
-        let send = send.clone();
-        Callback::from(move |alg| send(Action::LoadExample(alg)))
-    };
+    // Callbacks are made once (or when what they capture changes), so the panels that get them
+    // see equal props on a tick and are not re-rendered.
+    let dispatcher = state.dispatcher();
+    let on_input = use_dispatch(&dispatcher, Action::SetToken);
+    let on_key = use_dispatch(&dispatcher, Action::SetKey);
+    let on_signing_key = use_dispatch(&dispatcher, Action::SetSigningKey);
+    let on_edit_header = use_dispatch(&dispatcher, Action::EditHeader);
+    let on_edit_payload = use_dispatch(&dispatcher, Action::EditPayload);
+    let on_clear = use_dispatch(&dispatcher, |()| Action::Clear);
+    let on_example = use_dispatch(&dispatcher, |()| Action::SetToken(EXAMPLE_TOKEN.into()));
+    let on_encoding = use_dispatch(&dispatcher, Action::SetSecretEncoding);
+    let on_alg = use_dispatch(&dispatcher, Action::SetAlg);
+    let on_load_example = use_dispatch(&dispatcher, Action::LoadExample);
+    let on_try_list = use_dispatch(&dispatcher, |()| Action::TryCommonSecrets);
     let on_share = {
-        let token = state.debugger.input.clone();
         let share_status = share_status.clone();
-        Callback::from(move |()| {
-            let link = share::link(&browser::page_url(), &token);
+        use_callback(state.debugger.input.clone(), move |(), token| {
+            let link = share::link(&browser::page_url(), token);
             let share_status = share_status.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let copied = browser::copy_text(&link).await;
@@ -230,11 +223,6 @@ pub fn App(props: &AppProps) -> Html {
             });
         })
     };
-    let on_try_list = {
-        let send = send.clone();
-        Callback::from(move |()| send(Action::TryCommonSecrets))
-    };
-
     // The walkthrough: RS256 needs a key pair, made by WebCrypto on first use.
     let on_walk = {
         let dispatcher = state.dispatcher();

@@ -2,6 +2,8 @@
 
 use yew::prelude::*;
 
+use super::live_textarea::LiveTextArea;
+
 #[derive(Properties, PartialEq)]
 pub struct JsonPanelProps {
     /// `header` or `payload`: the colour and the test hook (`header-json`, `payload-json`).
@@ -27,31 +29,22 @@ pub struct JsonPanelProps {
 #[component]
 pub fn JsonPanel(props: &JsonPanelProps) -> Html {
     let id = format!("{}-title", props.part);
-    let rows = props.text.lines().count().clamp(3, 24).to_string();
-    let oninput = {
-        let on_edit = props.on_edit.clone();
-        Callback::from(move |e: InputEvent| {
-            on_edit.emit(
-                e.target_unchecked_into::<web_sys::HtmlTextAreaElement>()
-                    .value(),
-            )
-        })
-    };
+    // Up to 24 rows: counting stops there, however long the text.
+    let rows = props.text.lines().take(24).count().max(3).to_string();
     html! {
         <section class={classes!("panel", "decoded", props.part)} aria-labelledby={id.clone()}>
             <div class="panel-head">
                 <h2 {id}>{ props.title.clone() }</h2>
                 { props.head.clone() }
             </div>
-            <textarea
-                data-testid={format!("{}-json", props.part)}
-                data-state={props.state}
+            <LiveTextArea
+                testid={format!("{}-json", props.part)}
+                state={props.state}
                 class="json"
-                aria-label={props.title.clone()}
-                spellcheck="false"
-                rows={rows}
+                label={props.title.clone()}
+                rows={AttrValue::from(rows)}
                 value={props.text.clone()}
-                {oninput}
+                on_input={props.on_edit.clone()}
             />
             if let Some(note) = &props.note {
                 <p class="note">{ note.clone() }</p>

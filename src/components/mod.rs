@@ -11,6 +11,7 @@ pub mod json_panel;
 pub mod key_file;
 pub mod key_panel;
 pub mod keygen_view;
+pub mod live_textarea;
 pub mod painted_token;
 pub mod sign_panel;
 pub mod term;

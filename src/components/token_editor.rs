@@ -2,10 +2,10 @@
 
 use std::rc::Rc;
 
-use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use super::copy_button::CopyButton;
+use super::live_textarea::LiveTextArea;
 use super::painted_token::PaintedToken;
 
 #[derive(Properties, PartialEq)]
@@ -25,13 +25,6 @@ pub struct TokenEditorProps {
 /// through, so the colours follow every keystroke and line wrap exactly.
 #[component]
 pub fn TokenEditor(props: &TokenEditorProps) -> Html {
-    let oninput = {
-        let on_input = props.on_input.clone();
-        Callback::from(move |e: InputEvent| {
-            let area: HtmlTextAreaElement = e.target_unchecked_into();
-            on_input.emit(area.value());
-        })
-    };
     let on_clear = props.on_clear.reform(|_: MouseEvent| ());
     let on_example = props.on_example.reform(|_: MouseEvent| ());
     let on_share = props.on_share.reform(|_: MouseEvent| ());
@@ -52,15 +45,12 @@ pub fn TokenEditor(props: &TokenEditorProps) -> Html {
             <div class="token-box">
                 // A trailing newline would collapse in the painted copy; the space keeps heights equal.
                 <pre class="token-paint" aria-hidden="true"><PaintedToken text={AttrValue::from(props.value.clone())} />{ " " }</pre>
-                <textarea
-                    data-testid="token-input"
-                    aria-label="Encoded token"
-                    spellcheck="false"
-                    autocomplete="off"
-                    autocapitalize="off"
+                <LiveTextArea
+                    testid="token-input"
+                    label="Encoded token"
                     placeholder="Paste a token (header.payload.signature)"
-                    value={props.value.to_string()}
-                    {oninput}
+                    value={AttrValue::from(props.value.clone())}
+                    on_input={props.on_input.clone()}
                 />
             </div>
         </section>

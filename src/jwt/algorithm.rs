@@ -150,26 +150,6 @@ impl Algorithm {
             HS512 | RS512 | PS512 | ES512 | EdDSA => 64,
         }
     }
-
-    /// jsonwebtoken's name for it; `None` for ES512, which that crate does not implement.
-    pub fn engine(self) -> Option<jsonwebtoken::Algorithm> {
-        use jsonwebtoken::Algorithm as J;
-        Some(match self {
-            Algorithm::HS256 => J::HS256,
-            Algorithm::HS384 => J::HS384,
-            Algorithm::HS512 => J::HS512,
-            Algorithm::RS256 => J::RS256,
-            Algorithm::RS384 => J::RS384,
-            Algorithm::RS512 => J::RS512,
-            Algorithm::PS256 => J::PS256,
-            Algorithm::PS384 => J::PS384,
-            Algorithm::PS512 => J::PS512,
-            Algorithm::ES256 => J::ES256,
-            Algorithm::ES384 => J::ES384,
-            Algorithm::EdDSA => J::EdDSA,
-            Algorithm::ES512 => return None,
-        })
-    }
 }
 
 impl fmt::Display for Algorithm {
@@ -189,7 +169,6 @@ mod tests {
         }
         assert_eq!(Algorithm::from_name("hs256"), None);
         assert_eq!(Algorithm::from_name("none"), None);
-        assert_eq!(Algorithm::ES512.engine(), None);
         assert_eq!(Curve::P521.algorithm().curve(), Some(Curve::P521));
         assert_eq!(Curve::from_name("P-384").map(Curve::field_bytes), Some(48));
     }

@@ -265,9 +265,13 @@ impl Parser<'_> {
                 }
                 Some(0..=0x1f) => return Err(self.error(Problem::ControlCharacter)),
                 Some(_) => {
-                    // Step over a whole UTF-8 character so `pos` stays on a char boundary.
-                    let len = self.peek_char().map_or(1, char::len_utf8);
-                    self.pos += len;
+                    // Skip to the next byte that matters. Every byte of a multi-byte UTF-8
+                    // character is >= 0x80, so the scan can only stop on a char boundary.
+                    let rest = &self.text.as_bytes()[self.pos..];
+                    self.pos += rest
+                        .iter()
+                        .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+                        .unwrap_or(rest.len());
                 }
             }
         }

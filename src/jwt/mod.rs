@@ -6,6 +6,7 @@ pub mod claims;
 pub mod json;
 pub mod keys;
 pub mod lint;
+pub mod primitives;
 pub mod sign;
 pub mod time;
 pub mod token;

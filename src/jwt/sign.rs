@@ -3,13 +3,11 @@
 
 use std::fmt;
 
-use jsonwebtoken::EncodingKey;
-use rsa::pkcs1::EncodeRsaPrivateKey;
-
 use super::algorithm::Algorithm;
 use super::base64url;
 use super::json::{self, JsonError, Value};
-use super::keys::{Key, Material, export};
+use super::keys::{Key, Material};
+use super::primitives;
 use super::verify::{Purpose, key_fits};
 
 /// Why a token could not be built or signed.
@@ -99,41 +97,6 @@ pub fn sign(input: &str, header: &Value, key: &Key) -> Result<String, SignError>
 }
 
 fn signature(message: &[u8], material: &Material, alg: Algorithm) -> Result<String, SignError> {
-    let engine_error = |e: jsonwebtoken::errors::Error| SignError::Engine(e.to_string());
-    let Some(engine) = alg.engine() else {
-        // ES512: jsonwebtoken has none, RustCrypto's p521 signs (RFC 6979 deterministic nonces).
-        let Material::Ec {
-            scalar: Some(d), ..
-        } = material
-        else {
-            return Err(SignError::Key("ES512 needs a P-521 private key".into()));
-        };
-        use p521::ecdsa::signature::Signer;
-        let key =
-            p521::ecdsa::SigningKey::from_slice(d).map_err(|e| SignError::Engine(e.to_string()))?;
-        let signature: p521::ecdsa::Signature = key.sign(message);
-        return Ok(base64url::encode(&signature.to_bytes()));
-    };
-    let key = match material {
-        Material::Secret(bytes) => EncodingKey::from_secret(bytes).map_err(engine_error)?,
-        Material::Rsa {
-            private: Some(key), ..
-        } => {
-            let der = key
-                .to_pkcs1_der()
-                .map_err(|e| SignError::Engine(e.to_string()))?;
-            EncodingKey::from_rsa_der(der.as_bytes())
-        }
-        Material::Ec { .. } => EncodingKey::from_ec_der(&pkcs8(material)?),
-        Material::Ed25519 { .. } => EncodingKey::from_ed_der(&pkcs8(material)?),
-        Material::Rsa { private: None, .. } => {
-            return Err(SignError::Key("an RSA public key cannot sign".into()));
-        }
-    };
-    jsonwebtoken::crypto::sign(message, &key, engine).map_err(engine_error)
-}
-
-fn pkcs8(material: &Material) -> Result<Vec<u8>, SignError> {
-    export::private_pkcs8_der(material)
-        .ok_or_else(|| SignError::Key("a public key cannot sign: paste the private key".into()))
+    let bytes = primitives::sign(alg, material, message).map_err(SignError::Engine)?;
+    Ok(base64url::encode(&bytes))
 }

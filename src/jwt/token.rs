@@ -1,6 +1,7 @@
 //! A compact JWS or JWE split into its segments, with the header and payload decoded for
 //! display; every failure names the segment and the position.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::ops::Range;
 
@@ -182,7 +183,7 @@ impl fmt::Display for DecodeError {
 /// Strips what people paste around a token: surrounding whitespace, line breaks inside it (a
 /// wrapped copy) and an `Authorization: Bearer` prefix. Spaces or tabs inside a token are kept,
 /// so they are reported: a token with a space in its signature is not the token that was signed.
-pub fn clean(input: &str) -> String {
+pub fn clean(input: &str) -> Cow<'_, str> {
     let trimmed = input.trim();
     let trimmed = trimmed
         .strip_prefix("Authorization:")
@@ -192,10 +193,12 @@ pub fn clean(input: &str) -> String {
         Some(scheme) if scheme.eq_ignore_ascii_case("bearer ") => &trimmed[7..],
         _ => trimmed,
     };
-    without_scheme
-        .chars()
-        .filter(|c| !matches!(c, '\r' | '\n'))
-        .collect()
+    // Most pastes have no line breaks: then the token is borrowed, not copied char by char.
+    if without_scheme.bytes().any(|b| b == b'\r' || b == b'\n') {
+        Cow::Owned(without_scheme.replace(['\r', '\n'], ""))
+    } else {
+        Cow::Borrowed(without_scheme)
+    }
 }
 
 /// A run of the input text as typed, for colouring: which part it belongs to (`None` for the
@@ -298,7 +301,7 @@ pub fn decode(input: &str) -> Result<Token, DecodeError> {
         }
     };
     Ok(Token {
-        compact,
+        compact: compact.into_owned(),
         kind,
         segments,
         header,

@@ -1,12 +1,10 @@
 //! Signature verification over the exact bytes of the token, where the key decides what is
 //! accepted (RFC 8725 §3.1): the verdict is verified, invalid, unverifiable (and why), or no key.
 
-use jsonwebtoken::DecodingKey;
-use rsa::traits::PublicKeyParts;
-
 use super::algorithm::{Algorithm, Family};
 use super::json::Value;
 use super::keys::{Key, KeyError, KeySet, Material, SecretEncoding};
+use super::primitives;
 use super::token::{Kind, Token};
 
 /// The signature verdict.
@@ -271,39 +269,5 @@ pub fn signing_input(token: &Token) -> &str {
 
 fn signature_matches(token: &Token, key: &Key, alg: Algorithm) -> bool {
     let message = signing_input(token).as_bytes();
-    let signature_text = token.segments.get(2).map_or("", |s| token.segment_text(s));
-    match (&key.material, alg.engine()) {
-        (Material::Ec { point, .. }, None) => {
-            use p521::ecdsa::signature::Verifier;
-            let (Ok(verifying), Ok(signature)) = (
-                p521::ecdsa::VerifyingKey::from_sec1_bytes(point),
-                p521::ecdsa::Signature::from_slice(&token.signature),
-            ) else {
-                return false;
-            };
-            verifying.verify(message, &signature).is_ok()
-        }
-        (material, Some(engine)) => {
-            let Some(decoding) = decoding_key(material) else {
-                return false;
-            };
-            jsonwebtoken::crypto::verify(signature_text, message, &decoding, engine)
-                .unwrap_or(false)
-        }
-        _ => false,
-    }
-}
-
-fn decoding_key(material: &Material) -> Option<DecodingKey> {
-    Some(match material {
-        Material::Secret(bytes) => DecodingKey::from_secret(bytes).ok()?,
-        Material::Rsa { public, .. } => DecodingKey::from_rsa_raw_components(
-            &public.n().as_ref().to_be_bytes_trimmed_vartime(),
-            &public.e().to_be_bytes_trimmed_vartime(),
-        ),
-        // jsonwebtoken's EC verifier reads the SEC1 point from the key's bytes.
-        Material::Ec { point, .. } => DecodingKey::from_ec_der(point),
-        // Exactly 32 bytes, checked when the key was parsed (shorter ones would panic).
-        Material::Ed25519 { public, .. } => DecodingKey::from_ed_der(public),
-    })
+    primitives::verify(alg, &key.material, message, &token.signature)
 }
