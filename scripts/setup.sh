@@ -44,13 +44,15 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WASM_BIND
   cargo install --force "wasm-bindgen-cli@$WASM_BINDGEN_VERSION"
 fi
 
-# npm packages (binaryen for wasm-opt, playwright-core and axe-core for the end-to-end tests) go
-# into tests/e2e/node_modules; a copy of package.json there says what was installed.
+# npm packages (binaryen for wasm-opt, playwright-core and axe-core for the end-to-end tests, jose
+# for the benchmark's comparison page) go into tests/e2e/node_modules; a copy of package.json and
+# package-lock.json there says what was installed, so a change to either reinstalls.
 stamp="$npm_dir/node_modules/.installed-package.json"
-if ! cmp -s "$npm_dir/package.json" "$stamp"; then
-  say "installing npm packages into tests/e2e/node_modules (binaryen@$BINARYEN_VERSION, playwright-core, axe-core)"
+npm_manifest() { cat "$npm_dir/package.json" "$npm_dir/package-lock.json"; }
+if ! npm_manifest | cmp -s - "$stamp"; then
+  say "installing npm packages into tests/e2e/node_modules (binaryen@$BINARYEN_VERSION, playwright-core, axe-core, jose)"
   (cd "$npm_dir" && npm install --no-audit --no-fund --loglevel=error)
-  cp "$npm_dir/package.json" "$stamp"
+  npm_manifest >"$stamp"
 fi
 if ! wasm-opt --version 2>/dev/null | grep -q "version $BINARYEN_VERSION"; then
   echo "setup: wasm-opt $BINARYEN_VERSION not found after install" >&2

@@ -112,3 +112,37 @@ async fn examples_for_every_algorithm_verify() {
         assert_eq!(verdict(&app), "verified", "{alg}: {}", app.text("verdict"));
     }
 }
+
+#[wasm_bindgen_test]
+async fn the_public_key_is_written_out_when_the_export_is_opened() {
+    let app = mount(JWT_IO, 0).await;
+    app.type_into("key-input", RSA_PUBLIC_SSH).await;
+    // Closed: nothing is encoded yet.
+    assert!(app.find("key-export").is_some());
+    assert!(app.all("key-export-text").is_empty());
+    let details = app.get("key-export");
+    details.set_attribute("open", "").unwrap();
+    browser::wait_until(
+        || app.all("key-export-text").len() == 3,
+        "the three encodings",
+    )
+    .await;
+    let texts: Vec<String> = app
+        .all("key-export-text")
+        .iter()
+        .map(|e| e.text_content().unwrap_or_default())
+        .collect();
+    // The OpenSSH line pasted comes back as PEM, as a JWK and as the same key line.
+    assert!(
+        texts[0].starts_with("-----BEGIN PUBLIC KEY-----"),
+        "{}",
+        texts[0]
+    );
+    assert!(
+        texts[1].contains("\"kty\": \"RSA\"") || texts[1].contains("\"kty\":\"RSA\""),
+        "{}",
+        texts[1]
+    );
+    let pasted_key = RSA_PUBLIC_SSH.split_whitespace().nth(1).unwrap();
+    assert!(texts[2].contains(pasted_key), "{}", texts[2]);
+}

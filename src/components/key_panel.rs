@@ -5,11 +5,12 @@ use std::rc::Rc;
 use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::jwt::keys::{KeySet, SecretEncoding, export};
+use crate::jwt::keys::{SecretEncoding, export};
 use crate::jwt::verify::Verdict;
 use crate::state::ParsedKeys;
 
 use super::copy_button::CopyButton;
+use super::key_export::KeyExport;
 use super::key_file::{KeyFile, drop_handlers};
 
 #[derive(Properties, PartialEq)]
@@ -66,30 +67,6 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
         }
         Some(Err(error)) => (error.to_string(), "error"),
     };
-    let exports = match props.parsed.as_deref() {
-        Some(Ok(KeySet::One(key))) if key.material.is_asymmetric() => {
-            let formats = [
-                ("PEM", export::public_pem(&key.material)),
-                ("JWK", Some(export::jwk(&key.material, false))),
-                (
-                    "OpenSSH",
-                    export::openssh_public(&key.material, "jwt-debugger"),
-                ),
-            ];
-            html! {
-                <details class="key-export" data-testid="key-export">
-                    <summary>{ "Public key as PEM, JWK, OpenSSH" }</summary>
-                    { for formats.into_iter().filter_map(|(name, text)| text.map(|t| html! {
-                        <div class="export">
-                            <h3>{ name }<CopyButton text={AttrValue::from(t.clone())} what={format!("public key as {name}")} testid={format!("copy-key-{}", name.to_lowercase())} /></h3>
-                            <pre data-testid="key-export-text" data-format={name.to_lowercase()}>{ t }</pre>
-                        </div>
-                    })) }
-                </details>
-            }
-        }
-        _ => Html::default(),
-    };
     let state = props.verdict.state();
     let (ondragover, ondrop) = drop_handlers(props.on_key.clone(), Callback::noop());
     html! {
@@ -123,10 +100,12 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
             />
             <KeyFile testid="key-file" on_text={props.on_key.clone()} />
             <p class={classes!("key-info", info_state)} data-testid="key-info">{ info }</p>
-            if !props.key_text.is_empty() {
+            // Always in the page, hidden when there is nothing to show: pasting a key then only
+            // updates attributes instead of building and inserting new elements.
+            <span class="copy-key" hidden={props.key_text.is_empty()}>
                 <CopyButton text={AttrValue::from(props.key_text.clone())} what="key" testid="copy-key" />
-            }
-            { exports }
+            </span>
+            <KeyExport parsed={props.parsed.clone()} />
         </section>
     }
 }

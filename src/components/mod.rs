@@ -8,6 +8,7 @@ pub mod decode_error;
 pub mod examples_menu;
 pub mod findings_list;
 pub mod json_panel;
+pub mod key_export;
 pub mod key_file;
 pub mod key_panel;
 pub mod keygen_view;

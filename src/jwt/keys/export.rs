@@ -192,22 +192,7 @@ pub fn private_pkcs8_der(material: &Material) -> Option<Vec<u8>> {
 
 /// The public key as an OpenSSH `authorized_keys` line; `None` for a secret.
 pub fn openssh_public(material: &Material, comment: &str) -> Option<String> {
-    use ssh_key::public::{EcdsaPublicKey, Ed25519PublicKey, KeyData, RsaPublicKey};
-    let data = match material {
-        Material::Secret(_) => return None,
-        Material::Rsa { public, .. } => {
-            let (n, e) = rsa_n_e(public);
-            let key = RsaPublicKey::new(
-                ssh_key::Mpint::from_positive_bytes(&e),
-                ssh_key::Mpint::from_positive_bytes(&n),
-            )
-            .ok()?;
-            KeyData::Rsa(key)
-        }
-        Material::Ec { point, .. } => KeyData::Ecdsa(EcdsaPublicKey::from_sec1_bytes(point).ok()?),
-        Material::Ed25519 { public, .. } => KeyData::Ed25519(Ed25519PublicKey(*public)),
-    };
-    ssh_key::PublicKey::new(data, comment).to_openssh().ok()
+    super::openssh::public_line(material, comment)
 }
 
 #[cfg(test)]

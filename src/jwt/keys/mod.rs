@@ -8,6 +8,7 @@ mod jwk;
 mod openssh;
 mod pem_der;
 pub mod secret;
+mod ssh_wire;
 
 use std::fmt;
 

@@ -1,0 +1,207 @@
+// The in-page measures of `make bench`, for any page that carries the UI contract's data-testid
+// hooks (ours, and the jose comparison page): timed inside the page with performance.now(), the
+// end seen by a MutationObserver, so no round-trip to the test driver is counted.
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { join } from 'node:path';
+import { DIST } from '../tests/e2e/lib.mjs';
+import { ALGS, keysFor, signedToken, sizedToken } from './fixtures.mjs';
+
+export const DECODE_SIZES = [['jwt.io example', 0], ['1 KB', 1024], ['8 KB', 8192], ['64 KB', 65536], ['256 KB', 262144], ['1 MB', 1048576]];
+
+export const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+export const spread = (xs) => `${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)}`;
+export const kb = (n) => (n / 1024).toFixed(1);
+
+/** Bytes, gzip -9 and brotli 11 of every file under `dir`, named by their path in it. */
+export async function sizes(dir = DIST) {
+  const rows = [];
+  for (const name of (await readdir(dir, { recursive: true })).sort()) {
+    const file = join(dir, name);
+    if (!(await stat(file)).isFile()) continue;
+    const body = await readFile(file);
+    rows.push({
+      name,
+      bytes: body.length,
+      gzip: gzipSync(body, { level: 9 }).length,
+      brotli: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    });
+  }
+  return rows;
+}
+
+/** In-page: resolves with performance.now() once `done()` holds. It is checked on every DOM
+ *  mutation and once more in the task after each mutation batch: a framework may write a
+ *  textarea's value (no mutation) in a microtask after the render that caused the mutations. */
+const WATCH = `
+window.__watch = (done, resolve) => {
+  let finished = false;
+  const channel = new MessageChannel();
+  const check = () => {
+    if (!finished && done()) { finished = true; observer.disconnect(); resolve(performance.now()); }
+  };
+  const observer = new MutationObserver(() => { check(); if (!finished) channel.port2.postMessage(0); });
+  channel.port1.onmessage = check;
+  observer.observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
+  return check;
+};`;
+
+/** Sets a textarea's value as a paste would, and resolves with the ms until `done()` holds in
+ *  the DOM (the time is when the page showed the result, not when the driver saw it). */
+const MEASURE = `${WATCH}
+window.__measure = (testid, value, doneSource) => new Promise((resolve) => {
+  const done = new Function(doneSource);
+  const area = document.querySelector('[data-testid=' + testid + ']');
+  const start = performance.now();
+  const check = window.__watch(done, (end) => resolve(end - start));
+  area.value = value;
+  area.dispatchEvent(new Event('input', { bubbles: true }));
+  check();
+});`;
+
+/** Navigation start → the jwt.io example decoded (payload shows "John Doe"), `runs` cold loads;
+ *  adds every requested path to `fetched`. The observer is installed before any page script
+ *  runs, so the time is that of the first mutation after which the payload is shown. */
+export async function startup(browser, url, runs, fetched) {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const context = await browser.newContext();
+    await context.addInitScript(`${WATCH}
+      window.__ready = new Promise((resolve) => window.__watch(
+        () => document.querySelector('[data-testid=payload-json]')?.value.includes('John Doe'), resolve));`);
+    const page = await context.newPage();
+    page.on('requestfinished', (r) => fetched.add(new URL(r.url()).pathname.slice(1) || 'index.html'));
+    await page.goto(url);
+    times.push(await page.evaluate(() => window.__ready));
+    await context.close();
+  }
+  return times;
+}
+
+export async function rsaKeygen(browser, url, runs) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${url}#/keygen`);
+  await page.getByTestId('keygen-kind').selectOption('RSA-2048');
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    times.push(await page.evaluate(() => new Promise((resolve) => {
+      const button = document.querySelector('[data-testid=keygen-run]');
+      const before = document.querySelector('[data-testid=keygen-private]')?.textContent;
+      const start = performance.now();
+      const done = () => {
+        const now = document.querySelector('[data-testid=keygen-private]')?.textContent;
+        return now && now !== before && !button.disabled;
+      };
+      new MutationObserver((_, observer) => { if (done()) { observer.disconnect(); resolve(performance.now() - start); } })
+        .observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
+      button.click();
+    })));
+  }
+  await context.close();
+  return times;
+}
+
+export const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
+
+/** Sets a textarea's value as a paste would, and resolves with the ms until `done()` holds in
+ *  the DOM (checked on every mutation, so the time is when the page showed the result). */
+/** Opens `url` in a fresh context (CSP bypassed so the measuring script can be injected) with
+ *  the measuring helpers installed. */
+async function measuringPage(browser, url) {
+  const context = await browser.newContext({ bypassCSP: true });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.getByTestId('token-input').waitFor();
+  await page.evaluate(MEASURE);
+  return { context, page };
+}
+
+/** Sets a box's value as a paste would (input event), without measuring. */
+const put = (page, testid, value) => page.evaluate(([id, v]) => {
+  const area = document.querySelector(`[data-testid=${id}]`);
+  area.value = v;
+  area.dispatchEvent(new Event('input', { bubbles: true }));
+}, [testid, value]);
+
+const VERIFIED = "return document.querySelector('[data-testid=verdict]')?.dataset.state === 'verified'";
+/** Waits until the verdict reads verified (after a setup step that may be asynchronous). */
+const verified = (page) => page.waitForFunction(() => document.querySelector('[data-testid=verdict]')?.dataset.state === 'verified');
+
+export async function decodeLatency(browser, url, runs) {
+  const { context, page } = await measuringPage(browser, url);
+  const rows = [];
+  for (const [label, bytes] of DECODE_SIZES) {
+    const times = [];
+    for (let i = 0; i < runs; i++) {
+      // A different marker each run, so nothing can be served from a previous decode.
+      const marker = `run-${label}-${i}`;
+      times.push(await page.evaluate(([t, m]) => window.__measure('token-input', t,
+        `return document.querySelector('[data-testid=payload-json]')?.value.includes(${JSON.stringify(m)})`), [sizedToken(bytes, marker), marker]));
+    }
+    rows.push({ label, tokenBytes: bytes, times });
+  }
+  await context.close();
+  return rows;
+}
+
+/**
+ * Verify and sign latency for one algorithm, four ways, `runs` times each:
+ * - verify, key parsed: the verification key is in its box; a new token is pasted → verified;
+ * - verify + parse: the token is there; the key is pasted → verified;
+ * - sign, key parsed: the signing key is in its box; the payload is edited → a new token, verified;
+ * - sign + parse: a token with a wrong signature is there; the signing key is pasted → re-signed,
+ *   verified.
+ * The page verifies a freshly signed token with the signing key's public half (ours does; the
+ * jose page does the same), so "sign" times include that check.
+ */
+async function algorithmLatency(page, alg, runs) {
+  const keys = keysFor(alg);
+  const payload = (marker) => ({ sub: marker, name: 'bench', iat: 1516239022 });
+  const out = { verifyParsed: [], verifyParse: [], signParsed: [], signParse: [] };
+  await put(page, 'signing-key-input', '');
+  await put(page, 'token-input', signedToken(alg, payload(`${alg}-setup`)));
+  await put(page, 'key-input', keys.verify);
+  await verified(page);
+  for (let i = 0; i < runs; i++) {
+    const marker = `${alg}-v-${i}`;
+    out.verifyParsed.push(await page.evaluate(([t, m]) => window.__measure('token-input', t,
+      `return document.querySelector('[data-testid=payload-json]')?.value.includes(${JSON.stringify(m)}) && window.__isVerified()`),
+    [signedToken(alg, payload(marker)), marker]));
+  }
+  for (let i = 0; i < runs; i++) {
+    await put(page, 'key-input', '');
+    out.verifyParse.push(await page.evaluate((k) => window.__measure('key-input', k, window.__verified), keys.verify));
+  }
+  await put(page, 'key-input', '');
+  await put(page, 'signing-key-input', keys.sign);
+  await verified(page);
+  for (let i = 0; i < runs; i++) {
+    const text = JSON.stringify(payload(`${alg}-s-${i}`), null, 2);
+    await page.evaluate(() => { window.__before = document.querySelector('[data-testid=token-input]').value; });
+    out.signParsed.push(await page.evaluate((t) => window.__measure('payload-json', t,
+      `return document.querySelector('[data-testid=token-input]').value !== window.__before && window.__isVerified()`), text));
+  }
+  for (let i = 0; i < runs; i++) {
+    await put(page, 'signing-key-input', '');
+    // Another token signed with another key of the family would do; a wrong signature is simpler.
+    const [head, body] = signedToken(alg, payload(`${alg}-r-${i}`)).split('.');
+    await put(page, 'token-input', `${head}.${body}.${Buffer.from('not the signature').toString('base64url')}`);
+    await page.waitForFunction(() => document.querySelector('[data-testid=verdict]')?.dataset.state !== 'verified');
+    out.signParse.push(await page.evaluate((k) => window.__measure('signing-key-input', k, window.__verified), keys.sign));
+  }
+  return out;
+}
+
+export async function algorithmLatencies(browser, url, runs) {
+  const { context, page } = await measuringPage(browser, url);
+  await page.evaluate((source) => {
+    window.__verified = source;
+    window.__isVerified = new Function(source);
+  }, VERIFIED);
+  const rows = [];
+  for (const alg of ALGS) rows.push({ alg, ...(await algorithmLatency(page, alg, runs)) });
+  await context.close();
+  return rows;
+}
+
