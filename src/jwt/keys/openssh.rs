@@ -287,4 +287,32 @@ mod tests {
         // The file as ssh-keygen wrote it reads back as the same key.
         assert!(parse_private(ED25519).is_ok());
     }
+
+    #[test]
+    fn every_truncation_and_byte_flip_is_an_error_or_a_key_never_a_panic() {
+        let private = [
+            include_str!("../../../tests/vectors/keys/ssh_rsa"),
+            include_str!("../../../tests/vectors/keys/ssh_ecdsa521"),
+            ED25519,
+        ];
+        for text in private {
+            let bytes = pem::parse(text.trim()).unwrap().into_contents();
+            for cut in 0..bytes.len() {
+                let file = pem::encode(&pem::Pem::new("OPENSSH PRIVATE KEY", &bytes[..cut]));
+                assert!(parse_private(&file).is_err(), "cut at {cut}");
+            }
+            for at in (0..bytes.len()).step_by(3) {
+                let mut flipped = bytes.clone();
+                flipped[at] ^= 0xa5;
+                let file = pem::encode(&pem::Pem::new("OPENSSH PRIVATE KEY", flipped));
+                let _ = parse_private(&file);
+            }
+        }
+        let body = RSA_PUB.split_whitespace().nth(1).unwrap();
+        let blob = base64_decode(body).unwrap();
+        for cut in 0..blob.len() {
+            let line = format!("ssh-rsa {}", base64_encode(&blob[..cut]));
+            assert!(parse_public(&line).is_err(), "cut at {cut}");
+        }
+    }
 }
