@@ -32,16 +32,23 @@ if [ ${#missing_debs[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing_debs[@]}"
 fi
 
+# The build tools are compiled without their own fat LTO and single codegen unit: they do little
+# work per build, and on a 2-core machine this cuts trunk's install from ~8.2 to ~5.9 minutes.
+tool_install() {
+  CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+    CARGO_PROFILE_RELEASE_OPT_LEVEL=1 cargo install "$@"
+}
+
 if [ "$(trunk --version 2>/dev/null || true)" != "trunk $TRUNK_VERSION" ]; then
   say "installing trunk $TRUNK_VERSION (cargo install, a few minutes)"
-  cargo install --locked --force "trunk@$TRUNK_VERSION"
+  tool_install --locked --force "trunk@$TRUNK_VERSION"
 fi
 
 if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ] \
   || ! command -v wasm-bindgen-test-runner >/dev/null 2>&1; then
   # Without --locked: the crate's lock file names a dependency version that is no longer published.
   say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (cargo install, a few minutes)"
-  cargo install --force "wasm-bindgen-cli@$WASM_BINDGEN_VERSION"
+  tool_install --force "wasm-bindgen-cli@$WASM_BINDGEN_VERSION"
 fi
 
 # npm packages (binaryen for wasm-opt, playwright-core and axe-core for the end-to-end tests, jose
