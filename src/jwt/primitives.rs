@@ -7,9 +7,12 @@
 
 use hmac::{KeyInit, Mac};
 use rsa::signature::{Signer, Verifier};
+use rsa::{Pkcs1v15Sign, Pss};
+use sha2::digest::FixedOutputReset;
+use sha2::digest::const_oid::AssociatedOid;
 use sha2::{Digest, Sha256, Sha384, Sha512};
 
-use super::algorithm::{Algorithm, Curve};
+use super::algorithm::{Algorithm, Curve, Family};
 use super::keys::Material;
 
 /// One ECDSA check on curve crate `$c`: the point and the fixed-size `r || s` must both parse.
@@ -129,63 +132,59 @@ where
 
 fn rsa_check(alg: Algorithm, key: &rsa::PublicKey, message: &[u8], signature: &[u8]) -> bool {
     use Algorithm::*;
-    use rsa::{Pkcs1v15Sign, Pss};
+    let pss = alg.family() == Family::RsaPss;
     // The public key is already validated and carries its Montgomery parameters: hash, then
     // one modular exponentiation.
     match alg {
-        RS256 => key.verify(
-            Pkcs1v15Sign::new::<Sha256>(),
-            &Sha256::digest(message),
-            signature,
-        ),
-        RS384 => key.verify(
-            Pkcs1v15Sign::new::<Sha384>(),
-            &Sha384::digest(message),
-            signature,
-        ),
-        RS512 => key.verify(
-            Pkcs1v15Sign::new::<Sha512>(),
-            &Sha512::digest(message),
-            signature,
-        ),
-        PS256 => key.verify(Pss::<Sha256>::new(), &Sha256::digest(message), signature),
-        PS384 => key.verify(Pss::<Sha384>::new(), &Sha384::digest(message), signature),
-        PS512 => key.verify(Pss::<Sha512>::new(), &Sha512::digest(message), signature),
-        _ => return false,
+        RS256 | PS256 => rsa_check_with::<Sha256>(key, pss, message, signature),
+        RS384 | PS384 => rsa_check_with::<Sha384>(key, pss, message, signature),
+        RS512 | PS512 => rsa_check_with::<Sha512>(key, pss, message, signature),
+        _ => false,
+    }
+}
+
+fn rsa_check_with<D: RsaDigest>(
+    key: &rsa::PublicKey,
+    pss: bool,
+    message: &[u8],
+    signature: &[u8],
+) -> bool {
+    let digest = D::digest(message);
+    if pss {
+        key.verify(Pss::<D>::new(), &digest, signature)
+    } else {
+        key.verify(Pkcs1v15Sign::new::<D>(), &digest, signature)
     }
     .is_ok()
 }
 
-fn rsa_sign(
-    alg: Algorithm,
-    key: &rsa::PrivateKey,
-    message: &[u8],
-) -> Result<Vec<u8>, rsa::signature::Error> {
+fn rsa_sign(alg: Algorithm, key: &rsa::PrivateKey, message: &[u8]) -> Result<Vec<u8>, rsa::Error> {
     use Algorithm::*;
-    use rsa::signature::SignatureEncoding;
-    use rsa::{pkcs1v15, pss};
-    // PKCS#1 v1.5 is deterministic; PSS draws its salt from the system RNG (the browser's
-    // crypto.getRandomValues in wasm). Both blind the private operation.
-    let key = key.clone();
-    Ok(match alg {
-        RS256 => pkcs1v15::SigningKey::<Sha256>::new(key)
-            .try_sign(message)?
-            .to_vec(),
-        RS384 => pkcs1v15::SigningKey::<Sha384>::new(key)
-            .try_sign(message)?
-            .to_vec(),
-        RS512 => pkcs1v15::SigningKey::<Sha512>::new(key)
-            .try_sign(message)?
-            .to_vec(),
-        PS256 => pss::SigningKey::<Sha256>::new(key)
-            .try_sign(message)?
-            .to_vec(),
-        PS384 => pss::SigningKey::<Sha384>::new(key)
-            .try_sign(message)?
-            .to_vec(),
-        PS512 => pss::SigningKey::<Sha512>::new(key)
-            .try_sign(message)?
-            .to_vec(),
-        _ => return Err(rsa::signature::Error::new()),
-    })
+    let pss = alg.family() == Family::RsaPss;
+    match alg {
+        RS256 | PS256 => rsa_sign_with::<Sha256>(key, pss, message),
+        RS384 | PS384 => rsa_sign_with::<Sha384>(key, pss, message),
+        RS512 | PS512 => rsa_sign_with::<Sha512>(key, pss, message),
+        _ => Err(rsa::Error::InvalidPaddingScheme),
+    }
 }
+
+fn rsa_sign_with<D: RsaDigest>(
+    key: &rsa::PrivateKey,
+    pss: bool,
+    message: &[u8],
+) -> Result<Vec<u8>, rsa::Error> {
+    let digest = D::digest(message);
+    // PKCS#1 v1.5 is deterministic; PSS draws its salt from the system RNG (the browser's
+    // crypto.getRandomValues in wasm). Both blind the private operation with it.
+    if pss {
+        key.sign(Pss::<D>::new(), &digest)
+    } else {
+        key.sign(Pkcs1v15Sign::new::<D>(), &digest)
+    }
+}
+
+/// The SHA-2 hashes as both RSA schemes need them: PKCS#1 v1.5 names the hash by its OID, PSS
+/// hashes again inside the padding.
+trait RsaDigest: Digest + FixedOutputReset + AssociatedOid {}
+impl<D: Digest + FixedOutputReset + AssociatedOid> RsaDigest for D {}

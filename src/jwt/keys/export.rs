@@ -9,7 +9,8 @@ use super::Material;
 use crate::jwt::algorithm::Curve;
 use crate::jwt::base64url::encode;
 
-fn rsa_n_e(public: &rsa::PublicKey) -> (Vec<u8>, Vec<u8>) {
+/// The modulus and exponent, big-endian without leading zeros.
+pub(super) fn rsa_n_e(public: &rsa::PublicKey) -> (Vec<u8>, Vec<u8>) {
     (
         public.n().as_ref().to_be_bytes_trimmed_vartime().to_vec(),
         public.e().to_be_bytes_trimmed_vartime().to_vec(),

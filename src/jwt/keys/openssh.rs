@@ -3,7 +3,6 @@
 //! read field by field with [`ssh_wire`](super::ssh_wire), and public key lines written back.
 
 use rsa::BoxedUint;
-use rsa::traits::PublicKeyParts;
 
 use super::ssh_wire::{Reader, Writer, base64_decode, base64_encode};
 use super::{Format, Key, KeyError, Material, pem_der};
@@ -92,26 +91,27 @@ pub fn parse_public(text: &str) -> Result<Key, KeyError> {
             "the line says {key_type} but the key inside is {inner_type}"
         )));
     }
-    let material = match key_type {
+    let key = match key_type {
         "ssh-rsa" => {
             let e = fields.mpint("RSA exponent").map_err(broken)?;
             let n = fields.mpint("RSA modulus").map_err(broken)?;
-            if !fields.rest().is_empty() {
-                return Err(broken("bytes after the key".into()));
-            }
-            return pem_der::rsa_key(rsa_public(n, e)?, None, Format::OpenSshPublic);
+            pem_der::rsa_key(rsa_public(n, e)?, None, Format::OpenSshPublic)?
         }
-        "ssh-ed25519" => Material::Ed25519 {
-            public: ed25519_public(fields.string("Ed25519 key").map_err(broken)?)?,
-            seed: None,
-        },
+        "ssh-ed25519" => Key::new(
+            Material::Ed25519 {
+                public: ed25519_public(fields.string("Ed25519 key").map_err(broken)?)?,
+                seed: None,
+            },
+            Format::OpenSshPublic,
+        ),
         _ => match curve(key_type) {
             Some(c) => {
                 let named = fields.text("curve name").map_err(broken)?;
                 if curve(named) != Some(c) {
                     return Err(broken(format!("{key_type} with curve {named}")));
                 }
-                pem_der::ec_public(c, fields.string("EC point").map_err(broken)?)?
+                let point = fields.string("EC point").map_err(broken)?;
+                Key::new(pem_der::ec_public(c, point)?, Format::OpenSshPublic)
             }
             None => return Err(unsupported(key_type)),
         },
@@ -119,7 +119,7 @@ pub fn parse_public(text: &str) -> Result<Key, KeyError> {
     if !fields.rest().is_empty() {
         return Err(broken("bytes after the key".into()));
     }
-    Ok(Key::new(material, Format::OpenSshPublic))
+    Ok(key)
 }
 
 /// A private key file, e.g. the contents of `jwt_key`.
@@ -208,13 +208,11 @@ pub fn parse_private(text: &str) -> Result<Key, KeyError> {
 pub fn public_line(material: &Material, comment: &str) -> Option<String> {
     let (key_type, blob) = match material {
         Material::Secret(_) => return None,
-        Material::Rsa { public, .. } => (
-            "ssh-rsa".to_string(),
-            Writer::default()
-                .string(b"ssh-rsa")
-                .mpint(&public.e().to_be_bytes_trimmed_vartime())
-                .mpint(&public.n().as_ref().to_be_bytes_trimmed_vartime()),
-        ),
+        Material::Rsa { public, .. } => {
+            let (n, e) = super::export::rsa_n_e(public);
+            let blob = Writer::default().string(b"ssh-rsa").mpint(&e).mpint(&n);
+            ("ssh-rsa".to_string(), blob)
+        }
         Material::Ec { curve, point, .. } => {
             let key_type = format!("ecdsa-sha2-{}", ssh_curve_name(*curve));
             let blob = Writer::default()
