@@ -22,6 +22,7 @@ lint:
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy --lib --bins --target wasm32-unknown-unknown --features split -- -D warnings
 
 test-native:
 	cargo test

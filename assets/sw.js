@@ -2,7 +2,14 @@
 // the network is gone. Only this origin's GET requests are touched; nothing is ever sent out.
 const CACHE = 'jwt-debugger-v1';
 
-self.addEventListener('install', () => self.skipWaiting());
+// The engine module (RSA, EC and Ed25519 keys) is fetched by the page only when such a key is
+// first used; the worker fetches it once in the background, so those keys work offline too.
+const ENGINE = ['engine/jwt-engine.js', 'engine/jwt-engine_bg.wasm'];
+
+self.addEventListener('install', (event) => {
+  self.skipWaiting();
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(ENGINE)).catch(() => {}));
+});
 self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
 
 self.addEventListener('fetch', (event) => {

@@ -10,7 +10,7 @@ import { wasmWeights } from './wasm-weights.mjs';
 import { serveJose } from './jose.mjs';
 import { whyOver } from './notes.mjs';
 import {
-  sizes, startup, decodeLatency, algorithmLatencies, rsaKeygen, median, p95, spread, kb,
+  sizes, startup, firstKey, decodeLatency, algorithmLatencies, rsaKeygen, median, p95, spread, kb,
 } from './measures.mjs';
 
 const say = (text) => process.stderr.write(`bench: ${text}\n`);
@@ -22,14 +22,17 @@ const THROUGHPUT_ALGS = ['HS256', 'RS256', 'PS256', 'ES256', 'EdDSA'];
 async function measurePage(browser, url, label, { keygen }) {
   say(`${label}: sizes and start-up (10 cold loads)`);
   const fetched = new Set();
-  const start = await startup(browser, url, 10, fetched);
+  const background = new Set();
+  const start = await startup(browser, url, 10, fetched, background);
+  say(`${label}: an RS256 key pasted the moment the page is usable (5 cold loads)`);
+  const first = await firstKey(browser, url, 5, signedToken('RS256', { sub: 'bob' }), keysFor('RS256').verify);
   say(`${label}: decode latency`);
   const decode = await decodeLatency(browser, url, 20);
   say(`${label}: verify and sign latency per algorithm`);
   const algorithms = await algorithmLatencies(browser, url, 10);
   say(`${label}: RSA-2048 key generation`);
   const rsa = await keygen(browser, url, 9);
-  return { fetched, start, decode, algorithms, rsa };
+  return { fetched, background, start, first, decode, algorithms, rsa };
 }
 
 /** The jose page's RSA-2048 generation, timed in the page like ours (generate + export PEM). */
@@ -73,20 +76,23 @@ try {
   const core = await measureCore(browser, 1000);
   const joseOps = await joseThroughput(browser, jose.url, 1000);
   const weights = await wasmWeights(join(ROOT, 'target/wasm32-unknown-unknown/release/jwt-debugger.wasm'));
-  report = { files, joseFiles, us, them, core, joseOps, weights, version: browser.version() };
+  const engineWeights = await wasmWeights(join(ROOT, 'target/wasm32-unknown-unknown/release/jwt-engine.wasm'));
+  report = { files, joseFiles, us, them, core, joseOps, weights, engineWeights, version: browser.version() };
 } finally {
   await browser.close();
   await ours.close();
   await jose.close();
 }
 
-const { files, joseFiles, us, them, core, joseOps, weights, version } = report;
+const { files, joseFiles, us, them, core, joseOps, weights, engineWeights, version } = report;
 const load = sum(files.filter((f) => us.fetched.has(f.name)));
+const visit = sum(files.filter((f) => us.fetched.has(f.name) || us.background.has(f.name)));
 const joseLoad = sum(joseFiles.filter((f) => them.fetched.has(f.name)));
 const byAlg = (rows, alg) => rows.find((r) => r.alg === alg);
 const rs256 = byAlg(us.algorithms, 'RS256');
 const budgets = [
-  ['JS + wasm + CSS fetched on load, gzip -9', 250 * 1024, load.gzip, joseLoad.gzip, (v) => `${kb(v)} KiB`],
+  ['JS + wasm + CSS fetched until the page is usable, gzip -9', 250 * 1024, load.gzip, joseLoad.gzip, (v) => `${kb(v)} KiB`],
+  ['JS + wasm + CSS fetched in all on a first visit (engine module in the background), gzip -9', 250 * 1024, visit.gzip, joseLoad.gzip, (v) => `${kb(v)} KiB`],
   ['start-up, median', 250, median(us.start), median(them.start), (v) => `${v.toFixed(0)} ms`],
   ['decode, jwt.io example, median', 3, median(us.decode[0].times), median(them.decode[0].times), (v) => `${v.toFixed(2)} ms`],
   ['decode, 8 KB payload, median', 3, median(us.decode[2].times), median(them.decode[2].times), (v) => `${v.toFixed(2)} ms`],
@@ -120,22 +126,31 @@ const lines = [
   '',
   '## Size',
   '',
-  'Every file of the release build (dist/); "on load" = requested during the start-up runs.',
+  'Every file of the release build (dist/). **fetched**: "usable" = the page had fetched it when the',
+  'example token was decoded (its resource timing, start-up runs); "after" = fetched afterwards, before',
+  'the network went quiet: the engine module (RSA, EC and Ed25519 keys, src/engine/), which the page',
+  'asks for once it is usable so that a key pasted later is answered at once. The service worker',
+  'also caches the engine when it installs, for offline use.',
   '',
-  '| file | on load | bytes | gzip -9 | brotli 11 |',
+  '| file | fetched | bytes | gzip -9 | brotli 11 |',
   '|---|---|---:|---:|---:|',
-  ...files.map((f) => `| ${f.name.replace(/-[0-9a-f]{8,}/, '')} | ${us.fetched.has(f.name) ? 'yes' : 'no'} | ${f.bytes} | ${f.gzip} | ${f.brotli} |`),
-  `| **fetched on load** | | **${load.bytes}** | **${load.gzip}** (${kb(load.gzip)} KiB) | **${load.brotli}** |`,
+  ...files.map((f) => `| ${f.name.replace(/-[0-9a-f]{8,}/, '')} | ${us.fetched.has(f.name) ? 'usable' : us.background.has(f.name) ? 'after' : 'no'} | ${f.bytes} | ${f.gzip} | ${f.brotli} |`),
+  `| **until usable** | | **${load.bytes}** | **${load.gzip}** (${kb(load.gzip)} KiB) | **${load.brotli}** |`,
+  `| **in all, first visit** | | **${visit.bytes}** | **${visit.gzip}** (${kb(visit.gzip)} KiB) | **${visit.brotli}** |`,
   '',
   `The jose page fetches ${joseLoad.bytes} bytes on load, ${joseLoad.gzip} gzip (${kb(joseLoad.gzip)} KiB), ${joseLoad.brotli} brotli`,
   '(its HTML, script and the jose modules it imports); WebCrypto itself ships with the browser.',
   '',
-  'Where our wasm\'s code goes, by what it is for (function bodies of the linked module before',
-  `wasm-opt, ${weights.code} bytes of code and ${weights.data} bytes of data; bench/wasm-weights.mjs):`,
+  'Where each module\'s code goes, by what it is for (function bodies of the linked module before',
+  `wasm-opt; bench/wasm-weights.mjs). The page's module: ${weights.code} bytes of code and ${weights.data} of data;`,
+  `the engine module: ${engineWeights.code} bytes of code and ${engineWeights.data} of data.`,
   '',
-  '| part | code bytes | share |',
-  '|---|---:|---:|',
-  ...weights.groups.map((g) => `| ${g.group} | ${g.bytes} | ${(g.share * 100).toFixed(1)} % |`),
+  '| part | page: code bytes | share | engine: code bytes | share |',
+  '|---|---:|---:|---:|---:|',
+  ...weights.groups.map((g) => {
+    const e = engineWeights.groups.find((x) => x.group === g.group) ?? { bytes: 0, share: 0 };
+    return `| ${g.group} | ${g.bytes} | ${(g.share * 100).toFixed(1)} % | ${e.bytes} | ${(e.share * 100).toFixed(1)} % |`;
+  }),
   '',
   '## Start-up',
   '',
@@ -146,6 +161,11 @@ const lines = [
   '|---|---:|---:|',
   `| ours | ${median(us.start).toFixed(1)} | ${spread(us.start)} |`,
   `| jose | ${median(them.start).toFixed(1)} | ${spread(them.start)} |`,
+  '',
+  'The first RSA, EC or Ed25519 key of a visit needs the engine module. An RS256 token and its public',
+  'key pasted the moment the example is decoded (5 cold loads) → verdict "verified":',
+  `ours median ${median(us.first).toFixed(1)} ms (range ${spread(us.first)}), jose ${median(them.first).toFixed(1)} ms (range ${spread(them.first)}).`,
+  'Pasted later, once the engine is in, it takes the "verify + parse" time below.',
   '',
   '## Decode latency',
   '',
@@ -191,6 +211,6 @@ const lines = [
   '',
 ];
 
-const notes = whyOver(report, { load, joseLoad, over });
+const notes = whyOver(report, { load, visit, joseLoad, over });
 await writeFile(join(ROOT, 'BENCHMARKS.md'), [...lines, ...notes].join('\n'));
 console.log([...lines, ...notes].join('\n'));

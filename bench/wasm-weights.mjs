@@ -134,6 +134,7 @@ const GROUPS = {
   'Key formats: DER, PEM, PKCS#1/8, SPKI, SEC1, OpenSSH': ['der', 'pem', 'pem_rfc7468', 'pkcs1', 'pkcs8', 'spki', 'sec1', 'const_oid', 'ssh_key', 'ssh_encoding', 'ssh_cipher', 'base64ct', 'base64', 'jwt_debugger::jwt::keys'],
   'Hashes and HMAC': ['sha2', 'hmac', 'digest', 'block_buffer', 'crypto_common', 'hybrid_array'],
   'JWT core: token, JSON, claims, findings, signatures': ['jwt_debugger::jwt'],
+  'Engine link: the calls between the two modules': ['jwt_debugger::engine', 'jwt_engine'],
 };
 
 export function groupOf(crate, name) {

@@ -90,6 +90,9 @@ impl Default for AppProps {
 /// Makes a key of `kind`: RSA in WebCrypto (asynchronous, the page stays responsive), the
 /// others from the CSPRNG in a few microseconds.
 async fn make_key(kind: KeyKind) -> Result<crate::jwt::keys::Key, String> {
+    if !matches!(kind, KeyKind::Hmac(_)) {
+        crate::engine::ready().await;
+    }
     match kind {
         KeyKind::Rsa(bits) => {
             let der = browser::generate_rsa_pkcs8(bits as u32).await?;
@@ -139,6 +142,8 @@ pub fn App(props: &AppProps) -> Html {
                 .map(|t| t.to_string())
                 .or(shared)
                 .unwrap_or_else(|| EXAMPLE_TOKEN.to_string());
+            // Before any key is read: asymmetric keys go to the engine module (split build).
+            crate::engine::install();
             AppState::new(&initial, clock.now())
         })
     };
@@ -152,6 +157,17 @@ pub fn App(props: &AppProps) -> Html {
     let theme = use_state(|| "system");
     use_effect_with(*theme, |theme| browser::set_theme(theme));
     use_effect_with((), |_| browser::register_service_worker());
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            crate::engine::on_ready(move || {
+                dispatcher.dispatch(AppAction::Debugger(Action::EngineReady));
+            });
+            // The decoder is up: fetch the engine now, so a key pasted later is answered at
+            // once. It is not on the path to the first paint.
+            wasm_bindgen_futures::spawn_local(crate::engine::ready());
+        });
+    }
     let on_theme = {
         let theme = theme.clone();
         Callback::from(move |e: Event| {

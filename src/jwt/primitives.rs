@@ -6,15 +6,24 @@
 //! algorithm is judged before this (verify::key_fits); here a mismatch simply does not verify.
 
 use hmac::{KeyInit, Mac};
+#[cfg(not(feature = "split"))]
 use rsa::signature::{Signer, Verifier};
+#[cfg(not(feature = "split"))]
 use rsa::{Pkcs1v15Sign, Pss};
+#[cfg(not(feature = "split"))]
+use sha2::Digest;
+#[cfg(not(feature = "split"))]
 use sha2::digest::FixedOutputReset;
+#[cfg(not(feature = "split"))]
 use sha2::digest::const_oid::AssociatedOid;
-use sha2::{Digest, Sha256, Sha384, Sha512};
+use sha2::{Sha256, Sha384, Sha512};
 
-use super::algorithm::{Algorithm, Curve, Family};
+use super::algorithm::Algorithm;
+#[cfg(not(feature = "split"))]
+use super::algorithm::{Curve, Family};
 use super::keys::Material;
 
+#[cfg(not(feature = "split"))]
 /// One ECDSA check on curve crate `$c`: the point and the fixed-size `r || s` must both parse.
 macro_rules! ecdsa_check {
     ($c:ident, $point:expr, $message:expr, $signature:expr) => {{
@@ -28,6 +37,7 @@ macro_rules! ecdsa_check {
     }};
 }
 
+#[cfg(not(feature = "split"))]
 /// One deterministic ECDSA signature on curve crate `$c` from the big-endian scalar `$d`.
 macro_rules! ecdsa_sign {
     ($c:ident, $d:expr, $message:expr) => {
@@ -45,18 +55,24 @@ pub fn verify(alg: Algorithm, material: &Material, message: &[u8], signature: &[
         (HS256, Material::Secret(k)) => hmac_check::<Sha256>(k, message, signature),
         (HS384, Material::Secret(k)) => hmac_check::<Sha384>(k, message, signature),
         (HS512, Material::Secret(k)) => hmac_check::<Sha512>(k, message, signature),
+        (_, Material::Remote(key)) => key.verify(alg, message, signature),
+        #[cfg(not(feature = "split"))]
         (RS256 | RS384 | RS512 | PS256 | PS384 | PS512, Material::Rsa { public, .. }) => {
             rsa_check(alg, public, message, signature)
         }
+        #[cfg(not(feature = "split"))]
         (ES256, Material::Ec { curve, point, .. }) if *curve == Curve::P256 => {
             ecdsa_check!(p256, point, message, signature)
         }
+        #[cfg(not(feature = "split"))]
         (ES384, Material::Ec { curve, point, .. }) if *curve == Curve::P384 => {
             ecdsa_check!(p384, point, message, signature)
         }
+        #[cfg(not(feature = "split"))]
         (ES512, Material::Ec { curve, point, .. }) if *curve == Curve::P521 => {
             ecdsa_check!(p521, point, message, signature)
         }
+        #[cfg(not(feature = "split"))]
         (EdDSA, Material::Ed25519 { public, .. }) => {
             let (Ok(key), Ok(signature)) = (
                 ed25519_dalek::VerifyingKey::from_bytes(public),
@@ -74,17 +90,21 @@ pub fn verify(alg: Algorithm, material: &Material, message: &[u8], signature: &[
 /// the JOSE `r || s` form). The error says what is missing, for the signing panel to show.
 pub fn sign(alg: Algorithm, material: &Material, message: &[u8]) -> Result<Vec<u8>, String> {
     use Algorithm::*;
+    #[cfg(not(feature = "split"))]
     let engine = |e: &dyn std::fmt::Display| format!("signing failed: {e}");
     match (alg, material) {
         (HS256, Material::Secret(k)) => hmac_tag::<Sha256>(k, message),
         (HS384, Material::Secret(k)) => hmac_tag::<Sha384>(k, message),
         (HS512, Material::Secret(k)) => hmac_tag::<Sha512>(k, message),
+        (_, Material::Remote(key)) => key.sign(alg, message),
+        #[cfg(not(feature = "split"))]
         (RS256 | RS384 | RS512 | PS256 | PS384 | PS512, Material::Rsa { private, .. }) => {
             let key = private
                 .as_deref()
                 .ok_or("an RSA public key cannot sign: paste the private key")?;
             rsa_sign(alg, key, message).map_err(|e| engine(&e))
         }
+        #[cfg(not(feature = "split"))]
         (ES256 | ES384 | ES512, Material::Ec { curve, scalar, .. }) => {
             let d = scalar
                 .as_deref()
@@ -97,6 +117,7 @@ pub fn sign(alg: Algorithm, material: &Material, message: &[u8]) -> Result<Vec<u
                 _ => Err(format!("{alg} needs a key on its own curve")),
             }
         }
+        #[cfg(not(feature = "split"))]
         (EdDSA, Material::Ed25519 { seed, .. }) => {
             let seed = seed
                 .as_ref()
@@ -130,6 +151,7 @@ where
     Ok(mac.finalize().into_bytes().to_vec())
 }
 
+#[cfg(not(feature = "split"))]
 fn rsa_check(alg: Algorithm, key: &rsa::PublicKey, message: &[u8], signature: &[u8]) -> bool {
     use Algorithm::*;
     let pss = alg.family() == Family::RsaPss;
@@ -143,6 +165,7 @@ fn rsa_check(alg: Algorithm, key: &rsa::PublicKey, message: &[u8], signature: &[
     }
 }
 
+#[cfg(not(feature = "split"))]
 fn rsa_check_with<D: RsaDigest>(
     key: &rsa::PublicKey,
     pss: bool,
@@ -158,6 +181,7 @@ fn rsa_check_with<D: RsaDigest>(
     .is_ok()
 }
 
+#[cfg(not(feature = "split"))]
 fn rsa_sign(alg: Algorithm, key: &rsa::PrivateKey, message: &[u8]) -> Result<Vec<u8>, rsa::Error> {
     use Algorithm::*;
     let pss = alg.family() == Family::RsaPss;
@@ -169,6 +193,7 @@ fn rsa_sign(alg: Algorithm, key: &rsa::PrivateKey, message: &[u8]) -> Result<Vec
     }
 }
 
+#[cfg(not(feature = "split"))]
 fn rsa_sign_with<D: RsaDigest>(
     key: &rsa::PrivateKey,
     pss: bool,
@@ -186,5 +211,7 @@ fn rsa_sign_with<D: RsaDigest>(
 
 /// The SHA-2 hashes as both RSA schemes need them: PKCS#1 v1.5 names the hash by its OID, PSS
 /// hashes again inside the padding.
+#[cfg(not(feature = "split"))]
 trait RsaDigest: Digest + FixedOutputReset + AssociatedOid {}
+#[cfg(not(feature = "split"))]
 impl<D: Digest + FixedOutputReset + AssociatedOid> RsaDigest for D {}

@@ -3,7 +3,7 @@
 
 use super::algorithm::{Algorithm, Family};
 use super::json::Value;
-use super::keys::{Key, KeyError, KeySet, Material, SecretEncoding};
+use super::keys::{Key, KeyError, KeySet, SecretEncoding, Shape};
 use super::primitives;
 use super::token::{Kind, Token};
 
@@ -57,23 +57,24 @@ pub enum Purpose {
 /// Why `key` may not be used with `alg` for `purpose`, or `Ok` if it may.
 pub fn key_fits(key: &Key, alg: Algorithm, purpose: Purpose) -> Result<(), String> {
     let family = alg.family();
-    match (&key.material, family) {
-        (Material::Secret(_), Family::Hmac) => {}
-        (Material::Secret(_), _) => {
+    let material = &key.material;
+    match (material.shape(), family) {
+        (Shape::Secret, Family::Hmac) => {}
+        (Shape::Secret, _) => {
             return Err(format!(
                 "{alg} needs {}, and an HMAC secret cannot be one",
                 family_words(family)
             ));
         }
-        (material, Family::Hmac) => {
+        (_, Family::Hmac) => {
             return Err(format!(
                 "key confusion refused: {alg} is HMAC, and using this {} as an HMAC secret is the classic forgery (RFC 8725 §2.1): anyone holding the public key could sign such tokens. Paste the shared secret instead",
                 material.kind_words()
             ));
         }
-        (Material::Rsa { .. }, Family::Rsa | Family::RsaPss) => {}
-        (Material::Ec { curve, .. }, Family::Ec) => {
-            if alg.curve() != Some(*curve) {
+        (Shape::Rsa, Family::Rsa | Family::RsaPss) => {}
+        (Shape::Ec(curve), Family::Ec) => {
+            if alg.curve() != Some(curve) {
                 return Err(format!(
                     "{alg} needs a {} key, and this key is on {} (use {})",
                     alg.curve().map_or("", |c| c.name()),
@@ -82,8 +83,8 @@ pub fn key_fits(key: &Key, alg: Algorithm, purpose: Purpose) -> Result<(), Strin
                 ));
             }
         }
-        (Material::Ed25519 { .. }, Family::Ed) => {}
-        (material, _) => {
+        (Shape::Ed25519, Family::Ed) => {}
+        _ => {
             return Err(format!(
                 "{alg} needs {}, not this {}",
                 family_words(family),
@@ -252,7 +253,7 @@ pub fn other_secret_reading(
         .find(|&encoding| {
             super::keys::secret::decode(text, encoding).is_ok_and(|bytes| {
                 let key = Key {
-                    material: Material::Secret(bytes),
+                    material: super::keys::Material::Secret(bytes),
                     format: super::keys::Format::Secret(encoding),
                     usage: Default::default(),
                 };

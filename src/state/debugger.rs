@@ -41,6 +41,9 @@ pub enum Action {
     LoadExample(presets::Example),
     /// Try every secret in the built-in list against the current HMAC token.
     TryCommonSecrets,
+    /// The engine module for RSA, EC and Ed25519 keys came in (or could not): what was waiting
+    /// for it is read again.
+    EngineReady,
 }
 
 /// How the payload panel shows the payload.
@@ -157,6 +160,11 @@ impl KeyBox {
     pub fn is_empty(&self) -> bool {
         self.parsed.is_none()
     }
+
+    /// Whether its text is a key the engine module must read, and it is not in yet.
+    pub fn waits_for_engine(&self) -> bool {
+        matches!(self.parsed.as_deref(), Some(Err(KeyError::EngineLoading)))
+    }
 }
 
 /// The debugger's whole state. Cloning is cheap: the big parts sit behind `Rc`.
@@ -184,6 +192,8 @@ pub struct Debugger {
     pub findings: Rc<Vec<Finding>>,
     /// The result of trying the built-in secret list on this token: `Some(None)` = no hit.
     pub cracked: Option<Option<&'static str>>,
+    /// An example whose keys wait for the engine module: loaded again when it is in.
+    pub pending_example: Option<presets::Example>,
 }
 
 impl Debugger {
@@ -202,6 +212,7 @@ impl Debugger {
             edit_error: None,
             findings: Rc::default(),
             cracked: None,
+            pending_example: None,
         };
         state.reverify();
         state
@@ -274,12 +285,32 @@ impl Debugger {
                 );
                 next.refresh_findings();
             }
+            Action::EngineReady => {
+                if let Some(example) = next.pending_example.take() {
+                    return next.apply(Action::LoadExample(example));
+                }
+                if self.signing_key.waits_for_engine() {
+                    next.signing_key = KeyBox::new(&self.signing_key.text, self.encoding);
+                }
+                if self.key.waits_for_engine() {
+                    next.key = KeyBox::new(&self.key.text, self.encoding);
+                }
+                if self.signing_key.waits_for_engine() {
+                    next.reencode();
+                } else if self.key.waits_for_engine() {
+                    next.reverify();
+                }
+            }
             Action::LoadExample(example) => {
                 let (header, claims, keys) = example.parts();
+                next.pending_example = None;
                 match keys {
                     Some((private, public)) => {
                         next.signing_key = KeyBox::new(private, self.encoding);
                         next.key = KeyBox::new(public, self.encoding);
+                        if next.signing_key.waits_for_engine() {
+                            next.pending_example = Some(example);
+                        }
                         next.header_draft = Some(header.into());
                         next.payload_draft = json_pretty(claims).map(Into::into);
                         next.reencode();

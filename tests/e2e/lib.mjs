@@ -65,6 +65,17 @@ export async function openApp(browser, url, options = {}) {
   return { context, page, errors };
 }
 
+/** Waits until the verdict's data-state is `state`: the first RSA, EC or Ed25519 key of a visit
+ *  may wait for the engine module, fetched in the background after start-up. */
+export async function verdictBecomes(page, state) {
+  await page.waitForFunction(
+    (want) => document.querySelector('[data-testid=verdict]')?.dataset.state === want,
+    state,
+    { timeout: 10000 },
+  );
+  return page.getByTestId('verdict').getAttribute('data-state');
+}
+
 export async function screenshot(page, name) {
   await mkdir(SHOTS, { recursive: true });
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });

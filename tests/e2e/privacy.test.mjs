@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ROOT, useServerAndBrowser } from './lib.mjs';
+import { ROOT, useServerAndBrowser, verdictBecomes } from './lib.mjs';
 
 const SECRET_MARK = 'private-key-material';
 const shared = useServerAndBrowser();
@@ -26,7 +26,7 @@ test('a paste-verify-sign session talks to no one but its own origin', async () 
   await page.getByTestId('alg-select').selectOption('ES256');
   await page.getByTestId('payload-json').fill(`{"sub":"bob","note":"${SECRET_MARK}"}`);
   await page.getByTestId('key-input').fill(pem);
-  assert.equal(await page.getByTestId('verdict').getAttribute('data-state'), 'verified');
+  assert.equal(await verdictBecomes(page, 'verified'), 'verified');
   await page.getByTestId('key-input').fill('a-hmac-secret-that-must-stay-here');
 
   const origin = new URL(shared.server.url).origin;

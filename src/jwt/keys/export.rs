@@ -1,15 +1,20 @@
 //! A key written out again: PEM (SPKI / PKCS#8), JWK, an OpenSSH public line, and its
 //! RFC 7638 thumbprint.
 
+#[cfg(not(feature = "split"))]
 use rsa::pkcs8::{EncodePrivateKey, EncodePublicKey, LineEnding};
+#[cfg(not(feature = "split"))]
 use rsa::traits::{PrivateKeyParts, PublicKeyParts};
 use sha2::{Digest, Sha256};
 
 use super::Material;
+use super::remote::Export;
+#[cfg(not(feature = "split"))]
 use crate::jwt::algorithm::Curve;
 use crate::jwt::base64url::encode;
 
 /// The modulus and exponent, big-endian without leading zeros.
+#[cfg(not(feature = "split"))]
 pub(super) fn rsa_n_e(public: &rsa::PublicKey) -> (Vec<u8>, Vec<u8>) {
     (
         public.n().as_ref().to_be_bytes_trimmed_vartime().to_vec(),
@@ -17,6 +22,7 @@ pub(super) fn rsa_n_e(public: &rsa::PublicKey) -> (Vec<u8>, Vec<u8>) {
     )
 }
 
+#[cfg(not(feature = "split"))]
 fn ec_xy(curve: Curve, point: &[u8]) -> (&[u8], &[u8]) {
     let size = curve.field_bytes();
     let x = point.get(1..1 + size).unwrap_or(&[]);
@@ -24,10 +30,13 @@ fn ec_xy(curve: Curve, point: &[u8]) -> (&[u8], &[u8]) {
     (x, y)
 }
 
-/// The public JWK members in RFC 7638's canonical order (lexicographic, no whitespace).
-fn canonical_public(material: &Material) -> String {
-    match material {
+/// The public JWK members in RFC 7638's canonical order (lexicographic, no whitespace); a key
+/// held by the engine module is written there.
+fn canonical_public(material: &Material) -> Option<String> {
+    Some(match material {
         Material::Secret(k) => format!(r#"{{"k":"{}","kty":"oct"}}"#, encode(k)),
+        Material::Remote(_) => return None,
+        #[cfg(not(feature = "split"))]
         Material::Rsa { public, .. } => {
             let (n, e) = rsa_n_e(public);
             format!(
@@ -36,6 +45,7 @@ fn canonical_public(material: &Material) -> String {
                 encode(&n)
             )
         }
+        #[cfg(not(feature = "split"))]
         Material::Ec { curve, point, .. } => {
             let (x, y) = ec_xy(*curve, point);
             format!(
@@ -45,16 +55,21 @@ fn canonical_public(material: &Material) -> String {
                 encode(y)
             )
         }
+        #[cfg(not(feature = "split"))]
         Material::Ed25519 { public, .. } => format!(
             r#"{{"crv":"Ed25519","kty":"OKP","x":"{}"}}"#,
             encode(public)
         ),
-    }
+    })
 }
 
 /// The RFC 7638 JWK thumbprint (SHA-256, base64url).
 pub fn thumbprint(material: &Material) -> String {
-    encode(&Sha256::digest(canonical_public(material).as_bytes()))
+    match (material, canonical_public(material)) {
+        (_, Some(canonical)) => encode(&Sha256::digest(canonical.as_bytes())),
+        (Material::Remote(key), None) => key.export(Export::Thumbprint, "").unwrap_or_default(),
+        (_, None) => String::new(),
+    }
 }
 
 /// The key as a pretty JWK with `kid` = thumbprint; with `private`, the private members too.
@@ -65,6 +80,8 @@ pub fn jwk(material: &Material, private: bool) -> String {
             members.push(("kty", "oct".into()));
             members.push(("k", encode(k)));
         }
+        Material::Remote(key) => return key.export(Export::Jwk(private), "").unwrap_or_default(),
+        #[cfg(not(feature = "split"))]
         Material::Rsa {
             public,
             private: secret,
@@ -89,6 +106,7 @@ pub fn jwk(material: &Material, private: bool) -> String {
                 }
             }
         }
+        #[cfg(not(feature = "split"))]
         Material::Ec {
             curve,
             point,
@@ -103,6 +121,7 @@ pub fn jwk(material: &Material, private: bool) -> String {
                 members.push(("d", encode(d)));
             }
         }
+        #[cfg(not(feature = "split"))]
         Material::Ed25519 { public, seed } => {
             members.push(("kty", "OKP".into()));
             members.push(("crv", "Ed25519".into()));
@@ -122,8 +141,17 @@ pub fn jwk(material: &Material, private: bool) -> String {
 
 /// The public key as PEM SPKI; `None` for a secret.
 pub fn public_pem(material: &Material) -> Option<String> {
+    match material {
+        Material::Secret(_) => None,
+        Material::Remote(key) => key.export(Export::PublicPem, ""),
+        #[cfg(not(feature = "split"))]
+        held => held_public_pem(held),
+    }
+}
+
+#[cfg(not(feature = "split"))]
+fn held_public_pem(material: &Material) -> Option<String> {
     let pem = match material {
-        Material::Secret(_) => return None,
         Material::Rsa { public, .. } => public.to_public_key_pem(LineEnding::LF),
         Material::Ec {
             curve: Curve::P256,
@@ -149,21 +177,27 @@ pub fn public_pem(material: &Material) -> Option<String> {
         Material::Ed25519 { public, .. } => ed25519_dalek::VerifyingKey::from_bytes(public)
             .ok()?
             .to_public_key_pem(LineEnding::LF),
+        Material::Secret(_) | Material::Remote(_) => return None,
     };
     pem.ok()
 }
 
 /// The private key as PEM PKCS#8; `None` without a private half.
 pub fn private_pem(material: &Material) -> Option<String> {
-    let der = private_pkcs8_der(material)?;
-    Some(pem::encode_config(
-        &pem::Pem::new("PRIVATE KEY", der),
-        pem::EncodeConfig::new().set_line_ending(pem::LineEnding::LF),
-    ))
+    match material {
+        Material::Secret(_) => None,
+        Material::Remote(key) => key.export(Export::PrivatePem, ""),
+        #[cfg(not(feature = "split"))]
+        held => Some(pem::encode_config(
+            &pem::Pem::new("PRIVATE KEY", private_pkcs8_der(held)?),
+            pem::EncodeConfig::new().set_line_ending(pem::LineEnding::LF),
+        )),
+    }
 }
 
-/// The private key as PKCS#8 DER, the form jsonwebtoken signs EC and Ed25519 with.
-pub fn private_pkcs8_der(material: &Material) -> Option<Vec<u8>> {
+/// The private key as PKCS#8 DER.
+#[cfg(not(feature = "split"))]
+fn private_pkcs8_der(material: &Material) -> Option<Vec<u8>> {
     let doc = match material {
         Material::Rsa {
             private: Some(key), ..
@@ -193,7 +227,13 @@ pub fn private_pkcs8_der(material: &Material) -> Option<Vec<u8>> {
 
 /// The public key as an OpenSSH `authorized_keys` line; `None` for a secret.
 pub fn openssh_public(material: &Material, comment: &str) -> Option<String> {
-    super::openssh::public_line(material, comment)
+    if let Material::Remote(key) = material {
+        return key.export(Export::OpenSshPublic, comment);
+    }
+    #[cfg(not(feature = "split"))]
+    return super::openssh::public_line(material, comment);
+    #[cfg(feature = "split")]
+    None
 }
 
 #[cfg(test)]

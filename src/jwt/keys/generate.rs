@@ -1,7 +1,9 @@
 //! New keys from random bytes the caller supplies (the browser's CSPRNG), and RSA keys from the
 //! PKCS#8 that WebCrypto exports: the core itself never reaches for randomness or a clock.
 
-use super::{Format, Key, KeyError, Material, pem_der};
+#[cfg(not(feature = "split"))]
+use super::pem_der;
+use super::{Format, Key, KeyError, Material};
 use crate::jwt::algorithm::Curve;
 
 /// What the key generator can make.
@@ -59,6 +61,11 @@ impl KeyKind {
 pub fn from_random(kind: KeyKind, random: &[u8]) -> Result<Key, KeyError> {
     let material = match kind {
         KeyKind::Hmac(_) => Material::Secret(random.to_vec()),
+        #[cfg(feature = "split")]
+        KeyKind::Ec(_) | KeyKind::Ed25519 => {
+            return super::remote::with_engine(|engine| engine.generate(kind, random));
+        }
+        #[cfg(not(feature = "split"))]
         KeyKind::Ec(curve) => {
             let mut scalar = random.to_vec();
             if curve == Curve::P521
@@ -69,6 +76,7 @@ pub fn from_random(kind: KeyKind, random: &[u8]) -> Result<Key, KeyError> {
             }
             pem_der::ec_private(curve, &scalar)?
         }
+        #[cfg(not(feature = "split"))]
         KeyKind::Ed25519 => {
             let seed: [u8; 32] = random.try_into().map_err(|_| {
                 KeyError::Unsupported("an Ed25519 seed that is not 32 bytes".into())
@@ -89,6 +97,13 @@ pub fn from_random(kind: KeyKind, random: &[u8]) -> Result<Key, KeyError> {
 }
 
 /// An RSA private key from PKCS#8 DER (what `SubtleCrypto.exportKey("pkcs8")` gives).
+#[cfg(feature = "split")]
+pub fn rsa_from_pkcs8(der: &[u8]) -> Result<Key, KeyError> {
+    super::remote::with_engine(|engine| engine.rsa_from_pkcs8(der))
+}
+
+/// An RSA private key from PKCS#8 DER (what `SubtleCrypto.exportKey("pkcs8")` gives).
+#[cfg(not(feature = "split"))]
 pub fn rsa_from_pkcs8(der: &[u8]) -> Result<Key, KeyError> {
     use rsa::pkcs8::DecodePrivateKey;
     let key = rsa::PrivateKey::from_pkcs8_der(der).map_err(|e| KeyError::Der {

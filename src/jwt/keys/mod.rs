@@ -1,20 +1,33 @@
 //! Pasted text -> keys. One entry point, [`parse`], recognises HMAC secrets, PEM (SPKI, PKCS#1,
 //! PKCS#8, SEC1, X.509), JWK, JWKS and OpenSSH, and says what it found or why it cannot use it.
 
+// The readers and writers of asymmetric key formats, and the curve and big-integer code behind
+// them, are left out of the page's main module (feature `split`): it hands such keys to the
+// engine module (`remote`), which is this same code built without the feature.
+#[cfg(not(feature = "split"))]
 mod der;
 pub mod export;
 pub mod generate;
+#[cfg(not(feature = "split"))]
 mod jwk;
+#[cfg(not(feature = "split"))]
 mod openssh;
+#[cfg(not(feature = "split"))]
 mod pem_der;
+pub mod remote;
 pub mod secret;
+#[cfg(not(feature = "split"))]
 mod ssh_wire;
 
 use std::fmt;
+use std::rc::Rc;
 
+#[cfg(not(feature = "split"))]
 use super::algorithm::Curve;
+#[cfg(not(feature = "split"))]
 use super::base64url;
 
+pub use remote::{RemoteKey, Shape};
 pub use secret::SecretEncoding;
 
 /// The smallest RSA modulus accepted at all; RFC 7518 §3.3 asks for 2048 bits and smaller ones
@@ -26,16 +39,21 @@ pub const MIN_RSA_BITS: usize = 1024;
 pub enum Material {
     /// An HMAC secret's bytes.
     Secret(Vec<u8>),
+    /// An asymmetric key held by the engine module.
+    Remote(Rc<dyn RemoteKey>),
+    #[cfg(not(feature = "split"))]
     Rsa {
         public: rsa::PublicKey,
         private: Option<Box<rsa::PrivateKey>>,
     },
     /// `point` is the uncompressed SEC1 encoding; `scalar` the private key, big-endian.
+    #[cfg(not(feature = "split"))]
     Ec {
         curve: Curve,
         point: Vec<u8>,
         scalar: Option<Vec<u8>>,
     },
+    #[cfg(not(feature = "split"))]
     Ed25519 {
         public: [u8; 32],
         seed: Option<[u8; 32]>,
@@ -51,6 +69,7 @@ impl fmt::Debug for Material {
 
 impl Material {
     /// An Ed25519 private key from its 32-byte seed, with the public key derived from it.
+    #[cfg(not(feature = "split"))]
     pub fn ed25519_private(seed: [u8; 32]) -> Self {
         let public = ed25519_dalek::SigningKey::from_bytes(&seed)
             .verifying_key()
@@ -61,12 +80,30 @@ impl Material {
         }
     }
 
+    /// What kind of key this is, for matching it to an algorithm.
+    pub fn shape(&self) -> Shape {
+        match self {
+            Material::Secret(_) => Shape::Secret,
+            Material::Remote(key) => key.facts().shape,
+            #[cfg(not(feature = "split"))]
+            Material::Rsa { .. } => Shape::Rsa,
+            #[cfg(not(feature = "split"))]
+            Material::Ec { curve, .. } => Shape::Ec(*curve),
+            #[cfg(not(feature = "split"))]
+            Material::Ed25519 { .. } => Shape::Ed25519,
+        }
+    }
+
     /// Whether a private half (or a secret) is present, so it can sign.
     pub fn can_sign(&self) -> bool {
         match self {
             Material::Secret(_) => true,
+            Material::Remote(key) => key.facts().can_sign,
+            #[cfg(not(feature = "split"))]
             Material::Rsa { private, .. } => private.is_some(),
+            #[cfg(not(feature = "split"))]
             Material::Ec { scalar, .. } => scalar.is_some(),
+            #[cfg(not(feature = "split"))]
             Material::Ed25519 { seed, .. } => seed.is_some(),
         }
     }
@@ -79,6 +116,8 @@ impl Material {
     /// The RSA modulus size in bits.
     pub fn rsa_bits(&self) -> Option<usize> {
         match self {
+            Material::Remote(key) if key.facts().shape == Shape::Rsa => Some(key.facts().rsa_bits),
+            #[cfg(not(feature = "split"))]
             Material::Rsa { public, .. } => Some(rsa_modulus_bits(public)),
             _ => None,
         }
@@ -86,18 +125,20 @@ impl Material {
 
     /// `RSA 2048-bit private key`, `EC P-256 public key`, `Ed25519 public key`, `256-bit secret`.
     pub fn kind_words(&self) -> String {
+        if let Material::Secret(bytes) = self {
+            return format!("{}-bit HMAC secret", bytes.len() * 8);
+        }
         let half = if self.can_sign() { "private" } else { "public" };
-        match self {
-            Material::Secret(bytes) => format!("{}-bit HMAC secret", bytes.len() * 8),
-            Material::Rsa { public, .. } => {
-                format!("RSA {}-bit {half} key", rsa_modulus_bits(public))
-            }
-            Material::Ec { curve, .. } => format!("EC {} {half} key", curve.name()),
-            Material::Ed25519 { .. } => format!("Ed25519 {half} key"),
+        match self.shape() {
+            Shape::Rsa => format!("RSA {}-bit {half} key", self.rsa_bits().unwrap_or(0)),
+            Shape::Ec(curve) => format!("EC {} {half} key", curve.name()),
+            Shape::Ed25519 => format!("Ed25519 {half} key"),
+            Shape::Secret => format!("{half} secret"),
         }
     }
 }
 
+#[cfg(not(feature = "split"))]
 fn rsa_modulus_bits(key: &rsa::PublicKey) -> usize {
     use rsa::traits::PublicKeyParts;
     key.n().as_ref().bit_width_vartime() as usize
@@ -237,6 +278,10 @@ pub enum KeyError {
     Unsupported(String),
     /// A secret that does not decode in the chosen encoding.
     Secret(String),
+    /// The engine module that reads asymmetric keys is still on its way.
+    EngineLoading,
+    /// What the engine module said about the key (its own error, already in words).
+    Engine(String),
 }
 
 impl fmt::Display for KeyError {
@@ -259,6 +304,11 @@ impl fmt::Display for KeyError {
             KeyError::OpenSsh(detail) => write!(f, "OpenSSH key: {detail}"),
             KeyError::Unsupported(what) => write!(f, "{what} is not supported for JWS"),
             KeyError::Secret(detail) => write!(f, "secret: {detail}"),
+            KeyError::EngineLoading => write!(
+                f,
+                "the code for RSA, EC and Ed25519 keys is loading: this answer follows in a moment"
+            ),
+            KeyError::Engine(words) => f.write_str(words),
         }
     }
 }
@@ -270,20 +320,54 @@ pub fn parse(text: &str, encoding: SecretEncoding) -> Option<Result<KeySet, KeyE
     if trimmed.is_empty() {
         return None;
     }
-    Some(if trimmed.starts_with("-----BEGIN") {
-        if trimmed.starts_with("-----BEGIN OPENSSH PRIVATE KEY-----") {
-            openssh::parse_private(trimmed).map(KeySet::One)
+    Some(
+        if trimmed.starts_with("-----BEGIN")
+            || trimmed.starts_with('{')
+            || looks_like_openssh_public(trimmed)
+        {
+            structured(trimmed, encoding)
         } else {
-            pem_der::parse(trimmed).map(KeySet::One)
-        }
+            secret::decode(text, encoding).map(|bytes| {
+                KeySet::One(Key::new(Material::Secret(bytes), Format::Secret(encoding)))
+            })
+        },
+    )
+}
+
+/// PEM, JWK / JWKS or OpenSSH text, read here.
+#[cfg(not(feature = "split"))]
+fn structured(trimmed: &str, _: SecretEncoding) -> Result<KeySet, KeyError> {
+    if trimmed.starts_with("-----BEGIN OPENSSH PRIVATE KEY-----") {
+        openssh::parse_private(trimmed).map(KeySet::One)
+    } else if trimmed.starts_with("-----BEGIN") {
+        pem_der::parse(trimmed).map(KeySet::One)
     } else if trimmed.starts_with('{') {
         jwk::parse(trimmed)
-    } else if openssh::looks_like_public(trimmed) {
-        openssh::parse_public(trimmed).map(KeySet::One)
     } else {
-        secret::decode(text, encoding)
-            .map(|bytes| KeySet::One(Key::new(Material::Secret(bytes), Format::Secret(encoding))))
-    })
+        openssh::parse_public(trimmed).map(KeySet::One)
+    }
+}
+
+/// PEM, JWK / JWKS or OpenSSH text, read by the engine module.
+#[cfg(feature = "split")]
+fn structured(trimmed: &str, _: SecretEncoding) -> Result<KeySet, KeyError> {
+    remote::with_engine(|engine| engine.parse(trimmed))
+}
+
+/// Whether the text starts like an OpenSSH public key line (any key type, supported or not).
+fn looks_like_openssh_public(text: &str) -> bool {
+    [
+        "ssh-rsa ",
+        "ssh-ed25519 ",
+        "ecdsa-sha2-nistp256 ",
+        "ecdsa-sha2-nistp384 ",
+        "ecdsa-sha2-nistp521 ",
+        "ssh-dss ",
+        "sk-",
+        "ssh-ed448 ",
+    ]
+    .iter()
+    .any(|prefix| text.starts_with(prefix))
 }
 
 /// Whether the text, whatever was detected, is shaped like an asymmetric key (PEM, JWK with a
@@ -292,13 +376,14 @@ pub fn parse(text: &str, encoding: SecretEncoding) -> Option<Result<KeySet, KeyE
 pub fn looks_like_public_key(text: &str) -> bool {
     let t = text.trim();
     t.starts_with("-----BEGIN")
-        || openssh::looks_like_public(t)
+        || looks_like_openssh_public(t)
         || (t.starts_with('{')
             && ["\"RSA\"", "\"EC\"", "\"OKP\"", "\"keys\""]
                 .iter()
                 .any(|k| t.contains(k)))
 }
 
+#[cfg(not(feature = "split"))]
 fn b64_field(name: &str, text: &str) -> Result<Vec<u8>, KeyError> {
     base64url::decode(text).map_err(|e| KeyError::Jwk(format!("\"{name}\": {e}")))
 }

@@ -8,24 +8,8 @@ use super::ssh_wire::{Reader, Writer, base64_decode, base64_encode};
 use super::{Format, Key, KeyError, Material, pem_der};
 use crate::jwt::algorithm::Curve;
 
-const PUBLIC_PREFIXES: [&str; 5] = [
-    "ssh-rsa ",
-    "ssh-ed25519 ",
-    "ecdsa-sha2-nistp256 ",
-    "ecdsa-sha2-nistp384 ",
-    "ecdsa-sha2-nistp521 ",
-];
-
 /// What every private key file starts with, before its fields.
 const PRIVATE_MAGIC: &[u8] = b"openssh-key-v1\0";
-
-/// Whether the text starts like an OpenSSH public key line (any key type).
-pub fn looks_like_public(text: &str) -> bool {
-    PUBLIC_PREFIXES.iter().any(|p| text.starts_with(p))
-        || text.starts_with("ssh-dss ")
-        || text.starts_with("sk-")
-        || text.starts_with("ssh-ed448 ")
-}
 
 /// The curve of an `ecdsa-sha2-…` key type or its `nistp…` curve field.
 fn curve(name: &str) -> Option<Curve> {
@@ -207,7 +191,7 @@ pub fn parse_private(text: &str) -> Result<Key, KeyError> {
 /// The public key as an OpenSSH `authorized_keys` line; `None` for a secret.
 pub fn public_line(material: &Material, comment: &str) -> Option<String> {
     let (key_type, blob) = match material {
-        Material::Secret(_) => return None,
+        Material::Secret(_) | Material::Remote(_) => return None,
         Material::Rsa { public, .. } => {
             let (n, e) = super::export::rsa_n_e(public);
             let blob = Writer::default().string(b"ssh-rsa").mpint(&e).mpint(&n);

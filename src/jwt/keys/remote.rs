@@ -1,0 +1,96 @@
+//! Keys that live in another module: the page's main WebAssembly module leaves asymmetric keys
+//! (RSA, EC, Ed25519: the big-integer and curve code) to a second module fetched on first use,
+//! and holds only a handle and the facts the views need. The core defines what such a key must
+//! answer; how the call reaches the other module is the app's business (`crate::engine`).
+
+use std::cell::RefCell;
+use std::fmt;
+use std::rc::Rc;
+
+use super::generate::KeyKind;
+use super::{Key, KeyError, KeySet};
+use crate::jwt::algorithm::{Algorithm, Curve};
+
+/// What kind of key, as far as choosing an algorithm is concerned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    Secret,
+    Rsa,
+    Ec(Curve),
+    Ed25519,
+}
+
+/// A written-out form of a key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Export {
+    /// RFC 7638 thumbprint.
+    Thumbprint,
+    /// A pretty JWK; `true` with its private members.
+    Jwk(bool),
+    PublicPem,
+    PrivatePem,
+    /// An `authorized_keys` line with this comment.
+    OpenSshPublic,
+}
+
+/// The facts about a key that views and the algorithm check need without a round trip.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Facts {
+    pub shape: Shape,
+    /// The RSA modulus size in bits (0 for other keys).
+    pub rsa_bits: usize,
+    pub can_sign: bool,
+}
+
+/// An asymmetric key held by the engine module; dropping the last clone releases it there.
+pub trait RemoteKey {
+    fn facts(&self) -> Facts;
+    /// Whether `signature` is `alg`'s signature of `message` under this key.
+    fn verify(&self, alg: Algorithm, message: &[u8], signature: &[u8]) -> bool;
+    /// `alg`'s signature of `message`, or why not.
+    fn sign(&self, alg: Algorithm, message: &[u8]) -> Result<Vec<u8>, String>;
+    /// The key written out; `comment` names an OpenSSH line.
+    fn export(&self, form: Export, comment: &str) -> Option<String>;
+}
+
+impl fmt::Debug for dyn RemoteKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "RemoteKey({:?})", self.facts())
+    }
+}
+
+/// The engine module as the core sees it. Every call answers at once: while the module is still
+/// loading, parsing says so ([`KeyError::EngineLoading`]) and the app asks again when it is in.
+pub trait KeyEngine {
+    /// Reads PEM, JWK, JWKS or OpenSSH text.
+    fn parse(&self, text: &str) -> Result<KeySet, KeyError>;
+    /// An EC or Ed25519 key from random bytes (see `generate::from_random`).
+    fn generate(&self, kind: KeyKind, random: &[u8]) -> Result<Key, KeyError>;
+    /// An RSA private key from PKCS#8 DER.
+    fn rsa_from_pkcs8(&self, der: &[u8]) -> Result<Key, KeyError>;
+}
+
+thread_local! {
+    static ENGINE: RefCell<Option<Rc<dyn KeyEngine>>> = const { RefCell::new(None) };
+}
+
+/// Makes `engine` the one [`engine`] returns (the app installs it once at start-up).
+pub fn install(engine: Rc<dyn KeyEngine>) {
+    ENGINE.with(|slot| *slot.borrow_mut() = Some(engine));
+}
+
+/// The installed engine, if any.
+pub fn engine() -> Option<Rc<dyn KeyEngine>> {
+    ENGINE.with(|slot| slot.borrow().clone())
+}
+
+/// The engine's answer, or the error that says none is there.
+#[cfg(feature = "split")]
+pub(super) fn with_engine<T>(
+    call: impl FnOnce(&dyn KeyEngine) -> Result<T, KeyError>,
+) -> Result<T, KeyError> {
+    match engine() {
+        Some(engine) => call(&*engine),
+        None => Err(KeyError::EngineLoading),
+    }
+}

@@ -1,0 +1,44 @@
+// The engine module: RSA, EC and Ed25519 keys are read by a second WebAssembly module that the
+// page fetches after the decoder is up. Without it the decoder and HMAC still work, the verdict
+// says why an asymmetric key cannot be checked, and a later try succeeds once it can be fetched.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useServerAndBrowser, verdictBecomes } from './lib.mjs';
+
+const shared = useServerAndBrowser();
+
+test('the decoder opens before the engine module, which follows in the background', async () => {
+  const context = await shared.browser.newContext();
+  const page = await context.newPage();
+  const order = [];
+  page.on('request', (r) => order.push(new URL(r.url()).pathname));
+  await page.goto(shared.server.url);
+  await page.getByTestId('payload-json').waitFor();
+  await page.waitForLoadState('networkidle');
+  const wasm = order.findIndex((p) => /jwt-debugger-[0-9a-f]+_bg\.wasm$/.test(p));
+  const engine = order.indexOf('/engine/jwt-engine_bg.wasm');
+  assert.ok(wasm >= 0 && engine > wasm, `the page's module first, then the engine: ${order.join(', ')}`);
+  await context.close();
+});
+
+test('without the engine module the decoder and HMAC work, and RSA says why it cannot', async () => {
+  const context = await shared.browser.newContext();
+  await context.route('**/engine/**', (route) => route.abort());
+  const page = await context.newPage();
+  await page.goto(shared.server.url);
+  await page.getByTestId('payload-json').waitFor();
+  assert.match(await page.getByTestId('payload-json').inputValue(), /John Doe/);
+  await page.getByTestId('key-input').fill('your-256-bit-secret');
+  assert.equal(await verdictBecomes(page, 'verified'), 'verified');
+
+  await page.getByTestId('example-select').selectOption('RS256');
+  assert.equal(await verdictBecomes(page, 'unverifiable'), 'unverifiable');
+  assert.match(await page.getByTestId('verdict').textContent(), /could not be loaded/);
+
+  // The connection is back: the next key asks again, and gets its answer.
+  await context.unroute('**/engine/**');
+  await page.getByTestId('example-select').selectOption('ES256');
+  assert.equal(await verdictBecomes(page, 'verified'), 'verified');
+  assert.match(await page.getByTestId('key-info').textContent(), /^EC P-256 public key/);
+  await context.close();
+});
