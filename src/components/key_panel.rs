@@ -5,7 +5,7 @@ use std::rc::Rc;
 use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::jwt::keys::{SecretEncoding, export};
+use crate::jwt::keys::{KeyError, SecretEncoding, export};
 use crate::jwt::verify::Verdict;
 use crate::state::ParsedKeys;
 
@@ -65,6 +65,7 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
             }
             (text, "ok")
         }
+        Some(Err(KeyError::EngineLoading)) => (KeyError::EngineLoading.to_string(), "pending"),
         Some(Err(error)) => (error.to_string(), "error"),
     };
     let state = props.verdict.state();
@@ -82,7 +83,7 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
                     </select>
                 </label>
             </div>
-            <p class={classes!("verdict", state)} data-testid="verdict" data-state={state} role="status">
+            <p class={classes!("verdict", props.verdict.look())} data-testid="verdict" data-state={state} role="status">
                 { props.verdict.describe() }
             </p>
             <textarea

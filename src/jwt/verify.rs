@@ -18,6 +18,9 @@ pub enum Verdict {
     Unverifiable(String),
     /// Nothing in the key box.
     NoKey,
+    /// The key is one the engine module reads, and it is still on its way (the page's first
+    /// RSA, EC or Ed25519 key): no verdict yet.
+    Pending,
 }
 
 impl Verdict {
@@ -26,8 +29,17 @@ impl Verdict {
         match self {
             Verdict::Verified { .. } => "verified",
             Verdict::Invalid { .. } => "invalid",
-            Verdict::Unverifiable(_) => "unverifiable",
+            // The UI contract's four states: no verdict is possible yet.
+            Verdict::Unverifiable(_) | Verdict::Pending => "unverifiable",
             Verdict::NoKey => "no-key",
+        }
+    }
+
+    /// The style of the verdict line: its state, or `pending` while the key is being read.
+    pub fn look(&self) -> &'static str {
+        match self {
+            Verdict::Pending => "pending",
+            other => other.state(),
         }
     }
 
@@ -43,6 +55,7 @@ impl Verdict {
             }
             Verdict::Unverifiable(why) => format!("Cannot verify: {why}"),
             Verdict::NoKey => "Paste a secret or public key to verify the signature".into(),
+            Verdict::Pending => "Checking: the code for RSA, EC and Ed25519 keys is loading".into(),
         }
     }
 }
@@ -195,6 +208,7 @@ pub fn verify(token: &Token, keys: Option<&Result<KeySet, KeyError>>) -> Verdict
     };
     let keys = match keys {
         None => return Verdict::NoKey,
+        Some(Err(KeyError::EngineLoading)) => return Verdict::Pending,
         Some(Err(error)) => {
             return Verdict::Unverifiable(format!("the key cannot be used: {error}"));
         }

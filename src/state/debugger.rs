@@ -373,7 +373,8 @@ impl Debugger {
     fn reencode(&mut self) {
         // Nothing edited and nothing to sign with: the token stays byte for byte as pasted.
         let edited = self.header_draft.is_some() || self.payload_draft.is_some();
-        if !edited && self.signing_key.is_empty() {
+        // A signing key the engine module must read: the token waits for it (EngineReady).
+        if (!edited && self.signing_key.is_empty()) || self.signing_key.waits_for_engine() {
             self.reverify();
             return;
         }
@@ -499,6 +500,43 @@ mod tests {
         assert_eq!(view.payload_form, PayloadForm::Json);
         assert!(view.payload_text.contains("\"name\": \"John Doe\""));
         assert_eq!(state.claims_status().unwrap().state(), "no-exp");
+    }
+
+    /// A key box whose text waits for the engine module (as in the page before it is in).
+    fn waiting(text: &str) -> KeyBox {
+        KeyBox {
+            text: text.into(),
+            parsed: Some(ParsedKeys(Rc::new(Err(KeyError::EngineLoading)))),
+        }
+    }
+
+    #[test]
+    fn keys_waiting_for_the_engine_are_read_again_when_it_is_in() {
+        let (private, public) = crate::presets::demo_keys(Algorithm::ES256);
+        let mut state = Debugger::new(EXAMPLE_TOKEN, 0);
+        state.key = waiting(public);
+        state.signing_key = waiting(private);
+        let state = state.apply(Action::SetAlg(Algorithm::ES256));
+        // No verdict yet, the token is not rebuilt, and nothing is called an error.
+        assert_eq!(state.verdict, Verdict::Pending);
+        assert_eq!(state.verdict.state(), "unverifiable");
+        assert_eq!(&*state.input, EXAMPLE_TOKEN);
+        assert_eq!(state.edit_error, None);
+        let state = state.apply(Action::EngineReady);
+        assert_eq!(state.algorithm(), Some(Algorithm::ES256));
+        assert_eq!(state.verdict.state(), "verified", "{:?}", state.verdict);
+        assert!(state.view().unwrap().payload_text.contains("John Doe"));
+    }
+
+    #[test]
+    fn an_example_waiting_for_the_engine_is_loaded_when_it_is_in() {
+        let mut state = Debugger::new(EXAMPLE_TOKEN, 0);
+        state.pending_example = Some(presets::Example::Signed(Algorithm::PS384));
+        let state = state.apply(Action::EngineReady);
+        assert_eq!(state.pending_example, None);
+        assert_eq!(state.algorithm(), Some(Algorithm::PS384));
+        assert_eq!(state.verdict.state(), "verified", "{:?}", state.verdict);
+        assert_eq!(state.header_draft, None);
     }
 
     #[test]

@@ -306,7 +306,7 @@ impl fmt::Display for KeyError {
             KeyError::Secret(detail) => write!(f, "secret: {detail}"),
             KeyError::EngineLoading => write!(
                 f,
-                "the code for RSA, EC and Ed25519 keys is loading: this answer follows in a moment"
+                "loading the code that reads RSA, EC and Ed25519 keys (once per visit)"
             ),
             KeyError::Engine(words) => f.write_str(words),
         }
