@@ -6,12 +6,16 @@ import { spawn } from 'node:child_process';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { serve, ROOT } from '../tests/e2e/lib.mjs';
 
 const CRATE = join(ROOT, 'bench/core');
 // The main crate's target directory: the wasm32 release build reuses the dependencies `make dist`
 // just compiled with the same profile, so a first `make bench` does not compile them twice.
 const TARGET = join(ROOT, 'target');
+// The native build has a target directory of its own, so it can run beside the wasm builds (and
+// beside `make dist`: the Makefile starts it early) without waiting for cargo's directory lock.
+const NATIVE_TARGET = join(TARGET, 'bench-native');
 const WEB = join(TARGET, 'bench-core-web');
 const NAME = 'jwt_bench_core';
 // The Makefile's PATH: wasm-opt from npm, cargo and wasm-bindgen from ~/.cargo/bin.
@@ -24,9 +28,9 @@ const ENV = {
 const say = (text) => process.stderr.write(`core bench: ${text}\n`);
 
 /** Runs a command in bench/core, its output on stderr (or stdout captured); rejects on failure. */
-function run(command, args, { capture = false } = {}) {
+function run(command, args, { capture = false, env = ENV } = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: CRATE, env: ENV, stdio: ['ignore', capture ? 'pipe' : 2, 2] });
+    const child = spawn(command, args, { cwd: CRATE, env, stdio: ['ignore', capture ? 'pipe' : 2, 2] });
     let out = '';
     child.stdout?.on('data', (chunk) => { out += chunk; });
     child.on('error', reject);
@@ -52,11 +56,20 @@ async function shippedWasmOpt() {
   return level ? [`-O${level}`, ...(params ?? '').split(/\s+/).filter(Boolean)] : null;
 }
 
-/** Builds the native binary and the wasm module (bindings in target/web, optimised like the
- *  shipped page), and writes the page that loads it. wasm-bindgen and wasm-opt (~20 s) rerun
- *  only when cargo's module or the wasm-opt flags changed since the last build. */
-async function build() {
-  await step('cargo build --release (native)', () => run('cargo', ['build', '--release']));
+/** The native binary (its own target directory). */
+export function buildNative() {
+  return step('cargo build --release (native)', () =>
+    run('cargo', ['build', '--release'], { env: { ...ENV, CARGO_TARGET_DIR: NATIVE_TARGET } }));
+}
+
+/** Builds the native binary and, beside it, the wasm module (bindings in target/web, optimised
+ *  like the shipped page), and writes the page that loads it. wasm-bindgen and wasm-opt (~20 s)
+ *  rerun only when cargo's module or the wasm-opt flags changed since the last build. */
+export async function build() {
+  await Promise.all([buildNative(), buildWasm()]);
+}
+
+async function buildWasm() {
   await step('cargo build --release --target wasm32-unknown-unknown --lib', () =>
     run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '--lib']));
   const built = join(TARGET, 'wasm32-unknown-unknown/release', `${NAME}.wasm`);
@@ -102,7 +115,7 @@ async function openWasm(browser) {
 
 /** Verifications per second of the native binary for one algorithm. */
 async function measureNative(alg, millis) {
-  const out = JSON.parse(await run(join(TARGET, 'release/jwt-bench-core'), [String(millis), alg], { capture: true }));
+  const out = JSON.parse(await run(join(NATIVE_TARGET, 'release/jwt-bench-core'), [String(millis), alg], { capture: true }));
   if (typeof out[alg] !== 'number') throw new Error(`jwt-bench-core printed no number for ${alg}`);
   return out[alg];
 }
@@ -145,4 +158,9 @@ export function coreRows({ native, wasm, samples }) {
     ...Object.keys(native).map((alg) =>
       `| ${alg} | ${ops(native[alg])} (${range(samples.native[alg])}) | ${ops(wasm[alg])} (${range(samples.wasm[alg])}) | ${(wasm[alg] / native[alg]).toFixed(2)} |`),
   ];
+}
+
+// `node bench/core.mjs --build-native`: the Makefile's early start of the native build.
+if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2] === '--build-native') {
+  await buildNative();
 }

@@ -5,7 +5,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { serve, launch, ROOT } from '../tests/e2e/lib.mjs';
 import { ALGS, keysFor, signedToken } from './fixtures.mjs';
-import { measureCore } from './core.mjs';
+import { measureCore, build as buildCore } from './core.mjs';
 import { wasmWeights } from './wasm-weights.mjs';
 import { serveJose } from './jose.mjs';
 import { whyOver } from './notes.mjs';
@@ -63,6 +63,9 @@ async function joseThroughput(browser, url, millis) {
 }
 
 const began = performance.now();
+// Every build first: nothing compiles while the browser is timed.
+say('building bench/core (native and wasm side by side)');
+await buildCore();
 const browser = await launch();
 const ours = await serve();
 const jose = await serveJose();

@@ -45,6 +45,8 @@ tool_install() {
     CARGO_PROFILE_RELEASE_DEBUG=false CARGO_PROFILE_RELEASE_OPT_LEVEL="$opt" cargo install "$@"
 }
 installs=()
+# If anything below fails, the compiles started here stop with it instead of running on.
+trap '[ ${#installs[@]} -eq 0 ] || kill "${installs[@]}" 2>/dev/null || true' EXIT
 
 if [ "$(trunk --version 2>/dev/null || true)" != "trunk $TRUNK_VERSION" ]; then
   say "installing trunk $TRUNK_VERSION (cargo install, a few minutes)"

@@ -19,8 +19,8 @@ use crate::components::keygen_view::KeygenView;
 use crate::components::sign_panel::SignPanel;
 use crate::components::token_editor::TokenEditor;
 use crate::components::walkthrough_view::WalkthroughView;
-use crate::jwt::keys::export;
 use crate::jwt::keys::generate::{self, KeyKind};
+use crate::jwt::keys::{KeyError, export};
 use crate::jwt::token::Kind;
 use crate::share;
 use crate::state::keygen::KeygenAction;
@@ -104,6 +104,10 @@ async fn make_key(kind: KeyKind) -> Result<crate::jwt::keys::Key, String> {
             for _ in 0..4 {
                 match generate::from_random(kind, &browser::random_bytes(kind.random_bytes())?) {
                     Ok(key) => return Ok(key),
+                    // The engine module is missing: drawing again would not help.
+                    Err(e @ (KeyError::Engine(_) | KeyError::EngineLoading)) => {
+                        return Err(e.to_string());
+                    }
                     Err(e) => last = e.to_string(),
                 }
             }

@@ -13,6 +13,12 @@ mod exports {
         static STORE: RefCell<Store> = RefCell::new(Store::default());
     }
 
+    /// The protocol this engine speaks (the page checks it on load).
+    #[wasm_bindgen]
+    pub fn protocol_version() -> u32 {
+        jwt_debugger::engine::protocol::VERSION
+    }
+
     #[wasm_bindgen]
     pub fn parse_key(text: &str) -> String {
         STORE.with(|s| s.borrow_mut().parse(text))

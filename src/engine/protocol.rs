@@ -10,6 +10,10 @@ use crate::jwt::json::{self, Value};
 use crate::jwt::keys::remote::{Export, Facts, RemoteKey, Shape};
 use crate::jwt::keys::{Format, Key, KeyError, KeySet, Material, Usage};
 
+/// Bumped whenever what crosses changes: the page refuses an engine of another version (an old
+/// copy from a cache) instead of misreading it.
+pub const VERSION: u32 = 1;
+
 /// Names for the formats the engine reads (secrets typed as text are read by the page itself).
 const FORMATS: [(Format, &str); 9] = [
     (Format::PemSpki, "pem-spki"),
@@ -140,6 +144,9 @@ pub fn read_keys(
     let Some(Value::Array(items)) = value.get("keys") else {
         return Err(garbled());
     };
+    if items.is_empty() {
+        return Err(garbled());
+    }
     let keys = items
         .iter()
         .map(|item| read_key(item, attach))

@@ -194,6 +194,9 @@ pub struct Debugger {
     pub cracked: Option<Option<&'static str>>,
     /// An example whose keys wait for the engine module: loaded again when it is in.
     pub pending_example: Option<presets::Example>,
+    /// The token is to be re-signed when the signing key, waiting for the engine module, is
+    /// read (a token pasted meanwhile cancels it: it is shown as pasted).
+    pub resign_pending: bool,
 }
 
 impl Debugger {
@@ -213,6 +216,7 @@ impl Debugger {
             findings: Rc::default(),
             cracked: None,
             pending_example: None,
+            resign_pending: false,
         };
         state.reverify();
         state
@@ -222,6 +226,17 @@ impl Debugger {
     /// a key is parsed once per change, verification runs only when the token or a key changed.
     pub fn apply(&self, action: Action) -> Self {
         let mut next = self.clone();
+        // Whatever the user does next wins over an example or a re-signing still waiting for
+        // the engine module.
+        if !matches!(
+            action,
+            Action::Tick(_) | Action::EngineReady | Action::TryCommonSecrets
+        ) {
+            next.pending_example = None;
+        }
+        if matches!(action, Action::SetToken(_) | Action::Clear) {
+            next.resign_pending = false;
+        }
         match action {
             Action::Tick(now) => next.now = now,
             Action::SetToken(text) => {
@@ -295,9 +310,9 @@ impl Debugger {
                 if self.key.waits_for_engine() {
                     next.key = KeyBox::new(&self.key.text, self.encoding);
                 }
-                if self.signing_key.waits_for_engine() {
+                if std::mem::take(&mut next.resign_pending) {
                     next.reencode();
-                } else if self.key.waits_for_engine() {
+                } else if self.signing_key.waits_for_engine() || self.key.waits_for_engine() {
                     next.reverify();
                 }
             }
@@ -373,8 +388,13 @@ impl Debugger {
     fn reencode(&mut self) {
         // Nothing edited and nothing to sign with: the token stays byte for byte as pasted.
         let edited = self.header_draft.is_some() || self.payload_draft.is_some();
-        // A signing key the engine module must read: the token waits for it (EngineReady).
-        if (!edited && self.signing_key.is_empty()) || self.signing_key.waits_for_engine() {
+        self.resign_pending = self.signing_key.waits_for_engine();
+        if self.resign_pending {
+            // A signing key the engine module must read: the token waits for it (EngineReady).
+            self.reverify();
+            return;
+        }
+        if !edited && self.signing_key.is_empty() {
             self.reverify();
             return;
         }
@@ -386,7 +406,12 @@ impl Debugger {
         let result = sign::parse_header(&header_text).and_then(|header| {
             let input = sign::signing_input(&header, &payload_text)?;
             match self.signing_key.parsed.as_deref() {
-                Some(Ok(keys)) => sign::sign(&input, &header, &keys.keys()[0]),
+                Some(Ok(keys)) => match keys.keys().first() {
+                    Some(key) => sign::sign(&input, &header, key),
+                    None => Err(sign::SignError::Key(
+                        "signing key: the set holds no key".into(),
+                    )),
+                },
                 Some(Err(error)) => Err(sign::SignError::Key(format!("signing key: {error}"))),
                 None => {
                     let old = self.view().and_then(|v| {
@@ -526,6 +551,35 @@ mod tests {
         assert_eq!(state.algorithm(), Some(Algorithm::ES256));
         assert_eq!(state.verdict.state(), "verified", "{:?}", state.verdict);
         assert!(state.view().unwrap().payload_text.contains("John Doe"));
+    }
+
+    #[test]
+    fn a_token_pasted_while_the_signing_key_waits_is_kept_as_pasted() {
+        let (private, _) = crate::presets::demo_keys(Algorithm::ES256);
+        let mut state = Debugger::new(EXAMPLE_TOKEN, 0);
+        state.signing_key = waiting(private);
+        let state = state.apply(Action::EditPayload("{\"sub\": \"eve\"}".into()));
+        assert!(state.resign_pending);
+        // A forged token pasted meanwhile: the engine's arrival must not re-sign it.
+        let forged = format!("{}x", &EXAMPLE_TOKEN[..EXAMPLE_TOKEN.len() - 1]);
+        let state = state.apply(Action::SetToken(forged.clone()));
+        let state = state.apply(Action::EngineReady);
+        assert_eq!(&*state.input, forged.as_str());
+        assert!(state.signing_key.parsed.as_deref().unwrap().is_ok());
+        assert_ne!(state.verdict.state(), "verified", "{:?}", state.verdict);
+    }
+
+    #[test]
+    fn a_waiting_example_gives_way_to_what_the_user_does_meanwhile() {
+        let mut state = Debugger::new(EXAMPLE_TOKEN, 0);
+        state.pending_example = Some(presets::Example::Signed(Algorithm::PS384));
+        let state = state
+            .apply(Action::Tick(3))
+            .apply(Action::SetKey("your-256-bit-secret".into()));
+        assert_eq!(state.pending_example, None);
+        let state = state.apply(Action::EngineReady);
+        assert_eq!(state.algorithm(), Some(Algorithm::HS256));
+        assert_eq!(state.verdict.state(), "verified");
     }
 
     #[test]
