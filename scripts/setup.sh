@@ -32,25 +32,28 @@ if [ ${#missing_debs[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing_debs[@]}"
 fi
 
-# The build tools are compiled without fat LTO and with many codegen units: they do little work
-# per build. trunk (the longest compile) goes further, with no optimisation at all: it only
-# drives cargo, wasm-bindgen and wasm-opt and hashes a few files, and its install drops from
-# ~5.9 to ~3.7 minutes on a 2-core machine. wasm-bindgen-cli keeps opt-level 1: its test runner
-# processes every test module, and unoptimised it would add ~2 minutes to each `make test`.
-# The two compile side by side, with the npm install below, and are waited for before use.
+# The build tools are compiled without fat LTO, with many codegen units and no optimisation:
+# they do little work per build, and on a 2-core machine this is what makes a first `make bench`
+# fit in ten minutes (trunk ~5.9 -> ~3.7 min alone). The crates that do wasm-bindgen's real work
+# (reading and rewriting wasm modules) keep opt-level 1: unoptimised, its test runner would add
+# ~2 minutes to each `make test` (~10 s at this setting). The two compile side by side, with the
+# npm and pip installs below, and are waited for at the end.
 tool_install() {
-  local opt=$1
-  shift
   CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
-    CARGO_PROFILE_RELEASE_DEBUG=false CARGO_PROFILE_RELEASE_OPT_LEVEL="$opt" cargo install "$@"
+    CARGO_PROFILE_RELEASE_DEBUG=false CARGO_PROFILE_RELEASE_OPT_LEVEL=0 cargo install "$@"
 }
+wasm_crates=()
+for crate in walrus wasmparser wasm-encoder wasm-bindgen-cli-support wasm-bindgen-shared leb128 \
+  id-arena hashbrown indexmap serde_json rustc-demangle gimli; do
+  wasm_crates+=(--config "profile.release.package.$crate.opt-level=1")
+done
 installs=()
 # If anything below fails, the compiles started here stop with it instead of running on.
 trap '[ ${#installs[@]} -eq 0 ] || kill "${installs[@]}" 2>/dev/null || true' EXIT
 
 if [ "$(trunk --version 2>/dev/null || true)" != "trunk $TRUNK_VERSION" ]; then
   say "installing trunk $TRUNK_VERSION (cargo install, a few minutes)"
-  tool_install 0 --locked --force "trunk@$TRUNK_VERSION" &
+  tool_install --locked --force "trunk@$TRUNK_VERSION" &
   installs+=($!)
 fi
 
@@ -58,7 +61,7 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WASM_BIND
   || ! command -v wasm-bindgen-test-runner >/dev/null 2>&1; then
   # Without --locked: the crate's lock file names a dependency version that is no longer published.
   say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (cargo install, a few minutes)"
-  tool_install 1 --force "wasm-bindgen-cli@$WASM_BINDGEN_VERSION" &
+  tool_install "${wasm_crates[@]}" --force "wasm-bindgen-cli@$WASM_BINDGEN_VERSION" &
   installs+=($!)
 fi
 
