@@ -34,12 +34,8 @@ test-e2e: dist
 	node --test --test-concurrency=1 tests/e2e/
 
 # BENCH_STARTED lets the report say how long the whole target took, installs and build included.
-# The native build of bench/core starts beside `make dist` (its own target directory); the
-# measures wait for it (cargo's lock) before the browser is timed.
 bench:
-	@started=$$(date +%s) && $(MAKE) --no-print-directory setup && mkdir -p target && \
-	  { node bench/core.mjs --build-native >target/bench-native.log 2>&1 & } && \
-	  $(MAKE) --no-print-directory dist && BENCH_STARTED=$$started node bench/run.mjs
+	@started=$$(date +%s) && $(MAKE) --no-print-directory dist && BENCH_STARTED=$$started node bench/run.mjs
 
 # Not part of `make test` (it takes minutes); `make test` replays the saved corpus instead.
 FUZZ_RUNS ?= 1000000

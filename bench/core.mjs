@@ -6,15 +6,14 @@ import { spawn } from 'node:child_process';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { serve, ROOT } from '../tests/e2e/lib.mjs';
 
 const CRATE = join(ROOT, 'bench/core');
 // The main crate's target directory: the wasm32 release build reuses the dependencies `make dist`
 // just compiled with the same profile, so a first `make bench` does not compile them twice.
 const TARGET = join(ROOT, 'target');
-// The native build has a target directory of its own, so it can run beside the wasm builds (and
-// beside `make dist`: the Makefile starts it early) without waiting for cargo's directory lock.
+// The native build has a target directory of its own, so it runs beside the wasm build without
+// waiting for cargo's directory lock.
 const NATIVE_TARGET = join(TARGET, 'bench-native');
 const WEB = join(TARGET, 'bench-core-web');
 const NAME = 'jwt_bench_core';
@@ -57,7 +56,7 @@ async function shippedWasmOpt() {
 }
 
 /** The native binary (its own target directory). */
-export function buildNative() {
+function buildNative() {
   return step('cargo build --release (native)', () =>
     run('cargo', ['build', '--release'], { env: { ...ENV, CARGO_TARGET_DIR: NATIVE_TARGET } }));
 }
@@ -158,9 +157,4 @@ export function coreRows({ native, wasm, samples }) {
     ...Object.keys(native).map((alg) =>
       `| ${alg} | ${ops(native[alg])} (${range(samples.native[alg])}) | ${ops(wasm[alg])} (${range(samples.wasm[alg])}) | ${(wasm[alg] / native[alg]).toFixed(2)} |`),
   ];
-}
-
-// `node bench/core.mjs --build-native`: the Makefile's early start of the native build.
-if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2] === '--build-native') {
-  await buildNative();
 }
