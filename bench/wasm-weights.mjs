@@ -127,7 +127,7 @@ export function crateOf(mangled) {
 
 // What each crate is there for; anything unlisted counts as "other".
 const GROUPS = {
-  'UI: Yew, DOM bindings, the app\'s views': ['yew', 'js_sys', 'web_sys', 'wasm_bindgen', 'wasm_bindgen_futures', 'gloo', 'gloo_events', 'gloo_timers', 'gloo_utils', 'implicit_clone', 'hashbrown', 'indexmap', 'slab', 'futures', 'futures_util', 'futures_core', 'futures_channel', 'jwt_debugger::app', 'jwt_debugger::components', 'jwt_debugger::state', 'jwt_debugger::browser', 'jwt_debugger::presets', 'jwt_debugger::share'],
+  'UI and JS glue: Yew, wasm-bindgen (with its descriptors, removed later), js-sys, web-sys, the views': ['yew', 'js_sys', 'web_sys', 'wasm_bindgen', 'wasm_bindgen_futures', 'gloo', 'gloo_events', 'gloo_timers', 'gloo_utils', 'implicit_clone', 'hashbrown', 'indexmap', 'slab', 'futures', 'futures_util', 'futures_core', 'futures_channel', 'jwt_debugger::app', 'jwt_debugger::components', 'jwt_debugger::state', 'jwt_debugger::browser', 'jwt_debugger::presets', 'jwt_debugger::share'],
   'Rust runtime: core, alloc, std, allocator': ['core', 'alloc', 'std', 'dlmalloc', 'compiler_builtins', 'rustc', 'rust_begin_unwind'],
   'Big-integer arithmetic (RSA)': ['crypto_bigint', 'rsa', 'num_traits'],
   'Elliptic curves (P-256/384/521, Ed25519)': ['p256', 'p384', 'p521', 'primeorder', 'primefield', 'elliptic_curve', 'ecdsa', 'rfc6979', 'curve25519_dalek', 'ed25519_dalek', 'ed25519', 'ff', 'group', 'wnaf', 'crypto_bigint_ec'],
