@@ -6,22 +6,19 @@
 //! algorithm is judged before this (verify::key_fits); here a mismatch simply does not verify.
 
 use hmac::{KeyInit, Mac};
-#[cfg(not(feature = "split"))]
-use rsa::signature::{Signer, Verifier};
-#[cfg(not(feature = "split"))]
-use rsa::{Pkcs1v15Sign, Pss};
-#[cfg(not(feature = "split"))]
-use sha2::Digest;
-#[cfg(not(feature = "split"))]
-use sha2::digest::FixedOutputReset;
-#[cfg(not(feature = "split"))]
-use sha2::digest::const_oid::AssociatedOid;
 use sha2::{Sha256, Sha384, Sha512};
 
 use super::algorithm::Algorithm;
-#[cfg(not(feature = "split"))]
-use super::algorithm::{Curve, Family};
 use super::keys::Material;
+// What only asymmetric keys held here need (the engine module; not the `split` page).
+#[cfg(not(feature = "split"))]
+use {
+    super::algorithm::{Curve, Family},
+    rsa::signature::{Signer, Verifier},
+    rsa::{Pkcs1v15Sign, Pss},
+    sha2::Digest,
+    sha2::digest::{FixedOutputReset, const_oid::AssociatedOid},
+};
 
 #[cfg(not(feature = "split"))]
 /// One ECDSA check on curve crate `$c`: the point and the fixed-size `r || s` must both parse.

@@ -304,21 +304,22 @@ impl Debugger {
                 if let Some(example) = next.pending_example.take() {
                     return next.apply(Action::LoadExample(example));
                 }
-                if self.signing_key.waits_for_engine() {
+                let signing_waited = self.signing_key.waits_for_engine();
+                let key_waited = self.key.waits_for_engine();
+                if signing_waited {
                     next.signing_key = KeyBox::new(&self.signing_key.text, self.encoding);
                 }
-                if self.key.waits_for_engine() {
+                if key_waited {
                     next.key = KeyBox::new(&self.key.text, self.encoding);
                 }
                 if std::mem::take(&mut next.resign_pending) {
                     next.reencode();
-                } else if self.signing_key.waits_for_engine() || self.key.waits_for_engine() {
+                } else if signing_waited || key_waited {
                     next.reverify();
                 }
             }
             Action::LoadExample(example) => {
                 let (header, claims, keys) = example.parts();
-                next.pending_example = None;
                 match keys {
                     Some((private, public)) => {
                         next.signing_key = KeyBox::new(private, self.encoding);

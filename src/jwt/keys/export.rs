@@ -1,17 +1,17 @@
 //! A key written out again: PEM (SPKI / PKCS#8), JWK, an OpenSSH public line, and its
 //! RFC 7638 thumbprint.
 
-#[cfg(not(feature = "split"))]
-use rsa::pkcs8::{EncodePrivateKey, EncodePublicKey, LineEnding};
-#[cfg(not(feature = "split"))]
-use rsa::traits::{PrivateKeyParts, PublicKeyParts};
 use sha2::{Digest, Sha256};
 
 use super::Material;
 use super::remote::Export;
-#[cfg(not(feature = "split"))]
-use crate::jwt::algorithm::Curve;
 use crate::jwt::base64url::encode;
+#[cfg(not(feature = "split"))]
+use {
+    crate::jwt::algorithm::Curve,
+    rsa::pkcs8::{EncodePrivateKey, EncodePublicKey, LineEnding},
+    rsa::traits::{PrivateKeyParts, PublicKeyParts},
+};
 
 /// The modulus and exponent, big-endian without leading zeros.
 #[cfg(not(feature = "split"))]
@@ -65,10 +65,11 @@ fn canonical_public(material: &Material) -> Option<String> {
 
 /// The RFC 7638 JWK thumbprint (SHA-256, base64url).
 pub fn thumbprint(material: &Material) -> String {
-    match (material, canonical_public(material)) {
-        (_, Some(canonical)) => encode(&Sha256::digest(canonical.as_bytes())),
-        (Material::Remote(key), None) => key.export(Export::Thumbprint, "").unwrap_or_default(),
-        (_, None) => String::new(),
+    match material {
+        Material::Remote(key) => key.export(Export::Thumbprint, "").unwrap_or_default(),
+        held => canonical_public(held)
+            .map(|canonical| encode(&Sha256::digest(canonical.as_bytes())))
+            .unwrap_or_default(),
     }
 }
 
@@ -227,13 +228,13 @@ fn private_pkcs8_der(material: &Material) -> Option<Vec<u8>> {
 
 /// The public key as an OpenSSH `authorized_keys` line; `None` for a secret.
 pub fn openssh_public(material: &Material, comment: &str) -> Option<String> {
-    if let Material::Remote(key) = material {
-        return key.export(Export::OpenSshPublic, comment);
+    match material {
+        Material::Remote(key) => key.export(Export::OpenSshPublic, comment),
+        #[cfg(not(feature = "split"))]
+        held => super::openssh::public_line(held, comment),
+        #[cfg(feature = "split")]
+        Material::Secret(_) => None,
     }
-    #[cfg(not(feature = "split"))]
-    return super::openssh::public_line(material, comment);
-    #[cfg(feature = "split")]
-    None
 }
 
 #[cfg(test)]

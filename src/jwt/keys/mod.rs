@@ -23,9 +23,7 @@ use std::fmt;
 use std::rc::Rc;
 
 #[cfg(not(feature = "split"))]
-use super::algorithm::Curve;
-#[cfg(not(feature = "split"))]
-use super::base64url;
+use super::{algorithm::Curve, base64url};
 
 pub use remote::{RemoteKey, Shape};
 pub use secret::SecretEncoding;
