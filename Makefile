@@ -10,11 +10,10 @@ setup:
 	@./scripts/setup.sh
 
 serve: setup
-	@echo "JWT debugger: open http://127.0.0.1:8080/"
-	trunk serve
+	python3 scripts/serve.py
 
 dist: setup
-	trunk build --release
+	python3 scripts/build.py --release
 
 test: setup lint test-native test-browser test-e2e
 
@@ -26,6 +25,7 @@ lint:
 
 test-native:
 	cargo test
+	python3 -m unittest discover -s scripts -p 'test_*.py'
 
 test-browser:
 	cargo test --target wasm32-unknown-unknown

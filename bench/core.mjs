@@ -9,8 +9,9 @@ import { join } from 'node:path';
 import { serve, ROOT } from '../tests/e2e/lib.mjs';
 
 const CRATE = join(ROOT, 'bench/core');
-// The main crate's target directory: the wasm32 release build reuses the dependencies `make dist`
-// just compiled with the same profile, so a first `make bench` does not compile them twice.
+// The workspace's target directory: bench/core is a member (same lock file, same profile), so its
+// wasm32 release build reuses the dependencies `make dist` just compiled instead of compiling
+// them a second time.
 const TARGET = join(ROOT, 'target');
 // The native build has a target directory of its own, so it runs beside the wasm build without
 // waiting for cargo's directory lock.
@@ -46,7 +47,7 @@ async function step(label, work) {
   return result;
 }
 
-/** The wasm-opt level and flags Trunk applies to the shipped page (index.html), if any. */
+/** The wasm-opt level and flags scripts/build.py applies to the shipped page (index.html), if any. */
 async function shippedWasmOpt() {
   const html = await readFile(join(ROOT, 'index.html'), 'utf8');
   const link = html.match(/<link[^>]*rel="rust"[^>]*>/s)?.[0] ?? '';
@@ -82,7 +83,7 @@ async function buildWasm() {
   await step('wasm-bindgen --target web', () => run('wasm-bindgen', ['--target', 'web', '--out-dir', WEB, built]));
   if (opt) {
     const wasm = join(WEB, `${NAME}_bg.wasm`);
-    await step(`wasm-opt ${opt[0]} (as Trunk does for the shipped page)`, () => run('wasm-opt', [...opt, '-o', wasm, wasm]));
+    await step(`wasm-opt ${opt[0]} (as scripts/build.py does for the shipped page)`, () => run('wasm-opt', [...opt, '-o', wasm, wasm]));
   } else {
     say('index.html asks for no wasm-opt: the module is measured as wasm-bindgen left it');
   }

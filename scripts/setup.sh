@@ -3,7 +3,6 @@
 # fresh Debian machine (run as root). Rerun it and it is a quick no-op.
 set -euo pipefail
 
-TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130
 BINARYEN_VERSION=132
 
@@ -19,25 +18,11 @@ if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknow
   rustup target add wasm32-unknown-unknown
 fi
 
-# Debian packages: the browser for the browser tests and end-to-end tests.
-missing_debs=()
-command -v chromium >/dev/null 2>&1 || missing_debs+=(chromium)
-command -v chromedriver >/dev/null 2>&1 || missing_debs+=(chromium-driver)
-command -v node >/dev/null 2>&1 || missing_debs+=(nodejs)
-command -v npm >/dev/null 2>&1 || missing_debs+=(npm)
-command -v python3 >/dev/null 2>&1 || missing_debs+=(python3)
-if [ ${#missing_debs[@]} -gt 0 ]; then
-  say "installing Debian packages: ${missing_debs[*]}"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing_debs[@]}"
-fi
-
-# The build tools are compiled without fat LTO, with many codegen units and no optimisation:
-# they do little work per build, and on a 2-core machine this is what makes a first `make bench`
-# fit in ten minutes (trunk ~5.9 -> ~3.7 min alone). The crates that do wasm-bindgen's real work
-# (reading and rewriting wasm modules) keep opt-level 1: unoptimised, its test runner would add
-# ~2 minutes to each `make test` (~10 s at this setting). The two compile side by side, with the
-# npm and pip installs below, and are waited for at the end.
+# wasm-bindgen-cli is compiled without fat LTO, with many codegen units and no optimisation: it
+# does little work per build, and on a 2-core machine the first `make bench` waits for it (~160 ->
+# ~100 s). The crates that do its real work (reading and rewriting wasm modules) keep opt-level 1:
+# unoptimised, its test runner would add ~2 minutes to each `make test` (~10 s at this setting).
+# It compiles while the Debian, npm and pip installs below run, and is waited for at the end.
 tool_install() {
   CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
     CARGO_PROFILE_RELEASE_DEBUG=false CARGO_PROFILE_RELEASE_OPT_LEVEL=0 cargo install "$@"
@@ -51,18 +36,25 @@ installs=()
 # If anything below fails, the compiles started here stop with it instead of running on.
 trap '[ ${#installs[@]} -eq 0 ] || kill "${installs[@]}" 2>/dev/null || true' EXIT
 
-if [ "$(trunk --version 2>/dev/null || true)" != "trunk $TRUNK_VERSION" ]; then
-  say "installing trunk $TRUNK_VERSION (cargo install, a few minutes)"
-  tool_install --locked --force "trunk@$TRUNK_VERSION" &
-  installs+=($!)
-fi
-
 if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ] \
   || ! command -v wasm-bindgen-test-runner >/dev/null 2>&1; then
   # Without --locked: the crate's lock file names a dependency version that is no longer published.
   say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (cargo install, a few minutes)"
   tool_install "${wasm_crates[@]}" --force "wasm-bindgen-cli@$WASM_BINDGEN_VERSION" &
   installs+=($!)
+fi
+
+# Debian packages: the browser for the browser tests and end-to-end tests.
+missing_debs=()
+command -v chromium >/dev/null 2>&1 || missing_debs+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || missing_debs+=(chromium-driver)
+command -v node >/dev/null 2>&1 || missing_debs+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing_debs+=(npm)
+command -v python3 >/dev/null 2>&1 || missing_debs+=(python3)
+if [ ${#missing_debs[@]} -gt 0 ]; then
+  say "installing Debian packages: ${missing_debs[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing_debs[@]}"
 fi
 
 # npm packages (binaryen for wasm-opt, playwright-core and axe-core for the end-to-end tests, jose
