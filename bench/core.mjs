@@ -70,8 +70,9 @@ export async function build() {
 }
 
 async function buildWasm() {
-  await step('cargo build --release --target wasm32-unknown-unknown --lib', () =>
-    run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '--lib']));
+  // As a cdylib only, like the page's binary: the dependencies `make dist` compiled are reused.
+  await step('cargo rustc --release --target wasm32-unknown-unknown --lib --crate-type cdylib', () =>
+    run('cargo', ['rustc', '--release', '--target', 'wasm32-unknown-unknown', '--lib', '--crate-type', 'cdylib']));
   const built = join(TARGET, 'wasm32-unknown-unknown/release', `${NAME}.wasm`);
   const opt = await shippedWasmOpt();
   const stampFile = join(WEB, 'built.json');

@@ -70,6 +70,7 @@ async function joseThroughput(browser, url, millis) {
 // Every build first: nothing compiles while the browser is timed.
 say('building bench/core (native and wasm side by side)');
 await buildCore();
+const coreBuild = performance.now() - began;
 const browser = await launch();
 const ours = await serve();
 const jose = await serveJose();
@@ -107,15 +108,30 @@ const budgets = [
   ['RS256 verify incl. key parsing, median', 1.5, median(rs256.verifyParse), median(byAlg(them.algorithms, 'RS256').verifyParse), (v) => `${v.toFixed(2)} ms`],
 ];
 const over = budgets.filter(([, budget, value]) => value > budget).map(([what]) => what);
-const minutes = ((performance.now() - began) / 60000).toFixed(1);
-const whole = process.env.BENCH_STARTED
-  ? ` \`make bench\` took ${((Date.now() / 1000 - Number(process.env.BENCH_STARTED)) / 60).toFixed(1)} min in all, \`make setup\` and \`make dist\` included.`
-  : '';
+/** Where `make bench` started from: what it had to install and build first. */
+function startedFrom({ BENCH_TOOLS: tools, BENCH_BUILT: built }) {
+  if (tools === 'missing' && built === 'no') {
+    return 'It started from nothing, as on a fresh machine: `make setup` compiled wasm-bindgen-cli and installed what else was missing, and every crate was compiled.';
+  }
+  if (tools === 'missing') return '`make setup` compiled wasm-bindgen-cli first; the crate had been built before.';
+  if (built === 'no') return 'The tools were installed; every crate was compiled.';
+  return 'The tools were installed and the crate built before.';
+}
+
+/** How long each stage of `make bench` took, from the Makefile's timestamps (BENCH_TIMES). */
+function stages(env, coreBuild, finished) {
+  const [started, setUp, built] = (env.BENCH_TIMES ?? '').split(' ').map(Number);
+  if (!built) return `bench/run.mjs took ${((finished - began) / 60000).toFixed(1)} min.`;
+  const min = (seconds) => `${(seconds / 60).toFixed(1)} min`;
+  const measures = (finished - began - coreBuild) / 1000;
+  const total = built - started + (finished - began) / 1000;
+  return `\`make bench\` took **${min(total)}** in all: \`make setup\` ${min(setUp - started)}, the release build (scripts/build.py) ${min(built - setUp)}, building bench/core ${min(coreBuild / 1000)}, the measures ${min(measures)}. ${startedFrom(env)}`;
+}
 
 const lines = [
   '# Benchmarks',
   '',
-  `Written by \`make bench\` (bench/run.mjs) on ${new Date().toISOString().slice(0, 10)}: the measures took ${minutes} min.${whole}`,
+  `Written by \`make bench\` (bench/run.mjs) on ${new Date().toISOString().slice(0, 10)}. ${stages(process.env, coreBuild, performance.now())}`,
   'What was measured:',
   `the release build served on 127.0.0.1, headless Chromium ${version}, timed inside the page with`,
   'performance.now() from the input event to the MutationObserver callback that sees the result.',
