@@ -30,12 +30,13 @@ impl<L: Link + 'static> Client<L> {
         Self { link }
     }
 
-    fn attach(&self) -> impl FnMut(u32, Facts) -> Rc<dyn RemoteKey> + use<L> {
+    fn attach(&self) -> impl FnMut(u32, Facts, String) -> Rc<dyn RemoteKey> + use<L> {
         let link = self.link.clone();
-        move |handle, facts| {
+        move |handle, facts, thumbprint| {
             Rc::new(Held {
                 handle,
                 facts,
+                thumbprint,
                 link: link.clone(),
             })
         }
@@ -69,6 +70,9 @@ impl<L: Link + 'static> KeyEngine for Client<L> {
 struct Held<L: Link> {
     handle: u32,
     facts: Facts,
+    /// Came with the key: the key line shows it on every render, and asking the engine each
+    /// time was a third crossing on the way from a pasted key to its verdict.
+    thumbprint: String,
     link: Rc<L>,
 }
 
@@ -91,6 +95,9 @@ impl<L: Link> RemoteKey for Held<L> {
     }
 
     fn export(&self, form: Export, comment: &str) -> Option<String> {
+        if form == Export::Thumbprint {
+            return Some(self.thumbprint.clone());
+        }
         self.link
             .export(self.handle, protocol::export_name(form), comment)
     }

@@ -8,11 +8,15 @@ use crate::jwt::algorithm::Curve;
 use crate::jwt::base64url;
 use crate::jwt::json::{self, Value};
 use crate::jwt::keys::remote::{Export, Facts, RemoteKey, Shape};
-use crate::jwt::keys::{Format, Key, KeyError, KeySet, Material, Usage};
+use crate::jwt::keys::{Format, Key, KeyError, KeySet, Material, Usage, export};
+
+/// What the page makes of each key in an answer: its handle, its facts and its RFC 7638
+/// thumbprint (sent with the key, as every key line shows it) become a key it can use.
+pub type Attach<'a> = dyn FnMut(u32, Facts, String) -> Rc<dyn RemoteKey> + 'a;
 
 /// Bumped whenever what crosses changes: the page refuses an engine of another version (an old
 /// copy from a cache) instead of misreading it.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// Names for the formats the engine reads (secrets typed as text are read by the page itself).
 const FORMATS: [(Format, &str); 9] = [
@@ -129,6 +133,10 @@ fn write_key(key: Key, hold: &mut dyn FnMut(Material) -> u32) -> String {
             members.push(format!("\"shape\":{}", quoted(&shape)));
             members.push(format!("\"bits\":{}", material.rsa_bits().unwrap_or(0)));
             members.push(format!("\"private\":{}", material.can_sign()));
+            members.push(format!(
+                "\"thumbprint\":{}",
+                quoted(&export::thumbprint(&material))
+            ));
             members.push(format!("\"handle\":{}", hold(material)));
         }
     }
@@ -136,10 +144,7 @@ fn write_key(key: Key, hold: &mut dyn FnMut(Material) -> u32) -> String {
 }
 
 /// The page's reading of [`write_keys`]: each handle becomes a key through `attach`.
-pub fn read_keys(
-    text: &str,
-    attach: &mut dyn FnMut(u32, Facts) -> Rc<dyn RemoteKey>,
-) -> Result<KeySet, KeyError> {
+pub fn read_keys(text: &str, attach: &mut Attach) -> Result<KeySet, KeyError> {
     let value = read(text)?;
     let Some(Value::Array(items)) = value.get("keys") else {
         return Err(garbled());
@@ -160,20 +165,14 @@ pub fn read_keys(
 }
 
 /// The one key of a [`write_keys`] answer (generated or imported keys).
-pub fn read_one_key(
-    text: &str,
-    attach: &mut dyn FnMut(u32, Facts) -> Rc<dyn RemoteKey>,
-) -> Result<Key, KeyError> {
+pub fn read_one_key(text: &str, attach: &mut Attach) -> Result<Key, KeyError> {
     match read_keys(text, attach)? {
         KeySet::One(key) => Ok(key),
         KeySet::Jwks { .. } => Err(garbled()),
     }
 }
 
-fn read_key(
-    item: &Value,
-    attach: &mut dyn FnMut(u32, Facts) -> Rc<dyn RemoteKey>,
-) -> Result<Key, KeyError> {
+fn read_key(item: &Value, attach: &mut Attach) -> Result<Key, KeyError> {
     let text = |name: &str| item.get(name).and_then(Value::as_str);
     let format_name = text("format").unwrap_or_default();
     let format = FORMATS
@@ -206,7 +205,8 @@ fn read_key(
             rsa_bits: number("bits") as usize,
             can_sign: item.get("private") == Some(&Value::Bool(true)),
         };
-        Material::Remote(attach(number("handle") as u32, facts))
+        let thumbprint = text("thumbprint").ok_or_else(garbled)?;
+        Material::Remote(attach(number("handle") as u32, facts, thumbprint))
     };
     Ok(Key {
         material,

@@ -1,7 +1,7 @@
 //! The engine as the page uses it, without a browser: a [`Client`] over a [`Store`] directly.
 //! Every key read through it must describe, verify, sign and export exactly as read in place.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use super::client::{Client, Link};
@@ -11,10 +11,11 @@ use crate::jwt::keys::remote::KeyEngine;
 use crate::jwt::keys::{self, KeyError, KeySet, Material, SecretEncoding, export};
 use crate::jwt::primitives;
 
-/// A link that calls the store in the same module, counting the calls that cross.
+/// A link that calls the store in the same module; `exports` counts the export calls.
 #[derive(Default)]
 struct Direct {
     store: RefCell<Store>,
+    exports: Cell<usize>,
 }
 
 impl Link for Direct {
@@ -34,6 +35,7 @@ impl Link for Direct {
         Some(self.store.borrow().sign(handle, alg, message))
     }
     fn export(&self, handle: u32, form: &str, comment: &str) -> Option<String> {
+        self.exports.set(self.exports.get() + 1);
         self.store.borrow().export(handle, form, comment)
     }
     fn release(&self, handle: u32) {
@@ -258,8 +260,29 @@ fn an_engine_not_yet_loaded_says_so_and_a_garbled_answer_is_an_error() {
         "[]",
         r#"{"keys":[{"format":"nope"}]}"#,
         r#"{"keys":[]}"#,
+        // An asymmetric key without its thumbprint (an engine of another build).
+        r#"{"set":false,"keys":[{"format":"jwk","shape":"ed25519","bits":0,"private":false,"handle":1}],"skipped":[]}"#,
     ] {
-        let error = super::protocol::read_keys(answer, &mut |_, _| unreachable!()).unwrap_err();
+        let error = super::protocol::read_keys(answer, &mut |_, _, _| unreachable!()).unwrap_err();
         assert!(matches!(error, KeyError::Engine(_)), "{answer}: {error:?}");
     }
+}
+
+#[test]
+fn the_thumbprint_comes_with_the_key_and_costs_no_call() {
+    let link = Rc::new(Direct::default());
+    let engine = Client::new(link.clone());
+    let (_, text) = PUBLIC[0];
+    let there = engine.parse(text.trim()).unwrap();
+    let here = local(text);
+    for _ in 0..3 {
+        assert_eq!(
+            export::thumbprint(&there.keys()[0].material),
+            export::thumbprint(&here.keys()[0].material)
+        );
+    }
+    assert_eq!(link.exports.get(), 0);
+    // Other forms are still written by the engine.
+    assert!(export::public_pem(&there.keys()[0].material).is_some());
+    assert_eq!(link.exports.get(), 1);
 }
