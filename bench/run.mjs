@@ -19,8 +19,8 @@ const say = (text) => process.stderr.write(`bench [${((performance.now() - began
 const sum = (rows) => rows.reduce((a, f) => ({ bytes: a.bytes + f.bytes, gzip: a.gzip + f.gzip, brotli: a.brotli + f.brotli }), { bytes: 0, gzip: 0, brotli: 0 });
 const ms = (v, digits = 2) => (v === undefined ? '–' : `${v.toFixed(digits)}`);
 const THROUGHPUT_ALGS = ['HS256', 'RS256', 'PS256', 'ES256', 'EdDSA'];
-// Half a second per round is thousands of verifications even for the slowest (RS256 in wasm);
-// rounds of 1 s gave the same medians within their spread and took 20 s longer.
+// Half a second per round still counts hundreds of verifications for the slowest (ES256 in wasm,
+// ~350); rounds of 1 s cost 20 s more of every run.
 const THROUGHPUT_MILLIS = 500;
 
 /** Every measure of one page (ours or jose's), in the same browser with the same fixtures. */
