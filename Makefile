@@ -18,10 +18,11 @@ dist: setup
 test: setup lint test-native test-browser test-e2e
 
 lint:
-	cargo fmt --check
+	cargo fmt --all --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
 	cargo clippy --lib --bins --target wasm32-unknown-unknown --features split -- -D warnings
+	cargo clippy -p jwt-bench-core --all-targets -- -D warnings
 
 test-native:
 	cargo test

@@ -8,6 +8,9 @@ pub mod presets;
 pub mod share;
 pub mod state;
 
+#[cfg(feature = "view")]
 pub mod app;
+#[cfg(feature = "view")]
 pub mod browser;
+#[cfg(feature = "view")]
 pub mod components;
