@@ -54,7 +54,9 @@ export function whyOver(report, { load, visit, joseLoad, over }) {
       `  the page's module (${kb(wasm.gzip)} KiB gzip) and the first render. It moves with the machine's load: the jose`,
       `  page, which runs no wasm, took ${median(report.them.start).toFixed(0)} ms in the same run. While working on this issue the same`,
       '  probe gave the build before the engine split 290–312 ms and the split build 253–299 ms in one',
-      '  quiet stretch, against 191 ms for the former in an earlier run: the spread is the machine\'s.',
+      '  quiet stretch, against 191 ms for the former in an earlier run; three runs of `make bench` on',
+      '  2026-11-29, hours apart, with nearly the same page module, gave medians of 199, 382 and 345 ms',
+      '  (the jose page: 246, 414 and 354 ms). The spread is the machine\'s.',
     );
   }
   if (over.some((o) => o.startsWith('RS256'))) {
@@ -83,7 +85,8 @@ export function whyOver(report, { load, visit, joseLoad, over }) {
     'was built with Trunk until this issue; compiling Trunk took another ~5 minutes of a first run',
     '(12.0 and 12.2 min in all then), so scripts/build.py does that part of its work instead.',
     'bench/core shares the workspace and the page\'s build settings, so its wasm build reuses the',
-    'dependencies the release build compiled; its native build compiles them for the host.',
+    'dependencies the release build compiled; its native build compiles the core\'s for the host',
+    '(the crate without its `view` feature: no Yew, no web-sys).',
   );
   lines.push(
     '',
