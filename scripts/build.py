@@ -5,8 +5,8 @@ wasm-opt), and index.html with its assets.
 This is the project's only build of the page: `make serve`, `make dist`, the end-to-end tests and
 `make bench` all use it. It does for index.html what a bundler would, and no more: every
 `<link data-build rel=...>` tag names a source file and becomes the link to a copy of it in dist/,
-content-hashed where the browser may cache it. It was written to replace Trunk: a fresh machine
-spent five of the ten minutes `make bench` may take compiling Trunk, for what is these ~200 lines.
+content-hashed where the browser may cache it. It replaced Trunk: a first `make bench` on a fresh
+machine spent about five of its twelve minutes compiling Trunk, for the work of these ~250 lines.
 
     rel="rust"       the page's module: data-bin, data-cargo-features, data-wasm-opt (a level,
                      release builds only) and data-wasm-opt-params (flags for wasm-opt); becomes
