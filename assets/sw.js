@@ -2,8 +2,8 @@
 // the network is gone. Only this origin's GET requests are touched; nothing is ever sent out.
 const CACHE = 'jwt-debugger-v1';
 
-// The engine module (RSA, EC and Ed25519 keys) is fetched by the page only when such a key is
-// first used; the worker fetches it once in the background, so those keys work offline too.
+// The engine module (RSA, EC and Ed25519 keys) is fetched by the page once it is usable; the
+// worker also caches it when it installs, so those keys work offline too.
 const ENGINE = ['engine/jwt-engine.js', 'engine/jwt-engine_bg.wasm'];
 
 self.addEventListener('install', (event) => {

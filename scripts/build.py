@@ -69,6 +69,11 @@ def attributes(text):
     return {name: htmlmod.unescape(value or "") for name, value in ATTR.findall(text)}
 
 
+def links(page):
+    """The attributes of every `<link data-build>` in `page`, in order."""
+    return [attributes(match.group(1)) for match in TAG.finditer(page)]
+
+
 def minify_css(css):
     """Drops comments and the whitespace CSS does not need. Conservative: only whitespace next to
     `{ } ; , > :` and runs of whitespace go, so selectors (`a :hover` is not `a:hover`) and values
@@ -218,8 +223,7 @@ def build(release, out):
     staging.mkdir(parents=True)
     site = Site(staging)
     page = (ROOT / "index.html").read_text(encoding="utf-8")
-    links = [(m, attributes(m.group(1))) for m in TAG.finditer(page)]
-    rust = [link for _, link in links if link.get("rel") == "rust"]
+    rust = [link for link in links(page) if link.get("rel") == "rust"]
     if len(rust) != 1:
         raise BuildError(f'index.html: expected one <link data-build rel="rust">, found {len(rust)}')
 

@@ -73,7 +73,7 @@ class Assets(unittest.TestCase):
 
     def test_the_page_links_only_what_the_build_knows(self):
         page = (build.ROOT / "index.html").read_text(encoding="utf-8")
-        rels = [build.attributes(m.group(1)).get("rel") for m in build.TAG.finditer(page)]
+        rels = [link.get("rel") for link in build.links(page)]
         self.assertEqual(rels.count("rust"), 1)
         self.assertTrue(set(rels) <= {"rust", "css", "icon", "copy-file"}, rels)
 

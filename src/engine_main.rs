@@ -1,7 +1,7 @@
-//! The engine module (feature `split` off): the asymmetric key code the page fetches on first
-//! use. Its exports are [`Store`]'s calls; the page's side is src/engine/browser.rs.
+//! The engine module (feature `split` off): the asymmetric key code the page fetches once it is
+//! usable. Its exports are [`Store`]'s calls; the page's side is src/engine/browser.rs.
 
-// Built without `split` (scripts/engine.sh); with it there is nothing to export.
+// Built without `split` (scripts/build.py); with it there is nothing to export.
 #[cfg(all(target_arch = "wasm32", not(feature = "split")))]
 mod exports {
     use std::cell::RefCell;

@@ -1,4 +1,4 @@
-//! The browser link: fetches the engine module (dist/engine/, built by scripts/engine.sh) with a
+//! The browser link: fetches the engine module (dist/engine/, built by scripts/build.py) with a
 //! dynamic `import()` once the page is usable, then calls its exports synchronously, one module
 //! to another through JavaScript. The page's views hear when it is in through [`on_ready`].
 
