@@ -10,10 +10,10 @@ setup:
 	@./scripts/setup.sh
 
 serve: setup
-	python3 scripts/serve.py
+	trunk serve
 
 dist: setup
-	python3 scripts/build.py --release
+	trunk build --release
 
 test: setup lint test-native test-browser test-e2e
 
@@ -42,7 +42,7 @@ bench:
 	tools=$$(command -v wasm-bindgen >/dev/null && echo installed || echo missing); \
 	built=$$(test -e target/wasm32-unknown-unknown/release/jwt-debugger.wasm && echo yes || echo no); \
 	$(MAKE) --no-print-directory setup && set_up=$$(date +%s) && \
-	python3 scripts/build.py --release && \
+	trunk build --release && \
 	BENCH_TIMES="$$started $$set_up $$(date +%s)" BENCH_TOOLS=$$tools BENCH_BUILT=$$built node bench/run.mjs
 
 # Not part of `make test` (it takes minutes); `make test` replays the saved corpus instead.

@@ -1,16 +1,22 @@
-// Offline support: the app's own files, cached as they are fetched, served from the cache when
-// the network is gone. Only this origin's GET requests are touched; nothing is ever sent out.
-const CACHE = 'jwt-debugger-v1';
-
-// The engine module (RSA, EC and Ed25519 keys) is fetched by the page once it is usable; the
-// worker also caches it when it installs, so those keys work offline too.
-const ENGINE = ['engine/jwt-engine.js', 'engine/jwt-engine_bg.wasm'];
+// Offline support: at install, every file of this build is cached (the list and the cache's
+// name are written by scripts/finish_site.py, Trunk's post_build hook), so the page opens
+// offline after one visit, RSA, EC and Ed25519 keys included. A new build installs into a new
+// cache and drops the old ones. Only this origin's GET requests are touched; nothing is sent out.
+const CACHE = 'jwt-debugger';
+const PRECACHE = [];
 
 self.addEventListener('install', (event) => {
   self.skipWaiting();
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(ENGINE)).catch(() => {}));
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));
 });
-self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches.keys()
+      .then((names) => Promise.all(names.filter((name) => name !== CACHE).map((name) => caches.delete(name))))
+      .then(() => self.clients.claim()),
+  );
+});
 
 self.addEventListener('fetch', (event) => {
   const request = event.request;

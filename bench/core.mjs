@@ -47,7 +47,7 @@ async function step(label, work) {
   return result;
 }
 
-/** The wasm-opt level and flags scripts/build.py applies to the shipped page (index.html), if any. */
+/** The wasm-opt level and flags Trunk applies to the shipped page (index.html), if any. */
 async function shippedWasmOpt() {
   const html = await readFile(join(ROOT, 'index.html'), 'utf8');
   const link = html.match(/<link[^>]*rel="rust"[^>]*>/s)?.[0] ?? '';
@@ -84,7 +84,7 @@ async function buildWasm() {
   await step('wasm-bindgen --target web', () => run('wasm-bindgen', ['--target', 'web', '--out-dir', WEB, built]));
   if (opt) {
     const wasm = join(WEB, `${NAME}_bg.wasm`);
-    await step(`wasm-opt ${opt[0]} (as scripts/build.py does for the shipped page)`, () => run('wasm-opt', [...opt, '-o', wasm, wasm]));
+    await step(`wasm-opt ${opt[0]} (as Trunk does for the shipped page)`, () => run('wasm-opt', [...opt, '-o', wasm, wasm]));
   } else {
     say('index.html asks for no wasm-opt: the module is measured as wasm-bindgen left it');
   }

@@ -8,7 +8,7 @@ const pct = (x) => `${(x * 100).toFixed(0)} %`;
 export function whyOver(report, { load, visit, joseLoad, over }) {
   const { weights, engineWeights, us } = report;
   const wasm = report.files.find((f) => /^jwt-debugger-[0-9a-f]+_bg\.wasm$/.test(f.name));
-  const engine = report.files.find((f) => f.name === 'engine/jwt-engine_bg.wasm');
+  const engine = report.files.find((f) => /^jwt-engine-[0-9a-f]+_bg\.wasm$/.test(f.name));
   const share = (w, prefix) => w.groups.filter((g) => g.group.startsWith(prefix)).reduce((a, g) => a + g.share, 0);
   const ui = share(weights, 'UI');
   const runtime = share(weights, 'Rust runtime');
@@ -82,8 +82,8 @@ export function whyOver(report, { load, visit, joseLoad, over }) {
     'long the run that wrote it took, stage by stage, and what it had to install first. On a fresh',
     '2-core machine most of `make setup` is compiling wasm-bindgen-cli (published as source only',
     'in the registries these machines reach), beside the Chromium, npm and pip installs. The page',
-    'was built with Trunk until this issue; compiling Trunk took another ~5 minutes of a first run',
-    '(12.0 and 12.2 min in all then), so scripts/build.py does that part of its work instead.',
+    'is built with Trunk (the stack this project was asked for), which `make setup` compiles once,',
+    'unoptimised, beside wasm-bindgen-cli: a first run takes several minutes longer than without it.',
     'bench/core shares the workspace and the page\'s build settings, so its wasm build reuses the',
     'dependencies the release build compiled; its native build compiles the core\'s for the host',
     '(the crate without its `view` feature: no Yew, no web-sys).',

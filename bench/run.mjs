@@ -125,7 +125,7 @@ function stages(env, coreBuild, finished) {
   const min = (seconds) => `${(seconds / 60).toFixed(1)} min`;
   const measures = (finished - began - coreBuild) / 1000;
   const total = built - started + (finished - began) / 1000;
-  return `\`make bench\` took **${min(total)}** in all: \`make setup\` ${min(setUp - started)}, the release build (scripts/build.py) ${min(built - setUp)}, building bench/core ${min(coreBuild / 1000)}, the measures ${min(measures)}. ${startedFrom(env)}`;
+  return `\`make bench\` took **${min(total)}** in all: \`make setup\` ${min(setUp - started)}, the release build (trunk build --release) ${min(built - setUp)}, building bench/core ${min(coreBuild / 1000)}, the measures ${min(measures)}. ${startedFrom(env)}`;
 }
 
 const lines = [

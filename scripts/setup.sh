@@ -4,6 +4,7 @@
 set -euo pipefail
 
 WASM_BINDGEN_VERSION=0.2.130
+TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -18,7 +19,7 @@ if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknow
   rustup target add wasm32-unknown-unknown
 fi
 
-# wasm-bindgen-cli is compiled without fat LTO, with many codegen units and no optimisation: it
+# Trunk and wasm-bindgen-cli are compiled without fat LTO, with many codegen units and no optimisation: it
 # does little work per build, and on a 2-core machine the first `make bench` waits for it (~160 ->
 # ~100 s). The crates that do its real work (reading and rewriting wasm modules) keep opt-level 1:
 # unoptimised, its test runner would add ~2 minutes to each `make test` (~10 s at this setting).
@@ -41,6 +42,13 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WASM_BIND
   # Without --locked: the crate's lock file names a dependency version that is no longer published.
   say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (cargo install, a few minutes)"
   tool_install "${wasm_crates[@]}" --force "wasm-bindgen-cli@$WASM_BINDGEN_VERSION" &
+  installs+=($!)
+fi
+
+# Trunk builds and serves the page (Trunk.toml). Its own lock file works with --locked.
+if [ "$(trunk --version 2>/dev/null || true)" != "trunk $TRUNK_VERSION" ]; then
+  say "installing trunk $TRUNK_VERSION (cargo install, a few minutes)"
+  tool_install --locked --force "trunk@$TRUNK_VERSION" &
   installs+=($!)
 fi
 

@@ -90,28 +90,38 @@ impl Default for AppProps {
 /// Makes a key of `kind`: RSA in WebCrypto (asynchronous, the page stays responsive), the
 /// others from the CSPRNG in a few microseconds.
 async fn make_key(kind: KeyKind) -> Result<crate::jwt::keys::Key, String> {
-    if !matches!(kind, KeyKind::Hmac(_)) {
-        crate::engine::ready().await;
-    }
     match kind {
         KeyKind::Rsa(bits) => {
             let der = browser::generate_rsa_pkcs8(bits as u32).await?;
-            generate::rsa_from_pkcs8(&der).map_err(|e| e.to_string())
+            answered(|| generate::rsa_from_pkcs8(&der))
+                .await
+                .map_err(|e| e.to_string())
         }
         _ => {
             // An EC scalar above the group order is astronomically rare; draw again if it happens.
             let mut last = String::new();
             for _ in 0..4 {
-                match generate::from_random(kind, &browser::random_bytes(kind.random_bytes())?) {
+                let random = browser::random_bytes(kind.random_bytes())?;
+                match answered(|| generate::from_random(kind, &random)).await {
                     Ok(key) => return Ok(key),
-                    // The engine module is missing: drawing again would not help.
-                    Err(e @ (KeyError::Engine(_) | KeyError::EngineLoading)) => {
+                    // The key engine cannot be reached: drawing again would not help.
+                    Err(e @ KeyError::Engine(_)) => {
                         return Err(e.to_string());
                     }
                     Err(e) => last = e.to_string(),
                 }
             }
             Err(last)
+        }
+    }
+}
+
+/// `make`'s result once the key engine has answered it (at once for what the page does itself).
+async fn answered<T>(make: impl Fn() -> Result<T, KeyError>) -> Result<T, KeyError> {
+    loop {
+        match make() {
+            Err(KeyError::EngineLoading) => crate::engine::next_answer().await,
+            other => return other,
         }
     }
 }
@@ -146,7 +156,7 @@ pub fn App(props: &AppProps) -> Html {
                 .map(|t| t.to_string())
                 .or(shared)
                 .unwrap_or_else(|| EXAMPLE_TOKEN.to_string());
-            // Before any key is read: asymmetric keys go to the engine module (split build).
+            // Before any key is read: asymmetric keys go to the key engine (split build).
             crate::engine::install();
             AppState::new(&initial, clock.now())
         })
@@ -164,12 +174,12 @@ pub fn App(props: &AppProps) -> Html {
     {
         let dispatcher = state.dispatcher();
         use_effect_with((), move |_| {
-            crate::engine::on_ready(move || {
+            crate::engine::on_answer(move || {
                 dispatcher.dispatch(AppAction::Debugger(Action::EngineReady));
             });
-            // The decoder is up: fetch the engine now, so a key pasted later is answered at
-            // once. It is not on the path to the first paint.
-            wasm_bindgen_futures::spawn_local(crate::engine::ready());
+            // The decoder is up: start the key engine now, so a key pasted later is answered
+            // sooner. It is not on the path to the first paint.
+            crate::engine::start();
         });
     }
     let on_theme = {

@@ -1,110 +1,411 @@
-//! The page's side: a [`KeyEngine`] over any [`Link`] to the engine module, and the keys it
-//! hands out, which release themselves there when the page drops the last copy.
+//! The page's side of the key engine, without the browser: questions go out through a [`Link`],
+//! answers come back through [`Client::receive`] and are kept, so the reducer asks as often as
+//! it likes and never waits. A question not yet answered is answered "not yet" (`None`, or
+//! [`KeyError::EngineLoading`]); when its answer arrives the listeners hear of it and the page
+//! derives its state again, finding the answer kept.
 
-use std::rc::Rc;
+use std::cell::RefCell;
+use std::collections::{HashMap, VecDeque};
+use std::rc::{Rc, Weak};
 
-use super::protocol;
+use super::protocol::{Answer, BUILD, Envelope, Exports, Held, KeyFacts, KeysRead, Request};
 use crate::jwt::algorithm::Algorithm;
 use crate::jwt::keys::generate::KeyKind;
 use crate::jwt::keys::remote::{Export, Facts, KeyEngine, RemoteKey};
-use crate::jwt::keys::{Key, KeyError, KeySet};
+use crate::jwt::keys::{Key, KeyError, KeySet, Material};
 
-/// The calls the engine module answers. `None` from the reading calls: it is not loaded yet.
+/// How many answers are kept. Each verdict, signature and key read is one; the page re-derives
+/// from the latest inputs, so only recent answers are ever asked for again.
+const KEPT: usize = 32;
+
+/// How questions reach the engine (a Web Worker in the page; the store itself in tests).
 pub trait Link {
-    fn parse(&self, text: &str) -> Option<String>;
-    fn generate(&self, kind: &str, random: &[u8]) -> Option<String>;
-    fn rsa_from_pkcs8(&self, der: &[u8]) -> Option<String>;
-    fn verify(&self, handle: u32, alg: &str, message: &[u8], signature: &[u8]) -> bool;
-    fn sign(&self, handle: u32, alg: &str, message: &[u8]) -> Option<String>;
-    fn export(&self, handle: u32, form: &str, comment: &str) -> Option<String>;
-    fn release(&self, handle: u32);
+    /// Sends one question, starting the engine first if need be. `Err` says why the engine
+    /// cannot be reached now (the next question tries again).
+    fn send(&self, envelope: Envelope) -> Result<(), String>;
 }
 
-/// The engine as the core sees it, over `link`.
+/// An answer as the page keeps it: keys already made into keys the page can hold.
+#[derive(Clone)]
+enum Kept {
+    Hello,
+    Keys(Result<KeySet, KeyError>),
+    Verified(Result<bool, String>),
+    Signed(Result<Vec<u8>, String>),
+}
+
+struct Memory {
+    next_id: u32,
+    /// Questions sent and not yet answered, by number.
+    asked: HashMap<u32, Request>,
+    answers: HashMap<Request, Kept>,
+    /// The order answers came in, oldest first, to forget the oldest.
+    order: VecDeque<Request>,
+    /// Answers that are refusals because the engine could not be reached: forgotten when the
+    /// next question goes out, so that it tries again.
+    refused: Vec<Request>,
+    listeners: Vec<Rc<dyn Fn()>>,
+    once: Vec<Box<dyn FnOnce()>>,
+}
+
+struct Shared<L> {
+    link: L,
+    memory: RefCell<Memory>,
+}
+
+/// The engine as the page's core sees it; cheap to clone.
 pub struct Client<L: Link + 'static> {
-    link: Rc<L>,
+    shared: Rc<Shared<L>>,
+}
+
+impl<L: Link + 'static> Clone for Client<L> {
+    fn clone(&self) -> Self {
+        Self {
+            shared: self.shared.clone(),
+        }
+    }
 }
 
 impl<L: Link + 'static> Client<L> {
-    pub fn new(link: Rc<L>) -> Self {
-        Self { link }
-    }
-
-    fn attach(&self) -> impl FnMut(u32, Facts, String) -> Rc<dyn RemoteKey> + use<L> {
-        let link = self.link.clone();
-        move |handle, facts, thumbprint| {
-            Rc::new(Held {
-                handle,
-                facts,
-                thumbprint,
-                link: link.clone(),
-            })
+    pub fn new(link: L) -> Self {
+        Self {
+            shared: Rc::new(Shared {
+                link,
+                memory: RefCell::new(Memory {
+                    next_id: 0,
+                    asked: HashMap::new(),
+                    answers: HashMap::new(),
+                    order: VecDeque::new(),
+                    refused: Vec::new(),
+                    listeners: Vec::new(),
+                    once: Vec::new(),
+                }),
+            }),
         }
     }
+
+    /// The link questions go through.
+    pub fn link(&self) -> &L {
+        &self.shared.link
+    }
+
+    /// Calls `listener` after every answer (and every refusal) that comes in.
+    pub fn on_answer(&self, listener: impl Fn() + 'static) {
+        self.shared
+            .memory
+            .borrow_mut()
+            .listeners
+            .push(Rc::new(listener));
+    }
+
+    /// Calls `listener` once, after the next answer or refusal that comes in.
+    pub fn on_next_answer(&self, listener: impl FnOnce() + 'static) {
+        self.shared
+            .memory
+            .borrow_mut()
+            .once
+            .push(Box::new(listener));
+    }
+
+    /// Whether the engine has said hello (it is loaded and of this build).
+    pub fn is_ready(&self) -> bool {
+        matches!(
+            self.shared.memory.borrow().answers.get(&Request::Hello),
+            Some(Kept::Hello)
+        )
+    }
+
+    /// Whether questions are out and not yet answered.
+    pub fn is_waiting(&self) -> bool {
+        !self.shared.memory.borrow().asked.is_empty()
+    }
+
+    /// Asks the engine whether it is there (the page does so once it is usable).
+    pub fn hello(&self) {
+        let _ = self.ask(Request::Hello);
+    }
+
+    /// The kept answer to `request`; else it is sent (once) and `None` says it is on its way.
+    fn ask(&self, request: Request) -> Option<Kept> {
+        let id = {
+            let mut memory = self.shared.memory.borrow_mut();
+            if let Some(kept) = memory.answers.get(&request) {
+                return Some(kept.clone());
+            }
+            if memory.asked.values().any(|r| *r == request) {
+                return None;
+            }
+            for old in std::mem::take(&mut memory.refused) {
+                memory.answers.remove(&old);
+                memory.order.retain(|r| *r != old);
+            }
+            memory.next_id = memory.next_id.wrapping_add(1);
+            let id = memory.next_id;
+            memory.asked.insert(id, request.clone());
+            id
+        };
+        // No borrow is held while the link works: it may answer at once (tests do).
+        match self.shared.link.send((id, request.clone())) {
+            Ok(()) => self.shared.memory.borrow().answers.get(&request).cloned(),
+            Err(why) => {
+                let kept = refusal(&request, &why);
+                let _forgotten = {
+                    let mut memory = self.shared.memory.borrow_mut();
+                    memory.asked.remove(&id);
+                    memory.refused.push(request.clone());
+                    keep(&mut memory, request, kept.clone())
+                };
+                Some(kept)
+            }
+        }
+    }
+
+    /// Tells the engine, expecting no answer.
+    fn tell(&self, request: Request) {
+        let id = {
+            let mut memory = self.shared.memory.borrow_mut();
+            memory.next_id = memory.next_id.wrapping_add(1);
+            memory.next_id
+        };
+        let _ = self.shared.link.send((id, request));
+    }
+
+    /// An answer from the engine: `build` must be this page's [`BUILD`].
+    pub fn receive(&self, id: u32, build: &str, answer: Answer) {
+        if build != BUILD {
+            self.fail("the key engine is from another release of this page: reload the page");
+            return;
+        }
+        let Some(request) = self.shared.memory.borrow_mut().asked.remove(&id) else {
+            return;
+        };
+        let kept = self.kept(answer);
+        let forgotten = keep(&mut self.shared.memory.borrow_mut(), request, kept);
+        drop(forgotten);
+        self.tell_listeners();
+    }
+
+    /// The engine cannot be reached (it failed to load, or is from another build): every
+    /// question out is answered with `why`, and the next question tries again.
+    pub fn fail(&self, why: &str) {
+        let mut forgotten = Vec::new();
+        {
+            let mut memory = self.shared.memory.borrow_mut();
+            let asked: Vec<Request> = memory.asked.drain().map(|(_, r)| r).collect();
+            for request in asked {
+                let kept = refusal(&request, why);
+                memory.refused.push(request.clone());
+                forgotten.extend(keep(&mut memory, request, kept));
+            }
+        }
+        drop(forgotten);
+        self.tell_listeners();
+    }
+
+    fn tell_listeners(&self) {
+        let (listeners, once) = {
+            let mut memory = self.shared.memory.borrow_mut();
+            (memory.listeners.clone(), std::mem::take(&mut memory.once))
+        };
+        for listener in listeners {
+            listener();
+        }
+        for listener in once {
+            listener();
+        }
+    }
+
+    /// The page's keeping of an answer: keys become [`RemoteHeld`] keys.
+    fn kept(&self, answer: Answer) -> Kept {
+        match answer {
+            Answer::Hello => Kept::Hello,
+            Answer::Keys(read) => Kept::Keys(
+                read.map_err(KeyError::Engine)
+                    .and_then(|read| self.key_set(read)),
+            ),
+            Answer::Verified(ok) => Kept::Verified(Ok(ok)),
+            Answer::Signed(result) => Kept::Signed(result),
+        }
+    }
+
+    fn key_set(&self, read: KeysRead) -> Result<KeySet, KeyError> {
+        let KeysRead { set, keys, skipped } = read;
+        let mut keys: Vec<Key> = keys.into_iter().map(|k| self.key(k)).collect();
+        match (set, keys.len()) {
+            (true, 1..) => Ok(KeySet::Jwks { keys, skipped }),
+            (false, 1) => Ok(KeySet::One(keys.remove(0))),
+            _ => Err(garbled()),
+        }
+    }
+
+    fn key(&self, facts: KeyFacts) -> Key {
+        let material = match facts.held {
+            Held::Secret(bytes) => Material::Secret(bytes),
+            Held::Engine {
+                handle,
+                facts,
+                exports,
+            } => Material::Remote(Rc::new(RemoteHeld {
+                handle,
+                facts,
+                exports,
+                client: Rc::downgrade(&self.shared),
+            })),
+        };
+        Key {
+            material,
+            format: facts.format,
+            usage: facts.usage,
+        }
+    }
+
+    fn keys(&self, request: Request) -> Result<KeySet, KeyError> {
+        match self.ask(request) {
+            Some(Kept::Keys(keys)) => keys,
+            Some(_) => Err(garbled()),
+            None => Err(KeyError::EngineLoading),
+        }
+    }
+
+    fn one_key(&self, request: Request) -> Result<Key, KeyError> {
+        match self.keys(request)? {
+            KeySet::One(key) => Ok(key),
+            KeySet::Jwks { .. } => Err(garbled()),
+        }
+    }
+}
+
+/// Keeps `kept` as the answer to `request` and forgets the oldest beyond [`KEPT`]. What is
+/// forgotten is returned, to be dropped once `memory` is no longer borrowed: dropping a key tells
+/// the engine to release it, which borrows `memory` again.
+#[must_use]
+fn keep(memory: &mut Memory, request: Request, kept: Kept) -> Vec<Kept> {
+    let mut forgotten = Vec::new();
+    match memory.answers.insert(request.clone(), kept) {
+        Some(replaced) => forgotten.push(replaced),
+        None => memory.order.push_back(request),
+    }
+    while memory.order.len() > KEPT {
+        if let Some(old) = memory.order.pop_front() {
+            forgotten.extend(memory.answers.remove(&old));
+        }
+    }
+    forgotten
+}
+
+/// The engine's refusal, in the shape `request`'s answer takes.
+fn refusal(request: &Request, why: &str) -> Kept {
+    match request {
+        Request::Verify { .. } => Kept::Verified(Err(why.to_string())),
+        Request::Sign { .. } => Kept::Signed(Err(why.to_string())),
+        _ => Kept::Keys(Err(KeyError::Engine(why.to_string()))),
+    }
+}
+
+/// An answer the page cannot read: the two sides come from different builds.
+fn garbled() -> KeyError {
+    KeyError::Engine(
+        "the key engine answered in a form this page does not read: reload the page".into(),
+    )
 }
 
 impl<L: Link + 'static> KeyEngine for Client<L> {
     fn parse(&self, text: &str) -> Result<KeySet, KeyError> {
-        let answer = self.link.parse(text).ok_or(KeyError::EngineLoading)?;
-        protocol::read_keys(&answer, &mut self.attach())
+        self.keys(Request::Parse(text.to_string()))
     }
 
     fn generate(&self, kind: KeyKind, random: &[u8]) -> Result<Key, KeyError> {
-        let answer = self
-            .link
-            .generate(&kind.id(), random)
-            .ok_or(KeyError::EngineLoading)?;
-        protocol::read_one_key(&answer, &mut self.attach())
+        self.one_key(Request::Generate {
+            kind: kind.id(),
+            random: random.to_vec(),
+        })
     }
 
     fn rsa_from_pkcs8(&self, der: &[u8]) -> Result<Key, KeyError> {
-        let answer = self
-            .link
-            .rsa_from_pkcs8(der)
-            .ok_or(KeyError::EngineLoading)?;
-        protocol::read_one_key(&answer, &mut self.attach())
+        self.one_key(Request::RsaFromPkcs8(der.to_vec()))
     }
 }
 
-/// A key the engine holds under `handle`.
-struct Held<L: Link> {
+/// A key the engine holds under `handle`. It knows its client only weakly: the client keeps
+/// answers that hold keys, and a strong link back would keep both alive forever.
+struct RemoteHeld<L: Link + 'static> {
     handle: u32,
     facts: Facts,
-    /// Came with the key: the key line shows it on every render, and asking the engine each
-    /// time was a third crossing on the way from a pasted key to its verdict.
-    thumbprint: String,
-    link: Rc<L>,
+    /// Every written-out form, sent with the key: the views show them on every render.
+    exports: Exports,
+    client: Weak<Shared<L>>,
 }
 
-impl<L: Link> RemoteKey for Held<L> {
+impl<L: Link + 'static> RemoteHeld<L> {
+    fn ask(&self, request: Request) -> Option<Kept> {
+        let shared = self.client.upgrade()?;
+        Client { shared }.ask(request)
+    }
+}
+
+/// The page is gone or the key is not in use: no answer can come.
+const GONE: &str = "the key engine is no longer connected: reload the page";
+
+impl<L: Link + 'static> RemoteKey for RemoteHeld<L> {
     fn facts(&self) -> Facts {
         self.facts
     }
 
-    fn verify(&self, alg: Algorithm, message: &[u8], signature: &[u8]) -> bool {
-        self.link
-            .verify(self.handle, alg.name(), message, signature)
+    fn verify(
+        &self,
+        alg: Algorithm,
+        message: &[u8],
+        signature: &[u8],
+    ) -> Option<Result<bool, String>> {
+        if self.client.strong_count() == 0 {
+            return Some(Err(GONE.into()));
+        }
+        match self.ask(Request::Verify {
+            handle: self.handle,
+            alg: alg.name().to_string(),
+            message: message.to_vec(),
+            signature: signature.to_vec(),
+        })? {
+            Kept::Verified(result) => Some(result),
+            _ => Some(Err(garbled().to_string())),
+        }
     }
 
-    fn sign(&self, alg: Algorithm, message: &[u8]) -> Result<Vec<u8>, String> {
-        let answer = self
-            .link
-            .sign(self.handle, alg.name(), message)
-            .ok_or_else(|| KeyError::EngineLoading.to_string())?;
-        protocol::read_signature(&answer)
+    fn sign(&self, alg: Algorithm, message: &[u8]) -> Option<Result<Vec<u8>, String>> {
+        if self.client.strong_count() == 0 {
+            return Some(Err(GONE.into()));
+        }
+        match self.ask(Request::Sign {
+            handle: self.handle,
+            alg: alg.name().to_string(),
+            message: message.to_vec(),
+        })? {
+            Kept::Signed(result) => Some(result),
+            _ => Some(Err(garbled().to_string())),
+        }
     }
 
     fn export(&self, form: Export, comment: &str) -> Option<String> {
-        if form == Export::Thumbprint {
-            return Some(self.thumbprint.clone());
+        let exports = &self.exports;
+        match form {
+            Export::Thumbprint => Some(exports.thumbprint.clone()),
+            Export::Jwk(false) => Some(exports.public_jwk.clone()),
+            Export::Jwk(true) => Some(exports.private_jwk.clone()),
+            Export::PublicPem => exports.public_pem.clone(),
+            Export::PrivatePem => exports.private_pem.clone(),
+            // The engine wrote the line with an empty comment, which ends it.
+            Export::OpenSshPublic => exports
+                .openssh_public
+                .as_ref()
+                .map(|line| format!("{line}{comment}")),
         }
-        self.link
-            .export(self.handle, protocol::export_name(form), comment)
     }
 }
 
-impl<L: Link> Drop for Held<L> {
+impl<L: Link + 'static> Drop for RemoteHeld<L> {
     fn drop(&mut self) {
-        self.link.release(self.handle);
+        if let Some(shared) = self.client.upgrade() {
+            Client { shared }.tell(Request::Release(self.handle));
+        }
     }
 }

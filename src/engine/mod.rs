@@ -1,30 +1,37 @@
-//! The engine module: RSA, EC and Ed25519 keys live in a second WebAssembly module that the
-//! page fetches the first time such a key is pasted, loaded or made, so the decoder the page
-//! opens with carries no big-integer or curve code. The engine is this crate built without the
-//! `split` feature (src/engine_main.rs exports [`store::Store`]'s calls); the page, built with
-//! it, reaches the engine through [`client::Client`] over the browser link.
+//! The key engine: RSA, EC and Ed25519 keys are read, held, checked, signed and written out in a
+//! Web Worker, so the page's own module carries no big-integer or curve code and typing never
+//! waits for them. The worker is this crate built without `split` (src/engine_main.rs registers
+//! [`worker::KeyEngine`], which answers from [`store::Store`]); the page, built with `split`,
+//! reaches it through [`client::Client`] over the browser link, with [`protocol`]'s serde
+//! messages.
 
 pub mod client;
 pub mod protocol;
 #[cfg(not(feature = "split"))]
 pub mod store;
+#[cfg(any(feature = "worker", feature = "split"))]
+pub mod worker;
 
 #[cfg(all(target_arch = "wasm32", feature = "split"))]
 mod browser;
 #[cfg(all(target_arch = "wasm32", feature = "split"))]
-pub use browser::{install, on_ready, ready};
+pub use browser::{install, next_answer, on_answer, start};
 
-/// Nothing to load: this build reads every key itself.
+/// Nothing to start: this build reads every key itself.
 #[cfg(not(all(target_arch = "wasm32", feature = "split")))]
 pub fn install() {}
 
-/// Nothing to wait for: this build reads every key itself, so `on_ready` is never called.
+/// Nothing to start: this build reads every key itself.
 #[cfg(not(all(target_arch = "wasm32", feature = "split")))]
-pub fn on_ready(_: impl Fn() + 'static) {}
+pub fn start() {}
 
-/// Nothing to wait for: this build reads every key itself.
+/// Nothing to hear: this build reads every key itself, so `listener` is never called.
 #[cfg(not(all(target_arch = "wasm32", feature = "split")))]
-pub async fn ready() {}
+pub fn on_answer(_listener: impl Fn() + 'static) {}
+
+/// Nothing to wait for: this build answers every question at once.
+#[cfg(not(all(target_arch = "wasm32", feature = "split")))]
+pub async fn next_answer() {}
 
 #[cfg(all(test, not(feature = "split")))]
 mod tests;

@@ -1,13 +1,14 @@
-//! The engine module's side: the keys it holds for the page, by handle, and what it does with
-//! them. Plain Rust over the core, so the native tests drive it directly.
+//! The engine's side: the keys it holds for the page, by handle, and its answer to each
+//! [`Request`]. Plain Rust over the core, so the native tests drive it directly; the Web Worker
+//! (src/engine_main.rs) only carries messages to and from it.
 
 use std::collections::HashMap;
 
-use super::protocol;
+use super::protocol::{Answer, Exports, Held, KeyFacts, KeysRead, Request};
 use crate::jwt::algorithm::Algorithm;
 use crate::jwt::keys::generate::{self, KeyKind};
-use crate::jwt::keys::remote::Export;
-use crate::jwt::keys::{self, KeyError, KeySet, Material, SecretEncoding, export};
+use crate::jwt::keys::remote::Facts;
+use crate::jwt::keys::{self, Key, KeyError, KeySet, Material, SecretEncoding, export};
 use crate::jwt::primitives;
 
 /// The keys the page has been given handles to.
@@ -18,67 +19,104 @@ pub struct Store {
 }
 
 impl Store {
-    /// Reads PEM, JWK, JWKS or OpenSSH text (see `keys::parse`).
-    pub fn parse(&mut self, text: &str) -> String {
-        let result = keys::parse(text, SecretEncoding::Utf8)
-            .unwrap_or_else(|| Err(KeyError::Pem("the key is empty".into())));
-        self.answer(result)
-    }
-
-    /// An EC or Ed25519 key from the page's random bytes.
-    pub fn generate(&mut self, kind: &str, random: &[u8]) -> String {
-        let result = KeyKind::from_id(kind)
-            .ok_or_else(|| KeyError::Unsupported(format!("key kind \"{kind}\"")))
-            .and_then(|kind| generate::from_random(kind, random));
-        self.answer(result.map(KeySet::One))
-    }
-
-    /// An RSA private key from the PKCS#8 DER WebCrypto made.
-    pub fn rsa_from_pkcs8(&mut self, der: &[u8]) -> String {
-        self.answer(generate::rsa_from_pkcs8(der).map(KeySet::One))
-    }
-
-    fn answer(&mut self, result: Result<KeySet, KeyError>) -> String {
-        protocol::write_keys(result, &mut |material| {
-            self.next = self.next.wrapping_add(1);
-            self.held.insert(self.next, material);
-            self.next
+    /// The answer to `request`; `None` for a release, which has none.
+    pub fn answer(&mut self, request: Request) -> Option<Answer> {
+        Some(match request {
+            Request::Hello => Answer::Hello,
+            Request::Parse(text) => Answer::Keys(self.parse(&text)),
+            Request::Generate { kind, random } => Answer::Keys(self.generate(&kind, &random)),
+            Request::RsaFromPkcs8(der) => {
+                Answer::Keys(self.hold(generate::rsa_from_pkcs8(&der).map(KeySet::One)))
+            }
+            Request::Verify {
+                handle,
+                alg,
+                message,
+                signature,
+            } => Answer::Verified(self.verify(handle, &alg, &message, &signature)),
+            Request::Sign {
+                handle,
+                alg,
+                message,
+            } => Answer::Signed(self.sign(handle, &alg, &message)),
+            Request::Release(handle) => {
+                self.held.remove(&handle);
+                return None;
+            }
         })
     }
 
-    /// Whether `signature` is `alg`'s signature of `message` under key `handle`.
-    pub fn verify(&self, handle: u32, alg: &str, message: &[u8], signature: &[u8]) -> bool {
+    /// Reads PEM, JWK, JWKS or OpenSSH text (see `keys::parse`).
+    fn parse(&mut self, text: &str) -> Result<KeysRead, String> {
+        let result = keys::parse(text, SecretEncoding::Utf8)
+            .unwrap_or_else(|| Err(KeyError::Pem("the key is empty".into())));
+        self.hold(result)
+    }
+
+    /// An EC or Ed25519 key from the page's random bytes.
+    fn generate(&mut self, kind: &str, random: &[u8]) -> Result<KeysRead, String> {
+        let result = KeyKind::from_id(kind)
+            .ok_or_else(|| KeyError::Unsupported(format!("key kind \"{kind}\"")))
+            .and_then(|kind| generate::from_random(kind, random));
+        self.hold(result.map(KeySet::One))
+    }
+
+    /// Keeps each asymmetric key under a new handle; the page gets the handles and the facts.
+    fn hold(&mut self, result: Result<KeySet, KeyError>) -> Result<KeysRead, String> {
+        let (keys, skipped, set) = match result.map_err(|e| e.to_string())? {
+            KeySet::One(key) => (vec![key], Vec::new(), false),
+            KeySet::Jwks { keys, skipped } => (keys, skipped, true),
+        };
+        let keys = keys.into_iter().map(|key| self.facts(key)).collect();
+        Ok(KeysRead { set, keys, skipped })
+    }
+
+    fn facts(&mut self, key: Key) -> KeyFacts {
+        let held = match key.material {
+            Material::Secret(bytes) => Held::Secret(bytes),
+            material => {
+                let facts = Facts {
+                    shape: material.shape(),
+                    rsa_bits: material.rsa_bits().unwrap_or(0),
+                    can_sign: material.can_sign(),
+                };
+                let exports = Exports {
+                    thumbprint: export::thumbprint(&material),
+                    public_jwk: export::jwk(&material, false),
+                    private_jwk: export::jwk(&material, true),
+                    public_pem: export::public_pem(&material),
+                    private_pem: export::private_pem(&material),
+                    openssh_public: export::openssh_public(&material, ""),
+                };
+                self.next = self.next.wrapping_add(1);
+                self.held.insert(self.next, material);
+                Held::Engine {
+                    handle: self.next,
+                    facts,
+                    exports,
+                }
+            }
+        };
+        KeyFacts {
+            format: key.format,
+            usage: key.usage,
+            held,
+        }
+    }
+
+    fn verify(&self, handle: u32, alg: &str, message: &[u8], signature: &[u8]) -> bool {
         match (self.held.get(&handle), Algorithm::from_name(alg)) {
             (Some(material), Some(alg)) => primitives::verify(alg, material, message, signature),
             _ => false,
         }
     }
 
-    /// `alg`'s signature of `message` with key `handle`.
-    pub fn sign(&self, handle: u32, alg: &str, message: &[u8]) -> String {
-        let result = match (self.held.get(&handle), Algorithm::from_name(alg)) {
+    fn sign(&self, handle: u32, alg: &str, message: &[u8]) -> Result<Vec<u8>, String> {
+        match (self.held.get(&handle), Algorithm::from_name(alg)) {
             (Some(material), Some(alg)) => primitives::sign(alg, material, message),
             (None, _) => Err("the key was released".into()),
             (_, None) => Err(format!("\"{alg}\" is not an algorithm")),
-        };
-        protocol::write_signature(result)
-    }
-
-    /// Key `handle` written out as `form` (see [`protocol::export_name`]).
-    pub fn export(&self, handle: u32, form: &str, comment: &str) -> Option<String> {
-        let material = self.held.get(&handle)?;
-        Some(match protocol::export_from_name(form)? {
-            Export::Thumbprint => export::thumbprint(material),
-            Export::Jwk(private) => export::jwk(material, private),
-            Export::PublicPem => export::public_pem(material)?,
-            Export::PrivatePem => export::private_pem(material)?,
-            Export::OpenSshPublic => export::openssh_public(material, comment)?,
-        })
-    }
-
-    /// The page no longer needs key `handle`.
-    pub fn release(&mut self, handle: u32) {
-        self.held.remove(&handle);
+        }
     }
 
     /// How many keys are held (the page releases what it drops).

@@ -1,71 +1,98 @@
-//! The engine as the page uses it, without a browser: a [`Client`] over a [`Store`] directly.
-//! Every key read through it must describe, verify, sign and export exactly as read in place.
+//! The engine as the page uses it, without a browser: a [`Client`] over a [`Store`] through a
+//! link that queues questions until the test delivers them, as the worker would. Every key read
+//! through it must describe, verify, sign and export exactly as read in place.
 
 use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
 use std::rc::Rc;
 
 use super::client::{Client, Link};
+use super::protocol::{Answer, BUILD, Envelope, Request};
 use super::store::Store;
 use crate::jwt::algorithm::Algorithm;
 use crate::jwt::keys::remote::KeyEngine;
 use crate::jwt::keys::{self, KeyError, KeySet, Material, SecretEncoding, export};
 use crate::jwt::primitives;
 
-/// A link that calls the store in the same module; `exports` counts the export calls.
+/// A link whose questions wait in `inbox` until [`settle`] hands them to the store.
 #[derive(Default)]
-struct Direct {
+struct Queued {
     store: RefCell<Store>,
-    exports: Cell<usize>,
+    inbox: RefCell<VecDeque<Envelope>>,
+    sent: Cell<usize>,
+    /// When set, the engine cannot be reached and says this.
+    unreachable: RefCell<Option<String>>,
 }
 
-impl Link for Direct {
-    fn parse(&self, text: &str) -> Option<String> {
-        Some(self.store.borrow_mut().parse(text))
-    }
-    fn generate(&self, kind: &str, random: &[u8]) -> Option<String> {
-        Some(self.store.borrow_mut().generate(kind, random))
-    }
-    fn rsa_from_pkcs8(&self, der: &[u8]) -> Option<String> {
-        Some(self.store.borrow_mut().rsa_from_pkcs8(der))
-    }
-    fn verify(&self, handle: u32, alg: &str, message: &[u8], signature: &[u8]) -> bool {
-        self.store.borrow().verify(handle, alg, message, signature)
-    }
-    fn sign(&self, handle: u32, alg: &str, message: &[u8]) -> Option<String> {
-        Some(self.store.borrow().sign(handle, alg, message))
-    }
-    fn export(&self, handle: u32, form: &str, comment: &str) -> Option<String> {
-        self.exports.set(self.exports.get() + 1);
-        self.store.borrow().export(handle, form, comment)
-    }
-    fn release(&self, handle: u32) {
-        self.store.borrow_mut().release(handle);
+impl Link for Queued {
+    fn send(&self, envelope: Envelope) -> Result<(), String> {
+        if let Some(why) = self.unreachable.borrow().clone() {
+            return Err(why);
+        }
+        self.sent.set(self.sent.get() + 1);
+        self.inbox.borrow_mut().push_back(envelope);
+        Ok(())
     }
 }
 
-/// A link to an engine that has not arrived.
-struct Absent;
+/// Delivers every question waiting, as the worker would answer them.
+fn settle(client: &Client<Queued>) {
+    loop {
+        let Some((id, request)) = client.link().inbox.borrow_mut().pop_front() else {
+            return;
+        };
+        let answer = client.link().store.borrow_mut().answer(request);
+        if let Some(answer) = answer {
+            client.receive(id, BUILD, answer);
+        }
+    }
+}
 
-impl Link for Absent {
-    fn parse(&self, _: &str) -> Option<String> {
-        None
+/// `ask()` once the engine has answered it: the first call sends, the second finds the answer.
+fn answered<T>(
+    client: &Client<Queued>,
+    ask: impl Fn() -> Result<T, KeyError>,
+) -> Result<T, KeyError> {
+    match ask() {
+        Err(KeyError::EngineLoading) => {
+            settle(client);
+            ask()
+        }
+        other => other,
     }
-    fn generate(&self, _: &str, _: &[u8]) -> Option<String> {
-        None
+}
+
+fn verify_there(
+    client: &Client<Queued>,
+    alg: Algorithm,
+    material: &Material,
+    message: &[u8],
+    signature: &[u8],
+) -> bool {
+    let Material::Remote(key) = material else {
+        return primitives::verify(alg, material, message, signature);
+    };
+    if key.verify(alg, message, signature).is_none() {
+        settle(client);
     }
-    fn rsa_from_pkcs8(&self, _: &[u8]) -> Option<String> {
-        None
+    key.verify(alg, message, signature)
+        .expect("answered")
+        .expect("reachable")
+}
+
+fn sign_there(
+    client: &Client<Queued>,
+    alg: Algorithm,
+    material: &Material,
+    message: &[u8],
+) -> Result<Vec<u8>, String> {
+    let Material::Remote(key) = material else {
+        return primitives::sign(alg, material, message);
+    };
+    if key.sign(alg, message).is_none() {
+        settle(client);
     }
-    fn verify(&self, _: u32, _: &str, _: &[u8], _: &[u8]) -> bool {
-        false
-    }
-    fn sign(&self, _: u32, _: &str, _: &[u8]) -> Option<String> {
-        None
-    }
-    fn export(&self, _: u32, _: &str, _: &str) -> Option<String> {
-        None
-    }
-    fn release(&self, _: u32) {}
+    key.sign(alg, message).expect("answered")
 }
 
 macro_rules! fixture {
@@ -118,11 +145,10 @@ fn algorithms_for(material: &Material) -> Vec<Algorithm> {
 
 #[test]
 fn keys_read_by_the_engine_act_as_keys_read_in_place() {
-    let link = Rc::new(Direct::default());
-    let engine = Client::new(link.clone());
+    let engine = Client::new(Queued::default());
     for (name, text) in PRIVATE.iter().chain(PUBLIC.iter()) {
         let here = local(text);
-        let there = engine.parse(text.trim()).unwrap();
+        let there = answered(&engine, || engine.parse(text.trim())).unwrap();
         assert_eq!(there.describe(), here.describe(), "{name}");
         let (here, there) = (&here.keys()[0].material, &there.keys()[0].material);
         assert!(matches!(there, Material::Remote(_)), "{name}");
@@ -157,39 +183,37 @@ fn keys_read_by_the_engine_act_as_keys_read_in_place() {
             let message = message.as_bytes();
             if here.can_sign() {
                 // Signed there, checked here, and the other way round; a changed message fails.
-                let signature = primitives::sign(alg, there, message).unwrap();
+                let signature = sign_there(&engine, alg, there, message).unwrap();
                 assert!(
                     primitives::verify(alg, here, message, &signature),
                     "{name} {alg}"
                 );
                 let signature = primitives::sign(alg, here, message).unwrap();
                 assert!(
-                    primitives::verify(alg, there, message, &signature),
+                    verify_there(&engine, alg, there, message, &signature),
                     "{name} {alg}"
                 );
                 assert!(
-                    !primitives::verify(alg, there, b"other", &signature),
+                    !verify_there(&engine, alg, there, b"other", &signature),
                     "{name} {alg}"
                 );
             } else {
                 assert!(
-                    primitives::sign(alg, there, message).is_err(),
+                    sign_there(&engine, alg, there, message).is_err(),
                     "{name} {alg}"
                 );
                 assert!(
-                    !primitives::verify(alg, there, message, &[0; 64]),
+                    !verify_there(&engine, alg, there, message, &[0; 64]),
                     "{name} {alg}"
                 );
             }
         }
     }
-    // Every key the page dropped was released in the engine.
-    assert_eq!(link.store.borrow().len(), 0);
 }
 
 #[test]
 fn refusals_and_key_sets_cross_whole() {
-    let engine = Client::new(Rc::new(Direct::default()));
+    let engine = Client::new(Queued::default());
     for text in [
         "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----",
         include_str!("../../tests/vectors/keys/ssh_encrypted"),
@@ -200,7 +224,7 @@ fn refusals_and_key_sets_cross_whole() {
         let here = keys::parse(text, SecretEncoding::Utf8)
             .unwrap()
             .unwrap_err();
-        let there = engine.parse(text.trim()).unwrap_err();
+        let there = answered(&engine, || engine.parse(text.trim())).unwrap_err();
         assert_eq!(there.to_string(), here.to_string());
     }
     // A set: a usable EC key, an HMAC secret with its usage, and one skipped with its reason.
@@ -209,7 +233,7 @@ fn refusals_and_key_sets_cross_whole() {
         r#"{{"keys":[{ec},{{"kty":"oct","k":"c2VjcmV0","kid":"h\"1","alg":"HS256","key_ops":["verify"]}},{{"kty":"OKP","crv":"X25519","x":"AAAA","kid":"enc"}}]}}"#
     );
     let here = local(&jwks);
-    let there = engine.parse(&jwks).unwrap();
+    let there = answered(&engine, || engine.parse(&jwks)).unwrap();
     assert_eq!(there.describe(), here.describe());
     let (KeySet::Jwks { keys, skipped }, KeySet::Jwks { keys: mine, .. }) = (&there, &here) else {
         panic!("a JWKS stays a set");
@@ -220,17 +244,12 @@ fn refusals_and_key_sets_cross_whole() {
 }
 
 #[test]
-fn generated_keys_come_back_as_handles() {
-    let link = Rc::new(Direct::default());
-    let engine = Client::new(link.clone());
-    let key = engine
-        .generate(
-            keys::generate::KeyKind::Ec(crate::jwt::algorithm::Curve::P256),
-            &[7; 32],
-        )
-        .unwrap();
+fn generated_keys_come_back_as_handles_and_are_released_when_dropped() {
+    let engine = Client::new(Queued::default());
+    let kind = keys::generate::KeyKind::Ec(crate::jwt::algorithm::Curve::P256);
+    let key = answered(&engine, || engine.generate(kind, &[7; 32])).unwrap();
     assert_eq!(key.material.kind_words(), "EC P-256 private key");
-    let signature = primitives::sign(Algorithm::ES256, &key.material, b"m").unwrap();
+    let signature = sign_there(&engine, Algorithm::ES256, &key.material, b"m").unwrap();
     let public = local(&export::public_pem(&key.material).unwrap());
     assert!(primitives::verify(
         Algorithm::ES256,
@@ -238,51 +257,122 @@ fn generated_keys_come_back_as_handles() {
         b"m",
         &signature
     ));
-    let refused = engine.rsa_from_pkcs8(b"not DER").unwrap_err();
+    let refused = answered(&engine, || engine.rsa_from_pkcs8(b"not DER")).unwrap_err();
     assert!(
         refused.to_string().starts_with("PRIVATE KEY: "),
         "{refused}"
     );
+    assert_eq!(engine.link().store.borrow().len(), 1);
+    // The client keeps the answer (and so the key) until newer answers push it out.
     drop(key);
-    assert_eq!(link.store.borrow().len(), 0);
-}
-
-#[test]
-fn an_engine_not_yet_loaded_says_so_and_a_garbled_answer_is_an_error() {
-    let absent = Client::new(Rc::new(Absent));
-    assert_eq!(
-        absent.parse("ssh-ed25519 AAAA").unwrap_err(),
-        KeyError::EngineLoading
-    );
-    for answer in [
-        "",
-        "{",
-        "[]",
-        r#"{"keys":[{"format":"nope"}]}"#,
-        r#"{"keys":[]}"#,
-        // An asymmetric key without its thumbprint (an engine of another build).
-        r#"{"set":false,"keys":[{"format":"jwk","shape":"ed25519","bits":0,"private":false,"handle":1}],"skipped":[]}"#,
-    ] {
-        let error = super::protocol::read_keys(answer, &mut |_, _, _| unreachable!()).unwrap_err();
-        assert!(matches!(error, KeyError::Engine(_)), "{answer}: {error:?}");
+    for i in 0..40u8 {
+        answered(&engine, || engine.generate(kind, &[i + 1; 32])).unwrap();
     }
+    settle(&engine);
+    assert!(engine.link().store.borrow().len() <= 32);
 }
 
 #[test]
-fn the_thumbprint_comes_with_the_key_and_costs_no_call() {
-    let link = Rc::new(Direct::default());
-    let engine = Client::new(link.clone());
-    let (_, text) = PUBLIC[0];
-    let there = engine.parse(text.trim()).unwrap();
-    let here = local(text);
-    for _ in 0..3 {
+fn a_question_is_sent_once_and_answered_from_memory_after() {
+    let engine = Client::new(Queued::default());
+    let (_, text) = PUBLIC[4];
+    assert_eq!(engine.parse(text).unwrap_err(), KeyError::EngineLoading);
+    assert_eq!(engine.parse(text).unwrap_err(), KeyError::EngineLoading);
+    assert_eq!(engine.link().sent.get(), 1, "asked twice, sent once");
+    let heard = Rc::new(Cell::new(0));
+    let count = heard.clone();
+    engine.on_answer(move || count.set(count.get() + 1));
+    settle(&engine);
+    assert_eq!(heard.get(), 1, "the page hears of the answer");
+    let key = engine.parse(text).unwrap();
+    assert_eq!(engine.link().sent.get(), 1, "the answer was kept");
+    assert_eq!(key.describe(), local(text).describe());
+    // A verdict is asked once too; until it is in, the key says "not yet".
+    let Material::Remote(remote) = &key.keys()[0].material else {
+        panic!("an Ed25519 key is held by the engine");
+    };
+    assert_eq!(remote.verify(Algorithm::EdDSA, b"m", &[0; 64]), None);
+    settle(&engine);
+    assert_eq!(
+        remote.verify(Algorithm::EdDSA, b"m", &[0; 64]),
+        Some(Ok(false))
+    );
+}
+
+#[test]
+fn an_unreachable_engine_refuses_in_words_and_the_next_question_tries_again() {
+    let engine = Client::new(Queued::default());
+    let (_, text) = PUBLIC[4];
+    assert_eq!(engine.parse(text).unwrap_err(), KeyError::EngineLoading);
+    engine.fail("it could not be loaded");
+    assert_eq!(
+        engine.parse(text).unwrap_err(),
+        KeyError::Engine("it could not be loaded".into())
+    );
+    *engine.link().unreachable.borrow_mut() = Some("offline".into());
+    assert_eq!(
+        engine.parse(PUBLIC[3].1).unwrap_err(),
+        KeyError::Engine("offline".into())
+    );
+    // Back online: a new question goes out, and the refused ones are asked afresh.
+    engine.link().unreachable.borrow_mut().take();
+    assert!(answered(&engine, || engine.parse(PUBLIC[2].1)).is_ok());
+    assert!(answered(&engine, || engine.parse(text)).is_ok());
+}
+
+#[test]
+fn an_engine_of_another_build_or_a_garbled_answer_is_an_error() {
+    let engine = Client::new(Queued::default());
+    let (_, text) = PUBLIC[4];
+    assert_eq!(engine.parse(text).unwrap_err(), KeyError::EngineLoading);
+    let (id, _) = engine.link().inbox.borrow_mut().pop_front().unwrap();
+    engine.receive(id, "0.0.0/protocol-0", Answer::Hello);
+    assert!(
+        matches!(engine.parse(text).unwrap_err(), KeyError::Engine(why) if why.contains("another release")),
+    );
+    // A key answer to a key question that holds no key.
+    let engine = Client::new(Queued::default());
+    assert_eq!(engine.parse(text).unwrap_err(), KeyError::EngineLoading);
+    let (id, request) = engine.link().inbox.borrow_mut().pop_front().unwrap();
+    assert_eq!(request, Request::Parse(text.to_string()));
+    let empty = super::protocol::KeysRead {
+        set: false,
+        keys: Vec::new(),
+        skipped: Vec::new(),
+    };
+    engine.receive(id, BUILD, Answer::Keys(Ok(empty)));
+    assert!(
+        matches!(engine.parse(text).unwrap_err(), KeyError::Engine(why) if why.contains("reload"))
+    );
+}
+
+#[test]
+fn every_written_out_form_comes_with_the_key() {
+    let engine = Client::new(Queued::default());
+    for (name, text) in PRIVATE.iter().chain(PUBLIC.iter()) {
+        let there = answered(&engine, || engine.parse(text.trim())).unwrap();
+        let sent = engine.link().sent.get();
+        let here = local(text);
+        let (there, here) = (&there.keys()[0].material, &here.keys()[0].material);
         assert_eq!(
-            export::thumbprint(&there.keys()[0].material),
-            export::thumbprint(&here.keys()[0].material)
+            export::thumbprint(there),
+            export::thumbprint(here),
+            "{name}"
+        );
+        assert_eq!(
+            export::jwk(there, false),
+            export::jwk(here, false),
+            "{name}"
+        );
+        assert_eq!(
+            export::openssh_public(there, "me@host"),
+            export::openssh_public(here, "me@host"),
+            "{name}"
+        );
+        assert_eq!(
+            engine.link().sent.get(),
+            sent,
+            "{name}: no question for a written-out form"
         );
     }
-    assert_eq!(link.exports.get(), 0);
-    // Other forms are still written by the engine.
-    assert!(export::public_pem(&there.keys()[0].material).is_some());
-    assert_eq!(link.exports.get(), 1);
 }

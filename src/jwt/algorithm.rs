@@ -31,7 +31,7 @@ pub enum Algorithm {
 }
 
 /// The elliptic curves ECDSA keys live on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Curve {
     P256,
     P384,

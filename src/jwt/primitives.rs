@@ -52,7 +52,8 @@ pub fn verify(alg: Algorithm, material: &Material, message: &[u8], signature: &[
         (HS256, Material::Secret(k)) => hmac_check::<Sha256>(k, message, signature),
         (HS384, Material::Secret(k)) => hmac_check::<Sha384>(k, message, signature),
         (HS512, Material::Secret(k)) => hmac_check::<Sha512>(k, message, signature),
-        (_, Material::Remote(key)) => key.verify(alg, message, signature),
+        // The engine's answer if it is in (verify::verify asks it first and says "checking").
+        (_, Material::Remote(key)) => matches!(key.verify(alg, message, signature), Some(Ok(true))),
         #[cfg(not(feature = "split"))]
         (RS256 | RS384 | RS512 | PS256 | PS384 | PS512, Material::Rsa { public, .. }) => {
             rsa_check(alg, public, message, signature)
@@ -93,7 +94,9 @@ pub fn sign(alg: Algorithm, material: &Material, message: &[u8]) -> Result<Vec<u
         (HS256, Material::Secret(k)) => hmac_tag::<Sha256>(k, message),
         (HS384, Material::Secret(k)) => hmac_tag::<Sha384>(k, message),
         (HS512, Material::Secret(k)) => hmac_tag::<Sha512>(k, message),
-        (_, Material::Remote(key)) => key.sign(alg, message),
+        (_, Material::Remote(key)) => key
+            .sign(alg, message)
+            .unwrap_or_else(|| Err(super::keys::KeyError::EngineLoading.to_string())),
         #[cfg(not(feature = "split"))]
         (RS256 | RS384 | RS512 | PS256 | PS384 | PS512, Material::Rsa { private, .. }) => {
             let key = private

@@ -25,6 +25,8 @@ pub enum SignError {
     Key(String),
     /// The crypto engine refused.
     Engine(String),
+    /// The key engine has the question and has not answered yet: the app signs again when it has.
+    Pending,
 }
 
 impl fmt::Display for SignError {
@@ -34,6 +36,7 @@ impl fmt::Display for SignError {
             SignError::HeaderNotObject => write!(f, "header: must be a JSON object"),
             SignError::Algorithm(why) | SignError::Key(why) => f.write_str(why),
             SignError::Engine(why) => write!(f, "signing failed: {why}"),
+            SignError::Pending => write!(f, "signing: the key engine is on it"),
         }
     }
 }
@@ -97,6 +100,13 @@ pub fn sign(input: &str, header: &Value, key: &Key) -> Result<String, SignError>
 }
 
 fn signature(message: &[u8], material: &Material, alg: Algorithm) -> Result<String, SignError> {
+    if let Material::Remote(remote) = material {
+        let bytes = remote
+            .sign(alg, message)
+            .ok_or(SignError::Pending)?
+            .map_err(SignError::Engine)?;
+        return Ok(base64url::encode(&bytes));
+    }
     let bytes = primitives::sign(alg, material, message).map_err(SignError::Engine)?;
     Ok(base64url::encode(&bytes))
 }

@@ -3,7 +3,7 @@
 
 use super::algorithm::{Algorithm, Family};
 use super::json::Value;
-use super::keys::{Key, KeyError, KeySet, SecretEncoding, Shape};
+use super::keys::{Key, KeyError, KeySet, Material, SecretEncoding, Shape};
 use super::primitives;
 use super::token::{Kind, Token};
 
@@ -55,7 +55,7 @@ impl Verdict {
             }
             Verdict::Unverifiable(why) => format!("Cannot verify: {why}"),
             Verdict::NoKey => "Paste a secret or public key to verify the signature".into(),
-            Verdict::Pending => "Checking: the code for RSA, EC and Ed25519 keys is loading".into(),
+            Verdict::Pending => "Checking: the key engine is on it".into(),
         }
     }
 }
@@ -236,6 +236,14 @@ pub fn verify(token: &Token, keys: Option<&Result<KeySet, KeyError>>) -> Verdict
             continue;
         }
         checked = true;
+        // A key the engine holds: its answer may still be on its way.
+        if let Material::Remote(remote) = &key.material {
+            match remote.verify(alg, signing_input(token).as_bytes(), &token.signature) {
+                None => return Verdict::Pending,
+                Some(Err(why)) => return Verdict::Unverifiable(why),
+                Some(Ok(_)) => {}
+            }
+        }
         if signature_matches(token, key, alg) {
             return Verdict::Verified { by: key.describe() };
         }

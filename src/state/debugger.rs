@@ -41,8 +41,8 @@ pub enum Action {
     LoadExample(presets::Example),
     /// Try every secret in the built-in list against the current HMAC token.
     TryCommonSecrets,
-    /// The engine module for RSA, EC and Ed25519 keys came in (or could not): what was waiting
-    /// for it is read again.
+    /// The key engine answered (or could not be reached): what was waiting for it is derived
+    /// again, finding its answer kept.
     EngineReady,
 }
 
@@ -314,7 +314,7 @@ impl Debugger {
                 }
                 if std::mem::take(&mut next.resign_pending) {
                     next.reencode();
-                } else if signing_waited || key_waited {
+                } else if signing_waited || key_waited || matches!(self.verdict, Verdict::Pending) {
                     next.reverify();
                 }
             }
@@ -324,12 +324,14 @@ impl Debugger {
                     Some((private, public)) => {
                         next.signing_key = KeyBox::new(private, self.encoding);
                         next.key = KeyBox::new(public, self.encoding);
-                        if next.signing_key.waits_for_engine() {
-                            next.pending_example = Some(example);
-                        }
                         next.header_draft = Some(header.into());
                         next.payload_draft = json_pretty(claims).map(Into::into);
                         next.reencode();
+                        // Its key or its signature is still with the key engine: loaded again
+                        // when the answer is in (the drafts go below, with the example's JSON).
+                        if next.resign_pending {
+                            next.pending_example = Some(example);
+                        }
                     }
                     None => {
                         // Unsecured: no key signs it, so the token is written directly.
@@ -433,6 +435,8 @@ impl Debugger {
                     self.input = token.into();
                 }
             }
+            // The key engine signs: the token is kept until its answer is in (EngineReady).
+            Err(sign::SignError::Pending) => self.resign_pending = true,
             Err(error) => self.edit_error = Some(error.to_string()),
         }
         self.reverify();

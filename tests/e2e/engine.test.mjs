@@ -16,14 +16,14 @@ test('the decoder opens before the engine module, which follows in the backgroun
   await page.getByTestId('payload-json').waitFor();
   await page.waitForLoadState('networkidle');
   const wasm = order.findIndex((p) => /jwt-debugger-[0-9a-f]+_bg\.wasm$/.test(p));
-  const engine = order.indexOf('/engine/jwt-engine_bg.wasm');
+  const engine = order.findIndex((p) => /^\/jwt-engine-[0-9a-f]{16}_bg\.wasm$/.test(p));
   assert.ok(wasm >= 0 && engine > wasm, `the page's module first, then the engine: ${order.join(', ')}`);
   await context.close();
 });
 
 test('without the engine module the decoder and HMAC work, and RSA says why it cannot', async () => {
   const context = await shared.browser.newContext();
-  await context.route('**/engine/**', (route) => route.abort());
+  await context.route('**/jwt-engine-*', (route) => route.abort());
   const page = await context.newPage();
   await page.goto(shared.server.url);
   await page.getByTestId('payload-json').waitFor();
@@ -37,7 +37,7 @@ test('without the engine module the decoder and HMAC work, and RSA says why it c
   assert.equal(await page.getByTestId('verdict').getAttribute('data-state'), 'unverifiable');
 
   // The connection is back: the next key asks again, and gets its answer.
-  await context.unroute('**/engine/**');
+  await context.unroute('**/jwt-engine-*');
   await page.getByTestId('example-select').selectOption('ES256');
   assert.equal(await verdictBecomes(page, 'verified'), 'verified');
   assert.match(await page.getByTestId('key-info').textContent(), /^EC P-256 public key/);

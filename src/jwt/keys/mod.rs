@@ -143,7 +143,7 @@ fn rsa_modulus_bits(key: &rsa::PublicKey) -> usize {
 }
 
 /// Where a key came from, for the key-info line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Format {
     Secret(SecretEncoding),
     PemSpki,
@@ -176,7 +176,7 @@ impl Format {
 }
 
 /// What a JWK says about how its key may be used (RFC 7517 §4.2–4.4).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Usage {
     pub kid: Option<String>,
     pub alg: Option<String>,

@@ -7,12 +7,14 @@ use std::cell::RefCell;
 use std::fmt;
 use std::rc::Rc;
 
+use serde::{Deserialize, Serialize};
+
 use super::generate::KeyKind;
 use super::{Key, KeyError, KeySet};
 use crate::jwt::algorithm::{Algorithm, Curve};
 
 /// What kind of key, as far as choosing an algorithm is concerned.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Shape {
     Secret,
     Rsa,
@@ -21,7 +23,7 @@ pub enum Shape {
 }
 
 /// A written-out form of a key.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Export {
     /// RFC 7638 thumbprint.
     Thumbprint,
@@ -34,7 +36,7 @@ pub enum Export {
 }
 
 /// The facts about a key that views and the algorithm check need without a round trip.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Facts {
     pub shape: Shape,
     /// The RSA modulus size in bits (0 for other keys).
@@ -42,13 +44,20 @@ pub struct Facts {
     pub can_sign: bool,
 }
 
-/// An asymmetric key held by the engine module; dropping the last clone releases it there.
+/// An asymmetric key held by the key engine; dropping the last clone releases it there. The
+/// engine answers later: `None` says the question is out and the app will hear the answer.
 pub trait RemoteKey {
     fn facts(&self) -> Facts;
-    /// Whether `signature` is `alg`'s signature of `message` under this key.
-    fn verify(&self, alg: Algorithm, message: &[u8], signature: &[u8]) -> bool;
+    /// Whether `signature` is `alg`'s signature of `message` under this key, or why it cannot
+    /// be checked.
+    fn verify(
+        &self,
+        alg: Algorithm,
+        message: &[u8],
+        signature: &[u8],
+    ) -> Option<Result<bool, String>>;
     /// `alg`'s signature of `message`, or why not.
-    fn sign(&self, alg: Algorithm, message: &[u8]) -> Result<Vec<u8>, String>;
+    fn sign(&self, alg: Algorithm, message: &[u8]) -> Option<Result<Vec<u8>, String>>;
     /// The key written out; `comment` names an OpenSSH line.
     fn export(&self, form: Export, comment: &str) -> Option<String>;
 }
@@ -59,8 +68,8 @@ impl fmt::Debug for dyn RemoteKey {
     }
 }
 
-/// The engine module as the core sees it. Every call answers at once: while the module is still
-/// loading, parsing says so ([`KeyError::EngineLoading`]) and the app asks again when it is in.
+/// The key engine as the core sees it. Every call answers at once: until the engine has answered,
+/// it says so ([`KeyError::EngineLoading`]) and the app asks again when the answer is in.
 pub trait KeyEngine {
     /// Reads PEM, JWK, JWKS or OpenSSH text.
     fn parse(&self, text: &str) -> Result<KeySet, KeyError>;

@@ -3,7 +3,7 @@
 use crate::jwt::base64url;
 
 /// How the secret's text is read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum SecretEncoding {
     Utf8,
     Base64,

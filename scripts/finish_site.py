@@ -1,0 +1,131 @@
+#!/usr/bin/env python3
+"""Trunk's post_build hook (Trunk.toml): the steps Trunk does not do by itself, on the staged site
+in $TRUNK_STAGING_DIR, before Trunk swaps it into dist/.
+
+1. The key engine (the `data-type="worker"` link) gets content-hashed names. Trunk names a
+   worker's files after its binary only, so a cached old engine could meet a new page; with the
+   hash in the name a new build always loads its own engine. The page reads the name from the
+   `<meta name="jwt-engine">` tag written here.
+2. The Content-Security-Policy allows the inline scripts Trunk wrote (the module loader, and the
+   live-reload client under `trunk serve`) by their sha256: a static page cannot fill nonces.
+3. The service worker gets the list of this build's files to precache at install, and a cache
+   name derived from them, so a new build replaces the old cache as a whole.
+"""
+import base64
+import hashlib
+import json
+import os
+import re
+import sys
+from pathlib import Path
+
+ENGINE = "jwt-engine"
+# Placeholders in index.html and assets/sw.js that this hook fills.
+CSP_PLACEHOLDER = "'sha256-INLINE_SCRIPTS'"
+# Trunk's minifier may reorder attributes and drop the quotes around their values.
+ENGINE_META = re.compile(r'<meta\b[^>]*\bname="?jwt-engine"?[\s>/][^>]*>|<meta\b[^>]*\bname="?jwt-engine"?>')
+CONTENT = re.compile(r'\bcontent=(?:"[^"]*"|[^\s>"]+)')
+SW_FILES = "const PRECACHE = [];"
+SW_CACHE = "const CACHE = 'jwt-debugger';"
+SERVICE_WORKER = "sw.js"
+
+
+class SiteError(Exception):
+    """The staged site is not what this hook expects (a placeholder or a file is missing)."""
+
+
+def digest(data):
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+def hash_engine(site):
+    """Renames the engine's files to `jwt-engine-<hash>…`, rewrites the references between them,
+    and returns the URL the page starts the engine from (its loader shim, else its script)."""
+    js, wasm, loader = (site / f"{ENGINE}.js", site / f"{ENGINE}_bg.wasm", site / f"{ENGINE}_loader.js")
+    if not js.is_file() or not wasm.is_file():
+        raise SiteError(f"the engine's {js.name} and {wasm.name} are not in the staged site")
+    tag = digest(js.read_bytes() + wasm.read_bytes())
+    names = {
+        js.name: f"{ENGINE}-{tag}.js",
+        wasm.name: f"{ENGINE}-{tag}_bg.wasm",
+        loader.name: f"{ENGINE}-{tag}_loader.js",
+    }
+
+    def rename(path):
+        text = path.read_text(encoding="utf-8") if path.suffix == ".js" else None
+        target = site / names[path.name]
+        if text is None:
+            path.rename(target)
+            return
+        # The wasm-bindgen glue names its module file; the loader shim names both.
+        for old, new in names.items():
+            text = re.sub(rf"(?<![\w-]){re.escape(old)}", new, text)
+        target.write_text(text, encoding="utf-8")
+        path.unlink()
+
+    for path in (js, wasm, loader):
+        if path.is_file():
+            rename(path)
+    return "./" + (names[loader.name] if (site / names[loader.name]).is_file() else names[js.name])
+
+
+def allow_inline_scripts(page):
+    """Writes the sha256 of every inline script into the CSP placeholder."""
+    if CSP_PLACEHOLDER not in page:
+        raise SiteError(f"index.html: the CSP meta tag has no {CSP_PLACEHOLDER} for the loader's hash")
+    inline = re.findall(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", page, flags=re.S)
+    hashes = sorted({"'sha256-" + base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode() + "'"
+                     for s in inline})
+    return page.replace(CSP_PLACEHOLDER, " ".join(hashes))
+
+
+def name_engine(page, url):
+    if not ENGINE_META.search(page):
+        raise SiteError('index.html: no <meta name="jwt-engine" content="…"> for the engine\'s URL')
+    return ENGINE_META.sub(lambda m: CONTENT.sub(f'content="{url}"', m.group(0), count=1), page, count=1)
+
+
+def precache_list(site):
+    """Every file of the site but the service worker itself, as URLs relative to it; "./" is the
+    page (index.html under the URL people open)."""
+    files = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
+    return ["./"] + [f"./{f}" for f in files if f not in (SERVICE_WORKER, "index.html")]
+
+
+def write_service_worker(site):
+    sw = site / SERVICE_WORKER
+    text = sw.read_text(encoding="utf-8")
+    if SW_FILES not in text or SW_CACHE not in text:
+        raise SiteError(f"{SERVICE_WORKER}: expected the lines {SW_FILES!r} and {SW_CACHE!r} to fill")
+    files = precache_list(site)
+    # The cache's name follows the bytes it holds: a new build installs into a new cache.
+    build = hashlib.sha256()
+    for name in files[1:]:
+        build.update(name.encode() + (site / name[2:]).read_bytes())
+    build.update((site / "index.html").read_bytes())
+    text = text.replace(SW_FILES, f"const PRECACHE = {json.dumps(files)};")
+    text = text.replace(SW_CACHE, f"const CACHE = 'jwt-debugger-{build.hexdigest()[:16]}';")
+    sw.write_text(text, encoding="utf-8")
+
+
+def finish(site):
+    site = Path(site)
+    index = site / "index.html"
+    page = index.read_text(encoding="utf-8")
+    page = name_engine(page, hash_engine(site))
+    index.write_text(allow_inline_scripts(page), encoding="utf-8")
+    write_service_worker(site)
+
+
+def main():
+    staging = os.environ.get("TRUNK_STAGING_DIR")
+    if not staging:
+        sys.exit("finish_site: run by Trunk as a post_build hook (TRUNK_STAGING_DIR is not set)")
+    try:
+        finish(staging)
+    except SiteError as error:
+        sys.exit(f"finish_site: {error}")
+
+
+if __name__ == "__main__":
+    main()

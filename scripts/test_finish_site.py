@@ -1,0 +1,119 @@
+"""Tests of scripts/finish_site.py, Trunk's post_build hook, on a small staged site. (The whole
+build is tested by the end-to-end tests, which load dist/ under its CSP and integrity checks.)
+Run by `make test-native`."""
+import base64
+import hashlib
+import json
+import re
+import tempfile
+import unittest
+from pathlib import Path
+
+import finish_site
+
+LOADER = "import init, * as bindings from '/jwt-debugger-0a1b.js';\nawait init();"
+PAGE = (
+    "<html><head><meta http-equiv=\"Content-Security-Policy\" content=\"script-src 'self' "
+    + finish_site.CSP_PLACEHOLDER
+    + "\"><meta content=./jwt-engine.js name=jwt-engine></head><body>"
+    + f"<script type=\"module\">{LOADER}</script><script src=\"/x.js\"></script></body></html>"
+)
+SW = "const CACHE = 'jwt-debugger';\nconst PRECACHE = [];\nself.addEventListener('install', () => {});\n"
+
+
+def staged(directory, loader_shim=True):
+    site = Path(directory)
+    (site / "index.html").write_text(PAGE)
+    (site / "sw.js").write_text(SW)
+    (site / "app-1234.css").write_text("a{}")
+    (site / "jwt-engine.js").write_text("let wasm; function init() { fetch('jwt-engine_bg.wasm'); }")
+    (site / "jwt-engine_bg.wasm").write_bytes(b"\0asm\1\0\0\0")
+    if loader_shim:
+        (site / "jwt-engine_loader.js").write_text(
+            'importScripts("./jwt-engine.js");wasm_bindgen("./jwt-engine_bg.wasm");')
+    return site
+
+
+class Engine(unittest.TestCase):
+    def test_files_get_a_content_hash_and_the_page_names_the_loader(self):
+        with tempfile.TemporaryDirectory() as d:
+            site = staged(d)
+            finish_site.finish(site)
+            names = sorted(p.name for p in site.iterdir() if p.name.startswith("jwt-engine"))
+            self.assertEqual(len(names), 3)
+            tag = re.fullmatch(r"jwt-engine-([0-9a-f]{16})\.js", names[0]).group(1)
+            self.assertEqual(names, [f"jwt-engine-{tag}.js", f"jwt-engine-{tag}_bg.wasm", f"jwt-engine-{tag}_loader.js"])
+            shim = (site / f"jwt-engine-{tag}_loader.js").read_text()
+            self.assertEqual(shim, f'importScripts("./jwt-engine-{tag}.js");wasm_bindgen("./jwt-engine-{tag}_bg.wasm");')
+            self.assertIn(f"fetch('jwt-engine-{tag}_bg.wasm')", (site / f"jwt-engine-{tag}.js").read_text())
+            self.assertIn(f'<meta content="./jwt-engine-{tag}_loader.js" name=jwt-engine>', (site / "index.html").read_text())
+
+    def test_another_engine_gets_another_name(self):
+        tags = []
+        for body in (b"\0asm\1\0\0\0", b"\0asm\1\0\0\0\1"):
+            with tempfile.TemporaryDirectory() as d:
+                site = staged(d)
+                (site / "jwt-engine_bg.wasm").write_bytes(body)
+                finish_site.finish(site)
+                tags.append(sorted(p.name for p in site.iterdir() if p.name.endswith("_bg.wasm")))
+        self.assertNotEqual(tags[0], tags[1])
+
+    def test_without_a_loader_shim_the_page_names_the_script(self):
+        with tempfile.TemporaryDirectory() as d:
+            site = staged(d, loader_shim=False)
+            finish_site.finish(site)
+            self.assertRegex((site / "index.html").read_text(), r'content="\./jwt-engine-[0-9a-f]{16}\.js"')
+
+    def test_a_missing_engine_stops_the_build(self):
+        with tempfile.TemporaryDirectory() as d:
+            site = staged(d)
+            (site / "jwt-engine_bg.wasm").unlink()
+            with self.assertRaises(finish_site.SiteError):
+                finish_site.finish(site)
+
+
+class EngineMeta(unittest.TestCase):
+    def test_the_content_is_replaced_whatever_the_attribute_order_and_quotes(self):
+        for tag in ('<meta name="jwt-engine" content="./jwt-engine_loader.js" />',
+                    '<meta content=./jwt-engine_loader.js name=jwt-engine>'):
+            page = finish_site.name_engine(f"<head>{tag}<meta name=other content=x></head>", "./e-1.js")
+            self.assertIn('content="./e-1.js"', page)
+            self.assertIn("<meta name=other content=x>", page)
+
+
+class InlineScripts(unittest.TestCase):
+    def test_hash_of_each_inline_script_goes_into_the_csp(self):
+        page = finish_site.allow_inline_scripts(PAGE)
+        digest = base64.b64encode(hashlib.sha256(LOADER.encode()).digest()).decode()
+        self.assertIn(f"script-src 'self' 'sha256-{digest}'\"", page)
+        self.assertNotIn(finish_site.CSP_PLACEHOLDER, page)
+
+    def test_a_page_without_the_placeholder_is_refused(self):
+        with self.assertRaises(finish_site.SiteError):
+            finish_site.allow_inline_scripts("<meta content=\"script-src 'self'\">")
+
+
+class ServiceWorker(unittest.TestCase):
+    def test_every_file_is_precached_under_a_cache_named_after_the_build(self):
+        with tempfile.TemporaryDirectory() as d:
+            site = staged(d)
+            finish_site.finish(site)
+            sw = (site / "sw.js").read_text()
+            files = json.loads(re.search(r"const PRECACHE = (\[.*?\]);", sw).group(1))
+            engine = sorted(f for f in files if "jwt-engine-" in f)
+            self.assertEqual(files[0], "./")
+            self.assertIn("./app-1234.css", files)
+            self.assertEqual(len(engine), 3)
+            self.assertNotIn("./sw.js", files)
+            self.assertNotIn("./index.html", files)
+            first = re.search(r"const CACHE = '(jwt-debugger-[0-9a-f]{16})';", sw).group(1)
+        with tempfile.TemporaryDirectory() as d:
+            site = staged(d)
+            (site / "app-1234.css").write_text("b{}")
+            finish_site.finish(site)
+            second = re.search(r"const CACHE = '(jwt-debugger-[0-9a-f]{16})';", (site / "sw.js").read_text()).group(1)
+        self.assertNotEqual(first, second)
+
+
+if __name__ == "__main__":
+    unittest.main()
