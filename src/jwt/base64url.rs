@@ -1,6 +1,20 @@
-//! Strict base64url (RFC 4648 §5, unpadded as RFC 7515 requires) with errors that carry offsets.
+//! Strict unpadded base64url (RFC 4648 §5, RFC 7515): a strict `base64` engine plus the error mapping.
 
 use std::fmt;
+
+use base64::DecodeError;
+use base64::Engine as _;
+use base64::alphabet;
+use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
+
+/// The one engine: URL-safe alphabet, no padding written or accepted, canonical last symbol.
+const STRICT: GeneralPurpose = GeneralPurpose::new(
+    &alphabet::URL_SAFE,
+    GeneralPurposeConfig::new()
+        .with_encode_padding(false)
+        .with_decode_padding_mode(DecodePaddingMode::RequireNone)
+        .with_decode_allow_trailing_bits(false),
+);
 
 /// Why a base64url text could not be decoded; offsets count characters from the start of the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,68 +77,46 @@ impl fmt::Display for Base64Error {
     }
 }
 
-fn sextet(byte: u8) -> Option<u32> {
-    Some(match byte {
-        b'A'..=b'Z' => byte - b'A',
-        b'a'..=b'z' => byte - b'a' + 26,
-        b'0'..=b'9' => byte - b'0' + 52,
-        b'-' => 62,
-        b'_' => 63,
-        _ => return None,
-    } as u32)
-}
-
 /// Decodes unpadded, canonical base64url.
 pub fn decode(text: &str) -> Result<Vec<u8>, Base64Error> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len() / 4 * 3 + 2);
-    let mut acc: u32 = 0;
-    let mut bits = 0u32;
-    for (index, &byte) in bytes.iter().enumerate() {
-        let Some(value) = sextet(byte) else {
-            // Count characters, not bytes, so a pasted '€' is reported where the user sees it.
-            let offset = text[..index].chars().count();
-            let ch = text[index..].chars().next().unwrap_or('\u{fffd}');
-            return Err(if ch == '=' {
-                Base64Error::Padding { offset }
-            } else {
-                Base64Error::InvalidChar { ch, offset }
-            });
-        };
-        acc = (acc << 6) | value;
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((acc >> bits) as u8);
-            acc &= (1 << bits) - 1;
-        }
-    }
-    if bytes.len() % 4 == 1 {
-        return Err(Base64Error::Truncated { len: bytes.len() });
-    }
-    if acc != 0 {
-        return Err(Base64Error::TrailingBits {
-            offset: text.chars().count().saturating_sub(1),
-        });
-    }
-    Ok(out)
+    STRICT.decode(text).map_err(|error| reported(text, error))
 }
 
 /// Encodes bytes as unpadded base64url.
 pub fn encode(data: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-    let mut out = String::with_capacity(data.len().div_ceil(3) * 4);
-    for chunk in data.chunks(3) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |n, (i, &b)| n | (b as u32) << (16 - 8 * i));
-        let emit = chunk.len() + 1;
-        for i in 0..emit {
-            out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
+    STRICT.encode(data)
+}
+
+/// The crate's error in the user's terms, positions counted in characters of `text`.
+fn reported(text: &str, error: DecodeError) -> Base64Error {
+    match error {
+        // The crate counts bytes (it may point inside a pasted '€'), checks a lone last byte before
+        // earlier ones and gives '=' no position: find the first bad character ourselves.
+        DecodeError::InvalidByte(offset, byte) => {
+            first_outside_alphabet(text).unwrap_or(Base64Error::InvalidChar {
+                ch: char::from(byte),
+                offset,
+            })
         }
+        DecodeError::InvalidPadding => {
+            first_outside_alphabet(text).unwrap_or(Base64Error::Padding { offset: text.len() })
+        }
+        // These two come only once every character is in the (ASCII) alphabet: bytes are characters.
+        DecodeError::InvalidLength(_) => Base64Error::Truncated { len: text.len() },
+        DecodeError::InvalidLastSymbol { offset, .. } => Base64Error::TrailingBits { offset },
     }
-    out
+}
+
+fn first_outside_alphabet(text: &str) -> Option<Base64Error> {
+    let (offset, ch) = text
+        .chars()
+        .enumerate()
+        .find(|&(_, ch)| !(ch.is_ascii_alphanumeric() || ch == '-' || ch == '_'))?;
+    Some(if ch == '=' {
+        Base64Error::Padding { offset }
+    } else {
+        Base64Error::InvalidChar { ch, offset }
+    })
 }
 
 #[cfg(test)]
@@ -177,5 +169,199 @@ mod tests {
                 offset: 13
             }
         );
+    }
+
+    /// Each kind of the crate's error, as the engine really reports it, and what the user reads.
+    #[test]
+    fn maps_each_crate_error_kind() {
+        let cases: [(&str, DecodeError, Base64Error); 6] = [
+            (
+                "ab!c",
+                DecodeError::InvalidByte(2, b'!'),
+                Base64Error::InvalidChar { ch: '!', offset: 2 },
+            ),
+            (
+                "ab=c",
+                DecodeError::InvalidByte(2, b'='),
+                Base64Error::Padding { offset: 2 },
+            ),
+            (
+                "abc=",
+                DecodeError::InvalidPadding,
+                Base64Error::Padding { offset: 3 },
+            ),
+            (
+                "QUJDRA==",
+                DecodeError::InvalidPadding,
+                Base64Error::Padding { offset: 6 },
+            ),
+            (
+                "abcde",
+                DecodeError::InvalidLength(5),
+                Base64Error::Truncated { len: 5 },
+            ),
+            (
+                "abcdAAB",
+                DecodeError::InvalidLastSymbol {
+                    offset: 6,
+                    symbol: b'B',
+                    symbol_value: 1,
+                },
+                Base64Error::TrailingBits { offset: 6 },
+            ),
+        ];
+        for (text, raw, ours) in cases {
+            assert_eq!(STRICT.decode(text).unwrap_err(), raw, "{text}");
+            assert_eq!(decode(text).unwrap_err(), ours, "{text}");
+        }
+    }
+
+    #[test]
+    fn reports_the_first_bad_character_even_when_the_crate_names_a_later_one() {
+        // Length mod 4 == 1 with a bad last byte: the crate reports that byte first.
+        assert_eq!(
+            STRICT.decode("a!bc!").unwrap_err(),
+            DecodeError::InvalidByte(4, b'!')
+        );
+        assert_eq!(
+            decode("a!bc!").unwrap_err(),
+            Base64Error::InvalidChar { ch: '!', offset: 1 }
+        );
+        assert_eq!(
+            decode("a=bc!").unwrap_err(),
+            Base64Error::Padding { offset: 1 }
+        );
+        assert_eq!(
+            decode("ab=!").unwrap_err(),
+            Base64Error::Padding { offset: 2 }
+        );
+    }
+
+    #[test]
+    fn non_ascii_is_reported_as_the_character_at_its_character_position() {
+        // "ab€" is 5 bytes: the crate points at the last byte, inside the '€'.
+        assert!(matches!(
+            STRICT.decode("ab€").unwrap_err(),
+            DecodeError::InvalidByte(4, _)
+        ));
+        assert_eq!(
+            decode("ab€").unwrap_err(),
+            Base64Error::InvalidChar {
+                ch: '€', offset: 2
+            }
+        );
+        assert_eq!(
+            decode("ab😀cd").unwrap_err(),
+            Base64Error::InvalidChar {
+                ch: '😀',
+                offset: 2
+            }
+        );
+        assert_eq!(
+            decode("éa!").unwrap_err(),
+            Base64Error::InvalidChar {
+                ch: 'é', offset: 0
+            }
+        );
+        assert_eq!(
+            decode("a!é").unwrap_err(),
+            Base64Error::InvalidChar { ch: '!', offset: 1 }
+        );
+        // Past the crate's 32-byte unrolled loop, and after earlier multi-byte characters.
+        let long = format!("{}\u{a0}", "A".repeat(40));
+        assert_eq!(
+            decode(&long).unwrap_err().to_string(),
+            "invalid base64url character '\\u{a0}' at position 40"
+        );
+        assert_eq!(
+            decode("ab€d").unwrap_err().to_string(),
+            "invalid base64url character '€' at position 2"
+        );
+    }
+
+    #[test]
+    fn trailing_bits_are_refused_at_the_last_character() {
+        for (text, offset) in [("AB", 1), ("AAB", 2), ("-_9", 2), ("abcdAf", 5)] {
+            assert_eq!(
+                decode(text).unwrap_err(),
+                Base64Error::TrailingBits { offset },
+                "{text}"
+            );
+        }
+        assert_eq!(decode("AA").unwrap(), [0]);
+        assert_eq!(decode("AAA").unwrap(), [0, 0]);
+        assert_eq!(
+            decode("AB").unwrap_err().to_string(),
+            "non-canonical base64url: the character at position 1 has unused low bits set"
+        );
+    }
+
+    #[test]
+    fn length_one_more_than_a_multiple_of_four_is_truncated() {
+        for len in [1, 5, 9, 41] {
+            let text = "A".repeat(len);
+            assert_eq!(decode(&text).unwrap_err(), Base64Error::Truncated { len });
+        }
+        // A bad character comes first, wherever it is.
+        assert_eq!(
+            decode("abcd!").unwrap_err(),
+            Base64Error::InvalidChar { ch: '!', offset: 4 }
+        );
+        assert_eq!(decode("").unwrap(), Vec::<u8>::new());
+    }
+
+    /// A small deterministic generator, so the tests need no extra crate.
+    fn xorshift(state: &mut u64) -> u64 {
+        *state ^= *state << 13;
+        *state ^= *state >> 7;
+        *state ^= *state << 17;
+        *state
+    }
+
+    #[test]
+    fn round_trips_random_bytes() {
+        let mut state = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..500 {
+            let len = (xorshift(&mut state) % 300) as usize;
+            let data: Vec<u8> = (0..len).map(|_| xorshift(&mut state) as u8).collect();
+            let text = encode(&data);
+            assert_eq!(text.len(), (len * 4).div_ceil(3));
+            assert!(first_outside_alphabet(&text).is_none(), "{text}");
+            assert_eq!(decode(&text).unwrap(), data);
+        }
+    }
+
+    #[test]
+    fn the_alphabet_checked_here_is_the_engines() {
+        for byte in 0..=127u8 {
+            let ch = char::from(byte);
+            assert_eq!(
+                first_outside_alphabet(&ch.to_string()).is_none(),
+                alphabet::URL_SAFE.as_str().contains(ch),
+                "{ch:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn hostile_text_gives_a_value_or_an_error_inside_the_text() {
+        const PIECES: [&str; 10] = ["A", "w", "-", "_", "=", "!", "€", "😀", " ", "\n"];
+        let mut state = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..5000 {
+            let len = (xorshift(&mut state) % 12) as usize;
+            let text: String = (0..len)
+                .map(|_| PIECES[(xorshift(&mut state) % PIECES.len() as u64) as usize])
+                .collect();
+            let chars = text.chars().count();
+            match decode(&text) {
+                Ok(bytes) => assert_eq!(encode(&bytes), text),
+                Err(
+                    Base64Error::InvalidChar { offset, .. }
+                    | Base64Error::Padding { offset }
+                    | Base64Error::TrailingBits { offset },
+                ) => assert!(offset < chars, "{text:?}"),
+                Err(Base64Error::Truncated { len }) => assert_eq!(len, chars),
+            }
+        }
     }
 }
