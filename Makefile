@@ -22,6 +22,7 @@ lint:
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
 	cargo clippy --lib --bins --target wasm32-unknown-unknown --features split -- -D warnings
+	cargo clippy --lib --bins --target wasm32-unknown-unknown --no-default-features --features worker -- -D warnings
 	cargo clippy -p jwt-bench-core --all-targets -- -D warnings
 
 test-native:

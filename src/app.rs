@@ -175,7 +175,7 @@ pub fn App(props: &AppProps) -> Html {
         let dispatcher = state.dispatcher();
         use_effect_with((), move |_| {
             crate::engine::on_answer(move || {
-                dispatcher.dispatch(AppAction::Debugger(Action::EngineReady));
+                dispatcher.dispatch(AppAction::EngineAnswered);
             });
             // The decoder is up: start the key engine now, so a key pasted later is answered
             // sooner. It is not on the path to the first paint.
@@ -267,16 +267,18 @@ pub fn App(props: &AppProps) -> Html {
                 let dispatcher = dispatcher.clone();
                 let generating = generating.clone();
                 wasm_bindgen_futures::spawn_local(async move {
-                    if let Ok(key) = make_key(KeyKind::Rsa(2048)).await {
-                        let private = export::private_pem(&key.material).unwrap_or_default();
-                        let public =
-                            export::openssh_public(&key.material, "jwt_key").unwrap_or_default();
-                        let pair = KeyPair {
-                            private: private.into(),
-                            public: public.into(),
-                        };
-                        dispatcher.dispatch(AppAction::Walkthrough(WalkAction::SetKeyPair(pair)));
-                    }
+                    let action = match make_key(KeyKind::Rsa(2048)).await {
+                        Ok(key) => WalkAction::SetKeyPair(KeyPair {
+                            private: export::private_pem(&key.material)
+                                .unwrap_or_default()
+                                .into(),
+                            public: export::openssh_public(&key.material, "jwt_key")
+                                .unwrap_or_default()
+                                .into(),
+                        }),
+                        Err(_) => WalkAction::KeyPairFailed,
+                    };
+                    dispatcher.dispatch(AppAction::Walkthrough(action));
                     generating.set(false);
                 });
             }

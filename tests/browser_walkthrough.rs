@@ -9,13 +9,17 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const NOW: i64 = 1_700_000_000;
+/// The time the tests start at: the real one, since jsonwebtoken checks `exp` against the
+/// system clock as well as the page's (which the tests move).
+fn start_time() -> i64 {
+    (js_sys::Date::now() / 1000.0) as i64
+}
 
 fn result(app: &Mounted) -> String {
     app.text("walkthrough-result")
 }
 
-async fn run_the_tutorial(app: &Mounted) {
+async fn run_the_tutorial(app: &Mounted, start: i64) {
     app.click("walkthrough-show-details").await;
     assert_eq!(result(app), "Invalid token", "no token yet");
     app.click("walkthrough-get-token").await;
@@ -33,11 +37,11 @@ async fn run_the_tutorial(app: &Mounted) {
     assert_eq!(result(app), "Invalid token", "a tampered token");
     // A fresh token, then let the injected clock run past exp.
     app.click("walkthrough-get-token").await;
-    app.set_time(NOW + 42).await;
+    app.set_time(start + 42).await;
     assert_eq!(app.text("walkthrough-countdown"), "18");
     app.click("walkthrough-show-details").await;
     assert_eq!(result(app), "bob");
-    app.set_time(NOW + 60).await;
+    app.set_time(start + 60).await;
     assert_eq!(app.text("walkthrough-countdown"), "0");
     app.click("walkthrough-show-details").await;
     assert_eq!(result(app), "Invalid token", "an expired token");
@@ -45,13 +49,15 @@ async fn run_the_tutorial(app: &Mounted) {
 
 #[wasm_bindgen_test]
 async fn hs256_walkthrough() {
-    let app = mount_route("", NOW, Route::Walkthrough).await;
-    run_the_tutorial(&app).await;
+    let start = start_time();
+    let app = mount_route("", start, Route::Walkthrough).await;
+    run_the_tutorial(&app, start).await;
 }
 
 #[wasm_bindgen_test]
 async fn rs256_walkthrough_with_a_key_pair_made_in_the_page() {
-    let app = mount_route("", NOW, Route::Walkthrough).await;
+    let start = start_time();
+    let app = mount_route("", start, Route::Walkthrough).await;
     choose(&app, "walkthrough-alg", "RS256").await;
     wait_until(
         || app.value("walkthrough-public-key").starts_with("ssh-rsa "),
@@ -62,12 +68,13 @@ async fn rs256_walkthrough_with_a_key_pair_made_in_the_page() {
         app.value("walkthrough-private-key")
             .starts_with("-----BEGIN PRIVATE KEY-----")
     );
-    run_the_tutorial(&app).await;
+    run_the_tutorial(&app, start).await;
 }
 
 #[wasm_bindgen_test]
 async fn rs256_walkthrough_with_pasted_ssh_keygen_files() {
-    let app = mount_route("", NOW, Route::Walkthrough).await;
+    let start = start_time();
+    let app = mount_route("", start, Route::Walkthrough).await;
     choose(&app, "walkthrough-alg", "RS256").await;
     // Pasting real ssh-keygen files replaces the generated pair (wait for it so it cannot land later).
     wait_until(
@@ -85,12 +92,13 @@ async fn rs256_walkthrough_with_pasted_ssh_keygen_files() {
         include_str!("vectors/keys/ssh_rsa.pub"),
     )
     .await;
-    run_the_tutorial(&app).await;
+    run_the_tutorial(&app, start).await;
 }
 
 #[wasm_bindgen_test]
 async fn open_in_the_debugger_carries_token_and_key() {
-    let app = mount_route("", NOW, Route::Walkthrough).await;
+    let start = start_time();
+    let app = mount_route("", start, Route::Walkthrough).await;
     app.click("walkthrough-get-token").await;
     let token = app.text("walkthrough-token");
     app.click("walkthrough-open").await;
@@ -103,7 +111,7 @@ async fn open_in_the_debugger_carries_token_and_key() {
 
 #[wasm_bindgen_test]
 async fn rsa_2048_generation_keeps_the_page_responsive() {
-    let app = mount_route("", NOW, Route::Keygen).await;
+    let app = mount_route("", start_time(), Route::Keygen).await;
     choose(&app, "keygen-kind", "RSA-2048").await;
     app.click("keygen-run").await;
     // While WebCrypto works, timers still fire: count them as proof the page is not frozen.
@@ -141,7 +149,7 @@ async fn rsa_2048_generation_keeps_the_page_responsive() {
 
 #[wasm_bindgen_test]
 async fn every_other_kind_generates() {
-    let app = mount_route("", NOW, Route::Keygen).await;
+    let app = mount_route("", start_time(), Route::Keygen).await;
     for kind in [
         "HS256", "HS384", "HS512", "P-256", "P-384", "P-521", "Ed25519",
     ] {

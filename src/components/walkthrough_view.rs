@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::jwt::time::Seconds;
 use crate::state::walkthrough::{
-    KeyPair, LIFETIME, TUTORIAL_SECRET, TutorialAlg, WalkAction, Walkthrough,
+    KeyPair, LIFETIME, TUTORIAL_SECRET, TutorialAlg, WalkAction, Waiting, Walkthrough,
 };
 
 use super::painted_token::PaintedToken;
@@ -23,6 +23,19 @@ pub struct WalkthroughProps {
     /// Carry the stored token and the chosen algorithm's keys into the debugger.
     pub on_open: Callback<()>,
 }
+
+/// What the buttons run (src/jwt/tutorial.rs), shortened to the calls.
+const RUST_CODE: &str = r#"#[derive(Serialize, Deserialize)]
+struct Claims { sub: String, iat: u64, exp: u64 }
+
+// /generate: jwt.encode({"sub": "bob", "iat": now, "exp": now + 60}, key, algorithm=alg)
+let claims = Claims { sub: "bob".into(), iat: now, exp: now + 60 };
+let token = jsonwebtoken::encode(&Header::new(alg), &claims, &encoding_key)?;
+
+// /validate: jwt.decode(token, key, algorithms=[alg]), leeway 0 as in PyJWT
+let mut validation = Validation::new(alg);
+validation.leeway = 0;
+let claims = jsonwebtoken::decode::<Claims>(&token, &decoding_key, &validation)?.claims;"#;
 
 /// The walkthrough page.
 #[component]
@@ -76,6 +89,8 @@ pub fn WalkthroughView(props: &WalkthroughProps) -> Html {
     let countdown = state.seconds_left(props.now);
     let on_open = props.on_open.reform(|_: MouseEvent| ());
     let rs256 = state.alg == TutorialAlg::Rs256;
+    let getting = matches!(state.waiting, Some(Waiting::GetToken(_)));
+    let checking = matches!(state.waiting, Some(Waiting::ShowDetails(_)));
     html! {
         <main class="walkthrough">
             <section class="panel">
@@ -92,8 +107,10 @@ pub fn WalkthroughView(props: &WalkthroughProps) -> Html {
                             <option value="RS256" selected={rs256}>{ "RS256 (key pair)" }</option>
                         </select>
                     </label>
-                    <button type="button" data-testid="walkthrough-get-token" onclick={act(WalkAction::GetToken)}>{ "Get token" }</button>
-                    <button type="button" data-testid="walkthrough-show-details" onclick={act(WalkAction::ShowDetails)}>{ "Show details" }</button>
+                    <button type="button" data-testid="walkthrough-get-token" onclick={act(WalkAction::GetToken)}
+                        aria-busy={getting.then_some("true")}>{ if getting { "Getting token…" } else { "Get token" } }</button>
+                    <button type="button" data-testid="walkthrough-show-details" onclick={act(WalkAction::ShowDetails)}
+                        aria-busy={checking.then_some("true")}>{ if checking { "Checking…" } else { "Show details" } }</button>
                     <button type="button" data-testid="walkthrough-tamper" onclick={act(WalkAction::Tamper)} disabled={state.stored.is_none()}>{ "Tamper" }</button>
                 </div>
                 <p class="walk-result">{ "Result - " }<strong data-testid="walkthrough-result" aria-live="polite">{ state.result_text().unwrap_or_default() }</strong></p>
@@ -128,6 +145,11 @@ pub fn WalkthroughView(props: &WalkthroughProps) -> Html {
                     </div>
                 </section>
             }
+            <section class="panel explain">
+                <h2>{ "The same two routes in Rust" }</h2>
+                <p>{ "The buttons run jsonwebtoken, the Rust counterpart of the tutorial's PyJWT calls:" }</p>
+                <pre class="walk-code"><code>{ RUST_CODE }</code></pre>
+            </section>
             <section class="panel explain">
                 <h2>{ "What is going on" }</h2>
                 <p><strong>{ "Three parts. " }</strong>{ "The token is header.payload.signature: two base64url-encoded JSON objects and a signature over the exact text of the first two." }</p>

@@ -32,6 +32,8 @@ enum Kept {
     Keys(Result<KeySet, KeyError>),
     Verified(Result<bool, String>),
     Signed(Result<Vec<u8>, String>),
+    Issued(Result<String, String>),
+    Validated(Option<String>),
 }
 
 struct Memory {
@@ -225,6 +227,8 @@ impl<L: Link + 'static> Client<L> {
             ),
             Answer::Verified(ok) => Kept::Verified(Ok(ok)),
             Answer::Signed(result) => Kept::Signed(result),
+            Answer::Issued(result) => Kept::Issued(result),
+            Answer::Validated(subject) => Kept::Validated(subject),
         }
     }
 
@@ -298,6 +302,8 @@ fn refusal(request: &Request, why: &str) -> Kept {
     match request {
         Request::Verify { .. } => Kept::Verified(Err(why.to_string())),
         Request::Sign { .. } => Kept::Signed(Err(why.to_string())),
+        Request::TutorialIssue { .. } => Kept::Issued(Err(why.to_string())),
+        Request::TutorialValidate { .. } => Kept::Validated(None),
         _ => Kept::Keys(Err(KeyError::Engine(why.to_string()))),
     }
 }
@@ -323,6 +329,27 @@ impl<L: Link + 'static> KeyEngine for Client<L> {
 
     fn rsa_from_pkcs8(&self, der: &[u8]) -> Result<Key, KeyError> {
         self.one_key(Request::RsaFromPkcs8(der.to_vec()))
+    }
+
+    fn tutorial_issue(&self, private_key: &str, now: u64) -> Option<Result<String, String>> {
+        match self.ask(Request::TutorialIssue {
+            private_key: private_key.to_string(),
+            now,
+        })? {
+            Kept::Issued(result) => Some(result),
+            _ => Some(Err(garbled().to_string())),
+        }
+    }
+
+    fn tutorial_validate(&self, public_key: &str, token: &str, now: u64) -> Option<Option<String>> {
+        match self.ask(Request::TutorialValidate {
+            public_key: public_key.to_string(),
+            token: token.to_string(),
+            now,
+        })? {
+            Kept::Validated(subject) => Some(subject),
+            _ => Some(None),
+        }
     }
 }
 

@@ -37,6 +37,14 @@ pub enum Request {
     },
     /// The page no longer needs key `handle` (no answer).
     Release(u32),
+    /// The tutorial's RS256 `/generate`: `jsonwebtoken::encode` with this private key at `now`.
+    TutorialIssue { private_key: String, now: u64 },
+    /// The tutorial's RS256 `/validate`: `jsonwebtoken::decode` with this public key at `now`.
+    TutorialValidate {
+        public_key: String,
+        token: String,
+        now: u64,
+    },
 }
 
 /// One key as the page holds it.
@@ -89,6 +97,10 @@ pub enum Answer {
     Keys(Result<KeysRead, String>),
     Verified(bool),
     Signed(Result<Vec<u8>, String>),
+    /// The tutorial's token, or why signing failed.
+    Issued(Result<String, String>),
+    /// The tutorial token's `sub`, when it is valid.
+    Validated(Option<String>),
 }
 
 /// What goes to the engine: a request and the number its answer comes back under.

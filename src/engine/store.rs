@@ -10,6 +10,7 @@ use crate::jwt::keys::generate::{self, KeyKind};
 use crate::jwt::keys::remote::Facts;
 use crate::jwt::keys::{self, Key, KeyError, KeySet, Material, SecretEncoding, export};
 use crate::jwt::primitives;
+use crate::jwt::tutorial::{self, TutorialAlg};
 
 /// The keys the page has been given handles to.
 #[derive(Default)]
@@ -39,6 +40,19 @@ impl Store {
                 alg,
                 message,
             } => Answer::Signed(self.sign(handle, &alg, &message)),
+            Request::TutorialIssue { private_key, now } => {
+                Answer::Issued(tutorial::issue_here(TutorialAlg::Rs256, &private_key, now))
+            }
+            Request::TutorialValidate {
+                public_key,
+                token,
+                now,
+            } => Answer::Validated(tutorial::validate_here(
+                TutorialAlg::Rs256,
+                &public_key,
+                &token,
+                now,
+            )),
             Request::Release(handle) => {
                 self.held.remove(&handle);
                 return None;

@@ -25,6 +25,8 @@ pub enum AppAction {
     Debugger(Action),
     Walkthrough(WalkAction),
     Keygen(KeygenAction),
+    /// The key engine answered (or cannot be reached): whatever waited for it is derived again.
+    EngineAnswered,
     /// Carry a token and its keys into the debugger (from the walkthrough or the key generator).
     OpenInDebugger {
         token: Option<String>,
@@ -52,6 +54,13 @@ impl AppState {
             },
             AppAction::Walkthrough(action) => Self {
                 walkthrough: self.walkthrough.apply(action, self.debugger.now),
+                ..self.clone()
+            },
+            AppAction::EngineAnswered => Self {
+                debugger: self.debugger.apply(Action::EngineReady),
+                walkthrough: self
+                    .walkthrough
+                    .apply(WalkAction::EngineAnswered, self.debugger.now),
                 ..self.clone()
             },
             AppAction::Keygen(action) => Self {

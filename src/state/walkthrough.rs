@@ -1,41 +1,20 @@
 //! The tutorial's two apps, replayed in the page: "Get token" signs
-//! `{"sub": "bob", "iat": now, "exp": now + 60}`, "Show details" answers `bob` or "Invalid token".
+//! `{"sub": "bob", "iat": now, "exp": now + 60}`, "Show details" answers `bob` or "Invalid token"
+//! (`jwt::tutorial`: jsonwebtoken's `encode` and `decode`). A click whose answer is not ready
+//! (the RS256 key pair is being made, or the key engine is working) waits for it.
 
 use std::rc::Rc;
 
-use crate::jwt::claims::ClaimsStatus;
-use crate::jwt::json::{self, Value};
-use crate::jwt::keys::{self, KeySet, SecretEncoding};
 use crate::jwt::time::Seconds;
-use crate::jwt::{sign, token, verify};
+use crate::jwt::token;
+use crate::jwt::tutorial::{self, Outcome};
 
-/// The secret of the tutorial's first version.
-pub const TUTORIAL_SECRET: &str = "mysecret";
-/// How long the tutorial's tokens live.
-pub const LIFETIME: Seconds = 60;
+pub use crate::jwt::tutorial::{LIFETIME, TUTORIAL_SECRET, TutorialAlg};
 
 /// The answers, word for word as the tutorial's Flask app gives them.
 pub const GENERATED: &str = "Token Generated successfully!!";
 pub const ERROR_400: &str = "Error 400";
 pub const INVALID: &str = "Invalid token";
-
-/// Which version of the tutorial's app.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TutorialAlg {
-    /// The first version: a shared secret.
-    Hs256,
-    /// The second: an `ssh-keygen` key pair, private key signs, public key verifies.
-    Rs256,
-}
-
-impl TutorialAlg {
-    pub fn name(self) -> &'static str {
-        match self {
-            TutorialAlg::Hs256 => "HS256",
-            TutorialAlg::Rs256 => "RS256",
-        }
-    }
-}
 
 /// The RS256 version's key pair, as text in any supported format (e.g. `jwt_key` and
 /// `jwt_key.pub`), kept in memory only.
@@ -51,10 +30,21 @@ pub enum WalkAction {
     SetAlg(TutorialAlg),
     /// A key pair for RS256, generated in the page or pasted.
     SetKeyPair(KeyPair),
+    /// Making the RS256 key pair failed: a click waiting for it gets "Error 400".
+    KeyPairFailed,
     GetToken,
     ShowDetails,
     /// Change one character of the stored token.
     Tamper,
+    /// The key engine answered: a click waiting for it is answered now.
+    EngineAnswered,
+}
+
+/// A click still waiting for its answer, and the time it was made at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Waiting {
+    GetToken(Seconds),
+    ShowDetails(Seconds),
 }
 
 /// The walkthrough's state: the stored token (where a browser app keeps it: memory) and the
@@ -67,6 +57,8 @@ pub struct Walkthrough {
     pub result: Option<&'static str>,
     /// `sub` of the last good "Show details", shown instead of a fixed text.
     pub subject: Option<String>,
+    /// A click waiting for the key pair or the key engine (its button says it is working).
+    pub waiting: Option<Waiting>,
 }
 
 impl Default for Walkthrough {
@@ -77,6 +69,7 @@ impl Default for Walkthrough {
             stored: None,
             result: None,
             subject: None,
+            waiting: None,
         }
     }
 }
@@ -91,33 +84,80 @@ impl Walkthrough {
                 next.stored = None;
                 next.result = None;
                 next.subject = None;
+                next.waiting = None;
             }
-            WalkAction::SetKeyPair(pair) => next.key_pair = Some(pair),
-            WalkAction::GetToken => {
-                next.subject = None;
-                match self.issue(now) {
-                    Some(token) => {
-                        next.stored = Some(token.into());
-                        next.result = Some(GENERATED);
-                    }
-                    None => next.result = Some(ERROR_400),
+            WalkAction::SetKeyPair(pair) => {
+                next.key_pair = Some(pair);
+                next.answer_waiting();
+            }
+            WalkAction::KeyPairFailed => {
+                if matches!(self.waiting, Some(Waiting::GetToken(_))) {
+                    next.waiting = None;
+                    next.result = Some(ERROR_400);
                 }
             }
-            WalkAction::ShowDetails => {
-                next.subject = self.validate(now);
-                next.result = if next.subject.is_some() {
-                    None
-                } else {
-                    Some(INVALID)
-                };
-            }
+            WalkAction::GetToken => next.get_token(now),
+            WalkAction::ShowDetails => next.show_details(now),
             WalkAction::Tamper => {
                 next.stored = self.stored.as_deref().map(|t| tamper(t).into());
                 next.subject = None;
                 next.result = None;
             }
+            WalkAction::EngineAnswered => next.answer_waiting(),
         }
         next
+    }
+
+    /// Asks again what a click is waiting for, at the time of the click.
+    fn answer_waiting(&mut self) {
+        match self.waiting {
+            Some(Waiting::GetToken(at)) => self.get_token(at),
+            Some(Waiting::ShowDetails(at)) => self.show_details(at),
+            None => {}
+        }
+    }
+
+    /// `/generate`: sign `{"sub": "bob", "iat": now, "exp": now + 60}`.
+    fn get_token(&mut self, now: Seconds) {
+        self.subject = None;
+        self.result = None;
+        // RS256 before its key pair is made: the click waits for it.
+        let Some(key) = self.signing_key_text() else {
+            self.waiting = Some(Waiting::GetToken(now));
+            return;
+        };
+        match tutorial::issue(self.alg, &key, now) {
+            Outcome::Pending => self.waiting = Some(Waiting::GetToken(now)),
+            Outcome::Ready(issued) => {
+                self.waiting = None;
+                match issued {
+                    Ok(token) => {
+                        self.stored = Some(token.into());
+                        self.result = Some(GENERATED);
+                    }
+                    Err(_) => self.result = Some(ERROR_400),
+                }
+            }
+        }
+    }
+
+    /// `/validate`: the `sub` claim when the stored token verifies and has not expired.
+    fn show_details(&mut self, now: Seconds) {
+        self.subject = None;
+        self.result = None;
+        let (Some(token), Some(key)) = (self.stored.clone(), self.verifying_key_text()) else {
+            self.waiting = None;
+            self.result = Some(INVALID);
+            return;
+        };
+        match tutorial::validate(self.alg, &key, &token, now) {
+            Outcome::Pending => self.waiting = Some(Waiting::ShowDetails(now)),
+            Outcome::Ready(subject) => {
+                self.waiting = None;
+                self.result = subject.is_none().then_some(INVALID);
+                self.subject = subject;
+            }
+        }
     }
 
     /// The result line's text.
@@ -150,40 +190,6 @@ impl Walkthrough {
         }
     }
 
-    /// `/generate`: sign `{"sub": "bob", "iat": now, "exp": now + 60}`.
-    fn issue(&self, now: Seconds) -> Option<String> {
-        let key = parse_key(&self.signing_key_text()?)?;
-        let header =
-            json::parse(&format!(r#"{{"alg":"{}","typ":"JWT"}}"#, self.alg.name())).ok()?;
-        let claims = format!(
-            r#"{{"sub":"bob","iat":{now},"exp":{}}}"#,
-            now.saturating_add(LIFETIME)
-        );
-        let input = sign::signing_input(&header, &claims).ok()?;
-        sign::sign(&input, &header, key.keys().first()?).ok()
-    }
-
-    /// `/validate`: the `sub` claim when the stored token verifies and has not expired.
-    fn validate(&self, now: Seconds) -> Option<String> {
-        let token = token::decode(self.stored.as_deref()?).ok()?;
-        // The tutorial's PyJWT call names the one algorithm it accepts.
-        if token.alg().as_deref() != Some(self.alg.name()) {
-            return None;
-        }
-        let keys = keys::parse(&self.verifying_key_text()?, SecretEncoding::Utf8)?;
-        if verify::verify(&token, Some(&keys)).state() != "verified" {
-            return None;
-        }
-        let claims = token.claims()?;
-        match ClaimsStatus::at(claims, now) {
-            ClaimsStatus::Valid { .. } => claims.get("sub").and_then(Value::as_str),
-            _ => None,
-        }
-    }
-}
-
-fn parse_key(text: &str) -> Option<KeySet> {
-    keys::parse(text, SecretEncoding::Utf8)?.ok()
 }
 
 /// The token with one character of its payload changed, the way an attacker would edit it.
@@ -212,9 +218,14 @@ mod tests {
     const PRIVATE: &str = include_str!("../../tests/vectors/keys/ssh_rsa");
     const PUBLIC: &str = include_str!("../../tests/vectors/keys/ssh_rsa.pub");
 
+    /// jsonwebtoken checks `exp` against the system clock too: the tests run at the real time.
+    fn real_now() -> Seconds {
+        jsonwebtoken::get_current_timestamp()
+    }
+
     #[test]
     fn hs256_get_token_show_details_tamper_and_expire() {
-        let now = 1_700_000_000;
+        let now = real_now();
         let w = Walkthrough::default().apply(WalkAction::ShowDetails, now);
         assert_eq!(
             w.result_text().as_deref(),
@@ -254,22 +265,28 @@ mod tests {
     }
 
     #[test]
-    fn rs256_needs_a_key_pair_and_verifies_with_the_public_key_only() {
-        let now = 1_700_000_000;
+    fn rs256_waits_for_its_key_pair_and_verifies_with_the_public_key_only() {
+        let now = real_now();
         let w = Walkthrough::default().apply(WalkAction::SetAlg(TutorialAlg::Rs256), now);
-        assert_eq!(
-            w.apply(WalkAction::GetToken, now).result_text().as_deref(),
-            Some(ERROR_400)
-        );
+        // Clicked while the pair is being made: the click waits, then is answered.
+        let w = w.apply(WalkAction::GetToken, now);
+        assert_eq!(w.waiting, Some(Waiting::GetToken(now)));
+        assert_eq!(w.result_text(), None);
         let w = w.apply(
             WalkAction::SetKeyPair(KeyPair {
                 private: PRIVATE.into(),
                 public: PUBLIC.into(),
             }),
-            now,
+            now + 1,
         );
-        let w = w.apply(WalkAction::GetToken, now);
+        assert_eq!(w.waiting, None);
         assert_eq!(w.result_text().as_deref(), Some(GENERATED));
+        let issued = token::decode(w.stored.as_deref().unwrap()).unwrap();
+        assert_eq!(
+            issued.claims().unwrap().minified(),
+            format!(r#"{{"sub":"bob","iat":{now},"exp":{}}}"#, now + 60),
+            "issued at the time of the click"
+        );
         assert_eq!(w.verifying_key_text().as_deref(), Some(PUBLIC));
         assert_eq!(
             w.apply(WalkAction::ShowDetails, now + 1)
@@ -290,6 +307,17 @@ mod tests {
                 .as_deref(),
             Some(INVALID)
         );
+    }
+
+    #[test]
+    fn a_failed_key_pair_answers_error_400() {
+        let now = real_now();
+        let w = Walkthrough::default()
+            .apply(WalkAction::SetAlg(TutorialAlg::Rs256), now)
+            .apply(WalkAction::GetToken, now)
+            .apply(WalkAction::KeyPairFailed, now);
+        assert_eq!(w.waiting, None);
+        assert_eq!(w.result_text().as_deref(), Some(ERROR_400));
     }
 
     #[test]

@@ -1,0 +1,192 @@
+//! The tutorial's Flask app in Rust: `/generate` is `jsonwebtoken::encode` of [`Claims`], and
+//! `/validate` is `jsonwebtoken::decode::<Claims>` with PyJWT's leeway of 0, any error meaning
+//! "Invalid token". RS256 keys are the key engine's business in the page (`split`), so there
+//! both calls go to it and may answer later ([`Outcome::Pending`]).
+
+use jsonwebtoken::{DecodingKey, EncodingKey, Header, Validation};
+use serde::{Deserialize, Serialize};
+
+use super::algorithm::Algorithm;
+use super::keys::{self, SecretEncoding};
+use super::time::Seconds;
+use super::{primitives, provider};
+
+/// The secret of the tutorial's first version.
+pub const TUTORIAL_SECRET: &str = "mysecret";
+/// How long the tutorial's tokens live.
+pub const LIFETIME: Seconds = 60;
+
+/// The tutorial's claims, in the order its Python dict writes them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Claims {
+    pub sub: String,
+    pub iat: u64,
+    pub exp: u64,
+}
+
+/// Which version of the tutorial's app.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum TutorialAlg {
+    /// The first version: a shared secret.
+    Hs256,
+    /// The second: an `ssh-keygen` key pair, private key signs, public key verifies.
+    Rs256,
+}
+
+impl TutorialAlg {
+    /// The JWS `alg` name.
+    pub fn name(self) -> &'static str {
+        self.ours().name()
+    }
+
+    fn library_alg(self) -> jsonwebtoken::Algorithm {
+        match self {
+            TutorialAlg::Hs256 => jsonwebtoken::Algorithm::HS256,
+            TutorialAlg::Rs256 => jsonwebtoken::Algorithm::RS256,
+        }
+    }
+
+    fn ours(self) -> Algorithm {
+        match self {
+            TutorialAlg::Hs256 => Algorithm::HS256,
+            TutorialAlg::Rs256 => Algorithm::RS256,
+        }
+    }
+}
+
+/// An answer now, or one the key engine will give (the app asks again when it has).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome<T> {
+    Ready(T),
+    Pending,
+}
+
+/// `/generate` at `now`: the token, or why signing failed (the tutorial's "Error 400").
+pub fn issue(alg: TutorialAlg, key_text: &str, now: Seconds) -> Outcome<Result<String, String>> {
+    #[cfg(feature = "split")]
+    if alg == TutorialAlg::Rs256 {
+        return match keys::remote::engine() {
+            Some(engine) => engine
+                .tutorial_issue(key_text, now)
+                .map_or(Outcome::Pending, Outcome::Ready),
+            None => Outcome::Ready(Err("the key engine is not running".into())),
+        };
+    }
+    Outcome::Ready(issue_here(alg, key_text, now))
+}
+
+/// `/validate` at `now`: the token's `sub` when it verifies and has not expired.
+pub fn validate(alg: TutorialAlg, key_text: &str, token: &str, now: Seconds) -> Outcome<Option<String>> {
+    #[cfg(feature = "split")]
+    if alg == TutorialAlg::Rs256 {
+        return match keys::remote::engine() {
+            Some(engine) => engine
+                .tutorial_validate(key_text, token, now)
+                .map_or(Outcome::Pending, Outcome::Ready),
+            None => Outcome::Ready(None),
+        };
+    }
+    Outcome::Ready(validate_here(alg, key_text, token, now))
+}
+
+/// [`issue`] in this module (the key engine runs it for the page's RS256).
+pub fn issue_here(alg: TutorialAlg, key_text: &str, now: Seconds) -> Result<String, String> {
+    let claims = Claims {
+        sub: "bob".into(),
+        iat: now,
+        exp: now.saturating_add(LIFETIME),
+    };
+    let key = encoding_key(alg, key_text)?;
+    provider::install();
+    jsonwebtoken::encode(&Header::new(alg.library_alg()), &claims, &key)
+        .map_err(|e| format!("signing failed: {e}"))
+}
+
+/// [`validate`] in this module (the key engine runs it for the page's RS256).
+pub fn validate_here(alg: TutorialAlg, key_text: &str, token: &str, now: Seconds) -> Option<String> {
+    let key = decoding_key(alg, key_text)?;
+    // PyJWT's defaults: no leeway, and the one algorithm the app names.
+    let mut validation = Validation::new(alg.library_alg());
+    validation.leeway = 0;
+    validation.set_required_spec_claims(&["exp", "sub"]);
+    provider::install();
+    let data = jsonwebtoken::decode::<Claims>(token, &key, &validation).ok()?;
+    // jsonwebtoken checked `exp` against the system clock; the page's clock (which its tests
+    // move) must agree. Expired as PyJWT has it: from the second `exp` names.
+    (now < data.claims.exp).then_some(data.claims.sub)
+}
+
+fn encoding_key(alg: TutorialAlg, key_text: &str) -> Result<EncodingKey, String> {
+    let set = keys::parse(key_text, SecretEncoding::Utf8)
+        .ok_or("no key to sign with")?
+        .map_err(|e| e.to_string())?;
+    let key = set.keys().first().ok_or("the key set is empty")?;
+    primitives::encoding_key(alg.ours(), &key.material)
+}
+
+fn decoding_key(alg: TutorialAlg, key_text: &str) -> Option<DecodingKey> {
+    let set = keys::parse(key_text, SecretEncoding::Utf8)?.ok()?;
+    let key = set.keys().first()?;
+    // The key must fit the algorithm: a public key as an HMAC secret is the classic forgery.
+    super::verify::key_fits(key, alg.ours(), super::verify::Purpose::Verify).ok()?;
+    primitives::decoding_key(&key.material)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PRIVATE: &str = include_str!("../../tests/vectors/keys/ssh_rsa");
+    const PUBLIC: &str = include_str!("../../tests/vectors/keys/ssh_rsa.pub");
+
+    fn now() -> Seconds {
+        jsonwebtoken::get_current_timestamp()
+    }
+
+    #[test]
+    fn hs256_issues_the_tutorials_claims_and_validates_them() {
+        let now = now();
+        let token = issue_here(TutorialAlg::Hs256, TUTORIAL_SECRET, now).unwrap();
+        let claims = super::super::token::decode(&token).unwrap();
+        assert_eq!(
+            claims.claims().unwrap().minified(),
+            format!(r#"{{"sub":"bob","iat":{now},"exp":{}}}"#, now + 60)
+        );
+        assert_eq!(claims.alg().as_deref(), Some("HS256"));
+        assert_eq!(
+            validate_here(TutorialAlg::Hs256, TUTORIAL_SECRET, &token, now + 59).as_deref(),
+            Some("bob")
+        );
+        // Expired by the page's clock, by jsonwebtoken's, altered, the wrong secret or algorithm.
+        assert_eq!(validate_here(TutorialAlg::Hs256, TUTORIAL_SECRET, &token, now + 60), None);
+        let old = issue_here(TutorialAlg::Hs256, TUTORIAL_SECRET, now - 61).unwrap();
+        assert_eq!(validate_here(TutorialAlg::Hs256, TUTORIAL_SECRET, &old, now - 30), None);
+        let tampered = crate::state::walkthrough::tamper(&token);
+        assert_eq!(validate_here(TutorialAlg::Hs256, TUTORIAL_SECRET, &tampered, now), None);
+        assert_eq!(validate_here(TutorialAlg::Hs256, "othersecret", &token, now), None);
+        assert_eq!(validate_here(TutorialAlg::Rs256, PUBLIC, &token, now), None);
+    }
+
+    #[test]
+    fn rs256_signs_with_the_ssh_keygen_private_key_and_verifies_with_the_public_one() {
+        let now = now();
+        let token = issue_here(TutorialAlg::Rs256, PRIVATE, now).unwrap();
+        assert_eq!(
+            validate_here(TutorialAlg::Rs256, PUBLIC, &token, now).as_deref(),
+            Some("bob")
+        );
+        // The public key cannot sign; used as an HS256 secret it does not verify (key confusion).
+        assert!(issue_here(TutorialAlg::Rs256, PUBLIC, now).is_err());
+        let forged = issue_here(TutorialAlg::Hs256, PUBLIC, now).unwrap();
+        assert_eq!(validate_here(TutorialAlg::Hs256, PUBLIC, &forged, now), None);
+        assert_eq!(validate_here(TutorialAlg::Rs256, PUBLIC, &forged, now), None);
+    }
+
+    #[test]
+    fn no_key_is_an_error_not_a_panic() {
+        assert!(issue_here(TutorialAlg::Rs256, "", 0).is_err());
+        assert!(issue_here(TutorialAlg::Rs256, "-----BEGIN PRIVATE KEY-----", 0).is_err());
+        assert_eq!(validate_here(TutorialAlg::Rs256, "", "a.b.c", 0), None);
+        assert_eq!(validate_here(TutorialAlg::Hs256, TUTORIAL_SECRET, "not a token", u64::MAX), None);
+    }
+}
