@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use super::protocol;
 use crate::jwt::algorithm::Algorithm;
+use crate::jwt::base64url;
 use crate::jwt::keys::generate::{self, KeyKind};
 use crate::jwt::keys::remote::Export;
 use crate::jwt::keys::{self, KeyError, KeySet, Material, SecretEncoding, export};
@@ -49,7 +50,9 @@ impl Store {
     /// Whether `signature` is `alg`'s signature of `message` under key `handle`.
     pub fn verify(&self, handle: u32, alg: &str, message: &[u8], signature: &[u8]) -> bool {
         match (self.held.get(&handle), Algorithm::from_name(alg)) {
-            (Some(material), Some(alg)) => primitives::verify(alg, material, message, signature),
+            (Some(material), Some(alg)) => {
+                primitives::verify(alg, material, message, &base64url::encode(signature))
+            }
             _ => false,
         }
     }
@@ -57,7 +60,8 @@ impl Store {
     /// `alg`'s signature of `message` with key `handle`.
     pub fn sign(&self, handle: u32, alg: &str, message: &[u8]) -> String {
         let result = match (self.held.get(&handle), Algorithm::from_name(alg)) {
-            (Some(material), Some(alg)) => primitives::sign(alg, material, message),
+            (Some(material), Some(alg)) => primitives::sign(alg, material, message)
+                .and_then(|text| base64url::decode(&text).map_err(|e| e.to_string())),
             (None, _) => Err("the key was released".into()),
             (_, None) => Err(format!("\"{alg}\" is not an algorithm")),
         };

@@ -6,7 +6,7 @@ use std::fmt;
 use super::algorithm::Algorithm;
 use super::base64url;
 use super::json::{self, JsonError, Value};
-use super::keys::{Key, Material};
+use super::keys::Key;
 use super::primitives;
 use super::verify::{Purpose, key_fits};
 
@@ -92,11 +92,7 @@ pub fn sign(input: &str, header: &Value, key: &Key) -> Result<String, SignError>
         ))
     })?;
     key_fits(key, alg, Purpose::Sign).map_err(SignError::Key)?;
-    let signature = signature(input.as_bytes(), &key.material, alg)?;
+    let signature =
+        primitives::sign(alg, &key.material, input.as_bytes()).map_err(SignError::Engine)?;
     Ok(format!("{input}.{signature}"))
-}
-
-fn signature(message: &[u8], material: &Material, alg: Algorithm) -> Result<String, SignError> {
-    let bytes = primitives::sign(alg, material, message).map_err(SignError::Engine)?;
-    Ok(base64url::encode(&bytes))
 }
