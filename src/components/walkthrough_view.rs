@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::jwt::time::Seconds;
 use crate::state::walkthrough::{
-    KeyPair, LIFETIME, TUTORIAL_SECRET, TutorialAlg, WalkAction, Waiting, Walkthrough,
+    KeyPair, LIFETIME, TUTORIAL_SECRET, TutorialAlg, Waiting, WalkAction, Walkthrough,
 };
 
 use super::painted_token::PaintedToken;

@@ -331,7 +331,7 @@ impl<L: Link + 'static> KeyEngine for Client<L> {
         self.one_key(Request::RsaFromPkcs8(der.to_vec()))
     }
 
-    fn tutorial_issue(&self, private_key: &str, now: u64) -> Option<Result<String, String>> {
+    fn tutorial_issue(&self, private_key: &str, now: i64) -> Option<Result<String, String>> {
         match self.ask(Request::TutorialIssue {
             private_key: private_key.to_string(),
             now,
@@ -341,7 +341,7 @@ impl<L: Link + 'static> KeyEngine for Client<L> {
         }
     }
 
-    fn tutorial_validate(&self, public_key: &str, token: &str, now: u64) -> Option<Option<String>> {
+    fn tutorial_validate(&self, public_key: &str, token: &str, now: i64) -> Option<Option<String>> {
         match self.ask(Request::TutorialValidate {
             public_key: public_key.to_string(),
             token: token.to_string(),

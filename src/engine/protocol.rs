@@ -38,12 +38,12 @@ pub enum Request {
     /// The page no longer needs key `handle` (no answer).
     Release(u32),
     /// The tutorial's RS256 `/generate`: `jsonwebtoken::encode` with this private key at `now`.
-    TutorialIssue { private_key: String, now: u64 },
+    TutorialIssue { private_key: String, now: i64 },
     /// The tutorial's RS256 `/validate`: `jsonwebtoken::decode` with this public key at `now`.
     TutorialValidate {
         public_key: String,
         token: String,
-        now: u64,
+        now: i64,
     },
 }
 

@@ -9,8 +9,8 @@ use crate::jwt::algorithm::Algorithm;
 use crate::jwt::keys::generate::{self, KeyKind};
 use crate::jwt::keys::remote::Facts;
 use crate::jwt::keys::{self, Key, KeyError, KeySet, Material, SecretEncoding, export};
-use crate::jwt::primitives;
 use crate::jwt::tutorial::{self, TutorialAlg};
+use crate::jwt::{base64url, primitives};
 
 /// The keys the page has been given handles to.
 #[derive(Default)]
@@ -120,14 +120,17 @@ impl Store {
 
     fn verify(&self, handle: u32, alg: &str, message: &[u8], signature: &[u8]) -> bool {
         match (self.held.get(&handle), Algorithm::from_name(alg)) {
-            (Some(material), Some(alg)) => primitives::verify(alg, material, message, signature),
+            (Some(material), Some(alg)) => {
+                primitives::verify(alg, material, message, &base64url::encode(signature))
+            }
             _ => false,
         }
     }
 
     fn sign(&self, handle: u32, alg: &str, message: &[u8]) -> Result<Vec<u8>, String> {
         match (self.held.get(&handle), Algorithm::from_name(alg)) {
-            (Some(material), Some(alg)) => primitives::sign(alg, material, message),
+            (Some(material), Some(alg)) => primitives::sign(alg, material, message)
+                .and_then(|text| base64url::decode(&text).map_err(|e| e.to_string())),
             (None, _) => Err("the key was released".into()),
             (_, None) => Err(format!("\"{alg}\" is not an algorithm")),
         }

@@ -7,6 +7,7 @@ pub mod json;
 pub mod keys;
 pub mod lint;
 pub mod primitives;
+pub mod provider;
 pub mod sign;
 pub mod time;
 pub mod token;

@@ -1,217 +1,248 @@
-//! The signature primitives of RFC 7518 §3 and RFC 8037 §3.1: compute and check a JWS signature
-//! for one algorithm and one already-parsed key, straight on the RustCrypto crates.
+//! One JWS signature for one algorithm and one parsed key: made and checked by jsonwebtoken
+//! (`crypto::sign` / `crypto::verify` on this crate's provider) over exactly the bytes given.
 //!
-//! Keys arrive parsed ([`Material`]): an RSA key keeps its precomputed modulus parameters, so a
-//! verification is only the signature check, not a re-parse of the key. Whether the key fits the
-//! algorithm is judged before this (verify::key_fits); here a mismatch simply does not verify.
+//! Signatures are base64url text, as they stand in a token. Whether the key fits the algorithm
+//! is judged before this (verify::key_fits); here a mismatch simply does not verify.
 
-use hmac::{KeyInit, Mac};
-use sha2::{Sha256, Sha384, Sha512};
+use jsonwebtoken::crypto;
+use jsonwebtoken::errors::{Error, ErrorKind};
+use jsonwebtoken::{DecodingKey, EncodingKey};
 
-use super::algorithm::Algorithm;
+use super::algorithm::{Algorithm, Family};
+use super::base64url;
 use super::keys::Material;
+use super::provider;
 // What only asymmetric keys held here need (the engine module; not the `split` page).
 #[cfg(not(feature = "split"))]
 use {
-    super::algorithm::{Curve, Family},
-    rsa::signature::{Signer, Verifier},
-    rsa::{Pkcs1v15Sign, Pss},
-    sha2::Digest,
-    sha2::digest::{FixedOutputReset, const_oid::AssociatedOid},
+    super::algorithm::Curve,
+    jsonwebtoken::signature::{Signer, Verifier},
+    rsa::pkcs1::EncodeRsaPrivateKey,
+    rsa::pkcs8::EncodePrivateKey,
+    rsa::traits::PublicKeyParts,
 };
 
-#[cfg(not(feature = "split"))]
-/// One ECDSA check on curve crate `$c`: the point and the fixed-size `r || s` must both parse.
-macro_rules! ecdsa_check {
-    ($c:ident, $point:expr, $message:expr, $signature:expr) => {{
-        let (Ok(key), Ok(signature)) = (
-            $c::ecdsa::VerifyingKey::from_sec1_bytes($point),
-            $c::ecdsa::Signature::from_slice($signature),
-        ) else {
-            return false;
-        };
-        key.verify($message, &signature).is_ok()
-    }};
+/// Who computes an algorithm.
+enum Route {
+    /// jsonwebtoken, as this algorithm of its own.
+    Library(jsonwebtoken::Algorithm),
+    /// The p521 crate, directly.
+    P521,
 }
 
-#[cfg(not(feature = "split"))]
-/// One deterministic ECDSA signature on curve crate `$c` from the big-endian scalar `$d`.
-macro_rules! ecdsa_sign {
-    ($c:ident, $d:expr, $message:expr) => {
-        $c::ecdsa::SigningKey::from_slice($d).map(|key| {
-            let signature: $c::ecdsa::Signature = key.sign($message);
-            signature.to_bytes().to_vec()
-        })
+fn route(alg: Algorithm) -> Route {
+    use jsonwebtoken::Algorithm as Library;
+    Route::Library(match alg {
+        Algorithm::HS256 => Library::HS256,
+        Algorithm::HS384 => Library::HS384,
+        Algorithm::HS512 => Library::HS512,
+        Algorithm::RS256 => Library::RS256,
+        Algorithm::RS384 => Library::RS384,
+        Algorithm::RS512 => Library::RS512,
+        Algorithm::PS256 => Library::PS256,
+        Algorithm::PS384 => Library::PS384,
+        Algorithm::PS512 => Library::PS512,
+        Algorithm::ES256 => Library::ES256,
+        Algorithm::ES384 => Library::ES384,
+        // ES512 is not in jsonwebtoken's Algorithm: the p521 crate signs and verifies it here.
+        Algorithm::ES512 => return Route::P521,
+        Algorithm::EdDSA => Library::EdDSA,
+    })
+}
+
+/// Whether `signature` (base64url) is `alg`'s signature of `message` under `material`.
+pub fn verify(alg: Algorithm, material: &Material, message: &[u8], signature: &str) -> bool {
+    // The engine's answer if it is in (verify::verify asks it first and says "checking").
+    if let Material::Remote(key) = material {
+        return base64url::decode(signature)
+            .is_ok_and(|bytes| matches!(key.verify(alg, message, &bytes), Some(Ok(true))));
+    }
+    match route(alg) {
+        Route::Library(library_alg) => {
+            let Some(key) = decoding_key(material) else {
+                return false;
+            };
+            provider::install();
+            crypto::verify(signature, message, &key, library_alg).unwrap_or(false)
+        }
+        #[cfg(not(feature = "split"))]
+        Route::P521 => p521_verify(material, message, signature),
+        // Built with `split`, the page holds no P-521 key: the engine module does (`Remote`).
+        #[cfg(feature = "split")]
+        Route::P521 => false,
+    }
+}
+
+/// `alg`'s signature of `message` with the private half of `material`, as base64url (ECDSA in
+/// the JOSE `r || s` form). The error says what is missing, for the signing panel to show.
+pub fn sign(alg: Algorithm, material: &Material, message: &[u8]) -> Result<String, String> {
+    if let Material::Remote(key) = material {
+        return key
+            .sign(alg, message)
+            .unwrap_or_else(|| Err(super::keys::KeyError::EngineLoading.to_string()))
+            .map(|bytes| base64url::encode(&bytes));
+    }
+    match route(alg) {
+        Route::Library(library_alg) => {
+            let key = encoding_key(alg, material)?;
+            provider::install();
+            crypto::sign(message, &key, library_alg).map_err(|e| words(&e, alg, material))
+        }
+        #[cfg(not(feature = "split"))]
+        Route::P521 => p521_sign(material, message),
+        #[cfg(feature = "split")]
+        Route::P521 => Err(format!("this {} cannot sign ES512", material.kind_words())),
+    }
+}
+
+/// The public half of `material` as jsonwebtoken takes it; `None` for a key it does not hold
+/// (P-521) or an empty secret, which it refuses.
+pub(crate) fn decoding_key(material: &Material) -> Option<DecodingKey> {
+    match material {
+        Material::Secret(secret) => DecodingKey::from_secret(secret).ok(),
+        Material::Remote(_) => None,
+        #[cfg(not(feature = "split"))]
+        Material::Rsa { public, .. } => Some(DecodingKey::from_rsa_raw_components(
+            &public.n_bytes(),
+            &public.e_bytes(),
+        )),
+        #[cfg(not(feature = "split"))]
+        Material::Ec {
+            curve: Curve::P521, ..
+        } => None,
+        // jsonwebtoken's EC "DER" public key is the SEC1 point, as in an SPKI's bit string.
+        #[cfg(not(feature = "split"))]
+        Material::Ec { point, .. } => Some(DecodingKey::from_ec_der(point)),
+        // Always 32 bytes here, by type: the length jsonwebtoken's Ed25519 keys must have.
+        #[cfg(not(feature = "split"))]
+        Material::Ed25519 { public, .. } => Some(DecodingKey::from_ed_der(public)),
+    }
+}
+
+/// The private half of `material` as jsonwebtoken takes it for `alg`: a secret, PKCS#1 DER for
+/// RSA, PKCS#8 DER for EC and Ed25519; or why it cannot sign.
+pub(crate) fn encoding_key(alg: Algorithm, material: &Material) -> Result<EncodingKey, String> {
+    #[cfg(not(feature = "split"))]
+    let public_only = || {
+        format!(
+            "a {} cannot sign: paste the private key",
+            material.kind_words()
+        )
     };
+    #[cfg(not(feature = "split"))]
+    let unencodable = |e: &dyn std::fmt::Display| format!("the private key cannot be used: {e}");
+    match (alg.family(), material) {
+        (Family::Hmac, Material::Secret(secret)) => EncodingKey::from_secret(secret)
+            .map_err(|_| "an empty secret cannot sign: type or paste a secret".to_string()),
+        #[cfg(not(feature = "split"))]
+        (Family::Rsa | Family::RsaPss, Material::Rsa { private, .. }) => {
+            let key = private.as_deref().ok_or_else(public_only)?;
+            let der = key.to_pkcs1_der().map_err(|e| unencodable(&e))?;
+            Ok(EncodingKey::from_rsa_der(der.as_bytes()))
+        }
+        #[cfg(not(feature = "split"))]
+        (Family::Ec, Material::Ec { curve, scalar, .. }) => {
+            let d = scalar.as_deref().ok_or_else(public_only)?;
+            let der = match (alg, curve) {
+                (Algorithm::ES256, Curve::P256) => p256::SecretKey::from_slice(d)
+                    .map_err(|e| unencodable(&e))?
+                    .to_pkcs8_der(),
+                (Algorithm::ES384, Curve::P384) => p384::SecretKey::from_slice(d)
+                    .map_err(|e| unencodable(&e))?
+                    .to_pkcs8_der(),
+                _ => return Err(format!("{alg} needs a key on its own curve")),
+            }
+            .map_err(|e| unencodable(&e))?;
+            Ok(EncodingKey::from_ec_der(der.as_bytes()))
+        }
+        #[cfg(not(feature = "split"))]
+        (Family::Ed, Material::Ed25519 { seed, .. }) => {
+            let seed = seed.as_ref().ok_or_else(public_only)?;
+            // PKCS#8 v1, the seed alone: the 48 bytes jsonwebtoken's JWK code takes for Ed25519.
+            let der = ed25519_dalek::pkcs8::KeypairBytes {
+                secret_key: *seed,
+                public_key: None,
+            }
+            .to_pkcs8_der()
+            .map_err(|e| unencodable(&e))?;
+            Ok(EncodingKey::from_ed_der(der.as_bytes()))
+        }
+        _ => Err(format!("this {} cannot sign {alg}", material.kind_words())),
+    }
 }
 
-/// Whether `signature` is `alg`'s signature of `message` under `material`.
-pub fn verify(alg: Algorithm, material: &Material, message: &[u8], signature: &[u8]) -> bool {
-    use Algorithm::*;
-    match (alg, material) {
-        (HS256, Material::Secret(k)) => hmac_check::<Sha256>(k, message, signature),
-        (HS384, Material::Secret(k)) => hmac_check::<Sha384>(k, message, signature),
-        (HS512, Material::Secret(k)) => hmac_check::<Sha512>(k, message, signature),
-        // The engine's answer if it is in (verify::verify asks it first and says "checking").
-        (_, Material::Remote(key)) => matches!(key.verify(alg, message, signature), Some(Ok(true))),
-        #[cfg(not(feature = "split"))]
-        (RS256 | RS384 | RS512 | PS256 | PS384 | PS512, Material::Rsa { public, .. }) => {
-            rsa_check(alg, public, message, signature)
-        }
-        #[cfg(not(feature = "split"))]
-        (ES256, Material::Ec { curve, point, .. }) if *curve == Curve::P256 => {
-            ecdsa_check!(p256, point, message, signature)
-        }
-        #[cfg(not(feature = "split"))]
-        (ES384, Material::Ec { curve, point, .. }) if *curve == Curve::P384 => {
-            ecdsa_check!(p384, point, message, signature)
-        }
-        #[cfg(not(feature = "split"))]
-        (ES512, Material::Ec { curve, point, .. }) if *curve == Curve::P521 => {
-            ecdsa_check!(p521, point, message, signature)
-        }
-        #[cfg(not(feature = "split"))]
-        (EdDSA, Material::Ed25519 { public, .. }) => {
-            let (Ok(key), Ok(signature)) = (
-                ed25519_dalek::VerifyingKey::from_bytes(public),
-                ed25519_dalek::Signature::from_slice(signature),
+/// Why jsonwebtoken could not sign, in words the signing panel can show.
+fn words(error: &Error, alg: Algorithm, material: &Material) -> String {
+    match error.kind() {
+        ErrorKind::InvalidRsaKey(why) => format!("the RSA private key is not usable: {why}"),
+        ErrorKind::InvalidEcdsaKey | ErrorKind::InvalidEddsaKey => format!(
+            "the {} is not usable: paste it again",
+            material.kind_words()
+        ),
+        ErrorKind::Signing(_) => match pss_minimum_bits(alg) {
+            // RSA-PSS with a salt as long as the hash (RFC 7518 §3.5) needs room for both.
+            Some(bits) if material.rsa_bits().is_some_and(|b| b < bits) => format!(
+                "{alg} needs an RSA key of at least {bits} bits, and this one has {}",
+                material.rsa_bits().unwrap_or(0)
+            ),
+            _ => format!("the {} could not sign {alg}", material.kind_words()),
+        },
+        _ => format!("this {} cannot sign {alg}", material.kind_words()),
+    }
+}
+
+/// The smallest RSA modulus an RSA-PSS algorithm can sign with: RFC 8017 §9.1.1 needs
+/// `emLen >= 2·hLen + 2` bytes, where `emLen = ⌈(modBits - 1) / 8⌉`.
+fn pss_minimum_bits(alg: Algorithm) -> Option<usize> {
+    match alg {
+        Algorithm::PS256 | Algorithm::PS384 | Algorithm::PS512 => Some(16 * alg.hash_bytes() + 10),
+        _ => None,
+    }
+}
+
+/// ES512: whether `signature` (base64url, `r || s`) is P-521's signature of `message`.
+#[cfg(not(feature = "split"))]
+fn p521_verify(material: &Material, message: &[u8], signature: &str) -> bool {
+    match material {
+        Material::Ec {
+            curve: Curve::P521,
+            point,
+            ..
+        } => {
+            let (Ok(key), Ok(bytes)) = (
+                p521::ecdsa::VerifyingKey::from_sec1_bytes(point),
+                base64url::decode(signature),
             ) else {
                 return false;
             };
-            key.verify(message, &signature).is_ok()
+            p521::ecdsa::Signature::from_slice(&bytes)
+                .is_ok_and(|signature| key.verify(message, &signature).is_ok())
         }
         _ => false,
     }
 }
 
-/// `alg`'s signature of `message` with the private half of `material`, as raw bytes (ECDSA in
-/// the JOSE `r || s` form). The error says what is missing, for the signing panel to show.
-pub fn sign(alg: Algorithm, material: &Material, message: &[u8]) -> Result<Vec<u8>, String> {
-    use Algorithm::*;
-    #[cfg(not(feature = "split"))]
-    let engine = |e: &dyn std::fmt::Display| format!("signing failed: {e}");
-    match (alg, material) {
-        (HS256, Material::Secret(k)) => hmac_tag::<Sha256>(k, message),
-        (HS384, Material::Secret(k)) => hmac_tag::<Sha384>(k, message),
-        (HS512, Material::Secret(k)) => hmac_tag::<Sha512>(k, message),
-        (_, Material::Remote(key)) => key
-            .sign(alg, message)
-            .unwrap_or_else(|| Err(super::keys::KeyError::EngineLoading.to_string())),
-        #[cfg(not(feature = "split"))]
-        (RS256 | RS384 | RS512 | PS256 | PS384 | PS512, Material::Rsa { private, .. }) => {
-            let key = private
-                .as_deref()
-                .ok_or("an RSA public key cannot sign: paste the private key")?;
-            rsa_sign(alg, key, message).map_err(|e| engine(&e))
-        }
-        #[cfg(not(feature = "split"))]
-        (ES256 | ES384 | ES512, Material::Ec { curve, scalar, .. }) => {
+/// ES512: P-521's deterministic (RFC 6979) signature of `message`, as base64url `r || s`.
+#[cfg(not(feature = "split"))]
+fn p521_sign(material: &Material, message: &[u8]) -> Result<String, String> {
+    match material {
+        Material::Ec {
+            curve: Curve::P521,
+            scalar,
+            ..
+        } => {
             let d = scalar
                 .as_deref()
                 .ok_or("a public key cannot sign: paste the private key")?;
-            // Deterministic nonces (RFC 6979): the same input signs to the same token.
-            match (alg, curve) {
-                (ES256, Curve::P256) => ecdsa_sign!(p256, d, message).map_err(|e| engine(&e)),
-                (ES384, Curve::P384) => ecdsa_sign!(p384, d, message).map_err(|e| engine(&e)),
-                (ES512, Curve::P521) => ecdsa_sign!(p521, d, message).map_err(|e| engine(&e)),
-                _ => Err(format!("{alg} needs a key on its own curve")),
-            }
+            let key = p521::ecdsa::SigningKey::from_slice(d)
+                .map_err(|e| format!("the private key cannot be used: {e}"))?;
+            let signature: p521::ecdsa::Signature = key.sign(message);
+            Ok(base64url::encode(&signature.to_bytes()))
         }
-        #[cfg(not(feature = "split"))]
-        (EdDSA, Material::Ed25519 { seed, .. }) => {
-            let seed = seed
-                .as_ref()
-                .ok_or("a public key cannot sign: paste the private key")?;
-            let key = ed25519_dalek::SigningKey::from_bytes(seed);
-            Ok(key.sign(message).to_bytes().to_vec())
-        }
-        _ => Err(format!("a {} cannot sign {alg}", material.kind_words())),
+        Material::Ec { .. } => Err("ES512 needs a key on its own curve".into()),
+        _ => Err(format!("this {} cannot sign ES512", material.kind_words())),
     }
 }
 
-fn hmac_check<D>(key: &[u8], message: &[u8], tag: &[u8]) -> bool
-where
-    D: hmac::EagerHash,
-{
-    let Ok(mut mac) = <hmac::Hmac<D> as KeyInit>::new_from_slice(key) else {
-        return false;
-    };
-    mac.update(message);
-    // verify_slice compares in constant time.
-    mac.verify_slice(tag).is_ok()
-}
-
-fn hmac_tag<D>(key: &[u8], message: &[u8]) -> Result<Vec<u8>, String>
-where
-    D: hmac::EagerHash,
-{
-    let mut mac = <hmac::Hmac<D> as KeyInit>::new_from_slice(key)
-        .map_err(|_| "this secret cannot key an HMAC".to_string())?;
-    mac.update(message);
-    Ok(mac.finalize().into_bytes().to_vec())
-}
-
-#[cfg(not(feature = "split"))]
-fn rsa_check(alg: Algorithm, key: &rsa::PublicKey, message: &[u8], signature: &[u8]) -> bool {
-    use Algorithm::*;
-    let pss = alg.family() == Family::RsaPss;
-    // The public key is already validated and carries its Montgomery parameters: hash, then
-    // one modular exponentiation.
-    match alg {
-        RS256 | PS256 => rsa_check_with::<Sha256>(key, pss, message, signature),
-        RS384 | PS384 => rsa_check_with::<Sha384>(key, pss, message, signature),
-        RS512 | PS512 => rsa_check_with::<Sha512>(key, pss, message, signature),
-        _ => false,
-    }
-}
-
-#[cfg(not(feature = "split"))]
-fn rsa_check_with<D: RsaDigest>(
-    key: &rsa::PublicKey,
-    pss: bool,
-    message: &[u8],
-    signature: &[u8],
-) -> bool {
-    let digest = D::digest(message);
-    if pss {
-        key.verify(Pss::<D>::new(), &digest, signature)
-    } else {
-        key.verify(Pkcs1v15Sign::new::<D>(), &digest, signature)
-    }
-    .is_ok()
-}
-
-#[cfg(not(feature = "split"))]
-fn rsa_sign(alg: Algorithm, key: &rsa::PrivateKey, message: &[u8]) -> Result<Vec<u8>, rsa::Error> {
-    use Algorithm::*;
-    let pss = alg.family() == Family::RsaPss;
-    match alg {
-        RS256 | PS256 => rsa_sign_with::<Sha256>(key, pss, message),
-        RS384 | PS384 => rsa_sign_with::<Sha384>(key, pss, message),
-        RS512 | PS512 => rsa_sign_with::<Sha512>(key, pss, message),
-        _ => Err(rsa::Error::InvalidPaddingScheme),
-    }
-}
-
-#[cfg(not(feature = "split"))]
-fn rsa_sign_with<D: RsaDigest>(
-    key: &rsa::PrivateKey,
-    pss: bool,
-    message: &[u8],
-) -> Result<Vec<u8>, rsa::Error> {
-    let digest = D::digest(message);
-    // PKCS#1 v1.5 is deterministic; PSS draws its salt from the system RNG (the browser's
-    // crypto.getRandomValues in wasm). Both blind the private operation with it.
-    if pss {
-        key.sign(Pss::<D>::new(), &digest)
-    } else {
-        key.sign(Pkcs1v15Sign::new::<D>(), &digest)
-    }
-}
-
-/// The SHA-2 hashes as both RSA schemes need them: PKCS#1 v1.5 names the hash by its OID, PSS
-/// hashes again inside the padding.
-#[cfg(not(feature = "split"))]
-trait RsaDigest: Digest + FixedOutputReset + AssociatedOid {}
-#[cfg(not(feature = "split"))]
-impl<D: Digest + FixedOutputReset + AssociatedOid> RsaDigest for D {}
+#[cfg(test)]
+mod tests;

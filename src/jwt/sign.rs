@@ -95,18 +95,15 @@ pub fn sign(input: &str, header: &Value, key: &Key) -> Result<String, SignError>
         ))
     })?;
     key_fits(key, alg, Purpose::Sign).map_err(SignError::Key)?;
-    let signature = signature(input.as_bytes(), &key.material, alg)?;
-    Ok(format!("{input}.{signature}"))
-}
-
-fn signature(message: &[u8], material: &Material, alg: Algorithm) -> Result<String, SignError> {
-    if let Material::Remote(remote) = material {
+    // A key the key engine holds: its signature may still be on its way.
+    if let Material::Remote(remote) = &key.material {
         let bytes = remote
-            .sign(alg, message)
+            .sign(alg, input.as_bytes())
             .ok_or(SignError::Pending)?
             .map_err(SignError::Engine)?;
-        return Ok(base64url::encode(&bytes));
+        return Ok(format!("{input}.{}", base64url::encode(&bytes)));
     }
-    let bytes = primitives::sign(alg, material, message).map_err(SignError::Engine)?;
-    Ok(base64url::encode(&bytes))
+    let signature =
+        primitives::sign(alg, &key.material, input.as_bytes()).map_err(SignError::Engine)?;
+    Ok(format!("{input}.{signature}"))
 }

@@ -76,7 +76,12 @@ pub fn issue(alg: TutorialAlg, key_text: &str, now: Seconds) -> Outcome<Result<S
 }
 
 /// `/validate` at `now`: the token's `sub` when it verifies and has not expired.
-pub fn validate(alg: TutorialAlg, key_text: &str, token: &str, now: Seconds) -> Outcome<Option<String>> {
+pub fn validate(
+    alg: TutorialAlg,
+    key_text: &str,
+    token: &str,
+    now: Seconds,
+) -> Outcome<Option<String>> {
     #[cfg(feature = "split")]
     if alg == TutorialAlg::Rs256 {
         return match keys::remote::engine() {
@@ -91,10 +96,11 @@ pub fn validate(alg: TutorialAlg, key_text: &str, token: &str, now: Seconds) -> 
 
 /// [`issue`] in this module (the key engine runs it for the page's RS256).
 pub fn issue_here(alg: TutorialAlg, key_text: &str, now: Seconds) -> Result<String, String> {
+    let now = u64::try_from(now).map_err(|_| "the clock is before 1970".to_string())?;
     let claims = Claims {
         sub: "bob".into(),
         iat: now,
-        exp: now.saturating_add(LIFETIME),
+        exp: now.saturating_add(LIFETIME.unsigned_abs()),
     };
     let key = encoding_key(alg, key_text)?;
     provider::install();
@@ -103,7 +109,12 @@ pub fn issue_here(alg: TutorialAlg, key_text: &str, now: Seconds) -> Result<Stri
 }
 
 /// [`validate`] in this module (the key engine runs it for the page's RS256).
-pub fn validate_here(alg: TutorialAlg, key_text: &str, token: &str, now: Seconds) -> Option<String> {
+pub fn validate_here(
+    alg: TutorialAlg,
+    key_text: &str,
+    token: &str,
+    now: Seconds,
+) -> Option<String> {
     let key = decoding_key(alg, key_text)?;
     // PyJWT's defaults: no leeway, and the one algorithm the app names.
     let mut validation = Validation::new(alg.library_alg());
@@ -113,7 +124,7 @@ pub fn validate_here(alg: TutorialAlg, key_text: &str, token: &str, now: Seconds
     let data = jsonwebtoken::decode::<Claims>(token, &key, &validation).ok()?;
     // jsonwebtoken checked `exp` against the system clock; the page's clock (which its tests
     // move) must agree. Expired as PyJWT has it: from the second `exp` names.
-    (now < data.claims.exp).then_some(data.claims.sub)
+    (u64::try_from(now).is_ok_and(|now| now < data.claims.exp)).then_some(data.claims.sub)
 }
 
 fn encoding_key(alg: TutorialAlg, key_text: &str) -> Result<EncodingKey, String> {
@@ -140,7 +151,7 @@ mod tests {
     const PUBLIC: &str = include_str!("../../tests/vectors/keys/ssh_rsa.pub");
 
     fn now() -> Seconds {
-        jsonwebtoken::get_current_timestamp()
+        jsonwebtoken::get_current_timestamp() as Seconds
     }
 
     #[test]
@@ -158,12 +169,24 @@ mod tests {
             Some("bob")
         );
         // Expired by the page's clock, by jsonwebtoken's, altered, the wrong secret or algorithm.
-        assert_eq!(validate_here(TutorialAlg::Hs256, TUTORIAL_SECRET, &token, now + 60), None);
+        assert_eq!(
+            validate_here(TutorialAlg::Hs256, TUTORIAL_SECRET, &token, now + 60),
+            None
+        );
         let old = issue_here(TutorialAlg::Hs256, TUTORIAL_SECRET, now - 61).unwrap();
-        assert_eq!(validate_here(TutorialAlg::Hs256, TUTORIAL_SECRET, &old, now - 30), None);
+        assert_eq!(
+            validate_here(TutorialAlg::Hs256, TUTORIAL_SECRET, &old, now - 30),
+            None
+        );
         let tampered = crate::state::walkthrough::tamper(&token);
-        assert_eq!(validate_here(TutorialAlg::Hs256, TUTORIAL_SECRET, &tampered, now), None);
-        assert_eq!(validate_here(TutorialAlg::Hs256, "othersecret", &token, now), None);
+        assert_eq!(
+            validate_here(TutorialAlg::Hs256, TUTORIAL_SECRET, &tampered, now),
+            None
+        );
+        assert_eq!(
+            validate_here(TutorialAlg::Hs256, "othersecret", &token, now),
+            None
+        );
         assert_eq!(validate_here(TutorialAlg::Rs256, PUBLIC, &token, now), None);
     }
 
@@ -177,9 +200,28 @@ mod tests {
         );
         // The public key cannot sign; used as an HS256 secret it does not verify (key confusion).
         assert!(issue_here(TutorialAlg::Rs256, PUBLIC, now).is_err());
-        let forged = issue_here(TutorialAlg::Hs256, PUBLIC, now).unwrap();
-        assert_eq!(validate_here(TutorialAlg::Hs256, PUBLIC, &forged, now), None);
-        assert_eq!(validate_here(TutorialAlg::Rs256, PUBLIC, &forged, now), None);
+        // The classic forgery: HS256 keyed with the public key's text.
+        assert!(issue_here(TutorialAlg::Hs256, PUBLIC, now).is_err());
+        provider::install();
+        let claims = Claims {
+            sub: "bob".into(),
+            iat: now as u64,
+            exp: now as u64 + 60,
+        };
+        let forged = jsonwebtoken::encode(
+            &Header::new(jsonwebtoken::Algorithm::HS256),
+            &claims,
+            &EncodingKey::from_secret(PUBLIC.as_bytes()).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(
+            validate_here(TutorialAlg::Hs256, PUBLIC, &forged, now),
+            None
+        );
+        assert_eq!(
+            validate_here(TutorialAlg::Rs256, PUBLIC, &forged, now),
+            None
+        );
     }
 
     #[test]
@@ -187,6 +229,14 @@ mod tests {
         assert!(issue_here(TutorialAlg::Rs256, "", 0).is_err());
         assert!(issue_here(TutorialAlg::Rs256, "-----BEGIN PRIVATE KEY-----", 0).is_err());
         assert_eq!(validate_here(TutorialAlg::Rs256, "", "a.b.c", 0), None);
-        assert_eq!(validate_here(TutorialAlg::Hs256, TUTORIAL_SECRET, "not a token", u64::MAX), None);
+        assert_eq!(
+            validate_here(
+                TutorialAlg::Hs256,
+                TUTORIAL_SECRET,
+                "not a token",
+                Seconds::MAX
+            ),
+            None
+        );
     }
 }

@@ -189,7 +189,6 @@ impl Walkthrough {
             TutorialAlg::Rs256 => self.key_pair.as_ref().map(|p| p.public.clone()),
         }
     }
-
 }
 
 /// The token with one character of its payload changed, the way an attacker would edit it.
@@ -220,7 +219,7 @@ mod tests {
 
     /// jsonwebtoken checks `exp` against the system clock too: the tests run at the real time.
     fn real_now() -> Seconds {
-        jsonwebtoken::get_current_timestamp()
+        jsonwebtoken::get_current_timestamp() as Seconds
     }
 
     #[test]

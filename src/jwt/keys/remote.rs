@@ -79,9 +79,9 @@ pub trait KeyEngine {
     fn rsa_from_pkcs8(&self, der: &[u8]) -> Result<Key, KeyError>;
     /// The tutorial's RS256 `/generate` with this private key text at `now` (`tutorial::issue`);
     /// `None` until the answer is in.
-    fn tutorial_issue(&self, private_key: &str, now: u64) -> Option<Result<String, String>>;
+    fn tutorial_issue(&self, private_key: &str, now: i64) -> Option<Result<String, String>>;
     /// The tutorial's RS256 `/validate` of `token` with this public key text at `now`.
-    fn tutorial_validate(&self, public_key: &str, token: &str, now: u64) -> Option<Option<String>>;
+    fn tutorial_validate(&self, public_key: &str, token: &str, now: i64) -> Option<Option<String>>;
 }
 
 thread_local! {
