@@ -10,4 +10,5 @@ pub mod primitives;
 pub mod sign;
 pub mod time;
 pub mod token;
+pub mod typed;
 pub mod verify;
