@@ -178,6 +178,12 @@ fn rsa(value: &Value) -> Result<Material, KeyError> {
     let public = rsa::PublicKey::new(uint(&n), uint(&e)).map_err(|err| rsa_error(&n, err))?;
     let private = match optional(value, "d")? {
         None => None,
+        // rsa's prime recovery subtracts one from d·e, which panics when d is zero.
+        Some(d) if d.iter().all(|&b| b == 0) => {
+            return Err(KeyError::Jwk(
+                "\"d\" is zero, which is not an RSA private exponent".into(),
+            ));
+        }
         Some(d) => {
             let primes = match (optional(value, "p")?, optional(value, "q")?) {
                 (Some(p), Some(q)) => vec![uint(&p), uint(&q)],

@@ -253,3 +253,18 @@ fn jwks_keeps_usable_keys_and_names_the_rest() {
         set.describe()
     );
 }
+
+#[test]
+fn an_rsa_jwk_with_a_zero_d_is_refused_not_a_panic() {
+    let material = detect(fixture!("rsa2048.pkcs8.pem")).unwrap().keys()[0]
+        .material
+        .clone();
+    let public = export::jwk(&material, false);
+    for d in ["", "AA", "AAAA"] {
+        let text = public.replacen('{', &format!(r#"{{"d":"{d}","#), 1);
+        assert_eq!(
+            describe(&text),
+            "error: JWK: \"d\" is zero, which is not an RSA private exponent"
+        );
+    }
+}
