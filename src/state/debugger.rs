@@ -328,7 +328,7 @@ impl Debugger {
                             next.pending_example = Some(example);
                         }
                         next.header_draft = Some(header.into());
-                        next.payload_draft = json_pretty(claims).map(Into::into);
+                        next.payload_draft = json_pretty(&claims).map(Into::into);
                         next.reencode();
                     }
                     None => {
@@ -343,7 +343,7 @@ impl Debugger {
                         let token = format!(
                             "{}.{}.",
                             crate::jwt::base64url::encode(minified(&header).as_bytes()),
-                            crate::jwt::base64url::encode(minified(claims).as_bytes())
+                            crate::jwt::base64url::encode(minified(&claims).as_bytes())
                         );
                         next = next.apply(Action::SetToken(token));
                     }
