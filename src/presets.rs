@@ -1,11 +1,51 @@
 //! Example tokens per algorithm family, signed in the page with public demo keys (labelled as
 //! such: everyone has their private halves).
 
+use serde::Serialize;
+
 use crate::jwt::algorithm::{Algorithm, Family};
 
+/// The claims of an example token, written in this order; members that are `None` are left out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct ExampleClaims {
+    /// Subject.
+    pub sub: &'static str,
+    /// The user's full name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<&'static str>,
+    /// A private claim, as in jwt.io's example.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub admin: Option<bool>,
+    /// Issued at.
+    pub iat: u64,
+    /// Expiration time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exp: Option<u64>,
+}
+
+impl ExampleClaims {
+    /// The claims as compact JSON.
+    pub fn json(&self) -> String {
+        // Strings, numbers and booleans always serialise.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+/// The header of an example token.
+#[derive(Serialize)]
+struct ExampleHeader<'a> {
+    alg: &'a str,
+    typ: &'static str,
+}
+
 /// The claims every example carries.
-pub const EXAMPLE_CLAIMS: &str =
-    r#"{"sub":"1234567890","name":"John Doe","admin":true,"iat":1516239022}"#;
+pub const EXAMPLE_CLAIMS: ExampleClaims = ExampleClaims {
+    sub: "1234567890",
+    name: Some("John Doe"),
+    admin: Some(true),
+    iat: 1_516_239_022,
+    exp: None,
+};
 
 /// The demo key pair for an algorithm: (signing key, verification key).
 pub fn demo_keys(alg: Algorithm) -> (&'static str, &'static str) {
@@ -81,32 +121,76 @@ impl Example {
         }
     }
 
+    /// The example whose option value is `id`.
     pub fn from_id(id: &str) -> Option<Self> {
         Self::all().into_iter().find(|e| e.id() == id)
     }
 
-    /// (header JSON, claims JSON, signing key, verification key); no keys for `alg: none`.
-    pub fn parts(self) -> (String, &'static str, Option<(&'static str, &'static str)>) {
-        let header = |alg: &str| format!("{{\n  \"alg\": \"{alg}\",\n  \"typ\": \"JWT\"\n}}");
+    /// The example's header (`alg` and `typ: JWT`) and claims, and its keys (signing,
+    /// verification); no keys for `alg: none`.
+    fn data(
+        self,
+    ) -> (
+        &'static str,
+        ExampleClaims,
+        Option<(&'static str, &'static str)>,
+    ) {
         match self {
-            Example::Signed(alg) => (header(alg.name()), EXAMPLE_CLAIMS, Some(demo_keys(alg))),
-            Example::Tutorial => (
-                header("HS256"),
-                TUTORIAL_CLAIMS,
-                Some(("mysecret", "mysecret")),
-            ),
-            Example::Expired => (
-                header("HS256"),
-                EXPIRED_CLAIMS,
-                Some((DEMO_SECRET, DEMO_SECRET)),
-            ),
-            Example::AlgNone => (header("none"), EXAMPLE_CLAIMS, None),
+            Example::Signed(alg) => (alg.name(), EXAMPLE_CLAIMS, Some(demo_keys(alg))),
+            Example::Tutorial => ("HS256", TUTORIAL_CLAIMS, Some(("mysecret", "mysecret"))),
+            Example::Expired => ("HS256", EXPIRED_CLAIMS, Some((DEMO_SECRET, DEMO_SECRET))),
+            Example::AlgNone => ("none", EXAMPLE_CLAIMS, None),
         }
+    }
+
+    /// (header JSON, pretty-printed; claims JSON, compact; signing key, verification key); no
+    /// keys for `alg: none`.
+    pub fn parts(self) -> (String, String, Option<(&'static str, &'static str)>) {
+        let (alg, claims, keys) = self.data();
+        let header = ExampleHeader { alg, typ: "JWT" };
+        // Two strings always serialise.
+        let header = serde_json::to_string_pretty(&header).unwrap_or_default();
+        (header, claims.json(), keys)
     }
 }
 
 /// The tutorial's claims (its `exp` long past, as any saved tutorial token's is).
-const TUTORIAL_CLAIMS: &str = r#"{"sub":"bob","iat":1700000000,"exp":1700000060}"#;
+const TUTORIAL_CLAIMS: ExampleClaims = ExampleClaims {
+    sub: "bob",
+    name: None,
+    admin: None,
+    iat: 1_700_000_000,
+    exp: Some(1_700_000_060),
+};
 /// Claims that expired a minute after they were issued, in 2018.
-const EXPIRED_CLAIMS: &str =
-    r#"{"sub":"1234567890","name":"John Doe","iat":1516239022,"exp":1516239082}"#;
+const EXPIRED_CLAIMS: ExampleClaims = ExampleClaims {
+    sub: "1234567890",
+    name: Some("John Doe"),
+    admin: None,
+    iat: 1_516_239_022,
+    exp: Some(1_516_239_082),
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn examples_serialise_as_they_were_written() {
+        let (header, claims, _) = Example::Signed(Algorithm::RS256).parts();
+        assert_eq!(header, "{\n  \"alg\": \"RS256\",\n  \"typ\": \"JWT\"\n}");
+        assert_eq!(
+            claims,
+            r#"{"sub":"1234567890","name":"John Doe","admin":true,"iat":1516239022}"#
+        );
+        assert_eq!(
+            Example::Tutorial.parts().1,
+            r#"{"sub":"bob","iat":1700000000,"exp":1700000060}"#
+        );
+        assert_eq!(
+            Example::Expired.parts().1,
+            r#"{"sub":"1234567890","name":"John Doe","iat":1516239022,"exp":1516239082}"#
+        );
+        assert!(Example::AlgNone.parts().0.contains("\"alg\": \"none\""));
+    }
+}

@@ -1,8 +1,11 @@
 //! What claims and header parameters mean (one sentence each), which claims are dates, and the
 //! token's time status relative to a `now` the caller supplies.
 
+use serde::Deserialize;
+
 use super::json::Value;
 use super::time::{self, Seconds};
+use super::typed::{self, Field};
 
 /// One sentence on a registered JWT claim (RFC 7519 §4.1) or a common OpenID Connect claim.
 pub fn explain_claim(name: &str) -> Option<&'static str> {
@@ -110,6 +113,51 @@ pub fn explain_header(name: &str) -> Option<&'static str> {
 /// Claims whose value is a NumericDate.
 pub const DATE_CLAIMS: [&str; 5] = ["exp", "nbf", "iat", "auth_time", "updated_at"];
 
+/// The NumericDate claims of a claim set, read by name. A claim of another type (a string, `null`)
+/// is [`Field::Wrong`], so it can be reported rather than taken for a missing one.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct Dates {
+    /// Expiration time.
+    pub exp: Field<f64>,
+    /// Not before.
+    pub nbf: Field<f64>,
+    /// Issued at.
+    pub iat: Field<f64>,
+    /// When the user authenticated (OpenID Connect).
+    pub auth_time: Field<f64>,
+    /// When the user's information changed (OpenID Connect).
+    pub updated_at: Field<f64>,
+}
+
+impl Dates {
+    /// Reads the date claims of `claims`; anything but a JSON object has none.
+    pub fn of(claims: &Value) -> Self {
+        typed::read(claims).unwrap_or_default()
+    }
+
+    /// Each claim with its name, in [`DATE_CLAIMS`] order.
+    pub fn named(&self) -> [(&'static str, Field<f64>); 5] {
+        [
+            ("exp", self.exp),
+            ("nbf", self.nbf),
+            ("iat", self.iat),
+            ("auth_time", self.auth_time),
+            ("updated_at", self.updated_at),
+        ]
+    }
+}
+
+/// A NumericDate claim in whole seconds; `None` unless it is a finite number.
+pub fn seconds(claim: Field<f64>) -> Option<Seconds> {
+    // Fractions, which RFC 7519 allows, are truncated toward the past. The float cast saturates,
+    // so 1e300 becomes i64::MAX instead of wrapping.
+    claim
+        .given()
+        .filter(|n| n.is_finite())
+        .map(|n| n.floor() as Seconds)
+}
+
 /// A date claim explained for display.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DateClaim {
@@ -124,11 +172,6 @@ pub struct DateClaim {
     pub relative: String,
 }
 
-fn seconds(value: &Value) -> Option<Seconds> {
-    // The float cast saturates, so 1e300 becomes i64::MAX instead of wrapping.
-    value.as_f64().map(|n| n.floor() as Seconds)
-}
-
 /// The date claims present in `claims`, explained relative to `now`; `offset_minutes` gives the
 /// viewer's UTC offset for a moment (so daylight saving is right for each date).
 pub fn date_claims(
@@ -136,10 +179,11 @@ pub fn date_claims(
     now: Seconds,
     offset_minutes: impl Fn(Seconds) -> i32,
 ) -> Vec<DateClaim> {
-    DATE_CLAIMS
-        .iter()
-        .filter_map(|&name| {
-            let at = seconds(claims.get(name)?)?;
+    Dates::of(claims)
+        .named()
+        .into_iter()
+        .filter_map(|(name, claim)| {
+            let at = seconds(claim)?;
             let offset = offset_minutes(at);
             Some(DateClaim {
                 name,
@@ -172,22 +216,23 @@ pub enum ClaimsStatus {
 impl ClaimsStatus {
     /// Judges `claims` at `now`.
     pub fn at(claims: &Value, now: Seconds) -> Self {
-        if let Some(from) = claims.get("nbf").and_then(seconds)
+        let dates = Dates::of(claims);
+        if let Some(from) = seconds(dates.nbf)
             && now < from
         {
             return Self::NotYetValid { from };
         }
-        match claims.get("exp") {
-            None => Self::NoExp {
+        if !dates.exp.is_present() {
+            return Self::NoExp {
                 reason: "no exp claim: this token never expires",
+            };
+        }
+        match seconds(dates.exp) {
+            None => Self::NoExp {
+                reason: "exp is not a number, so it cannot expire",
             },
-            Some(value) => match seconds(value) {
-                None => Self::NoExp {
-                    reason: "exp is not a number, so it cannot expire",
-                },
-                Some(at) if now >= at => Self::Expired { at },
-                Some(expires_at) => Self::Valid { expires_at },
-            },
+            Some(at) if now >= at => Self::Expired { at },
+            Some(expires_at) => Self::Valid { expires_at },
         }
     }
 
@@ -260,6 +305,27 @@ mod tests {
             ClaimsStatus::at(&parse(r#"{"exp":-1e300}"#).unwrap(), i64::MAX).state(),
             "expired"
         );
+    }
+
+    #[test]
+    fn odd_date_claims_are_read_as_the_display_shows_them() {
+        let status = |text: &str| ClaimsStatus::at(&parse(text).unwrap(), 1000).describe(1000);
+        let not_a_number = "exp is not a number, so it cannot expire";
+        assert_eq!(status(r#"{"exp":null}"#), not_a_number);
+        assert_eq!(status(r#"{"exp":1e400}"#), not_a_number);
+        assert_eq!(status(r#"{"exp":[1060]}"#), not_a_number);
+        // The last of duplicate keys, as the display and most libraries read them.
+        assert_eq!(
+            status(r#"{"exp":5000,"exp":1060}"#),
+            "valid: expires in 1 min"
+        );
+        assert_eq!(
+            status(r#"{"big":1e400,"nbf":2000,"exp":3000}"#),
+            "not valid yet: usable in 16 min"
+        );
+        // Only an object holds claims: an array's first element is not `exp`.
+        assert_eq!(status("[1060]"), "no exp claim: this token never expires");
+        assert_eq!(Dates::of(&parse("\"x\"").unwrap()), Dates::default());
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! it, each with a severity, what it means and what to do.
 
 use super::algorithm::{Algorithm, Family};
+use super::claims::{Dates, seconds};
 use super::json::{Value, unescape};
 use super::keys::{KeySet, Material};
 use super::time::Seconds;
@@ -212,13 +213,8 @@ fn payload_findings(token: &Token, now: Seconds, out: &mut Vec<Finding>) {
             "Never put passwords, keys or card data in a token; use an opaque reference or encrypt (JWE).",
         ));
     }
-    let date = |name: &str| {
-        claims
-            .get(name)
-            .and_then(Value::as_f64)
-            .map(|n| n.floor() as Seconds)
-    };
-    let (exp, iat, nbf) = (date("exp"), date("iat"), date("nbf"));
+    let dates = Dates::of(claims);
+    let (exp, iat, nbf) = (seconds(dates.exp), seconds(dates.iat), seconds(dates.nbf));
     match exp {
         None => out.push(finding(
             "missing-exp",

@@ -12,4 +12,5 @@ pub mod sign;
 pub mod time;
 pub mod token;
 pub mod tutorial;
+pub mod typed;
 pub mod verify;

@@ -325,7 +325,7 @@ impl Debugger {
                         next.signing_key = KeyBox::new(private, self.encoding);
                         next.key = KeyBox::new(public, self.encoding);
                         next.header_draft = Some(header.into());
-                        next.payload_draft = json_pretty(claims).map(Into::into);
+                        next.payload_draft = json_pretty(&claims).map(Into::into);
                         next.reencode();
                         // Its key or its signature is still with the key engine: loaded again
                         // when the answer is in (the drafts go below, with the example's JSON).
@@ -345,7 +345,7 @@ impl Debugger {
                         let token = format!(
                             "{}.{}.",
                             crate::jwt::base64url::encode(minified(&header).as_bytes()),
-                            crate::jwt::base64url::encode(minified(claims).as_bytes())
+                            crate::jwt::base64url::encode(minified(&claims).as_bytes())
                         );
                         next = next.apply(Action::SetToken(token));
                     }

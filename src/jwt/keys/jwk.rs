@@ -1,14 +1,23 @@
-//! JSON Web Keys (RFC 7517, RFC 7518 §6, RFC 8037) and key sets.
+//! JSON Web Keys (RFC 7517, RFC 7518 §6, RFC 8037) and key sets, read with jsonwebtoken's serde
+//! types from the lossless JSON reader's values (so a key reads as the page would show it).
 
+use std::collections::BTreeMap;
+
+use jsonwebtoken::jwk::{AlgorithmParameters, Jwk};
 use rsa::BoxedUint;
+use serde::de::IgnoredAny;
+use serde::{Deserialize, Serialize};
 
 use super::{Format, Key, KeyError, KeySet, Material, Usage, b64_field, pem_der};
 use crate::jwt::algorithm::Curve;
-use crate::jwt::json::{self, Value};
+use crate::jwt::json::{self, Member, Value, unescape};
+use crate::jwt::typed::{self, Field};
 
 /// A JWK or a JWKS (`{"keys": [...]}`).
 pub fn parse(text: &str) -> Result<KeySet, KeyError> {
     let value = json::parse(text).map_err(|e| KeyError::Jwk(format!("not JSON: {e}")))?;
+    // Each key is read on its own rather than the whole set as jsonwebtoken's `JwkSet`, which
+    // refuses every key for one bad one: the usable keys are kept and the others named.
     if let Some(keys) = value.get("keys") {
         let Value::Array(items) = keys else {
             return Err(KeyError::Jwk("\"keys\" must be an array of JWKs".into()));
@@ -42,26 +51,76 @@ pub fn parse(text: &str) -> Result<KeySet, KeyError> {
     key(&value).map(KeySet::One)
 }
 
-fn string(value: &Value, name: &str) -> Result<Option<String>, KeyError> {
-    match value.get(name) {
-        None => Ok(None),
-        Some(v) => v
-            .as_str()
-            .map(Some)
-            .ok_or_else(|| KeyError::Jwk(format!("\"{name}\" must be a string"))),
+/// How the common members are written. jsonwebtoken's `Jwk` reads `null` as absent and refuses a
+/// key for a member of the wrong type without naming it, and its `alg` folds names it does not
+/// know (ES512, a typo) into one value: this names the member and keeps `alg` as written.
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct Common {
+    kty: Field<String>,
+    kid: Field<String>,
+    alg: Field<String>,
+    #[serde(rename = "use")]
+    public_use: Field<String>,
+    /// Entries that are not strings are skipped, not refused.
+    key_ops: Field<Vec<IgnoredAny>>,
+}
+
+/// The private parameters, which jsonwebtoken's `Jwk` does not model (it holds public keys only).
+/// `dp`, `dq` and `qi` are not read: the RSA key computes them from `p` and `q`.
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct Private {
+    d: Field<String>,
+    p: Field<String>,
+    q: Field<String>,
+}
+
+/// Members that are not read here: a malformed one must not make `Jwk` refuse the key.
+const UNUSED_MEMBERS: [&str; 4] = ["x5u", "x5c", "x5t", "x5t#S256"];
+
+/// A member that must be a string when it is there.
+fn text(field: &Field<String>, name: &str) -> Result<Option<String>, KeyError> {
+    match field {
+        Field::Absent => Ok(None),
+        Field::Given(text) => Ok(Some(text.clone())),
+        Field::Wrong(_) => Err(KeyError::Jwk(format!("\"{name}\" must be a string"))),
     }
 }
 
-fn required(value: &Value, name: &str) -> Result<Vec<u8>, KeyError> {
-    let text =
-        string(value, name)?.ok_or_else(|| KeyError::Jwk(format!("\"{name}\" is missing")))?;
-    b64_field(name, &text)
-}
-
-fn optional(value: &Value, name: &str) -> Result<Option<Vec<u8>>, KeyError> {
-    string(value, name)?
+/// Base64url bytes of an optional member.
+fn optional(field: &Field<String>, name: &str) -> Result<Option<Vec<u8>>, KeyError> {
+    text(field, name)?
         .map(|text| b64_field(name, &text))
         .transpose()
+}
+
+/// The word a jsonwebtoken enum is written as in JSON (`sig`, `verify`, `P-256`).
+fn word<T: Serialize>(value: &T) -> Option<String> {
+    serde_json::to_value(value).ok()?.as_str().map(String::from)
+}
+
+/// The object as jsonwebtoken's `Jwk` is given it: without [`UNUSED_MEMBERS`], and with only
+/// the strings of `key_ops`.
+fn modelled(members: &[Member]) -> Value {
+    Value::Object(
+        members
+            .iter()
+            .filter(|m| !UNUSED_MEMBERS.contains(&unescape(&m.key).as_str()))
+            .map(|m| match &m.value {
+                Value::Array(ops) if unescape(&m.key) == "key_ops" => Member {
+                    key: m.key.clone(),
+                    value: Value::Array(
+                        ops.iter()
+                            .filter(|op| matches!(op, Value::String(_)))
+                            .cloned()
+                            .collect(),
+                    ),
+                },
+                _ => m.clone(),
+            })
+            .collect(),
+    )
 }
 
 fn uint(bytes: &[u8]) -> BoxedUint {
@@ -70,100 +129,50 @@ fn uint(bytes: &[u8]) -> BoxedUint {
 
 /// One JWK.
 fn key(value: &Value) -> Result<Key, KeyError> {
-    if !matches!(value, Value::Object(_)) {
+    let Value::Object(members) = value else {
         return Err(KeyError::Jwk("a JWK must be a JSON object".into()));
+    };
+    let not_a_jwk = |e: String| KeyError::Jwk(format!("not a JWK ({e})"));
+    let common: Common = typed::read(value).map_err(not_a_jwk)?;
+    let kty =
+        text(&common.kty, "kty")?.ok_or_else(|| KeyError::Jwk("\"kty\" is missing".into()))?;
+    if let Field::Wrong(_) = common.key_ops {
+        return Err(KeyError::Jwk(
+            "\"key_ops\" must be an array of strings".into(),
+        ));
     }
-    let kty = string(value, "kty")?.ok_or_else(|| KeyError::Jwk("\"kty\" is missing".into()))?;
-    let key_ops = match value.get("key_ops") {
-        None => None,
-        Some(Value::Array(items)) => Some(items.iter().filter_map(Value::as_str).collect()),
-        Some(_) => {
-            return Err(KeyError::Jwk(
-                "\"key_ops\" must be an array of strings".into(),
-            ));
-        }
-    };
+    text(&common.kid, "kid")?;
+    let alg = text(&common.alg, "alg")?;
+    text(&common.public_use, "use")?;
+    let private: Private = typed::read(value).map_err(not_a_jwk)?;
+    let jwk: Jwk = typed::read(&modelled(members)).map_err(not_a_jwk)?;
     let usage = Usage {
-        kid: string(value, "kid")?,
-        alg: string(value, "alg")?,
-        public_use: string(value, "use")?,
-        key_ops,
+        kid: jwk.common.key_id.clone(),
+        alg,
+        public_use: jwk.common.public_key_use.as_ref().and_then(word),
+        key_ops: jwk
+            .common
+            .key_operations
+            .as_ref()
+            .map(|ops| ops.iter().filter_map(word).collect()),
     };
-    let material = match kty.as_str() {
-        "oct" => Material::Secret(required(value, "k")?),
-        "RSA" => rsa(value)?,
-        "EC" => {
-            let crv =
-                string(value, "crv")?.ok_or_else(|| KeyError::Jwk("\"crv\" is missing".into()))?;
-            let curve = Curve::from_name(&crv).ok_or_else(|| {
-                KeyError::Unsupported(format!(
-                    "EC curve \"{crv}\" (JWS uses P-256, P-384 and P-521)"
-                ))
-            })?;
-            let size = curve.field_bytes();
-            match optional(value, "d")? {
-                Some(d) => {
-                    let material = pem_der::ec_private(curve, &d)?;
-                    let (x, y) = (required(value, "x")?, required(value, "y")?);
-                    if let Material::Ec { point, .. } = &material
-                        && (point.get(1..1 + size) != Some(&x[..])
-                            || point.get(1 + size..) != Some(&y[..]))
-                    {
-                        return Err(KeyError::Jwk(
-                            "\"d\" does not belong to \"x\" and \"y\"".into(),
-                        ));
-                    }
-                    material
-                }
-                None => {
-                    let (x, y) = (required(value, "x")?, required(value, "y")?);
-                    if x.len() != size || y.len() != size {
-                        return Err(KeyError::Jwk(format!(
-                            "\"x\" and \"y\" of a {} key must be {size} bytes each, found {} and {}",
-                            curve.name(),
-                            x.len(),
-                            y.len()
-                        )));
-                    }
-                    let mut point = vec![4u8];
-                    point.extend_from_slice(&x);
-                    point.extend_from_slice(&y);
-                    pem_der::ec_public(curve, &point)?
-                }
-            }
-        }
-        "OKP" => {
-            let crv = string(value, "crv")?.unwrap_or_default();
-            if crv != "Ed25519" {
-                return Err(KeyError::Unsupported(format!(
-                    "OKP curve \"{crv}\" (only Ed25519 signs JWS here)"
-                )));
-            }
-            let x = required(value, "x")?;
-            let public: [u8; 32] = x.as_slice().try_into().map_err(|_| {
-                KeyError::Jwk(format!("an Ed25519 \"x\" is 32 bytes, found {}", x.len()))
-            })?;
-            ed25519_dalek::VerifyingKey::from_bytes(&public)
-                .map_err(|_| KeyError::Jwk("\"x\" is not a valid Ed25519 public key".into()))?;
-            let seed = match optional(value, "d")? {
-                None => None,
-                Some(d) => {
-                    let seed: [u8; 32] = d.as_slice().try_into().map_err(|_| {
-                        KeyError::Jwk(format!("an Ed25519 \"d\" is 32 bytes, found {}", d.len()))
-                    })?;
-                    if ed25519_dalek::SigningKey::from_bytes(&seed)
-                        .verifying_key()
-                        .to_bytes()
-                        != public
-                    {
-                        return Err(KeyError::Jwk("\"d\" does not belong to \"x\"".into()));
-                    }
-                    Some(seed)
-                }
-            };
-            Material::Ed25519 { public, seed }
-        }
-        other => return Err(KeyError::Unsupported(format!("JWK key type \"{other}\""))),
+    let material = match &jwk.algorithm {
+        AlgorithmParameters::OctetKey(params) => Material::Secret(b64_field("k", &params.value)?),
+        AlgorithmParameters::RSA(params) => rsa(&params.n, &params.e, &private)?,
+        AlgorithmParameters::EllipticCurve(params) => ec(
+            &word(&params.curve).unwrap_or_default(),
+            &params.x,
+            &params.y,
+            &private,
+        )?,
+        AlgorithmParameters::OctetKeyPair(params) => okp(
+            &word(&params.curve).unwrap_or_default(),
+            &params.x,
+            &private,
+        )?,
+        AlgorithmParameters::Other(params) => return Err(unmatched(&kty, &params.fields)),
+        // A key type a later jsonwebtoken may add.
+        _ => return Err(KeyError::Unsupported(format!("JWK key type \"{kty}\""))),
     };
     Ok(Key {
         material,
@@ -172,14 +181,131 @@ fn key(value: &Value) -> Result<Key, KeyError> {
     })
 }
 
-fn rsa(value: &Value) -> Result<Material, KeyError> {
-    let n = required(value, "n")?;
-    let e = required(value, "e")?;
-    let public = rsa::PublicKey::new(uint(&n), uint(&e)).map_err(|err| rsa_error(&n, err))?;
-    let private = match optional(value, "d")? {
+/// Why a JWK fits none of jsonwebtoken's key shapes: the member of its `kty` that is missing or
+/// not a string, the curve that is not supported, or the `kty` itself.
+fn unmatched(kty: &str, fields: &BTreeMap<String, serde_json::Value>) -> KeyError {
+    let member = |name: &str| match fields.get(name) {
+        None => Err(KeyError::Jwk(format!("\"{name}\" is missing"))),
+        Some(value) => value
+            .as_str()
+            .ok_or_else(|| KeyError::Jwk(format!("\"{name}\" must be a string"))),
+    };
+    let found = match kty {
+        "oct" => member("k").map(drop),
+        "RSA" => member("n").and(member("e")).map(drop),
+        "EC" => member("crv")
+            .and_then(ec_curve)
+            .and(member("x"))
+            .and(member("y"))
+            .map(drop),
+        "OKP" => match fields.get("crv") {
+            None => okp_curve(""),
+            Some(_) => member("crv").and_then(okp_curve),
+        }
+        .and(member("x"))
+        .map(drop),
+        other => Err(KeyError::Unsupported(format!("JWK key type \"{other}\""))),
+    };
+    // Every member above was a string, yet jsonwebtoken did not take the key.
+    found
+        .err()
+        .unwrap_or_else(|| KeyError::Jwk(format!("not a usable \"{kty}\" key")))
+}
+
+fn ec_curve(crv: &str) -> Result<Curve, KeyError> {
+    Curve::from_name(crv).ok_or_else(|| {
+        KeyError::Unsupported(format!(
+            "EC curve \"{crv}\" (JWS uses P-256, P-384 and P-521)"
+        ))
+    })
+}
+
+fn okp_curve(crv: &str) -> Result<(), KeyError> {
+    if crv == "Ed25519" {
+        Ok(())
+    } else {
+        Err(KeyError::Unsupported(format!(
+            "OKP curve \"{crv}\" (only Ed25519 signs JWS here)"
+        )))
+    }
+}
+
+fn ec(crv: &str, x: &str, y: &str, private: &Private) -> Result<Material, KeyError> {
+    let curve = ec_curve(crv)?;
+    let size = curve.field_bytes();
+    match optional(&private.d, "d")? {
+        Some(d) => {
+            let material = pem_der::ec_private(curve, &d)?;
+            let (x, y) = (b64_field("x", x)?, b64_field("y", y)?);
+            if let Material::Ec { point, .. } = &material
+                && (point.get(1..1 + size) != Some(&x[..]) || point.get(1 + size..) != Some(&y[..]))
+            {
+                return Err(KeyError::Jwk(
+                    "\"d\" does not belong to \"x\" and \"y\"".into(),
+                ));
+            }
+            Ok(material)
+        }
+        None => {
+            let (x, y) = (b64_field("x", x)?, b64_field("y", y)?);
+            if x.len() != size || y.len() != size {
+                return Err(KeyError::Jwk(format!(
+                    "\"x\" and \"y\" of a {} key must be {size} bytes each, found {} and {}",
+                    curve.name(),
+                    x.len(),
+                    y.len()
+                )));
+            }
+            let mut point = vec![4u8];
+            point.extend_from_slice(&x);
+            point.extend_from_slice(&y);
+            pem_der::ec_public(curve, &point)
+        }
+    }
+}
+
+fn okp(crv: &str, x: &str, private: &Private) -> Result<Material, KeyError> {
+    okp_curve(crv)?;
+    let x = b64_field("x", x)?;
+    let public: [u8; 32] = x
+        .as_slice()
+        .try_into()
+        .map_err(|_| KeyError::Jwk(format!("an Ed25519 \"x\" is 32 bytes, found {}", x.len())))?;
+    ed25519_dalek::VerifyingKey::from_bytes(&public)
+        .map_err(|_| KeyError::Jwk("\"x\" is not a valid Ed25519 public key".into()))?;
+    let seed = match optional(&private.d, "d")? {
         None => None,
         Some(d) => {
-            let primes = match (optional(value, "p")?, optional(value, "q")?) {
+            let seed: [u8; 32] = d.as_slice().try_into().map_err(|_| {
+                KeyError::Jwk(format!("an Ed25519 \"d\" is 32 bytes, found {}", d.len()))
+            })?;
+            if ed25519_dalek::SigningKey::from_bytes(&seed)
+                .verifying_key()
+                .to_bytes()
+                != public
+            {
+                return Err(KeyError::Jwk("\"d\" does not belong to \"x\"".into()));
+            }
+            Some(seed)
+        }
+    };
+    Ok(Material::Ed25519 { public, seed })
+}
+
+fn rsa(n: &str, e: &str, private: &Private) -> Result<Material, KeyError> {
+    let n = b64_field("n", n)?;
+    let e = b64_field("e", e)?;
+    let public = rsa::PublicKey::new(uint(&n), uint(&e)).map_err(|err| rsa_error(&n, err))?;
+    let private = match optional(&private.d, "d")? {
+        None => None,
+        // rsa's prime recovery subtracts one from d·e, which panics when d is zero.
+        Some(d) if d.iter().all(|&b| b == 0) => {
+            return Err(KeyError::Jwk(
+                "\"d\" is zero, which is not an RSA private exponent".into(),
+            ));
+        }
+        Some(d) => {
+            let primes = match (optional(&private.p, "p")?, optional(&private.q, "q")?) {
                 (Some(p), Some(q)) => vec![uint(&p), uint(&q)],
                 // Without p and q the primes are recovered from n, e and d.
                 _ => Vec::new(),

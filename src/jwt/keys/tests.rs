@@ -253,3 +253,140 @@ fn jwks_keeps_usable_keys_and_names_the_rest() {
         set.describe()
     );
 }
+
+/// The public JWK of the P-256 fixture without its kid, with `extra` members inserted first.
+fn p256_jwk(extra: &str) -> String {
+    let jwk = crate::jwt::json::parse(&export::jwk(
+        &detect(fixture!("p256.spki.pem")).unwrap().keys()[0].material,
+        false,
+    ))
+    .unwrap();
+    let members: Vec<String> = jwk
+        .members()
+        .iter()
+        .filter(|m| m.key != "kid")
+        .map(|m| format!("\"{}\":{}", m.key, m.value.minified()))
+        .collect();
+    format!("{{{extra}{}}}", members.join(","))
+}
+
+#[test]
+fn jwk_members_jsonwebtoken_reads_differently_keep_their_meaning() {
+    let usage = |extra: &str| detect(&p256_jwk(extra)).unwrap().keys()[0].usage.clone();
+    // An alg jsonwebtoken's KeyAlgorithm does not know is kept as written.
+    assert_eq!(usage(r#""alg":"ES512","#).alg.as_deref(), Some("ES512"));
+    assert_eq!(usage(r#""alg":"garbage","#).alg.as_deref(), Some("garbage"));
+    // Certificate members are not read here, so a malformed one does not matter.
+    assert!(detect(&p256_jwk(r#""x5c":5,"x5u":[1],"x5t#S256":null,"#)).is_ok());
+    // key_ops entries that are not strings are skipped; the words are kept as written.
+    assert_eq!(
+        usage(r#""key_ops":["verify",5,"someOp"],"use":"sig","#),
+        Usage {
+            kid: None,
+            alg: None,
+            public_use: Some("sig".into()),
+            key_ops: Some(vec!["verify".into(), "someOp".into()]),
+        }
+    );
+    // The last of duplicate members, as the display reads them; escapes are decoded.
+    assert_eq!(
+        usage(r#""kid":"first","kid":"l\u0061st","#).kid.as_deref(),
+        Some("last")
+    );
+    assert_eq!(usage(r#""kid":"\ud800","#).kid.as_deref(), Some("\u{fffd}"));
+    assert!(detect(&p256_jwk(r#""exotic":1e400,"#)).is_ok());
+}
+
+#[test]
+fn jwk_members_of_the_wrong_type_or_missing_are_named() {
+    let error = |text: &str| describe(text).replacen("error: ", "", 1);
+    assert_eq!(
+        error(&p256_jwk(r#""kid":null,"#)),
+        "JWK: \"kid\" must be a string"
+    );
+    assert_eq!(
+        error(&p256_jwk(r#""use":5,"#)),
+        "JWK: \"use\" must be a string"
+    );
+    assert_eq!(
+        error(&p256_jwk(r#""alg":["ES256"],"#)),
+        "JWK: \"alg\" must be a string"
+    );
+    assert_eq!(
+        error(&p256_jwk(r#""key_ops":"verify","#)),
+        "JWK: \"key_ops\" must be an array of strings"
+    );
+    assert_eq!(error(r#"{"kid":"a"}"#), "JWK: \"kty\" is missing");
+    assert_eq!(error(r#"{"kty":1}"#), "JWK: \"kty\" must be a string");
+    assert_eq!(
+        error(r#"{"kty":"RSA","e":"AQAB"}"#),
+        "JWK: \"n\" is missing"
+    );
+    assert_eq!(
+        error(r#"{"kty":"RSA","n":"AQAB","e":65537}"#),
+        "JWK: \"e\" must be a string"
+    );
+    assert_eq!(error(r#"{"kty":"oct"}"#), "JWK: \"k\" is missing");
+    assert_eq!(
+        error(r#"{"kty":"EC","x":"AA","y":"AA"}"#),
+        "JWK: \"crv\" is missing"
+    );
+    assert_eq!(
+        error(r#"{"kty":"EC","crv":"P-256","x":"AA"}"#),
+        "JWK: \"y\" is missing"
+    );
+    assert_eq!(
+        error(r#"{"kty":"EC","crv":"Ed25519","x":"AA","y":"AA"}"#),
+        "EC curve \"Ed25519\" (JWS uses P-256, P-384 and P-521) is not supported for JWS"
+    );
+    assert_eq!(
+        error(r#"{"kty":"OKP","x":"AA"}"#),
+        "OKP curve \"\" (only Ed25519 signs JWS here) is not supported for JWS"
+    );
+    assert_eq!(
+        error(r#"{"kty":"OKP","crv":"P-256","x":"AA"}"#),
+        "OKP curve \"P-256\" (only Ed25519 signs JWS here) is not supported for JWS"
+    );
+    assert_eq!(
+        error(r#"{"kty":"OKP","crv":"Ed25519"}"#),
+        "JWK: \"x\" is missing"
+    );
+    assert_eq!(error(&p256_jwk(r#""d":7,"#)), "JWK: \"d\" must be a string");
+    assert_eq!(
+        error("{\"keys\":{}}"),
+        "JWK: \"keys\" must be an array of JWKs"
+    );
+    assert_eq!(
+        error(r#"{"keys":[5,{"kty":"RSA","kid":"r"}]}"#),
+        "JWK: no usable key in the set (#0: JWK: a JWK must be a JSON object; r: JWK: \"n\" is missing)"
+    );
+}
+
+#[test]
+fn an_rsa_jwk_with_a_zero_d_is_refused_not_a_panic() {
+    let material = detect(fixture!("rsa2048.pkcs8.pem")).unwrap().keys()[0]
+        .material
+        .clone();
+    let public = export::jwk(&material, false);
+    for d in ["", "AA", "AAAA"] {
+        let text = public.replacen('{', &format!(r#"{{"d":"{d}","#), 1);
+        assert_eq!(
+            describe(&text),
+            "error: JWK: \"d\" is zero, which is not an RSA private exponent"
+        );
+    }
+}
+
+#[test]
+fn a_jwks_names_each_bad_key_by_kid_or_position() {
+    let good = p256_jwk("");
+    let jwks = format!(
+        r#"{{"keys":[{{"kty":"EC","crv":"P-256","kid":"no-y","x":"AA"}},{good},{{"kty":"RSA","n":5,"e":"AQAB"}},{{"kty":"EC","crv":"P-256","x":"AA","y":"AA","alg":"ES512"}}]}}"#
+    );
+    let set = detect(&jwks).unwrap();
+    assert_eq!(set.keys().len(), 1);
+    assert_eq!(
+        set.describe(),
+        "JWKS with 1 usable key (3 skipped: no-y: JWK: \"y\" is missing; #2: JWK: \"n\" must be a string; #3: JWK: \"x\" and \"y\" of a P-256 key must be 32 bytes each, found 1 and 1)"
+    );
+}
