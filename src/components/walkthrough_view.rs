@@ -89,8 +89,14 @@ pub fn WalkthroughView(props: &WalkthroughProps) -> Html {
     let countdown = state.seconds_left(props.now);
     let on_open = props.on_open.reform(|_: MouseEvent| ());
     let rs256 = state.alg == TutorialAlg::Rs256;
-    let getting = matches!(state.waiting, Some(Waiting::GetToken(_)));
-    let checking = matches!(state.waiting, Some(Waiting::ShowDetails(_)));
+    let getting = state
+        .waiting
+        .iter()
+        .any(|w| matches!(w, Waiting::GetToken(_)));
+    let checking = state
+        .waiting
+        .iter()
+        .any(|w| matches!(w, Waiting::ShowDetails(_)));
     html! {
         <main class="walkthrough">
             <section class="panel">

@@ -5,7 +5,7 @@
 //! derives its state again, finding the answer kept.
 
 use std::cell::RefCell;
-use std::collections::{HashMap, VecDeque};
+use std::collections::VecDeque;
 use std::rc::{Rc, Weak};
 
 use super::protocol::{Answer, BUILD, Envelope, Exports, Held, KeyFacts, KeysRead, Request};
@@ -13,6 +13,7 @@ use crate::jwt::algorithm::Algorithm;
 use crate::jwt::keys::generate::KeyKind;
 use crate::jwt::keys::remote::{Export, Facts, KeyEngine, RemoteKey};
 use crate::jwt::keys::{Key, KeyError, KeySet, Material};
+use crate::jwt::tutorial::TutorialAlg;
 
 /// How many answers are kept. Each verdict, signature and key read is one; the page re-derives
 /// from the latest inputs, so only recent answers are ever asked for again.
@@ -39,15 +40,30 @@ enum Kept {
 struct Memory {
     next_id: u32,
     /// Questions sent and not yet answered, by number.
-    asked: HashMap<u32, Request>,
-    answers: HashMap<Request, Kept>,
-    /// The order answers came in, oldest first, to forget the oldest.
-    order: VecDeque<Request>,
+    asked: Vec<(u32, Request)>,
+    /// Oldest first, at most [`KEPT`]: searched in order (a handful of entries; a hash map
+    /// costs the page's module more code than it saves time).
+    answers: VecDeque<(Request, Kept)>,
     /// Answers that are refusals because the engine could not be reached: forgotten when the
     /// next question goes out, so that it tries again.
     refused: Vec<Request>,
     listeners: Vec<Rc<dyn Fn()>>,
     once: Vec<Box<dyn FnOnce()>>,
+}
+
+impl Memory {
+    fn answer(&self, request: &Request) -> Option<&Kept> {
+        self.answers
+            .iter()
+            .find(|(r, _)| r == request)
+            .map(|(_, kept)| kept)
+    }
+
+    /// The question numbered `id`, no longer out.
+    fn take_asked(&mut self, id: u32) -> Option<Request> {
+        let at = self.asked.iter().position(|(i, _)| *i == id)?;
+        Some(self.asked.remove(at).1)
+    }
 }
 
 struct Shared<L> {
@@ -75,9 +91,8 @@ impl<L: Link + 'static> Client<L> {
                 link,
                 memory: RefCell::new(Memory {
                     next_id: 0,
-                    asked: HashMap::new(),
-                    answers: HashMap::new(),
-                    order: VecDeque::new(),
+                    asked: Vec::new(),
+                    answers: VecDeque::new(),
                     refused: Vec::new(),
                     listeners: Vec::new(),
                     once: Vec::new(),
@@ -112,7 +127,7 @@ impl<L: Link + 'static> Client<L> {
     /// Whether the engine has said hello (it is loaded and of this build).
     pub fn is_ready(&self) -> bool {
         matches!(
-            self.shared.memory.borrow().answers.get(&Request::Hello),
+            self.shared.memory.borrow().answer(&Request::Hello),
             Some(Kept::Hello)
         )
     }
@@ -131,29 +146,28 @@ impl<L: Link + 'static> Client<L> {
     fn ask(&self, request: Request) -> Option<Kept> {
         let id = {
             let mut memory = self.shared.memory.borrow_mut();
-            if let Some(kept) = memory.answers.get(&request) {
+            if let Some(kept) = memory.answer(&request) {
                 return Some(kept.clone());
             }
-            if memory.asked.values().any(|r| *r == request) {
+            if memory.asked.iter().any(|(_, r)| *r == request) {
                 return None;
             }
             for old in std::mem::take(&mut memory.refused) {
-                memory.answers.remove(&old);
-                memory.order.retain(|r| *r != old);
+                memory.answers.retain(|(r, _)| *r != old);
             }
             memory.next_id = memory.next_id.wrapping_add(1);
             let id = memory.next_id;
-            memory.asked.insert(id, request.clone());
+            memory.asked.push((id, request.clone()));
             id
         };
         // No borrow is held while the link works: it may answer at once (tests do).
         match self.shared.link.send((id, request.clone())) {
-            Ok(()) => self.shared.memory.borrow().answers.get(&request).cloned(),
+            Ok(()) => self.shared.memory.borrow().answer(&request).cloned(),
             Err(why) => {
                 let kept = refusal(&request, &why);
                 let _forgotten = {
                     let mut memory = self.shared.memory.borrow_mut();
-                    memory.asked.remove(&id);
+                    memory.take_asked(id);
                     memory.refused.push(request.clone());
                     keep(&mut memory, request, kept.clone())
                 };
@@ -178,7 +192,7 @@ impl<L: Link + 'static> Client<L> {
             self.fail("the key engine is from another release of this page: reload the page");
             return;
         }
-        let Some(request) = self.shared.memory.borrow_mut().asked.remove(&id) else {
+        let Some(request) = self.shared.memory.borrow_mut().take_asked(id) else {
             return;
         };
         let kept = self.kept(answer);
@@ -193,7 +207,7 @@ impl<L: Link + 'static> Client<L> {
         let mut forgotten = Vec::new();
         {
             let mut memory = self.shared.memory.borrow_mut();
-            let asked: Vec<Request> = memory.asked.drain().map(|(_, r)| r).collect();
+            let asked: Vec<Request> = memory.asked.drain(..).map(|(_, r)| r).collect();
             for request in asked {
                 let kept = refusal(&request, why);
                 memory.refused.push(request.clone());
@@ -285,14 +299,12 @@ impl<L: Link + 'static> Client<L> {
 #[must_use]
 fn keep(memory: &mut Memory, request: Request, kept: Kept) -> Vec<Kept> {
     let mut forgotten = Vec::new();
-    match memory.answers.insert(request.clone(), kept) {
-        Some(replaced) => forgotten.push(replaced),
-        None => memory.order.push_back(request),
+    if let Some(at) = memory.answers.iter().position(|(r, _)| *r == request) {
+        forgotten.extend(memory.answers.remove(at).map(|(_, old)| old));
     }
-    while memory.order.len() > KEPT {
-        if let Some(old) = memory.order.pop_front() {
-            forgotten.extend(memory.answers.remove(&old));
-        }
+    memory.answers.push_back((request, kept));
+    while memory.answers.len() > KEPT {
+        forgotten.extend(memory.answers.pop_front().map(|(_, old)| old));
     }
     forgotten
 }
@@ -331,9 +343,15 @@ impl<L: Link + 'static> KeyEngine for Client<L> {
         self.one_key(Request::RsaFromPkcs8(der.to_vec()))
     }
 
-    fn tutorial_issue(&self, private_key: &str, now: i64) -> Option<Result<String, String>> {
+    fn tutorial_issue(
+        &self,
+        alg: TutorialAlg,
+        key: &str,
+        now: i64,
+    ) -> Option<Result<String, String>> {
         match self.ask(Request::TutorialIssue {
-            private_key: private_key.to_string(),
+            alg,
+            key: key.to_string(),
             now,
         })? {
             Kept::Issued(result) => Some(result),
@@ -341,9 +359,16 @@ impl<L: Link + 'static> KeyEngine for Client<L> {
         }
     }
 
-    fn tutorial_validate(&self, public_key: &str, token: &str, now: i64) -> Option<Option<String>> {
+    fn tutorial_validate(
+        &self,
+        alg: TutorialAlg,
+        key: &str,
+        token: &str,
+        now: i64,
+    ) -> Option<Option<String>> {
         match self.ask(Request::TutorialValidate {
-            public_key: public_key.to_string(),
+            alg,
+            key: key.to_string(),
             token: token.to_string(),
             now,
         })? {

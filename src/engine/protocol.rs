@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::jwt::keys::remote::Facts;
 use crate::jwt::keys::{Format, Usage};
+use crate::jwt::tutorial::TutorialAlg;
 
 /// The engine's build, sent with every answer: the page refuses an engine from another release
 /// (an old copy from a cache) instead of misreading it.
@@ -37,11 +38,16 @@ pub enum Request {
     },
     /// The page no longer needs key `handle` (no answer).
     Release(u32),
-    /// The tutorial's RS256 `/generate`: `jsonwebtoken::encode` with this private key at `now`.
-    TutorialIssue { private_key: String, now: i64 },
-    /// The tutorial's RS256 `/validate`: `jsonwebtoken::decode` with this public key at `now`.
+    /// The tutorial's `/generate`: `jsonwebtoken::encode` with this signing key at `now`.
+    TutorialIssue {
+        alg: TutorialAlg,
+        key: String,
+        now: i64,
+    },
+    /// The tutorial's `/validate`: `jsonwebtoken::decode` with this verifying key at `now`.
     TutorialValidate {
-        public_key: String,
+        alg: TutorialAlg,
+        key: String,
         token: String,
         now: i64,
     },

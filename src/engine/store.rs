@@ -9,7 +9,7 @@ use crate::jwt::algorithm::Algorithm;
 use crate::jwt::keys::generate::{self, KeyKind};
 use crate::jwt::keys::remote::Facts;
 use crate::jwt::keys::{self, Key, KeyError, KeySet, Material, SecretEncoding, export};
-use crate::jwt::tutorial::{self, TutorialAlg};
+use crate::jwt::tutorial;
 use crate::jwt::{base64url, primitives};
 
 /// The keys the page has been given handles to.
@@ -40,19 +40,15 @@ impl Store {
                 alg,
                 message,
             } => Answer::Signed(self.sign(handle, &alg, &message)),
-            Request::TutorialIssue { private_key, now } => {
-                Answer::Issued(tutorial::issue_here(TutorialAlg::Rs256, &private_key, now))
+            Request::TutorialIssue { alg, key, now } => {
+                Answer::Issued(tutorial::issue_here(alg, &key, now))
             }
             Request::TutorialValidate {
-                public_key,
+                alg,
+                key,
                 token,
                 now,
-            } => Answer::Validated(tutorial::validate_here(
-                TutorialAlg::Rs256,
-                &public_key,
-                &token,
-                now,
-            )),
+            } => Answer::Validated(tutorial::validate_here(alg, &key, &token, now)),
             Request::Release(handle) => {
                 self.held.remove(&handle);
                 return None;

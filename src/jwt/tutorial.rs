@@ -1,7 +1,8 @@
 //! The tutorial's Flask app in Rust: `/generate` is `jsonwebtoken::encode` of [`Claims`], and
 //! `/validate` is `jsonwebtoken::decode::<Claims>` with PyJWT's leeway of 0, any error meaning
-//! "Invalid token". RS256 keys are the key engine's business in the page (`split`), so there
-//! both calls go to it and may answer later ([`Outcome::Pending`]).
+//! "Invalid token". In the page (`split`) both run in the key engine, which holds the RSA code and
+//! the decoder jsonwebtoken brings, so the page's own module carries neither; there an answer may
+//! come later ([`Outcome::Pending`]).
 
 use jsonwebtoken::{DecodingKey, EncodingKey, Header, Validation};
 use serde::{Deserialize, Serialize};
@@ -64,14 +65,15 @@ pub enum Outcome<T> {
 /// `/generate` at `now`: the token, or why signing failed (the tutorial's "Error 400").
 pub fn issue(alg: TutorialAlg, key_text: &str, now: Seconds) -> Outcome<Result<String, String>> {
     #[cfg(feature = "split")]
-    if alg == TutorialAlg::Rs256 {
+    {
         return match keys::remote::engine() {
             Some(engine) => engine
-                .tutorial_issue(key_text, now)
+                .tutorial_issue(alg, key_text, now)
                 .map_or(Outcome::Pending, Outcome::Ready),
             None => Outcome::Ready(Err("the key engine is not running".into())),
         };
     }
+    #[cfg(not(feature = "split"))]
     Outcome::Ready(issue_here(alg, key_text, now))
 }
 
@@ -83,14 +85,15 @@ pub fn validate(
     now: Seconds,
 ) -> Outcome<Option<String>> {
     #[cfg(feature = "split")]
-    if alg == TutorialAlg::Rs256 {
+    {
         return match keys::remote::engine() {
             Some(engine) => engine
-                .tutorial_validate(key_text, token, now)
+                .tutorial_validate(alg, key_text, token, now)
                 .map_or(Outcome::Pending, Outcome::Ready),
             None => Outcome::Ready(None),
         };
     }
+    #[cfg(not(feature = "split"))]
     Outcome::Ready(validate_here(alg, key_text, token, now))
 }
 

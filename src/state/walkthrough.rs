@@ -57,8 +57,9 @@ pub struct Walkthrough {
     pub result: Option<&'static str>,
     /// `sub` of the last good "Show details", shown instead of a fixed text.
     pub subject: Option<String>,
-    /// A click waiting for the key pair or the key engine (its button says it is working).
-    pub waiting: Option<Waiting>,
+    /// Clicks waiting for the key pair or the key engine, oldest first (their buttons say they
+    /// are working); each is answered in turn, as the tutorial's server would.
+    pub waiting: Vec<Waiting>,
 }
 
 impl Default for Walkthrough {
@@ -69,7 +70,7 @@ impl Default for Walkthrough {
             stored: None,
             result: None,
             subject: None,
-            waiting: None,
+            waiting: Vec::new(),
         }
     }
 }
@@ -84,20 +85,27 @@ impl Walkthrough {
                 next.stored = None;
                 next.result = None;
                 next.subject = None;
-                next.waiting = None;
+                next.waiting.clear();
             }
             WalkAction::SetKeyPair(pair) => {
                 next.key_pair = Some(pair);
                 next.answer_waiting();
             }
             WalkAction::KeyPairFailed => {
-                if matches!(self.waiting, Some(Waiting::GetToken(_))) {
-                    next.waiting = None;
+                if next.key_pair.is_none() && !next.waiting.is_empty() {
+                    // Nothing can sign: every waiting click is answered as the app would.
+                    next.waiting.clear();
                     next.result = Some(ERROR_400);
                 }
             }
-            WalkAction::GetToken => next.get_token(now),
-            WalkAction::ShowDetails => next.show_details(now),
+            WalkAction::GetToken => {
+                next.waiting.push(Waiting::GetToken(now));
+                next.answer_waiting();
+            }
+            WalkAction::ShowDetails => {
+                next.waiting.push(Waiting::ShowDetails(now));
+                next.answer_waiting();
+            }
             WalkAction::Tamper => {
                 next.stored = self.stored.as_deref().map(|t| tamper(t).into());
                 next.subject = None;
@@ -108,28 +116,31 @@ impl Walkthrough {
         next
     }
 
-    /// Asks again what a click is waiting for, at the time of the click.
+    /// Answers the waiting clicks in order, each at the time it was made, until one must wait.
     fn answer_waiting(&mut self) {
-        match self.waiting {
-            Some(Waiting::GetToken(at)) => self.get_token(at),
-            Some(Waiting::ShowDetails(at)) => self.show_details(at),
-            None => {}
+        while let Some(&click) = self.waiting.first() {
+            let answered = match click {
+                Waiting::GetToken(at) => self.get_token(at),
+                Waiting::ShowDetails(at) => self.show_details(at),
+            };
+            if !answered {
+                return;
+            }
+            self.waiting.remove(0);
         }
     }
 
-    /// `/generate`: sign `{"sub": "bob", "iat": now, "exp": now + 60}`.
-    fn get_token(&mut self, now: Seconds) {
+    /// `/generate`: sign `{"sub": "bob", "iat": now, "exp": now + 60}`; false while it waits.
+    fn get_token(&mut self, now: Seconds) -> bool {
         self.subject = None;
         self.result = None;
         // RS256 before its key pair is made: the click waits for it.
         let Some(key) = self.signing_key_text() else {
-            self.waiting = Some(Waiting::GetToken(now));
-            return;
+            return false;
         };
         match tutorial::issue(self.alg, &key, now) {
-            Outcome::Pending => self.waiting = Some(Waiting::GetToken(now)),
+            Outcome::Pending => false,
             Outcome::Ready(issued) => {
-                self.waiting = None;
                 match issued {
                     Ok(token) => {
                         self.stored = Some(token.into());
@@ -137,25 +148,26 @@ impl Walkthrough {
                     }
                     Err(_) => self.result = Some(ERROR_400),
                 }
+                true
             }
         }
     }
 
-    /// `/validate`: the `sub` claim when the stored token verifies and has not expired.
-    fn show_details(&mut self, now: Seconds) {
+    /// `/validate`: the `sub` claim when the stored token verifies and has not expired; false
+    /// while it waits.
+    fn show_details(&mut self, now: Seconds) -> bool {
         self.subject = None;
         self.result = None;
         let (Some(token), Some(key)) = (self.stored.clone(), self.verifying_key_text()) else {
-            self.waiting = None;
             self.result = Some(INVALID);
-            return;
+            return true;
         };
         match tutorial::validate(self.alg, &key, &token, now) {
-            Outcome::Pending => self.waiting = Some(Waiting::ShowDetails(now)),
+            Outcome::Pending => false,
             Outcome::Ready(subject) => {
-                self.waiting = None;
                 self.result = subject.is_none().then_some(INVALID);
                 self.subject = subject;
+                true
             }
         }
     }
@@ -269,8 +281,11 @@ mod tests {
         let w = Walkthrough::default().apply(WalkAction::SetAlg(TutorialAlg::Rs256), now);
         // Clicked while the pair is being made: the click waits, then is answered.
         let w = w.apply(WalkAction::GetToken, now);
-        assert_eq!(w.waiting, Some(Waiting::GetToken(now)));
+        assert_eq!(w.waiting, vec![Waiting::GetToken(now)]);
         assert_eq!(w.result_text(), None);
+        // "Show details" in the same moment waits behind it.
+        let w = w.apply(WalkAction::ShowDetails, now);
+        assert_eq!(w.waiting.len(), 2);
         let w = w.apply(
             WalkAction::SetKeyPair(KeyPair {
                 private: PRIVATE.into(),
@@ -278,8 +293,12 @@ mod tests {
             }),
             now + 1,
         );
-        assert_eq!(w.waiting, None);
-        assert_eq!(w.result_text().as_deref(), Some(GENERATED));
+        assert!(w.waiting.is_empty());
+        assert_eq!(
+            w.result_text().as_deref(),
+            Some("bob"),
+            "both clicks answered in turn"
+        );
         let issued = token::decode(w.stored.as_deref().unwrap()).unwrap();
         assert_eq!(
             issued.claims().unwrap().minified(),
@@ -315,7 +334,7 @@ mod tests {
             .apply(WalkAction::SetAlg(TutorialAlg::Rs256), now)
             .apply(WalkAction::GetToken, now)
             .apply(WalkAction::KeyPairFailed, now);
-        assert_eq!(w.waiting, None);
+        assert!(w.waiting.is_empty());
         assert_eq!(w.result_text().as_deref(), Some(ERROR_400));
     }
 

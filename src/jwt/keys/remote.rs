@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use super::generate::KeyKind;
 use super::{Key, KeyError, KeySet};
 use crate::jwt::algorithm::{Algorithm, Curve};
+use crate::jwt::tutorial::TutorialAlg;
 
 /// What kind of key, as far as choosing an algorithm is concerned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -77,11 +78,22 @@ pub trait KeyEngine {
     fn generate(&self, kind: KeyKind, random: &[u8]) -> Result<Key, KeyError>;
     /// An RSA private key from PKCS#8 DER.
     fn rsa_from_pkcs8(&self, der: &[u8]) -> Result<Key, KeyError>;
-    /// The tutorial's RS256 `/generate` with this private key text at `now` (`tutorial::issue`);
+    /// The tutorial's `/generate` with this signing key text at `now` (`tutorial::issue`);
     /// `None` until the answer is in.
-    fn tutorial_issue(&self, private_key: &str, now: i64) -> Option<Result<String, String>>;
-    /// The tutorial's RS256 `/validate` of `token` with this public key text at `now`.
-    fn tutorial_validate(&self, public_key: &str, token: &str, now: i64) -> Option<Option<String>>;
+    fn tutorial_issue(
+        &self,
+        alg: TutorialAlg,
+        key: &str,
+        now: i64,
+    ) -> Option<Result<String, String>>;
+    /// The tutorial's `/validate` of `token` with this verifying key text at `now`.
+    fn tutorial_validate(
+        &self,
+        alg: TutorialAlg,
+        key: &str,
+        token: &str,
+        now: i64,
+    ) -> Option<Option<String>>;
 }
 
 thread_local! {
