@@ -35,6 +35,7 @@ enum Kept {
     Signed(Result<Vec<u8>, String>),
     Issued(Result<String, String>),
     Validated(Option<String>),
+    Cracked(Option<String>),
 }
 
 struct Memory {
@@ -243,6 +244,7 @@ impl<L: Link + 'static> Client<L> {
             Answer::Signed(result) => Kept::Signed(result),
             Answer::Issued(result) => Kept::Issued(result),
             Answer::Validated(subject) => Kept::Validated(subject),
+            Answer::Cracked(secret) => Kept::Cracked(secret),
         }
     }
 
@@ -316,6 +318,7 @@ fn refusal(request: &Request, why: &str) -> Kept {
         Request::Sign { .. } => Kept::Signed(Err(why.to_string())),
         Request::TutorialIssue { .. } => Kept::Issued(Err(why.to_string())),
         Request::TutorialValidate { .. } => Kept::Validated(None),
+        Request::TryCommonSecrets(_) => Kept::Cracked(None),
         _ => Kept::Keys(Err(KeyError::Engine(why.to_string()))),
     }
 }
@@ -341,6 +344,13 @@ impl<L: Link + 'static> KeyEngine for Client<L> {
 
     fn rsa_from_pkcs8(&self, der: &[u8]) -> Result<Key, KeyError> {
         self.one_key(Request::RsaFromPkcs8(der.to_vec()))
+    }
+
+    fn try_common_secrets(&self, token: &str) -> Option<Option<String>> {
+        match self.ask(Request::TryCommonSecrets(token.to_string()))? {
+            Kept::Cracked(secret) => Some(secret),
+            _ => Some(None),
+        }
     }
 
     fn tutorial_issue(

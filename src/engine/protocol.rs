@@ -38,6 +38,8 @@ pub enum Request {
     },
     /// The page no longer needs key `handle` (no answer).
     Release(u32),
+    /// Which secret of the published list, if any, signed this HMAC token.
+    TryCommonSecrets(String),
     /// The tutorial's `/generate`: `jsonwebtoken::encode` with this signing key at `now`.
     TutorialIssue {
         alg: TutorialAlg,
@@ -103,6 +105,8 @@ pub enum Answer {
     Keys(Result<KeysRead, String>),
     Verified(bool),
     Signed(Result<Vec<u8>, String>),
+    /// The published secret that signed the token, if one did.
+    Cracked(Option<String>),
     /// The tutorial's token, or why signing failed.
     Issued(Result<String, String>),
     /// The tutorial token's `sub`, when it is valid.

@@ -9,8 +9,8 @@ use crate::jwt::algorithm::Algorithm;
 use crate::jwt::keys::generate::{self, KeyKind};
 use crate::jwt::keys::remote::Facts;
 use crate::jwt::keys::{self, Key, KeyError, KeySet, Material, SecretEncoding, export};
-use crate::jwt::tutorial;
 use crate::jwt::{base64url, primitives};
+use crate::jwt::{lint, token, tutorial};
 
 /// The keys the page has been given handles to.
 #[derive(Default)]
@@ -40,6 +40,12 @@ impl Store {
                 alg,
                 message,
             } => Answer::Signed(self.sign(handle, &alg, &message)),
+            Request::TryCommonSecrets(token) => Answer::Cracked(
+                token::decode(&token)
+                    .ok()
+                    .and_then(|token| lint::crack_with_common_secrets(&token))
+                    .map(str::to_string),
+            ),
             Request::TutorialIssue { alg, key, now } => {
                 Answer::Issued(tutorial::issue_here(alg, &key, now))
             }

@@ -384,3 +384,29 @@ fn every_written_out_form_comes_with_the_key() {
         );
     }
 }
+
+#[test]
+fn the_published_secrets_are_searched_in_the_engine() {
+    let engine = Client::new(Queued::default());
+    // jwt.io's example token, signed with "your-256-bit-secret".
+    let token = crate::state::EXAMPLE_TOKEN;
+    assert_eq!(
+        engine.try_common_secrets(token),
+        None,
+        "asked, not yet answered"
+    );
+    settle(&engine);
+    assert_eq!(
+        engine.try_common_secrets(token),
+        Some(Some("your-256-bit-secret".to_string()))
+    );
+    let other = crate::jwt::tutorial::issue_here(
+        crate::jwt::tutorial::TutorialAlg::Hs256,
+        "not-a-published-secret-42",
+        1_700_000_000,
+    )
+    .unwrap();
+    assert_eq!(engine.try_common_secrets(&other), None);
+    settle(&engine);
+    assert_eq!(engine.try_common_secrets(&other), Some(None));
+}

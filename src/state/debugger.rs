@@ -192,6 +192,8 @@ pub struct Debugger {
     pub findings: Rc<Vec<Finding>>,
     /// The result of trying the built-in secret list on this token: `Some(None)` = no hit.
     pub cracked: Option<Option<&'static str>>,
+    /// The search of the list is with the key engine: asked again when it answers.
+    pub cracking: bool,
     /// An example whose keys wait for the engine module: loaded again when it is in.
     pub pending_example: Option<presets::Example>,
     /// The token is to be re-signed when the signing key, waiting for the engine module, is
@@ -215,6 +217,7 @@ impl Debugger {
             edit_error: None,
             findings: Rc::default(),
             cracked: None,
+            cracking: false,
             pending_example: None,
             resign_pending: false,
         };
@@ -294,11 +297,7 @@ impl Debugger {
                 }
             }
             Action::TryCommonSecrets => {
-                next.cracked = Some(
-                    self.view()
-                        .and_then(|v| lint::crack_with_common_secrets(&v.token)),
-                );
-                next.refresh_findings();
+                next.search_common_secrets();
             }
             Action::EngineReady => {
                 if let Some(example) = next.pending_example.take() {
@@ -316,6 +315,9 @@ impl Debugger {
                     next.reencode();
                 } else if signing_waited || key_waited || matches!(self.verdict, Verdict::Pending) {
                     next.reverify();
+                }
+                if next.cracking {
+                    next.search_common_secrets();
                 }
             }
             Action::LoadExample(example) => {
@@ -442,9 +444,21 @@ impl Debugger {
         self.reverify();
     }
 
+    /// "Try published secrets": the search runs in the key engine in the page.
+    fn search_common_secrets(&mut self) {
+        let found = match self.view() {
+            Some(view) => lint::search_common_secrets(&view.token),
+            None => Some(None),
+        };
+        self.cracking = found.is_none();
+        self.cracked = found;
+        self.refresh_findings();
+    }
+
     fn reverify(&mut self) {
         // A new token or key: an earlier list search says nothing about it.
         self.cracked = None;
+        self.cracking = false;
         self.refresh_findings();
         self.verdict = match self.view() {
             None => Verdict::NoKey,

@@ -78,6 +78,9 @@ pub trait KeyEngine {
     fn generate(&self, kind: KeyKind, random: &[u8]) -> Result<Key, KeyError>;
     /// An RSA private key from PKCS#8 DER.
     fn rsa_from_pkcs8(&self, der: &[u8]) -> Result<Key, KeyError>;
+    /// Which published secret signed this HMAC token (`lint::crack_with_common_secrets`); `None`
+    /// until the answer is in.
+    fn try_common_secrets(&self, token: &str) -> Option<Option<String>>;
     /// The tutorial's `/generate` with this signing key text at `now` (`tutorial::issue`);
     /// `None` until the answer is in.
     fn tutorial_issue(
