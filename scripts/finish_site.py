@@ -8,6 +8,9 @@ in $TRUNK_STAGING_DIR, before Trunk swaps it into dist/.
    `<meta name="jwt-engine">` tag written here.
 2. The Content-Security-Policy allows the inline scripts Trunk wrote (the module loader, and the
    live-reload client under `trunk serve`) by their sha256: a static page cannot fill nonces.
+   `trunk serve` would write the request's host into the live-reload client as it serves the
+   page, changing its hash; the hook fills those two blanks first, the way the client's own
+   fallback does (the page's host, the public URL), so the hash holds.
 3. The service worker gets the list of this build's files to precache at install, and a cache
    name derived from them, so a new build replaces the old cache as a whole.
 """
@@ -60,6 +63,8 @@ def hash_engine(site):
         # The wasm-bindgen glue names its module file; the loader shim names both.
         for old, new in names.items():
             text = re.sub(rf"(?<![\w-]){re.escape(old)}", new, text)
+        # Trunk's shim passes the path alone, which wasm-bindgen 0.2.130 warns is deprecated.
+        text = re.sub(r'wasm_bindgen\(("[^"]*")\)', r"wasm_bindgen({ module_or_path: \1 })", text)
         target.write_text(text, encoding="utf-8")
         path.unlink()
 
@@ -67,6 +72,13 @@ def hash_engine(site):
         if path.is_file():
             rename(path)
     return "./" + (names[loader.name] if (site / names[loader.name]).is_file() else names[js.name])
+
+
+def fill_live_reload(page, public_url):
+    """Fills the blanks `trunk serve` would fill per request in its live-reload client."""
+    for quote in ("'", "`"):
+        page = page.replace(f"{quote}{{{{__TRUNK_ADDRESS__}}}}{quote}", "window.location.host")
+    return page.replace("{{__TRUNK_WS_BASE__}}", public_url)
 
 
 def allow_inline_scripts(page):
@@ -113,6 +125,7 @@ def finish(site):
     index = site / "index.html"
     page = index.read_text(encoding="utf-8")
     page = name_engine(page, hash_engine(site))
+    page = fill_live_reload(page, os.environ.get("TRUNK_PUBLIC_URL", "/"))
     index.write_text(allow_inline_scripts(page), encoding="utf-8")
     write_service_worker(site)
 

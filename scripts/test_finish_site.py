@@ -44,7 +44,7 @@ class Engine(unittest.TestCase):
             tag = re.fullmatch(r"jwt-engine-([0-9a-f]{16})\.js", names[0]).group(1)
             self.assertEqual(names, [f"jwt-engine-{tag}.js", f"jwt-engine-{tag}_bg.wasm", f"jwt-engine-{tag}_loader.js"])
             shim = (site / f"jwt-engine-{tag}_loader.js").read_text()
-            self.assertEqual(shim, f'importScripts("./jwt-engine-{tag}.js");wasm_bindgen("./jwt-engine-{tag}_bg.wasm");')
+            self.assertEqual(shim, f'importScripts("./jwt-engine-{tag}.js");wasm_bindgen({{ module_or_path: "./jwt-engine-{tag}_bg.wasm" }});')
             self.assertIn(f"fetch('jwt-engine-{tag}_bg.wasm')", (site / f"jwt-engine-{tag}.js").read_text())
             self.assertIn(f'<meta content="./jwt-engine-{tag}_loader.js" name=jwt-engine>', (site / "index.html").read_text())
 
@@ -87,6 +87,12 @@ class InlineScripts(unittest.TestCase):
         digest = base64.b64encode(hashlib.sha256(LOADER.encode()).digest()).decode()
         self.assertIn(f"script-src 'self' 'sha256-{digest}'\"", page)
         self.assertNotIn(finish_site.CSP_PLACEHOLDER, page)
+
+    def test_the_live_reload_client_is_filled_before_it_is_hashed(self):
+        client = "const address = '{{__TRUNK_ADDRESS__}}'; const base = '{{__TRUNK_WS_BASE__}}';"
+        page = finish_site.fill_live_reload(f"<script>{client}</script>", "/")
+        self.assertEqual(page, "<script>const address = window.location.host; const base = '/';</script>")
+        self.assertNotIn("__TRUNK_", finish_site.fill_live_reload("<script>`{{__TRUNK_ADDRESS__}}`</script>", "/"))
 
     def test_a_page_without_the_placeholder_is_refused(self):
         with self.assertRaises(finish_site.SiteError):
