@@ -134,7 +134,8 @@ const GROUPS = {
   'Key formats: DER, PEM, PKCS#1/8, SPKI, SEC1, OpenSSH': ['der', 'pem', 'pem_rfc7468', 'pkcs1', 'pkcs8', 'spki', 'sec1', 'const_oid', 'ssh_key', 'ssh_encoding', 'ssh_cipher', 'base64ct', 'base64', 'jwt_debugger::jwt::keys'],
   'Hashes and HMAC': ['sha2', 'hmac', 'digest', 'block_buffer', 'crypto_common', 'hybrid_array'],
   'JWT core: token, JSON, claims, findings, signatures': ['jwt_debugger::jwt'],
-  'Engine link: the calls between the two modules': ['jwt_debugger::engine', 'jwt_engine'],
+  'jsonwebtoken and serde: signatures, JWKs, claims, the tutorial': ['jsonwebtoken', 'serde', 'serde_core', 'serde_json', 'itoa', 'ryu', 'zmij', 'memchr'],
+  'Engine link: the Web Worker, its messages (gloo-worker, bincode) and the client': ['jwt_debugger::engine', 'jwt_engine', 'gloo_worker', 'bincode', 'pinned'],
 };
 
 export function groupOf(crate, name) {
