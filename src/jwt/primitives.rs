@@ -12,7 +12,7 @@ use super::algorithm::{Algorithm, Family};
 use super::base64url;
 use super::keys::Material;
 use super::provider;
-// What only asymmetric keys held here need (the engine module; not the `split` page).
+// What only asymmetric keys held here need (the key engine; not the `split` page).
 #[cfg(not(feature = "split"))]
 use {
     super::algorithm::Curve,
@@ -67,7 +67,7 @@ pub fn verify(alg: Algorithm, material: &Material, message: &[u8], signature: &s
         }
         #[cfg(not(feature = "split"))]
         Route::P521 => p521_verify(material, message, signature),
-        // Built with `split`, the page holds no P-521 key: the engine module does (`Remote`).
+        // Built with `split`, the page holds no P-521 key: the key engine does (`Remote`).
         #[cfg(feature = "split")]
         Route::P521 => false,
     }

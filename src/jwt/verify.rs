@@ -18,8 +18,8 @@ pub enum Verdict {
     Unverifiable(String),
     /// Nothing in the key box.
     NoKey,
-    /// The key is one the engine module reads, and it is still on its way (the page's first
-    /// RSA, EC or Ed25519 key): no verdict yet.
+    /// The key or the signature is with the key engine, whose answer is not in yet: no verdict
+    /// yet.
     Pending,
 }
 

@@ -161,7 +161,7 @@ impl KeyBox {
         self.parsed.is_none()
     }
 
-    /// Whether its text is a key the engine module must read, and it is not in yet.
+    /// Whether its text is a key the key engine must read, and it is not in yet.
     pub fn waits_for_engine(&self) -> bool {
         matches!(self.parsed.as_deref(), Some(Err(KeyError::EngineLoading)))
     }
@@ -194,9 +194,9 @@ pub struct Debugger {
     pub cracked: Option<Option<&'static str>>,
     /// The search of the list is with the key engine: asked again when it answers.
     pub cracking: bool,
-    /// An example whose keys wait for the engine module: loaded again when it is in.
+    /// An example whose keys wait for the key engine: loaded again when it is in.
     pub pending_example: Option<presets::Example>,
-    /// The token is to be re-signed when the signing key, waiting for the engine module, is
+    /// The token is to be re-signed when the signing key, waiting for the key engine, is
     /// read (a token pasted meanwhile cancels it: it is shown as pasted).
     pub resign_pending: bool,
 }
@@ -230,7 +230,7 @@ impl Debugger {
     pub fn apply(&self, action: Action) -> Self {
         let mut next = self.clone();
         // Whatever the user does next wins over an example or a re-signing still waiting for
-        // the engine module.
+        // the key engine.
         if !matches!(
             action,
             Action::Tick(_) | Action::EngineReady | Action::TryCommonSecrets
@@ -395,7 +395,7 @@ impl Debugger {
         let edited = self.header_draft.is_some() || self.payload_draft.is_some();
         self.resign_pending = self.signing_key.waits_for_engine();
         if self.resign_pending {
-            // A signing key the engine module must read: the token waits for it (EngineReady).
+            // A signing key the key engine must read: the token waits for it (EngineReady).
             self.reverify();
             return;
         }
@@ -546,7 +546,7 @@ mod tests {
         assert_eq!(state.claims_status().unwrap().state(), "no-exp");
     }
 
-    /// A key box whose text waits for the engine module (as in the page before it is in).
+    /// A key box whose text waits for the key engine (as in the page before it is in).
     fn waiting(text: &str) -> KeyBox {
         KeyBox {
             text: text.into(),

@@ -31,7 +31,7 @@ fn ec_xy(curve: Curve, point: &[u8]) -> (&[u8], &[u8]) {
 }
 
 /// The public JWK members in RFC 7638's canonical order (lexicographic, no whitespace); a key
-/// held by the engine module is written there.
+/// held by the key engine is written there.
 fn canonical_public(material: &Material) -> Option<String> {
     Some(match material {
         Material::Secret(k) => format!(r#"{{"k":"{}","kty":"oct"}}"#, encode(k)),

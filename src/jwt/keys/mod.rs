@@ -3,7 +3,7 @@
 
 // The readers and writers of asymmetric key formats, and the curve and big-integer code behind
 // them, are left out of the page's main module (feature `split`): it hands such keys to the
-// engine module (`remote`), which is this same code built without the feature.
+// key engine (`remote`, a Web Worker), which is this same code built without the feature.
 #[cfg(not(feature = "split"))]
 mod der;
 pub mod export;
@@ -37,7 +37,7 @@ pub const MIN_RSA_BITS: usize = 1024;
 pub enum Material {
     /// An HMAC secret's bytes.
     Secret(Vec<u8>),
-    /// An asymmetric key held by the engine module.
+    /// An asymmetric key held by the key engine.
     Remote(Rc<dyn RemoteKey>),
     #[cfg(not(feature = "split"))]
     Rsa {
@@ -276,9 +276,9 @@ pub enum KeyError {
     Unsupported(String),
     /// A secret that does not decode in the chosen encoding.
     Secret(String),
-    /// The engine module that reads asymmetric keys is still on its way.
+    /// The key engine has the key and has not answered yet (the app reads it again when it has).
     EngineLoading,
-    /// What the engine module said about the key (its own error, already in words).
+    /// What the key engine said about the key (its own error, already in words).
     Engine(String),
 }
 
@@ -304,7 +304,7 @@ impl fmt::Display for KeyError {
             KeyError::Secret(detail) => write!(f, "secret: {detail}"),
             KeyError::EngineLoading => write!(
                 f,
-                "loading the code that reads RSA, EC and Ed25519 keys (once per visit)"
+                "reading the key: RSA, EC and Ed25519 keys are read by the key engine, off the page's thread"
             ),
             KeyError::Engine(words) => f.write_str(words),
         }
@@ -346,7 +346,7 @@ fn structured(trimmed: &str, _: SecretEncoding) -> Result<KeySet, KeyError> {
     }
 }
 
-/// PEM, JWK / JWKS or OpenSSH text, read by the engine module.
+/// PEM, JWK / JWKS or OpenSSH text, read by the key engine.
 #[cfg(feature = "split")]
 fn structured(trimmed: &str, _: SecretEncoding) -> Result<KeySet, KeyError> {
     remote::with_engine(|engine| engine.parse(trimmed))
