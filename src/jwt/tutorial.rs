@@ -228,6 +228,37 @@ mod tests {
     }
 
     #[test]
+    fn times_at_the_ends_of_the_range_are_answers_not_panics() {
+        // jsonwebtoken subtracts the leeway from its clock: with PyJWT's 0 nothing can wrap.
+        provider::install();
+        let forever = Claims {
+            sub: "bob".into(),
+            iat: 0,
+            exp: u64::MAX,
+        };
+        let key = EncodingKey::from_secret(TUTORIAL_SECRET.as_bytes()).unwrap();
+        let token = jsonwebtoken::encode(&Header::default(), &forever, &key).unwrap();
+        assert_eq!(
+            validate_here(TutorialAlg::Hs256, TUTORIAL_SECRET, &token, now()).as_deref(),
+            Some("bob")
+        );
+        assert_eq!(
+            validate_here(TutorialAlg::Hs256, TUTORIAL_SECRET, &token, Seconds::MAX).as_deref(),
+            Some("bob")
+        );
+        assert_eq!(
+            validate_here(TutorialAlg::Hs256, TUTORIAL_SECRET, &token, Seconds::MIN),
+            None
+        );
+        let issued = issue_here(TutorialAlg::Hs256, TUTORIAL_SECRET, Seconds::MAX).unwrap();
+        assert!(
+            super::super::token::decode(&issued).is_ok(),
+            "exp saturates instead of wrapping"
+        );
+        assert!(issue_here(TutorialAlg::Hs256, TUTORIAL_SECRET, -1).is_err());
+    }
+
+    #[test]
     fn no_key_is_an_error_not_a_panic() {
         assert!(issue_here(TutorialAlg::Rs256, "", 0).is_err());
         assert!(issue_here(TutorialAlg::Rs256, "-----BEGIN PRIVATE KEY-----", 0).is_err());
