@@ -4,7 +4,8 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     use gloo::worker::Registrable;
-    jwt_debugger::engine::worker::KeyEngine::registrar().register();
+    use jwt_debugger::engine::worker::{KeyEngine, Messages};
+    KeyEngine::registrar().encoding::<Messages>().register();
 }
 
 // Natively there is no page to answer: the store is tested directly (src/engine/tests.rs).

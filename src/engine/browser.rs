@@ -12,7 +12,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use super::client::{Client, Link};
 use super::protocol::{Envelope, Reply};
-use super::worker::KeyEngine;
+use super::worker::{KeyEngine, Messages};
 use crate::jwt::keys::remote;
 
 /// How long a new worker may take to give its first answer before the page says it failed.
@@ -56,6 +56,7 @@ impl BrowserLink {
     fn spawn(&self) {
         let url = engine_url();
         let bridge = KeyEngine::spawner()
+            .encoding::<Messages>()
             .callback(deliver)
             .spawn_with_loader(&url);
         *self.bridge.borrow_mut() = Some(bridge);
