@@ -15,8 +15,10 @@ use super::protocol::{Envelope, Reply};
 use super::worker::{KeyEngine, Messages};
 use crate::jwt::keys::remote;
 
-/// How long a new worker may take to give its first answer before the page says it failed.
-const FIRST_ANSWER_MS: u32 = 15_000;
+/// How long a question may wait for its answer before the page gives up on the worker (it did
+/// not load, or it stopped): the slowest question, an RSA-4096 signature, takes well under a
+/// second.
+const ANSWER_MS: u32 = 20_000;
 
 /// The worker as the page holds it.
 #[derive(Default)]
@@ -24,8 +26,6 @@ pub struct BrowserLink {
     bridge: RefCell<Option<WorkerBridge<KeyEngine>>>,
     /// Counts the workers spawned, so a late check of an old one changes nothing.
     spawned: Cell<u32>,
-    /// Whether the current worker has answered at all.
-    answered: Cell<bool>,
 }
 
 thread_local! {
@@ -47,9 +47,7 @@ fn engine_url() -> String {
 }
 
 fn deliver((id, build, answer): Reply) {
-    let client = client();
-    client.link().answered.set(true);
-    client.receive(id, &build, answer);
+    client().receive(id, &build, answer);
 }
 
 impl BrowserLink {
@@ -60,22 +58,24 @@ impl BrowserLink {
             .callback(deliver)
             .spawn_with_loader(&url);
         *self.bridge.borrow_mut() = Some(bridge);
-        self.answered.set(false);
         let number = self.spawned.get() + 1;
         self.spawned.set(number);
         // A worker whose script cannot be fetched fails without a word to the page: the page
-        // fetches the (small) loader itself to tell, and gives the first answer a deadline.
+        // fetches the (small) loader itself to tell.
         wasm_bindgen_futures::spawn_local(async move {
-            let why = match fetch_ok(&url).await {
-                Err(why) => Some(why),
-                Ok(()) => {
-                    gloo::timers::future::TimeoutFuture::new(FIRST_ANSWER_MS).await;
-                    let link_waits = CLIENT.with(|c| !c.link().answered.get() && c.is_waiting());
-                    link_waits.then(|| "it did not start".to_string())
-                }
-            };
-            if let Some(why) = why {
+            if let Err(why) = fetch_ok(&url).await {
                 fail(number, &why);
+            }
+        });
+    }
+
+    /// Gives question `id` to worker `number` a deadline: a worker that did not start, or
+    /// stopped (a trap ends it without a word), must not leave the page checking forever.
+    fn deadline(number: u32, id: u32) {
+        wasm_bindgen_futures::spawn_local(async move {
+            gloo::timers::future::TimeoutFuture::new(ANSWER_MS).await;
+            if CLIENT.with(|c| c.is_asked(id)) {
+                fail(number, "it stopped answering");
             }
         });
     }
@@ -114,10 +114,17 @@ impl Link for BrowserLink {
         if self.bridge.borrow().is_none() {
             self.spawn();
         }
+        Self::deadline(self.spawned.get(), envelope.0);
         if let Some(bridge) = self.bridge.borrow().as_ref() {
             bridge.send(envelope);
         }
         Ok(())
+    }
+
+    fn tell(&self, envelope: Envelope) {
+        if let Some(bridge) = self.bridge.borrow().as_ref() {
+            bridge.send(envelope);
+        }
     }
 }
 

@@ -24,6 +24,9 @@ pub trait Link {
     /// Sends one question, starting the engine first if need be. `Err` says why the engine
     /// cannot be reached now (the next question tries again).
     fn send(&self, envelope: Envelope) -> Result<(), String>;
+    /// Sends a message that needs no answer (a release) to the engine if it is running; it is
+    /// not started for it.
+    fn tell(&self, envelope: Envelope);
 }
 
 /// An answer as the page keeps it: keys already made into keys the page can hold.
@@ -35,16 +38,23 @@ enum Kept {
     Signed(Result<Vec<u8>, String>),
     Issued(Result<String, String>),
     Validated(Option<String>),
-    Cracked(Option<String>),
+    Cracked(Result<Option<String>, String>),
 }
 
 struct Memory {
     next_id: u32,
     /// Questions sent and not yet answered, by number.
     asked: Vec<(u32, Request)>,
-    /// Oldest first, at most [`KEPT`]: searched in order (a handful of entries; a hash map
-    /// costs the page's module more code than it saves time).
-    answers: VecDeque<(Request, Kept)>,
+    /// Oldest first, each with the round it was last asked in; searched in order (a handful of
+    /// entries: a hash map costs the page's module more code than it saves time).
+    answers: VecDeque<(Request, Kept, u32)>,
+    /// Counts the rounds of asking: a round begins with the first question after an answer
+    /// came in (the page deriving its state again). An answer asked for in the current round
+    /// is never forgotten, so a page that needs more than [`KEPT`] answers at once (a large key
+    /// set) gets them all instead of asking forever.
+    round: u32,
+    /// An answer came in since the last question.
+    fresh: bool,
     /// Answers that are refusals because the engine could not be reached: forgotten when the
     /// next question goes out, so that it tries again.
     refused: Vec<Request>,
@@ -53,11 +63,16 @@ struct Memory {
 }
 
 impl Memory {
-    fn answer(&self, request: &Request) -> Option<&Kept> {
+    /// The kept answer to `request`, marked as asked for in this round.
+    fn answer(&mut self, request: &Request) -> Option<&Kept> {
+        let round = self.round;
         self.answers
-            .iter()
-            .find(|(r, _)| r == request)
-            .map(|(_, kept)| kept)
+            .iter_mut()
+            .find(|(r, _, _)| r == request)
+            .map(|(_, kept, asked)| {
+                *asked = round;
+                &*kept
+            })
     }
 
     /// The question numbered `id`, no longer out.
@@ -94,6 +109,8 @@ impl<L: Link + 'static> Client<L> {
                     next_id: 0,
                     asked: Vec::new(),
                     answers: VecDeque::new(),
+                    round: 0,
+                    fresh: false,
                     refused: Vec::new(),
                     listeners: Vec::new(),
                     once: Vec::new(),
@@ -128,7 +145,7 @@ impl<L: Link + 'static> Client<L> {
     /// Whether the engine has said hello (it is loaded and of this build).
     pub fn is_ready(&self) -> bool {
         matches!(
-            self.shared.memory.borrow().answer(&Request::Hello),
+            self.shared.memory.borrow_mut().answer(&Request::Hello),
             Some(Kept::Hello)
         )
     }
@@ -136,6 +153,16 @@ impl<L: Link + 'static> Client<L> {
     /// Whether questions are out and not yet answered.
     pub fn is_waiting(&self) -> bool {
         !self.shared.memory.borrow().asked.is_empty()
+    }
+
+    /// Whether question `id` is out and not yet answered.
+    pub fn is_asked(&self, id: u32) -> bool {
+        self.shared
+            .memory
+            .borrow()
+            .asked
+            .iter()
+            .any(|(i, _)| *i == id)
     }
 
     /// Asks the engine whether it is there (the page does so once it is usable).
@@ -147,6 +174,9 @@ impl<L: Link + 'static> Client<L> {
     fn ask(&self, request: Request) -> Option<Kept> {
         let id = {
             let mut memory = self.shared.memory.borrow_mut();
+            if std::mem::take(&mut memory.fresh) {
+                memory.round = memory.round.wrapping_add(1);
+            }
             if let Some(kept) = memory.answer(&request) {
                 return Some(kept.clone());
             }
@@ -154,7 +184,7 @@ impl<L: Link + 'static> Client<L> {
                 return None;
             }
             for old in std::mem::take(&mut memory.refused) {
-                memory.answers.retain(|(r, _)| *r != old);
+                memory.answers.retain(|(r, _, _)| *r != old);
             }
             memory.next_id = memory.next_id.wrapping_add(1);
             let id = memory.next_id;
@@ -163,7 +193,7 @@ impl<L: Link + 'static> Client<L> {
         };
         // No borrow is held while the link works: it may answer at once (tests do).
         match self.shared.link.send((id, request.clone())) {
-            Ok(()) => self.shared.memory.borrow().answer(&request).cloned(),
+            Ok(()) => self.shared.memory.borrow_mut().answer(&request).cloned(),
             Err(why) => {
                 let kept = refusal(&request, &why);
                 let _forgotten = {
@@ -177,14 +207,14 @@ impl<L: Link + 'static> Client<L> {
         }
     }
 
-    /// Tells the engine, expecting no answer.
+    /// Tells the engine, expecting no answer; nothing is started for it.
     fn tell(&self, request: Request) {
         let id = {
             let mut memory = self.shared.memory.borrow_mut();
             memory.next_id = memory.next_id.wrapping_add(1);
             memory.next_id
         };
-        let _ = self.shared.link.send((id, request));
+        self.shared.link.tell((id, request));
     }
 
     /// An answer from the engine: `build` must be this page's [`BUILD`].
@@ -208,6 +238,14 @@ impl<L: Link + 'static> Client<L> {
         let mut forgotten = Vec::new();
         {
             let mut memory = self.shared.memory.borrow_mut();
+            // The engine that held their keys is gone: a new one numbers its keys afresh.
+            let held: Vec<usize> = (0..memory.answers.len())
+                .rev()
+                .filter(|&at| matches!(memory.answers[at].1, Kept::Keys(Ok(_))))
+                .collect();
+            for at in held {
+                forgotten.extend(memory.answers.remove(at).map(|(_, old, _)| old));
+            }
             let asked: Vec<Request> = memory.asked.drain(..).map(|(_, r)| r).collect();
             for request in asked {
                 let kept = refusal(&request, why);
@@ -240,11 +278,11 @@ impl<L: Link + 'static> Client<L> {
                 read.map_err(KeyError::Engine)
                     .and_then(|read| self.key_set(read)),
             ),
-            Answer::Verified(ok) => Kept::Verified(Ok(ok)),
+            Answer::Verified(result) => Kept::Verified(result),
             Answer::Signed(result) => Kept::Signed(result),
             Answer::Issued(result) => Kept::Issued(result),
             Answer::Validated(subject) => Kept::Validated(subject),
-            Answer::Cracked(secret) => Kept::Cracked(secret),
+            Answer::Cracked(secret) => Kept::Cracked(Ok(secret)),
         }
     }
 
@@ -301,12 +339,22 @@ impl<L: Link + 'static> Client<L> {
 #[must_use]
 fn keep(memory: &mut Memory, request: Request, kept: Kept) -> Vec<Kept> {
     let mut forgotten = Vec::new();
-    if let Some(at) = memory.answers.iter().position(|(r, _)| *r == request) {
-        forgotten.extend(memory.answers.remove(at).map(|(_, old)| old));
+    if let Some(at) = memory.answers.iter().position(|(r, _, _)| *r == request) {
+        forgotten.extend(memory.answers.remove(at).map(|(_, old, _)| old));
     }
-    memory.answers.push_back((request, kept));
+    let round = memory.round;
+    memory.answers.push_back((request, kept, round));
+    memory.fresh = true;
+    // The oldest answers go first, but none the current round has asked for.
     while memory.answers.len() > KEPT {
-        forgotten.extend(memory.answers.pop_front().map(|(_, old)| old));
+        let Some(at) = memory
+            .answers
+            .iter()
+            .position(|(_, _, asked)| *asked != round)
+        else {
+            break;
+        };
+        forgotten.extend(memory.answers.remove(at).map(|(_, old, _)| old));
     }
     forgotten
 }
@@ -318,7 +366,7 @@ fn refusal(request: &Request, why: &str) -> Kept {
         Request::Sign { .. } => Kept::Signed(Err(why.to_string())),
         Request::TutorialIssue { .. } => Kept::Issued(Err(why.to_string())),
         Request::TutorialValidate { .. } => Kept::Validated(None),
-        Request::TryCommonSecrets(_) => Kept::Cracked(None),
+        Request::TryCommonSecrets(_) => Kept::Cracked(Err(why.to_string())),
         _ => Kept::Keys(Err(KeyError::Engine(why.to_string()))),
     }
 }
@@ -346,10 +394,10 @@ impl<L: Link + 'static> KeyEngine for Client<L> {
         self.one_key(Request::RsaFromPkcs8(der.to_vec()))
     }
 
-    fn try_common_secrets(&self, token: &str) -> Option<Option<String>> {
+    fn try_common_secrets(&self, token: &str) -> Option<Result<Option<String>, String>> {
         match self.ask(Request::TryCommonSecrets(token.to_string()))? {
             Kept::Cracked(secret) => Some(secret),
-            _ => Some(None),
+            _ => Some(Err(garbled().to_string())),
         }
     }
 

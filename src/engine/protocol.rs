@@ -1,6 +1,7 @@
 //! What crosses between the page and the key engine (a Web Worker): serde types, carried by
-//! gloo-worker's codec. Key bytes never cross back except an HMAC secret from a JWK (`"k"`),
-//! which the page keeps as it would have read it.
+//! gloo-worker with bincode. Asymmetric keys stay in the worker; what comes back is their facts
+//! and written-out forms (the private ones too, for the export panel), and an HMAC secret from a
+//! JWK (`"k"`), which the page keeps as it would have read it.
 
 use serde::{Deserialize, Serialize};
 
@@ -103,7 +104,8 @@ pub struct KeysRead {
 pub enum Answer {
     Hello,
     Keys(Result<KeysRead, String>),
-    Verified(bool),
+    /// Whether the signature matches, or why it could not be checked (a released key).
+    Verified(Result<bool, String>),
     Signed(Result<Vec<u8>, String>),
     /// The published secret that signed the token, if one did.
     Cracked(Option<String>),

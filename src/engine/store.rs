@@ -120,12 +120,22 @@ impl Store {
         }
     }
 
-    fn verify(&self, handle: u32, alg: &str, message: &[u8], signature: &[u8]) -> bool {
+    fn verify(
+        &self,
+        handle: u32,
+        alg: &str,
+        message: &[u8],
+        signature: &[u8],
+    ) -> Result<bool, String> {
         match (self.held.get(&handle), Algorithm::from_name(alg)) {
-            (Some(material), Some(alg)) => {
-                primitives::verify(alg, material, message, &base64url::encode(signature))
-            }
-            _ => false,
+            (Some(material), Some(alg)) => Ok(primitives::verify(
+                alg,
+                material,
+                message,
+                &base64url::encode(signature),
+            )),
+            (None, _) => Err("the key was released: paste it again".into()),
+            (_, None) => Err(format!("\"{alg}\" is not an algorithm")),
         }
     }
 

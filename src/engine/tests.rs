@@ -44,6 +44,12 @@ impl Link for Queued {
         self.inbox.borrow_mut().push_back(envelope);
         Ok(())
     }
+
+    fn tell(&self, envelope: Envelope) {
+        if self.unreachable.borrow().is_none() {
+            self.inbox.borrow_mut().push_back(envelope);
+        }
+    }
 }
 
 /// Delivers every question waiting, as the worker would answer them.
@@ -398,7 +404,7 @@ fn the_published_secrets_are_searched_in_the_engine() {
     settle(&engine);
     assert_eq!(
         engine.try_common_secrets(token),
-        Some(Some("your-256-bit-secret".to_string()))
+        Some(Ok(Some("your-256-bit-secret".to_string())))
     );
     let other = crate::jwt::tutorial::issue_here(
         crate::jwt::tutorial::TutorialAlg::Hs256,
@@ -408,5 +414,62 @@ fn the_published_secrets_are_searched_in_the_engine() {
     .unwrap();
     assert_eq!(engine.try_common_secrets(&other), None);
     settle(&engine);
-    assert_eq!(engine.try_common_secrets(&other), Some(None));
+    assert_eq!(engine.try_common_secrets(&other), Some(Ok(None)));
+    // Unreachable: no search ran, which is not "nothing matched".
+    let unreachable = Client::new(Queued::default());
+    *unreachable.link().unreachable.borrow_mut() = Some("offline".into());
+    assert_eq!(
+        unreachable.try_common_secrets(token),
+        Some(Err("offline".to_string()))
+    );
+}
+
+#[test]
+fn more_questions_at_once_than_answers_kept_are_all_answered() {
+    let engine = Client::new(Queued::default());
+    let key = answered(&engine, || engine.parse(PUBLIC[4].1)).unwrap();
+    let Material::Remote(remote) = &key.keys()[0].material else {
+        panic!("an Ed25519 key is held by the engine");
+    };
+    // One derive of a page with a 40-key set: 40 verdicts asked in the same round.
+    let derive = || {
+        (0..40u8)
+            .map(|i| remote.verify(Algorithm::EdDSA, &[i], &[0; 64]))
+            .collect::<Vec<_>>()
+    };
+    for _ in 0..5 {
+        if derive().iter().all(Option::is_some) {
+            break;
+        }
+        settle(&engine);
+    }
+    let sent = engine.link().sent.get();
+    assert!(
+        derive().iter().all(|v| *v == Some(Ok(false))),
+        "every verdict is in"
+    );
+    assert_eq!(engine.link().sent.get(), sent, "and none is asked again");
+    // Answers come in one by one, each followed by a derive: still no question asked twice.
+    let engine = Client::new(Queued::default());
+    let key = answered(&engine, || engine.parse(PUBLIC[4].1)).unwrap();
+    let Material::Remote(remote) = &key.keys()[0].material else {
+        panic!("an Ed25519 key is held by the engine");
+    };
+    let ask_all = || {
+        (0..40u8)
+            .filter(|&i| remote.verify(Algorithm::EdDSA, &[i], &[0; 64]).is_none())
+            .count()
+    };
+    assert_eq!(ask_all(), 40);
+    while let Some((id, request)) = engine.link().inbox.borrow_mut().pop_front() {
+        let answer = engine.link().store.borrow_mut().answer(request).unwrap();
+        engine.receive(id, BUILD, answer);
+        ask_all();
+    }
+    assert_eq!(ask_all(), 0);
+    assert_eq!(
+        engine.link().sent.get(),
+        41,
+        "one parse and forty verdicts, each once"
+    );
 }

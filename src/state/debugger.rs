@@ -303,6 +303,8 @@ impl Debugger {
                 if let Some(example) = next.pending_example.take() {
                     return next.apply(Action::LoadExample(example));
                 }
+                // A search of the list still waiting outlives the re-verification below.
+                let cracking = self.cracking;
                 let signing_waited = self.signing_key.waits_for_engine();
                 let key_waited = self.key.waits_for_engine();
                 if signing_waited {
@@ -316,7 +318,7 @@ impl Debugger {
                 } else if signing_waited || key_waited || matches!(self.verdict, Verdict::Pending) {
                     next.reverify();
                 }
-                if next.cracking {
+                if cracking {
                     next.search_common_secrets();
                 }
             }
@@ -448,10 +450,11 @@ impl Debugger {
     fn search_common_secrets(&mut self) {
         let found = match self.view() {
             Some(view) => lint::search_common_secrets(&view.token),
-            None => Some(None),
+            None => Some(Ok(None)),
         };
         self.cracking = found.is_none();
-        self.cracked = found;
+        // Could not search (the key engine is unreachable): no claim that nothing matched.
+        self.cracked = found.and_then(Result::ok);
         self.refresh_findings();
     }
 

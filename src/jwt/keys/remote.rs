@@ -80,7 +80,7 @@ pub trait KeyEngine {
     fn rsa_from_pkcs8(&self, der: &[u8]) -> Result<Key, KeyError>;
     /// Which published secret signed this HMAC token (`lint::crack_with_common_secrets`); `None`
     /// until the answer is in.
-    fn try_common_secrets(&self, token: &str) -> Option<Option<String>>;
+    fn try_common_secrets(&self, token: &str) -> Option<Result<Option<String>, String>>;
     /// The tutorial's `/generate` with this signing key text at `now` (`tutorial::issue`);
     /// `None` until the answer is in.
     fn tutorial_issue(
