@@ -394,6 +394,13 @@ impl<L: Link + 'static> KeyEngine for Client<L> {
         self.one_key(Request::RsaFromPkcs8(der.to_vec()))
     }
 
+    fn retry_refused(&self) {
+        let mut memory = self.shared.memory.borrow_mut();
+        for old in std::mem::take(&mut memory.refused) {
+            memory.answers.retain(|(r, _, _)| *r != old);
+        }
+    }
+
     fn try_common_secrets(&self, token: &str) -> Option<Result<Option<String>, String>> {
         match self.ask(Request::TryCommonSecrets(token.to_string()))? {
             Kept::Cracked(secret) => Some(secret),

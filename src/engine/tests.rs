@@ -328,10 +328,27 @@ fn an_unreachable_engine_refuses_in_words_and_the_next_question_tries_again() {
         engine.parse(PUBLIC[3].1).unwrap_err(),
         KeyError::Engine("offline".into())
     );
+    // The same key pasted again while still offline: refused again, in words; once the
+    // page is told to retry, it asks afresh.
+    engine.retry_refused();
+    assert_eq!(
+        engine.parse(PUBLIC[3].1).unwrap_err(),
+        KeyError::Engine("offline".into())
+    );
     // Back online: a new question goes out, and the refused ones are asked afresh.
     engine.link().unreachable.borrow_mut().take();
     assert!(answered(&engine, || engine.parse(PUBLIC[2].1)).is_ok());
     assert!(answered(&engine, || engine.parse(text)).is_ok());
+    // A refusal is kept until the page retries: then the same question goes out again.
+    *engine.link().unreachable.borrow_mut() = Some("offline".into());
+    let other = PUBLIC[1].1;
+    assert!(engine.parse(other).is_err());
+    engine.link().unreachable.borrow_mut().take();
+    let sent = engine.link().sent.get();
+    assert!(engine.parse(other).is_err(), "the refusal, from memory");
+    assert_eq!(engine.link().sent.get(), sent);
+    engine.retry_refused();
+    assert!(answered(&engine, || engine.parse(other)).is_ok());
 }
 
 #[test]

@@ -266,6 +266,7 @@ impl Debugger {
                 next.reverify();
             }
             Action::SetKey(text) => {
+                retry_refused_keys();
                 next.key = KeyBox::new(&text, self.encoding);
                 next.reverify();
             }
@@ -276,6 +277,7 @@ impl Debugger {
                 next.reencode();
             }
             Action::SetSigningKey(text) => {
+                retry_refused_keys();
                 next.signing_key = KeyBox::new(&text, self.encoding);
                 next.reencode();
             }
@@ -532,6 +534,14 @@ fn decode(input: &str) -> Decoded {
         Ok(token) => Decoded::Token(Rc::new(DecodedView::new(token))),
         Err(DecodeError::Empty) => Decoded::Empty,
         Err(error) => Decoded::Error(error),
+    }
+}
+
+/// A key typed or pasted is the user asking again: an engine that could not be reached is
+/// tried again rather than its refusal shown from memory.
+fn retry_refused_keys() {
+    if let Some(engine) = crate::jwt::keys::remote::engine() {
+        engine.retry_refused();
     }
 }
 

@@ -78,6 +78,9 @@ pub trait KeyEngine {
     fn generate(&self, kind: KeyKind, random: &[u8]) -> Result<Key, KeyError>;
     /// An RSA private key from PKCS#8 DER.
     fn rsa_from_pkcs8(&self, der: &[u8]) -> Result<Key, KeyError>;
+    /// Forgets the refusals of an engine that could not be reached, so that the next question
+    /// tries again (the user pasted a key again).
+    fn retry_refused(&self);
     /// Which published secret signed this HMAC token (`lint::crack_with_common_secrets`); `None`
     /// until the answer is in.
     fn try_common_secrets(&self, token: &str) -> Option<Result<Option<String>, String>>;
