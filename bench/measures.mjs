@@ -224,9 +224,12 @@ async function algorithmLatency(page, alg, runs) {
       `return document.querySelector('[data-testid=payload-json]')?.value.includes(${JSON.stringify(m)}) && window.__isVerified()`),
     [signedToken(alg, payload(marker)), marker]));
   }
+  // Each paste is a key text the page has not seen (the same key, with more trailing newlines):
+  // the key engine's answers are kept, and the same text again would be answered from memory.
+  const unseen = (key, i) => (alg.startsWith('HS') ? key : `${key.trimEnd()}${'\n'.repeat(i + 1)}`);
   for (let i = 0; i < runs; i++) {
     await put(page, 'key-input', '');
-    out.verifyParse.push(await page.evaluate((k) => window.__measure('key-input', k, window.__verified), keys.verify));
+    out.verifyParse.push(await page.evaluate((k) => window.__measure('key-input', k, window.__verified), unseen(keys.verify, i)));
   }
   await put(page, 'key-input', '');
   await put(page, 'signing-key-input', keys.sign);
@@ -243,7 +246,7 @@ async function algorithmLatency(page, alg, runs) {
     const [head, body] = signedToken(alg, payload(`${alg}-r-${i}`)).split('.');
     await put(page, 'token-input', `${head}.${body}.${Buffer.from('not the signature').toString('base64url')}`);
     await page.waitForFunction(() => document.querySelector('[data-testid=verdict]')?.dataset.state !== 'verified');
-    out.signParse.push(await page.evaluate((k) => window.__measure('signing-key-input', k, window.__verified), keys.sign));
+    out.signParse.push(await page.evaluate((k) => window.__measure('signing-key-input', k, window.__verified), unseen(keys.sign, i)));
   }
   return out;
 }
