@@ -466,7 +466,17 @@ impl Debugger {
         self.cracking = false;
         self.refresh_findings();
         self.verdict = match self.view() {
-            None => Verdict::NoKey,
+            // A token that does not decode cannot be checked, key or no key: the verdict says
+            // where it breaks rather than asking for a key already there.
+            None => match &self.decoded {
+                Decoded::Error(error @ DecodeError::SegmentCount { .. }) => {
+                    Verdict::Unverifiable(format!("not a signed token: {error}"))
+                }
+                Decoded::Error(error) => {
+                    Verdict::Unverifiable(format!("the token does not decode: {error}"))
+                }
+                Decoded::Empty | Decoded::Token(_) => Verdict::NoKey,
+            },
             Some(view) => {
                 let keys = self.verification_keys().map(|parsed| &**parsed);
                 let mut verdict = verify::verify(&view.token, keys);
@@ -687,6 +697,88 @@ mod tests {
             later.claims_status().unwrap().describe(later.now),
             "expired 1 s ago"
         );
+    }
+
+    /// Every way a token can fail to decode, with and without a key: `unverifiable`, saying where.
+    #[test]
+    fn a_token_that_does_not_decode_is_unverifiable_with_its_reason() {
+        let [header, payload, signature]: [&str; 3] = EXAMPLE_TOKEN
+            .split('.')
+            .collect::<Vec<_>>()
+            .try_into()
+            .unwrap();
+        let at = header.len() + payload.len() + 2;
+        let cases = [
+            (
+                format!("{header}.{payload}"),
+                "not a signed token: expected 3 segments separated by '.', found 2".to_string(),
+            ),
+            (
+                format!("{header}.{payload}.{signature}.x"),
+                "not a signed token: expected 3 segments separated by '.', found 4".to_string(),
+            ),
+            (
+                format!("{header}.{payload}.{signature}="),
+                format!(
+                    "signature: '=' padding at position {}",
+                    at + signature.len()
+                ),
+            ),
+            (
+                format!("{header}.{payload}.{}!{}", &signature[..5], &signature[6..]),
+                format!(
+                    "signature: invalid base64url character '!' at position {}",
+                    at + 5
+                ),
+            ),
+            (
+                format!("e!{}.{payload}.{signature}", &header[2..]),
+                "header: invalid base64url character '!' at position 1".to_string(),
+            ),
+            (
+                format!("{header}.{}!{}.{signature}", &payload[..3], &payload[4..]),
+                format!(
+                    "payload: invalid base64url character '!' at position {}",
+                    header.len() + 4
+                ),
+            ),
+            (
+                format!("bm90IGpzb24.{payload}.{signature}"),
+                "header: not JSON".to_string(),
+            ),
+            (
+                format!("WzFd.{payload}.{signature}"),
+                "header: must be a JSON object".to_string(),
+            ),
+        ];
+        for (token, reason) in cases {
+            for key in ["", "your-256-bit-secret"] {
+                let state = Debugger::new(&token, 0).apply(Action::SetKey(key.into()));
+                assert_eq!(
+                    state.verdict.state(),
+                    "unverifiable",
+                    "{token} with key {key:?}"
+                );
+                let words = state.verdict.describe();
+                assert!(words.contains(&reason), "{token} with key {key:?}: {words}");
+            }
+        }
+        // Tokens that decode but cannot be checked say why too, with a key.
+        let with_key = |token: &str| {
+            Debugger::new(token, 0)
+                .apply(Action::SetKey("your-256-bit-secret".into()))
+                .verdict
+        };
+        let no_alg = format!("e30.{payload}.{signature}");
+        assert_eq!(with_key(&no_alg).state(), "unverifiable");
+        let unknown = format!("eyJhbGciOiJYWTEyMyJ9.{payload}.{signature}");
+        assert!(
+            with_key(&unknown).describe().contains("XY123"),
+            "{}",
+            with_key(&unknown).describe()
+        );
+        // An empty box still asks for a token, not a key.
+        assert_eq!(Debugger::new("", 0).verdict, Verdict::NoKey);
     }
 
     #[test]

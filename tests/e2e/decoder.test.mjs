@@ -57,6 +57,24 @@ test('bad input gives a precise error and the page stays alive', async () => {
   await context.close();
 });
 
+test('with a key pasted, a token that does not decode is unverifiable and says where', async () => {
+  const { context, page, errors } = await openApp(shared.browser, shared.server.url);
+  await page.getByTestId('key-input').fill('your-256-bit-secret');
+  assert.equal(await verdictBecomes(page, 'verified'), 'verified');
+  const [header, payload, signature] = JWT_IO.split('.');
+  for (const [token, reason] of [
+    [`${header}.${payload}`, "not a signed token: expected 3 segments separated by '.', found 2"],
+    [`${header}.${payload}.${signature}.x`, "not a signed token: expected 3 segments separated by '.', found 4"],
+    [`${JWT_IO}=`, `signature: '=' padding at position ${JWT_IO.length}`],
+  ]) {
+    await page.getByTestId('token-input').fill(token);
+    assert.equal(await page.getByTestId('verdict').getAttribute('data-state'), 'unverifiable', token);
+    assert.ok((await page.getByTestId('verdict').textContent()).includes(reason), `${token}: ${reason}`);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('dark theme and phone width stay readable', async () => {
   const { context, page } = await openApp(shared.browser, shared.server.url, {
     colorScheme: 'dark',
