@@ -273,8 +273,15 @@ pub async fn read_file_text(file: web_sys::File) -> Result<String, String> {
     let text = wasm_bindgen_futures::JsFuture::from(file.text())
         .await
         .map_err(|_| format!("{} could not be read", file.name()))?;
+    // The browser decodes any bytes as UTF-8; a NUL or an undecodable byte means a binary file.
     text.as_string()
-        .ok_or_else(|| format!("{} is not text", file.name()))
+        .filter(|text| !text.contains(['\0', '\u{FFFD}']))
+        .ok_or_else(|| {
+            format!(
+                "{} is not a text file: key files are text (PEM, JWK, OpenSSH)",
+                file.name()
+            )
+        })
 }
 
 /// Registers the service worker that caches the app's own files for offline use (release

@@ -23,21 +23,41 @@ fn read_first(
     });
 }
 
-/// Drag-and-drop handlers for a key textarea: (ondragover, ondrop).
-pub fn drop_handlers(
-    on_text: Callback<String>,
-    on_error: Callback<String>,
-) -> (Callback<DragEvent>, Callback<DragEvent>) {
+/// Dropping a key file on a key textarea: its handlers, and why the last dropped file could not
+/// be used (shown by [`KeyFile`], as the picker's own errors are).
+pub struct KeyDrop {
+    pub ondragover: Callback<DragEvent>,
+    pub ondrop: Callback<DragEvent>,
+    pub error: Option<AttrValue>,
+}
+
+/// The drop handlers for a key box holding `text`, whose new text goes to `on_text`. The error
+/// goes when the text changes (typed, picked or dropped).
+#[hook]
+pub fn use_key_drop(text: AttrValue, on_text: Callback<String>) -> KeyDrop {
+    let error = use_state_eq(|| None::<AttrValue>);
+    {
+        let error = error.clone();
+        use_effect_with(text, move |_| error.set(None));
+    }
     let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
-    let ondrop = Callback::from(move |e: DragEvent| {
-        e.prevent_default();
-        read_first(
-            e.data_transfer().and_then(|d| d.files()),
-            on_text.clone(),
-            on_error.clone(),
-        );
-    });
-    (ondragover, ondrop)
+    let ondrop = {
+        let error = error.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            let failed = error.clone();
+            read_first(
+                e.data_transfer().and_then(|d| d.files()),
+                on_text.clone(),
+                Callback::from(move |why: String| failed.set(Some(why.into()))),
+            );
+        })
+    };
+    KeyDrop {
+        ondragover,
+        ondrop,
+        error: (*error).clone(),
+    }
 }
 
 #[derive(Properties, PartialEq)]
@@ -45,6 +65,9 @@ pub struct KeyFileProps {
     /// The `data-testid` of the file input.
     pub testid: AttrValue,
     pub on_text: Callback<String>,
+    /// Why the last file dropped on the key box could not be used.
+    #[prop_or_default]
+    pub dropped_error: Option<AttrValue>,
 }
 
 /// "Load a key file" with a file picker, and the last read error.
@@ -78,8 +101,8 @@ pub fn KeyFile(props: &KeyFileProps) -> Html {
                 <input type="file" data-testid={props.testid.clone()} {onchange}
                     accept=".pem,.pub,.key,.json,.jwk,.crt,.cer,.txt,text/plain,application/json" />
             </label>
-            if let Some(why) = &*error {
-                <span class="decode-error" role="alert">{ why.clone() }</span>
+            if let Some(why) = (*error).clone().map(AttrValue::from).or(props.dropped_error.clone()) {
+                <span class="decode-error" role="alert" data-testid="key-file-error">{ why }</span>
             }
         </div>
     }

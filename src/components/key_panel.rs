@@ -11,7 +11,7 @@ use crate::state::ParsedKeys;
 
 use super::copy_button::CopyButton;
 use super::key_export::KeyExport;
-use super::key_file::{KeyFile, drop_handlers};
+use super::key_file::{KeyDrop, KeyFile, use_key_drop};
 
 #[derive(Properties, PartialEq)]
 pub struct KeyPanelProps {
@@ -69,7 +69,14 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
         Some(Err(error)) => (error.to_string(), "error"),
     };
     let state = props.verdict.state();
-    let (ondragover, ondrop) = drop_handlers(props.on_key.clone(), Callback::noop());
+    let KeyDrop {
+        ondragover,
+        ondrop,
+        error: dropped_error,
+    } = use_key_drop(
+        AttrValue::from(props.key_text.clone()),
+        props.on_key.clone(),
+    );
     html! {
         <section class="panel decoded signature" aria-labelledby="verify-title">
             <div class="panel-head">
@@ -99,7 +106,7 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
                 {ondragover}
                 {ondrop}
             />
-            <KeyFile testid="key-file" on_text={props.on_key.clone()} />
+            <KeyFile testid="key-file" on_text={props.on_key.clone()} {dropped_error} />
             <p class={classes!("key-info", info_state)} data-testid="key-info">{ info }</p>
             // Always in the page, hidden when there is nothing to show: pasting a key then only
             // updates attributes instead of building and inserting new elements.

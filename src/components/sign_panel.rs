@@ -8,7 +8,7 @@ use yew::prelude::*;
 use crate::state::ParsedKeys;
 
 use super::copy_button::CopyButton;
-use super::key_file::{KeyFile, drop_handlers};
+use super::key_file::{KeyDrop, KeyFile, use_key_drop};
 
 #[derive(Properties, PartialEq)]
 pub struct SignPanelProps {
@@ -35,7 +35,14 @@ pub fn SignPanel(props: &SignPanelProps) -> Html {
         Some(Ok(set)) => format!("Signing with: {}", set.describe()),
         Some(Err(error)) => error.to_string(),
     };
-    let (ondragover, ondrop) = drop_handlers(props.on_key.clone(), Callback::noop());
+    let KeyDrop {
+        ondragover,
+        ondrop,
+        error: dropped_error,
+    } = use_key_drop(
+        AttrValue::from(props.key_text.clone()),
+        props.on_key.clone(),
+    );
     html! {
         <section class="panel decoded signing" aria-labelledby="sign-title">
             <div class="panel-head"><h2 id="sign-title">{ "Sign" }</h2></div>
@@ -52,7 +59,7 @@ pub fn SignPanel(props: &SignPanelProps) -> Html {
                 {ondragover}
                 {ondrop}
             />
-            <KeyFile testid="signing-key-file" on_text={props.on_key.clone()} />
+            <KeyFile testid="signing-key-file" on_text={props.on_key.clone()} {dropped_error} />
             <p class="key-info" data-testid="signing-key-info">{ info }</p>
             if !props.key_text.is_empty() {
                 <CopyButton text={AttrValue::from(props.key_text.clone())} what="signing key" testid="copy-signing-key" />

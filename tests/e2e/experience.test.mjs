@@ -103,6 +103,28 @@ test('copy buttons confirm, and a key file can be picked', async () => {
   await context.close();
 });
 
+test('a dropped file that cannot be a key says why', async () => {
+  const { context, page } = await open('/');
+  const drop = async (testid, bytes, name) => {
+    const dataTransfer = await page.evaluateHandle(([size, fileName]) => {
+      const transfer = new DataTransfer();
+      const body = size > 1024 ? new Uint8Array(size).fill(65) : new Uint8Array([0, 1, 2, 255, 254]);
+      transfer.items.add(new File([body], fileName));
+      return transfer;
+    }, [bytes, name]);
+    await page.getByTestId(testid).dispatchEvent('drop', { dataTransfer });
+  };
+  await drop('key-input', 2 * 1024 * 1024, 'huge.pem');
+  await page.locator('[data-testid=key-file-error]', { hasText: 'huge.pem is 2048 KiB: a key file is far smaller' }).waitFor();
+  await drop('signing-key-input', 5, 'key.der');
+  await page.locator('[data-testid=key-file-error]', { hasText: 'key.der is not a text file' }).waitFor();
+  // A good file clears the message.
+  await page.getByTestId('key-file').setInputFiles(join(ROOT, 'tests/vectors/keys/ssh_rsa.pub'));
+  await page.locator('[data-testid=key-info]', { hasText: 'OpenSSH public key' }).waitFor();
+  await page.locator('[data-testid=key-file-error]', { hasText: 'huge.pem' }).waitFor({ state: 'detached' });
+  await context.close();
+});
+
 test('the theme can be chosen regardless of the system', async () => {
   const { context, page } = await open('/', { colorScheme: 'light' });
   const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
