@@ -20,7 +20,7 @@ use crate::components::sign_panel::SignPanel;
 use crate::components::token_editor::TokenEditor;
 use crate::components::walkthrough_view::WalkthroughView;
 use crate::jwt::keys::generate::{self, KeyKind};
-use crate::jwt::keys::{KeyError, export};
+use crate::jwt::keys::{KeyError, SecretEncoding, export};
 use crate::jwt::token::Kind;
 use crate::share;
 use crate::state::keygen::KeygenAction;
@@ -238,6 +238,16 @@ pub fn App(props: &AppProps) -> Html {
     let on_alg = use_dispatch(&dispatcher, Action::SetAlg);
     let on_load_example = use_dispatch(&dispatcher, Action::LoadExample);
     let on_try_list = use_dispatch(&dispatcher, |()| Action::TryCommonSecrets);
+    // The list holds secrets as text: read as UTF-8, the found one verifies at once.
+    let on_use_secret = {
+        let dispatcher = dispatcher.clone();
+        use_callback((), move |secret: &'static str, ()| {
+            dispatcher.dispatch(AppAction::Debugger(Action::SetSecretEncoding(
+                SecretEncoding::Utf8,
+            )));
+            dispatcher.dispatch(AppAction::Debugger(Action::SetKey(secret.to_string())));
+        })
+    };
     let on_share = {
         let share_status = share_status.clone();
         use_callback(state.debugger.input.clone(), move |(), token| {
@@ -439,7 +449,7 @@ pub fn App(props: &AppProps) -> Html {
                     </p>
                     <FindingsList findings={debugger_state.findings.clone()} cracked={debugger_state.cracked}
                         hmac={debugger_state.algorithm().is_some_and(|a| a.family() == crate::jwt::algorithm::Family::Hmac)}
-                        on_try_list={on_try_list.clone()} />
+                        on_try_list={on_try_list.clone()} on_use_secret={on_use_secret.clone()} />
                 </>
             }
         }

@@ -55,6 +55,13 @@ async fn findings_follow_the_key_and_the_list_search_finds_mysecret() {
     app.click("try-common-secrets").await;
     assert_eq!(codes(&app), ["common-secret"]);
     assert!(app.text("finding").contains("\"mysecret\""));
+    // One click puts it in the verify box: the verdict turns verified.
+    app.click("use-found-secret").await;
+    assert_eq!(app.value("key-input"), "mysecret");
+    assert_eq!(
+        app.get("verdict").get_attribute("data-state").as_deref(),
+        Some("verified")
+    );
 }
 
 #[wasm_bindgen_test]

@@ -14,6 +14,8 @@ pub struct FindingsProps {
     /// The last list search: `Some(None)` = nothing found.
     pub cracked: Option<Option<&'static str>>,
     pub on_try_list: Callback<()>,
+    /// Put the secret the list search found into the verify box.
+    pub on_use_secret: Callback<&'static str>,
 }
 
 impl PartialEq for FindingsProps {
@@ -37,6 +39,15 @@ pub fn FindingsList(props: &FindingsProps) -> Html {
                     </button>
                 }
             </div>
+            if let Some(Some(secret)) = props.cracked {
+                <p class="note" data-testid="common-secrets-result">
+                    { format!("Signed with the published secret \"{secret}\". ") }
+                    <button type="button" data-testid="use-found-secret"
+                        onclick={props.on_use_secret.reform(move |_: MouseEvent| secret)}>
+                        { "Use this secret" }
+                    </button>
+                </p>
+            }
             if props.cracked == Some(None) {
                 <p class="note" data-testid="common-secrets-result">{ "None of the built-in published secrets signs this token." }</p>
             }

@@ -75,6 +75,18 @@ test('with a key pasted, a token that does not decode is unverifiable and says w
   await context.close();
 });
 
+test('a published secret the key engine finds is one click from use', async () => {
+  const { context, page, errors } = await openApp(shared.browser, shared.server.url);
+  await page.getByTestId('secret-encoding').selectOption('hex');
+  await page.getByTestId('try-common-secrets').click();
+  await page.getByTestId('use-found-secret').click();
+  assert.equal(await page.getByTestId('key-input').inputValue(), 'your-256-bit-secret');
+  assert.equal(await page.getByTestId('secret-encoding').inputValue(), 'utf8');
+  assert.equal(await verdictBecomes(page, 'verified'), 'verified');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('dark theme and phone width stay readable', async () => {
   const { context, page } = await openApp(shared.browser, shared.server.url, {
     colorScheme: 'dark',
