@@ -97,6 +97,18 @@ pub fn utc_offset_minutes(at: Seconds) -> i32 {
     }
 }
 
+/// The viewer's time zone by name (`Intl`'s IANA name, e.g. `Europe/Paris`), or `local time`
+/// when the browser does not say.
+pub fn time_zone_name() -> String {
+    let options = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new())
+        .resolved_options();
+    js_sys::Reflect::get(&options, &JsValue::from_str("timeZone"))
+        .ok()
+        .and_then(|zone| zone.as_string())
+        .filter(|zone| !zone.is_empty())
+        .unwrap_or_else(|| "local time".into())
+}
+
 /// `n` bytes from the browser's CSPRNG (`crypto.getRandomValues`).
 pub fn random_bytes(n: usize) -> Result<Vec<u8>, String> {
     let crypto = web_sys::window()

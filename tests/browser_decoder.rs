@@ -196,6 +196,14 @@ async fn timestamps_are_explained_and_the_status_ticks() {
     let exp_text = exp.text_content().unwrap();
     assert!(exp_text.contains("in 42 s"), "{exp_text}");
     assert!(exp_text.contains("2018-01-18 01:31:22 UTC"), "{exp_text}");
+    // Local time names its zone; on a UTC clock it is not repeated.
+    if jwt_debugger::browser::utc_offset_minutes(1_516_239_082) == 0 {
+        assert!(!exp_text.contains("local"), "{exp_text}");
+        assert_eq!(exp_text.matches("01:31:22").count(), 1, "{exp_text}");
+    } else {
+        let zone = jwt_debugger::browser::time_zone_name();
+        assert!(exp_text.contains(&zone), "{exp_text}");
+    }
 
     app.set_time(1_516_239_041).await;
     assert_eq!(app.text("claims-status"), "valid: expires in 41 s");

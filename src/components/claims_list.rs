@@ -33,6 +33,9 @@ impl PartialEq for ClaimsListProps {
 /// The members of a header or payload, explained.
 #[component]
 pub fn ClaimsList(props: &ClaimsListProps) -> Html {
+    // The viewer's zone by name (e.g. Europe/Paris), read once; before any early return, as
+    // hooks must be.
+    let zone = use_memo((), |()| browser::time_zone_name());
     let value: &Value = match props.part {
         "header" => &props.view.token.header,
         _ => match props.view.claims() {
@@ -64,7 +67,9 @@ pub fn ClaimsList(props: &ClaimsListProps) -> Html {
                     if let Some(date) = date {
                         <span class="date" data-testid="claim-date" data-name={name.clone()}>
                             <span class="relative">{ &date.relative }</span>
-                            <span class="local">{ format!("local {}", date.local) }</span>
+                            if let Some(local) = &date.local {
+                                <span class="local">{ format!("local {local} {}", *zone) }</span>
+                            }
                             <span class="utc">{ &date.utc }</span>
                         </span>
                     }

@@ -166,8 +166,9 @@ pub struct DateClaim {
     pub at: Seconds,
     /// `2018-01-18 01:30:22 UTC`.
     pub utc: String,
-    /// `2018-01-18 02:30:22 (UTC+01:00)`.
-    pub local: String,
+    /// `2018-01-18 02:30:22 (UTC+01:00)`; `None` when the viewer's clock reads UTC then (the
+    /// UTC line says it all).
+    pub local: Option<String>,
     /// `in 42 s`, `3 days ago`.
     pub relative: String,
 }
@@ -189,11 +190,14 @@ pub fn date_claims(
                 name,
                 at,
                 utc: format!("{} UTC", time::format_date(at, 0)?),
-                local: format!(
-                    "{} ({})",
-                    time::format_date(at, offset)?,
-                    time::format_offset(offset)
-                ),
+                local: match offset {
+                    0 => None,
+                    _ => Some(format!(
+                        "{} ({})",
+                        time::format_date(at, offset)?,
+                        time::format_offset(offset)
+                    )),
+                },
                 relative: time::relative(at, now),
             })
         })
@@ -338,7 +342,14 @@ mod tests {
         assert_eq!(dates[0].at, 1_516_239_082);
         assert_eq!(dates[0].relative, "in 42 s");
         assert_eq!(dates[1].utc, "2018-01-18 01:30:22 UTC");
-        assert_eq!(dates[1].local, "2018-01-18 02:30:22 (UTC+01:00)");
+        assert_eq!(
+            dates[1].local.as_deref(),
+            Some("2018-01-18 02:30:22 (UTC+01:00)")
+        );
+        // A viewer on UTC gets one line.
+        let on_utc = date_claims(&claims, 1_516_239_040, |_| 0);
+        assert_eq!(on_utc[1].local, None);
+        assert_eq!(on_utc[1].utc, "2018-01-18 01:30:22 UTC");
         assert_eq!(dates[1].relative, "18 s ago");
         assert!(date_claims(&parse(r#"{"exp":1e300}"#).unwrap(), 0, |_| 0).is_empty());
     }
