@@ -35,7 +35,7 @@ enum Kept {
     Hello,
     Keys(Result<KeySet, KeyError>),
     Verified(Result<bool, String>),
-    Signed(Result<Vec<u8>, String>),
+    Signed(Result<String, String>),
     Issued(Result<String, String>),
     Validated(Option<String>),
     Cracked(Result<Option<String>, String>),
@@ -73,6 +73,13 @@ impl Memory {
                 *asked = round;
                 &*kept
             })
+    }
+
+    /// Drops the refusals kept, so that their questions go out again.
+    fn forget_refusals(&mut self) {
+        for old in std::mem::take(&mut self.refused) {
+            self.answers.retain(|(r, _, _)| *r != old);
+        }
     }
 
     /// The question numbered `id`, no longer out.
@@ -142,19 +149,6 @@ impl<L: Link + 'static> Client<L> {
             .push(Box::new(listener));
     }
 
-    /// Whether the engine has said hello (it is loaded and of this build).
-    pub fn is_ready(&self) -> bool {
-        matches!(
-            self.shared.memory.borrow_mut().answer(&Request::Hello),
-            Some(Kept::Hello)
-        )
-    }
-
-    /// Whether questions are out and not yet answered.
-    pub fn is_waiting(&self) -> bool {
-        !self.shared.memory.borrow().asked.is_empty()
-    }
-
     /// Whether question `id` is out and not yet answered.
     pub fn is_asked(&self, id: u32) -> bool {
         self.shared
@@ -183,9 +177,7 @@ impl<L: Link + 'static> Client<L> {
             if memory.asked.iter().any(|(_, r)| *r == request) {
                 return None;
             }
-            for old in std::mem::take(&mut memory.refused) {
-                memory.answers.retain(|(r, _, _)| *r != old);
-            }
+            memory.forget_refusals();
             memory.next_id = memory.next_id.wrapping_add(1);
             let id = memory.next_id;
             memory.asked.push((id, request.clone()));
@@ -395,10 +387,7 @@ impl<L: Link + 'static> KeyEngine for Client<L> {
     }
 
     fn retry_refused(&self) {
-        let mut memory = self.shared.memory.borrow_mut();
-        for old in std::mem::take(&mut memory.refused) {
-            memory.answers.retain(|(r, _, _)| *r != old);
-        }
+        self.shared.memory.borrow_mut().forget_refusals();
     }
 
     fn try_common_secrets(&self, token: &str) -> Option<Result<Option<String>, String>> {
@@ -472,7 +461,7 @@ impl<L: Link + 'static> RemoteKey for RemoteHeld<L> {
         &self,
         alg: Algorithm,
         message: &[u8],
-        signature: &[u8],
+        signature: &str,
     ) -> Option<Result<bool, String>> {
         if self.client.strong_count() == 0 {
             return Some(Err(GONE.into()));
@@ -481,14 +470,14 @@ impl<L: Link + 'static> RemoteKey for RemoteHeld<L> {
             handle: self.handle,
             alg: alg.name().to_string(),
             message: message.to_vec(),
-            signature: signature.to_vec(),
+            signature: signature.to_string(),
         })? {
             Kept::Verified(result) => Some(result),
             _ => Some(Err(garbled().to_string())),
         }
     }
 
-    fn sign(&self, alg: Algorithm, message: &[u8]) -> Option<Result<Vec<u8>, String>> {
+    fn sign(&self, alg: Algorithm, message: &[u8]) -> Option<Result<String, String>> {
         if self.client.strong_count() == 0 {
             return Some(Err(GONE.into()));
         }

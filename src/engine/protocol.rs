@@ -24,12 +24,13 @@ pub enum Request {
     Generate { kind: String, random: Vec<u8> },
     /// An RSA private key from the PKCS#8 DER WebCrypto made.
     RsaFromPkcs8(Vec<u8>),
-    /// Whether `signature` is `alg`'s signature of `message` under key `handle`.
+    /// Whether `signature` (base64url, as in the token) is `alg`'s signature of `message`
+    /// under key `handle`.
     Verify {
         handle: u32,
         alg: String,
         message: Vec<u8>,
-        signature: Vec<u8>,
+        signature: String,
     },
     /// `alg`'s signature of `message` with key `handle`.
     Sign {
@@ -106,7 +107,8 @@ pub enum Answer {
     Keys(Result<KeysRead, String>),
     /// Whether the signature matches, or why it could not be checked (a released key).
     Verified(Result<bool, String>),
-    Signed(Result<Vec<u8>, String>),
+    /// The signature as base64url, as it goes into the token.
+    Signed(Result<String, String>),
     /// The published secret that signed the token, if one did.
     Cracked(Option<String>),
     /// The tutorial's token, or why signing failed.

@@ -9,7 +9,7 @@ use crate::jwt::algorithm::Algorithm;
 use crate::jwt::keys::generate::{self, KeyKind};
 use crate::jwt::keys::remote::Facts;
 use crate::jwt::keys::{self, Key, KeyError, KeySet, Material, SecretEncoding, export};
-use crate::jwt::{base64url, primitives};
+use crate::jwt::primitives;
 use crate::jwt::{lint, token, tutorial};
 
 /// The keys the page has been given handles to.
@@ -125,24 +125,20 @@ impl Store {
         handle: u32,
         alg: &str,
         message: &[u8],
-        signature: &[u8],
+        signature: &str,
     ) -> Result<bool, String> {
         match (self.held.get(&handle), Algorithm::from_name(alg)) {
-            (Some(material), Some(alg)) => Ok(primitives::verify(
-                alg,
-                material,
-                message,
-                &base64url::encode(signature),
-            )),
+            (Some(material), Some(alg)) => {
+                Ok(primitives::verify(alg, material, message, signature))
+            }
             (None, _) => Err("the key was released: paste it again".into()),
             (_, None) => Err(format!("\"{alg}\" is not an algorithm")),
         }
     }
 
-    fn sign(&self, handle: u32, alg: &str, message: &[u8]) -> Result<Vec<u8>, String> {
+    fn sign(&self, handle: u32, alg: &str, message: &[u8]) -> Result<String, String> {
         match (self.held.get(&handle), Algorithm::from_name(alg)) {
-            (Some(material), Some(alg)) => primitives::sign(alg, material, message)
-                .and_then(|text| base64url::decode(&text).map_err(|e| e.to_string())),
+            (Some(material), Some(alg)) => primitives::sign(alg, material, message),
             (None, _) => Err("the key was released".into()),
             (_, None) => Err(format!("\"{alg}\" is not an algorithm")),
         }

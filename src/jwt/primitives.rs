@@ -9,13 +9,13 @@ use jsonwebtoken::errors::{Error, ErrorKind};
 use jsonwebtoken::{DecodingKey, EncodingKey};
 
 use super::algorithm::{Algorithm, Family};
-use super::base64url;
 use super::keys::Material;
 use super::provider;
 // What only asymmetric keys held here need (the key engine; not the `split` page).
 #[cfg(not(feature = "split"))]
 use {
     super::algorithm::Curve,
+    super::base64url,
     jsonwebtoken::signature::{Signer, Verifier},
     rsa::pkcs1::EncodeRsaPrivateKey,
     rsa::pkcs8::EncodePrivateKey,
@@ -54,8 +54,7 @@ fn route(alg: Algorithm) -> Route {
 pub fn verify(alg: Algorithm, material: &Material, message: &[u8], signature: &str) -> bool {
     // The engine's answer if it is in (verify::verify asks it first and says "checking").
     if let Material::Remote(key) = material {
-        return base64url::decode(signature)
-            .is_ok_and(|bytes| matches!(key.verify(alg, message, &bytes), Some(Ok(true))));
+        return matches!(key.verify(alg, message, signature), Some(Ok(true)));
     }
     match route(alg) {
         Route::Library(library_alg) => {
@@ -79,8 +78,7 @@ pub fn sign(alg: Algorithm, material: &Material, message: &[u8]) -> Result<Strin
     if let Material::Remote(key) = material {
         return key
             .sign(alg, message)
-            .unwrap_or_else(|| Err(super::keys::KeyError::EngineLoading.to_string()))
-            .map(|bytes| base64url::encode(&bytes));
+            .unwrap_or_else(|| Err(super::keys::KeyError::EngineLoading.to_string()));
     }
     match route(alg) {
         Route::Library(library_alg) => {

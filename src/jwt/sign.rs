@@ -97,11 +97,11 @@ pub fn sign(input: &str, header: &Value, key: &Key) -> Result<String, SignError>
     key_fits(key, alg, Purpose::Sign).map_err(SignError::Key)?;
     // A key the key engine holds: its signature may still be on its way.
     if let Material::Remote(remote) = &key.material {
-        let bytes = remote
+        let signature = remote
             .sign(alg, input.as_bytes())
             .ok_or(SignError::Pending)?
             .map_err(SignError::Engine)?;
-        return Ok(format!("{input}.{}", base64url::encode(&bytes)));
+        return Ok(format!("{input}.{signature}"));
     }
     let signature =
         primitives::sign(alg, &key.material, input.as_bytes()).map_err(SignError::Engine)?;

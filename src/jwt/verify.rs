@@ -238,14 +238,17 @@ pub fn verify(token: &Token, keys: Option<&Result<KeySet, KeyError>>) -> Verdict
         }
         checked = true;
         // A key the engine holds: its answer may still be on its way.
-        if let Material::Remote(remote) = &key.material {
-            match remote.verify(alg, signing_input(token).as_bytes(), &token.signature) {
-                None => return Verdict::Pending,
-                Some(Err(why)) => return Verdict::Unverifiable(why),
-                Some(Ok(_)) => {}
+        let matches = match &key.material {
+            Material::Remote(remote) => {
+                match remote.verify(alg, signing_input(token).as_bytes(), signature_text(token)) {
+                    None => return Verdict::Pending,
+                    Some(Err(why)) => return Verdict::Unverifiable(why),
+                    Some(Ok(matches)) => matches,
+                }
             }
-        }
-        if signature_matches(token, key, alg) {
+            _ => signature_matches(token, key, alg),
+        };
+        if matches {
             return Verdict::Verified { by: key.describe() };
         }
     }
@@ -291,8 +294,16 @@ pub fn signing_input(token: &Token) -> &str {
     token.compact.get(..end).unwrap_or("")
 }
 
+/// The signature segment as received (base64url).
+fn signature_text(token: &Token) -> &str {
+    token.segments.get(2).map_or("", |s| token.segment_text(s))
+}
+
 fn signature_matches(token: &Token, key: &Key, alg: Algorithm) -> bool {
-    let message = signing_input(token).as_bytes();
-    let signature = token.segments.get(2).map_or("", |s| token.segment_text(s));
-    primitives::verify(alg, &key.material, message, signature)
+    primitives::verify(
+        alg,
+        &key.material,
+        signing_input(token).as_bytes(),
+        signature_text(token),
+    )
 }

@@ -49,16 +49,16 @@ pub struct Facts {
 /// engine answers later: `None` says the question is out and the app will hear the answer.
 pub trait RemoteKey {
     fn facts(&self) -> Facts;
-    /// Whether `signature` is `alg`'s signature of `message` under this key, or why it cannot
-    /// be checked.
+    /// Whether `signature` (base64url, as in the token) is `alg`'s signature of `message`
+    /// under this key, or why it cannot be checked.
     fn verify(
         &self,
         alg: Algorithm,
         message: &[u8],
-        signature: &[u8],
+        signature: &str,
     ) -> Option<Result<bool, String>>;
-    /// `alg`'s signature of `message`, or why not.
-    fn sign(&self, alg: Algorithm, message: &[u8]) -> Option<Result<Vec<u8>, String>>;
+    /// `alg`'s signature of `message` as base64url, or why not.
+    fn sign(&self, alg: Algorithm, message: &[u8]) -> Option<Result<String, String>>;
     /// The key written out; `comment` names an OpenSSH line.
     fn export(&self, form: Export, comment: &str) -> Option<String>;
 }
