@@ -43,11 +43,13 @@ pub fn KeyExport(props: &KeyExportProps) -> Html {
         ];
         formats
             .into_iter()
+            // The names are ASCII; `to_lowercase` would link Unicode's case tables into the page
+            // (8 KB gzip).
             .filter_map(|(name, text)| {
                 text.map(|t| html! {
                     <div class="export">
-                        <h3>{ name }<CopyButton text={AttrValue::from(t.clone())} what={format!("public key as {name}")} testid={format!("copy-key-{}", name.to_lowercase())} /></h3>
-                        <pre data-testid="key-export-text" data-format={name.to_lowercase()}>{ t }</pre>
+                        <h3>{ name }<CopyButton text={AttrValue::from(t.clone())} what={format!("public key as {name}")} testid={format!("copy-key-{}", name.to_ascii_lowercase())} /></h3>
+                        <pre data-testid="key-export-text" data-format={name.to_ascii_lowercase()}>{ t }</pre>
                     </div>
                 })
             })
