@@ -10,7 +10,7 @@ use crate::components::alg_select::AlgSelect;
 use crate::components::claims_list::ClaimsList;
 use crate::components::claims_status::ClaimsStatusView;
 use crate::components::copy_button::CopyButton;
-use crate::components::decode_error::DecodeErrorView;
+use crate::components::decode_error::{DecodeErrorView, DecodeStatus};
 use crate::components::examples_menu::ExamplesMenu;
 use crate::components::findings_list::FindingsList;
 use crate::components::json_panel::JsonPanel;
@@ -21,7 +21,7 @@ use crate::components::token_editor::TokenEditor;
 use crate::components::walkthrough_view::WalkthroughView;
 use crate::jwt::keys::generate::{self, KeyKind};
 use crate::jwt::keys::{KeyError, SecretEncoding, export};
-use crate::jwt::token::Kind;
+use crate::jwt::token::{Kind, Part};
 use crate::share;
 use crate::state::keygen::KeygenAction;
 use crate::state::walkthrough::{KeyPair, TutorialAlg, WalkAction};
@@ -373,9 +373,28 @@ pub fn App(props: &AppProps) -> Html {
         Decoded::Empty => html! {
             <p class="hint">{ "Paste a JWT on the left: it is decoded here as you type, in this tab only." }</p>
         },
-        Decoded::Error(error) => html! { <DecodeErrorView error={error.clone()} /> },
-        Decoded::Token(view) => {
-            let (payload_state, payload_note) = match view.payload_form {
+        Decoded::Error(broken) if !broken.is_partial() => html! {
+            <>
+                <DecodeStatus decoded={debugger_state.decoded.clone()} />
+                { for broken.errors.iter().map(|error| html! { <DecodeErrorView error={error.clone()} /> }) }
+            </>
+        },
+        Decoded::Token(_) | Decoded::Error(_) => {
+            // A token that decodes, or one read in part: every part that decodes is shown, and
+            // a bad part's error stands where that part would be.
+            let (shared_view, broken) = match &debugger_state.decoded {
+                Decoded::Token(view) => (Some(view.clone()), None),
+                Decoded::Error(broken) => (None, Some(broken.clone())),
+                Decoded::Empty => (None, None),
+            };
+            let view = shared_view.as_deref();
+            let error_of = |part: Part| broken.as_ref().and_then(|b| b.error_of(part).cloned());
+            let payload_form = match (view, &broken) {
+                (Some(view), _) => view.payload_form,
+                (None, Some(broken)) => broken.payload_form,
+                (None, None) => PayloadForm::Json,
+            };
+            let (payload_state, payload_note) = match payload_form {
                 PayloadForm::Json => (None, None),
                 PayloadForm::Text => (
                     Some("not-json"),
@@ -395,22 +414,14 @@ pub fn App(props: &AppProps) -> Html {
                 ),
             };
             let status = debugger_state.claims_status();
-            let signature_text = match view.token.kind {
+            let signature_text = view.map(|view| match view.token.kind {
                 Kind::Jwe => "The encrypted key, initialization vector, ciphertext and authentication tag cannot be read without the key.".to_string(),
                 Kind::Jws if view.token.signature.is_empty() => "No signature: this token is unsecured, anyone could have written it.".to_string(),
                 Kind::Jws => format!("Signature: {} bytes, over the exact text of header.payload.", view.token.signature.len()),
-            };
-            let header_text = debugger_state
-                .header_text()
-                .unwrap_or_else(|| view.header_text.clone());
-            let payload_text = debugger_state
-                .payload_text()
-                .unwrap_or_else(|| view.payload_text.clone());
+            });
             let segment = |i: usize| {
                 AttrValue::from(
-                    view.segment_texts
-                        .get(i)
-                        .cloned()
+                    view.and_then(|v| v.segment_texts.get(i).cloned())
                         .unwrap_or_else(|| "".into()),
                 )
             };
@@ -418,38 +429,79 @@ pub fn App(props: &AppProps) -> Html {
                 html! {
                     <span class="copies">
                         <CopyButton text={AttrValue::from(json.clone())} what={format!("{part} JSON")} testid={format!("copy-{part}-json")} label="Copy JSON" />
-                        <CopyButton text={segment} what={format!("{part} segment")} testid={format!("copy-{part}-part")} label="Copy part" />
+                        if !segment.is_empty() {
+                            <CopyButton text={segment} what={format!("{part} segment")} testid={format!("copy-{part}-part")} label="Copy part" />
+                        }
                     </span>
                 }
             };
-            let header_head = html! {
-                <>
-                    <AlgSelect current={debugger_state.algorithm()} on_change={on_alg.clone()} />
-                    { copies("header", &header_text, segment(0)) }
-                </>
+            let header_panel = match debugger_state.header_text() {
+                Some(header_text) => {
+                    let header_head = html! {
+                        <>
+                            <AlgSelect current={debugger_state.algorithm()} on_change={on_alg.clone()} />
+                            { copies("header", &header_text, segment(0)) }
+                        </>
+                    };
+                    html! {
+                        <JsonPanel part="header" title="Header" text={AttrValue::from(header_text)} on_edit={on_edit_header.clone()} head={header_head}>
+                            if let Some(view) = shared_view.clone() {
+                                <ClaimsList part="header" {view} now={debugger_state.now} />
+                            }
+                        </JsonPanel>
+                    }
+                }
+                None => html! {},
             };
-            let payload_head = copies("payload", &payload_text, segment(1));
-            let now = debugger_state.now;
+            let payload_panel = match debugger_state.payload_text() {
+                Some(payload_text) => {
+                    let payload_head = copies("payload", &payload_text, segment(1));
+                    let now = debugger_state.now;
+                    html! {
+                        <JsonPanel part="payload" title="Payload" text={AttrValue::from(payload_text)} on_edit={on_edit_payload.clone()} head={payload_head}
+                            state={payload_state} note={payload_note.map(AttrValue::Static)}>
+                            if let Some(status) = status {
+                                <ClaimsStatusView {status} {now} />
+                            }
+                            if let Some(view) = shared_view.clone() {
+                                <ClaimsList part="payload" {view} {now} />
+                            }
+                        </JsonPanel>
+                    }
+                }
+                None => html! {},
+            };
+            // The errors of the parts after the payload (the signature, a JWE's encrypted parts).
+            let later_errors: Vec<_> = broken
+                .iter()
+                .flat_map(|b| b.errors.iter())
+                .filter(|e| !matches!(e.part(), Some(Part::Header | Part::Payload)))
+                .cloned()
+                .collect();
             html! {
                 <>
-                    <JsonPanel part="header" title="Header" text={AttrValue::from(header_text)} on_edit={on_edit_header.clone()} head={header_head}>
-                        <ClaimsList part="header" view={view.clone()} {now} />
-                    </JsonPanel>
-                    <JsonPanel part="payload" title="Payload" text={AttrValue::from(payload_text)} on_edit={on_edit_payload.clone()} head={payload_head}
-                        state={payload_state} note={payload_note.map(AttrValue::Static)}>
-                        if let Some(status) = status {
-                            <ClaimsStatusView {status} {now} />
-                        }
-                        <ClaimsList part="payload" view={view.clone()} {now} />
-                    </JsonPanel>
-                    <p class="note signature-line" data-testid="signature-info">{ signature_text }
-                        if view.token.kind == Kind::Jws && !view.token.signature.is_empty() {
-                            <CopyButton text={segment(2)} what="signature segment" testid="copy-signature-part" label="Copy part" />
-                        }
-                    </p>
-                    <FindingsList findings={debugger_state.findings.clone()} cracked={debugger_state.cracked}
-                        hmac={debugger_state.algorithm().is_some_and(|a| a.family() == crate::jwt::algorithm::Family::Hmac)}
-                        on_try_list={on_try_list.clone()} on_use_secret={on_use_secret.clone()} />
+                    <DecodeStatus decoded={debugger_state.decoded.clone()} />
+                    if let Some(error) = error_of(Part::Header) {
+                        <DecodeErrorView {error} />
+                    }
+                    { header_panel }
+                    if let Some(error) = error_of(Part::Payload) {
+                        <DecodeErrorView {error} />
+                    }
+                    { payload_panel }
+                    if let Some(signature_text) = signature_text {
+                        <p class="note signature-line" data-testid="signature-info">{ signature_text }
+                            if view.is_some_and(|v| v.token.kind == Kind::Jws && !v.token.signature.is_empty()) {
+                                <CopyButton text={segment(2)} what="signature segment" testid="copy-signature-part" label="Copy part" />
+                            }
+                        </p>
+                    }
+                    { for later_errors.into_iter().map(|error| html! { <DecodeErrorView {error} /> }) }
+                    if view.is_some() {
+                        <FindingsList findings={debugger_state.findings.clone()} cracked={debugger_state.cracked}
+                            hmac={debugger_state.algorithm().is_some_and(|a| a.family() == crate::jwt::algorithm::Family::Hmac)}
+                            on_try_list={on_try_list.clone()} on_use_secret={on_use_secret.clone()} />
+                    }
                 </>
             }
         }
@@ -466,7 +518,8 @@ pub fn App(props: &AppProps) -> Html {
         Route::Debugger => html! {
             <main class="debugger">
                 <div class="column left">
-                    <TokenEditor value={debugger_state.input.clone()} {on_input} {on_clear} {on_example} {on_share} share_status={*share_status} />
+                    <TokenEditor value={debugger_state.input.clone()} {on_input} {on_clear} {on_example} {on_share} share_status={*share_status}
+                        marks={match &debugger_state.decoded { Decoded::Error(broken) => broken.marks.clone(), _ => Rc::default() }} />
                     <section class="panel examples" aria-label="Examples">
                         <ExamplesMenu on_choose={on_load_example} />
                     </section>
@@ -483,6 +536,7 @@ pub fn App(props: &AppProps) -> Html {
                         key_text={debugger_state.signing_key.text.clone()}
                         parsed={debugger_state.signing_key.parsed.clone()}
                         error={debugger_state.edit_error.clone()}
+                        signing={debugger_state.signing.clone()}
                         on_key={on_signing_key}
                     />
                 </div>

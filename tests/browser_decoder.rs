@@ -121,6 +121,114 @@ async fn errors_name_the_segment_and_the_position() {
 }
 
 #[wasm_bindgen_test]
+async fn a_bad_segment_hides_only_itself() {
+    let app = mount(JWT_IO, 0).await;
+    assert_eq!(
+        app.get("decode-status")
+            .get_attribute("data-state")
+            .as_deref(),
+        Some("ok")
+    );
+    assert!(app.find("part-error").is_none());
+    // One stray character in the payload: the header still shows, the payload's error stands
+    // in its place, and the bad character is marked where it is in the coloured token.
+    let bad = format!("{}!{}", &JWT_IO[..40], &JWT_IO[40..]);
+    app.type_into("token-input", &bad).await;
+    assert_eq!(
+        app.get("decode-status")
+            .get_attribute("data-state")
+            .as_deref(),
+        Some("partial")
+    );
+    assert!(
+        app.text("decode-status")
+            .contains("the payload does not decode")
+    );
+    assert_eq!(
+        app.value("header-json"),
+        "{\n  \"alg\": \"HS256\",\n  \"typ\": \"JWT\"\n}"
+    );
+    assert!(app.find("payload-json").is_none());
+    let errors = app.all("decode-error");
+    assert_eq!(errors.len(), 1);
+    assert_eq!(
+        errors[0].get_attribute("data-part").as_deref(),
+        Some("payload")
+    );
+    let mark = app.get("part-error");
+    assert_eq!(mark.get_attribute("data-part").as_deref(), Some("payload"));
+    assert_eq!(mark.text_content().as_deref(), Some("!"));
+    // The mark sits inside the payload's coloured part, whose text is still the segment's.
+    let payload_part = mark.closest("[data-testid=token-part]").unwrap().unwrap();
+    assert_eq!(
+        payload_part.get_attribute("data-part").as_deref(),
+        Some("payload")
+    );
+    let texts: Vec<String> = app
+        .all("token-part")
+        .iter()
+        .map(|p| p.text_content().unwrap())
+        .collect();
+    assert_eq!(texts.join("."), bad);
+
+    // A bad header: the payload still shows; the header is marked.
+    let bad = format!("{}!{}", &JWT_IO[..5], &JWT_IO[5..]);
+    app.type_into("token-input", &bad).await;
+    assert!(app.value("payload-json").contains("John Doe"));
+    assert!(app.find("header-json").is_none());
+    assert_eq!(
+        app.get("part-error").get_attribute("data-part").as_deref(),
+        Some("header")
+    );
+    // A bad signature: both JSON panels show, the signature is marked.
+    app.type_into("token-input", &format!("{JWT_IO}=")).await;
+    assert!(app.value("header-json").contains("HS256"));
+    assert!(app.value("payload-json").contains("John Doe"));
+    assert_eq!(
+        app.get("part-error").get_attribute("data-part").as_deref(),
+        Some("signature")
+    );
+    assert_eq!(app.get("part-error").text_content().as_deref(), Some("="));
+    // Nothing reads: status error, nothing marked.
+    app.type_into("token-input", "abc.def").await;
+    assert_eq!(
+        app.get("decode-status")
+            .get_attribute("data-state")
+            .as_deref(),
+        Some("error")
+    );
+    assert!(app.find("part-error").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn sign_status_says_what_signing_did() {
+    let app = mount(JWT_IO, 0).await;
+    let sign_state = || app.get("sign-status").get_attribute("data-state").unwrap();
+    assert_eq!(sign_state(), "none");
+    // Edited without a signing key: the page says the signature no longer matches.
+    let payload = app.value("payload-json").replace("John Doe", "Jane Doe");
+    app.type_into("payload-json", &payload).await;
+    assert_eq!(sign_state(), "stale");
+    assert!(app.text("sign-status").contains("no longer matches"));
+    // A verify key does not re-sign it.
+    app.type_into("key-input", "your-256-bit-secret").await;
+    assert_eq!(sign_state(), "stale");
+    assert_eq!(
+        app.get("verdict").get_attribute("data-state").as_deref(),
+        Some("invalid")
+    );
+    // A signing key does, and says with what.
+    app.type_into("signing-key-input", "your-256-bit-secret")
+        .await;
+    assert_eq!(sign_state(), "signed");
+    assert!(app.text("sign-status").contains("HS256"));
+    assert_eq!(
+        app.get("verdict").get_attribute("data-state").as_deref(),
+        Some("verified")
+    );
+}
+
+#[wasm_bindgen_test]
 async fn non_json_payload_is_text_with_a_note() {
     let app = mount(&token(r#"{"alg":"HS256"}"#, "just some bytes"), 0).await;
     assert_eq!(app.value("payload-json"), "just some bytes");

@@ -1,13 +1,18 @@
 //! A token's text painted part by part: header, payload, signature (or the JWE parts) in their
-//! colours, the dots and surrounding whitespace neutral.
+//! colours, the dots and surrounding whitespace neutral, and where a bad segment breaks marked.
+
+use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::jwt::token;
+use crate::jwt::token::{self, Mark};
 
 #[derive(Properties, PartialEq)]
 pub struct PaintedTokenProps {
     pub text: AttrValue,
+    /// Where bad segments break (`part-error`): one character, or the whole segment.
+    #[prop_or_default]
+    pub marks: Rc<Vec<Mark>>,
 }
 
 /// The painted runs of `text`, each part carrying `data-testid="token-part"` and `data-part`.
@@ -17,13 +22,60 @@ pub fn PaintedToken(props: &PaintedTokenProps) -> Html {
     token::paint(text)
         .into_iter()
         .map(|run| {
-            let piece = text[run.range].to_string();
+            let piece = &text[run.range];
             match run.part {
-                Some(part) => html! {
-                    <span data-testid="token-part" data-part={part.id()} class={classes!("part", part.id())}>{ piece }</span>
-                },
-                None => html! { <span class="punct">{ piece }</span> },
+                Some(part) => {
+                    let mark = props.marks.iter().find(|m| m.part == part);
+                    let (before, bad, after) = match mark {
+                        Some(mark) => split_at_mark(piece, mark.at),
+                        None => (piece, "", ""),
+                    };
+                    html! {
+                        <span data-testid="token-part" data-part={part.id()} class={classes!("part", part.id())}>
+                            { before }
+                            if mark.is_some() {
+                                <mark class="part-error" data-testid="part-error" data-part={part.id()}>{ bad }</mark>
+                            }
+                            { after }
+                        </span>
+                    }
+                }
+                None => html! { <span class="punct">{ piece.to_string() }</span> },
             }
         })
         .collect()
+}
+
+/// `piece` around its `at`-th character as the decoder counted it (line breaks in a wrapped
+/// paste are not counted: the decoder never saw them). No position, or one past the end, marks
+/// the whole piece.
+fn split_at_mark(piece: &str, at: Option<usize>) -> (&str, &str, &str) {
+    let found = at.and_then(|at| {
+        piece
+            .char_indices()
+            .filter(|(_, c)| *c != '\r' && *c != '\n')
+            .nth(at)
+    });
+    match found {
+        Some((start, c)) => {
+            let end = start + c.len_utf8();
+            (&piece[..start], &piece[start..end], &piece[end..])
+        }
+        None => ("", piece, ""),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_at_mark;
+
+    #[test]
+    fn marks_the_character_the_decoder_counted() {
+        assert_eq!(split_at_mark("ab!cd", Some(2)), ("ab", "!", "cd"));
+        // A wrapped paste: the line break is not a character of the token.
+        assert_eq!(split_at_mark("ab\ncd!", Some(4)), ("ab\ncd", "!", ""));
+        assert_eq!(split_at_mark("aé!", Some(2)), ("aé", "!", ""));
+        assert_eq!(split_at_mark("abc", None), ("", "abc", ""));
+        assert_eq!(split_at_mark("abc", Some(3)), ("", "abc", ""));
+    }
 }

@@ -5,7 +5,7 @@ use std::rc::Rc;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-use crate::state::ParsedKeys;
+use crate::state::{ParsedKeys, Signing};
 
 use super::copy_button::CopyButton;
 use super::key_file::{KeyDrop, KeyFile, use_key_drop};
@@ -16,6 +16,8 @@ pub struct SignPanelProps {
     pub parsed: Option<ParsedKeys>,
     /// Why the last edit could not be turned into a token.
     pub error: Option<String>,
+    /// What signing did to the token shown.
+    pub signing: Signing,
     pub on_key: Callback<String>,
 }
 
@@ -43,9 +45,16 @@ pub fn SignPanel(props: &SignPanelProps) -> Html {
         AttrValue::from(props.key_text.clone()),
         props.on_key.clone(),
     );
+    let status = match &props.signing {
+        Signing::None => "Not re-signed: the token is shown as pasted.".to_string(),
+        Signing::Signed { alg, key } => format!("Re-signed here with {alg}, using the {key}."),
+        Signing::Stale => "Edited without a signing key: the token keeps its old signature, which no longer matches. Add a signing key below to re-sign it.".to_string(),
+    };
+    let state = props.signing.state();
     html! {
         <section class="panel decoded signing" aria-labelledby="sign-title">
             <div class="panel-head"><h2 id="sign-title">{ "Sign" }</h2></div>
+            <p class={classes!("status-line", "sign-status", state)} data-testid="sign-status" data-state={state} role="status">{ status }</p>
             <textarea
                 data-testid="signing-key-input"
                 class="key"

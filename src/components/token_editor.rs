@@ -7,6 +7,7 @@ use yew::prelude::*;
 use super::copy_button::CopyButton;
 use super::live_textarea::LiveTextArea;
 use super::painted_token::PaintedToken;
+use crate::jwt::token::Mark;
 
 #[derive(Properties, PartialEq)]
 pub struct TokenEditorProps {
@@ -19,6 +20,9 @@ pub struct TokenEditorProps {
     pub on_share: Callback<()>,
     /// What the last share did.
     pub share_status: Option<&'static str>,
+    /// Where bad segments break, marked in the painted copy.
+    #[prop_or_default]
+    pub marks: Rc<Vec<Mark>>,
 }
 
 /// The token box. The textarea's own text is transparent; the painted copy beneath it shows
@@ -44,7 +48,7 @@ pub fn TokenEditor(props: &TokenEditorProps) -> Html {
             }
             <div class="token-box">
                 // A trailing newline would collapse in the painted copy; the space keeps heights equal.
-                <pre class="token-paint" aria-hidden="true"><PaintedToken text={AttrValue::from(props.value.clone())} />{ " " }</pre>
+                <pre class="token-paint" aria-hidden="true"><PaintedToken text={AttrValue::from(props.value.clone())} marks={props.marks.clone()} />{ " " }</pre>
                 <LiveTextArea
                     testid="token-input"
                     label="Encoded token"

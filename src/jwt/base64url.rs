@@ -41,7 +41,20 @@ impl Base64Error {
             Self::Padding { offset } => Self::Padding {
                 offset: offset + by,
             },
+            Self::TrailingBits { offset } => Self::TrailingBits {
+                offset: offset + by,
+            },
             other => other,
+        }
+    }
+
+    /// The character offset the error points at, when it points at one.
+    pub fn offset(&self) -> Option<usize> {
+        match *self {
+            Self::InvalidChar { offset, .. }
+            | Self::Padding { offset }
+            | Self::TrailingBits { offset } => Some(offset),
+            Self::Truncated { .. } => None,
         }
     }
 }

@@ -265,25 +265,7 @@ pub fn decode(input: &str) -> Result<Token, DecodeError> {
         return Err(DecodeError::TooLarge { bytes: input.len() });
     }
     let compact = clean(input);
-    if compact.is_empty() {
-        return Err(DecodeError::Empty);
-    }
-    let mut segments = Vec::with_capacity(5);
-    let mut start = 0;
-    for piece in compact.split('.') {
-        segments.push(start..start + piece.len());
-        start += piece.len() + 1;
-    }
-    let (kind, parts): (Kind, &[Part]) = match segments.len() {
-        3 => (Kind::Jws, &JWS_PARTS),
-        5 => (Kind::Jwe, &JWE_PARTS),
-        found => return Err(DecodeError::SegmentCount { found }),
-    };
-    let segments: Vec<Segment> = parts
-        .iter()
-        .zip(segments)
-        .map(|(&part, range)| Segment { part, range })
-        .collect();
+    let (kind, segments) = split(&compact)?;
 
     let header = decode_header(&compact, &segments[0])?;
     let (payload, signature) = match kind {
@@ -308,6 +290,119 @@ pub fn decode(input: &str) -> Result<Token, DecodeError> {
         payload,
         signature,
     })
+}
+
+/// Where a segment stops being valid, for marking it in the coloured view.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mark {
+    pub part: Part,
+    /// The character within the segment's text (as in [`Token::compact`]) where it breaks;
+    /// `None` when the segment is wrong as a whole (its length, or what it decodes to).
+    pub at: Option<usize>,
+}
+
+/// What can still be read of a token that does not decode: each segment decoded on its own, so
+/// that one bad segment hides only itself.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Salvage {
+    /// Every error, in segment order; the first is what [`decode`] reports.
+    pub errors: Vec<DecodeError>,
+    pub marks: Vec<Mark>,
+    pub header: Option<Value>,
+    /// The payload when the token has the JWS shape and its payload segment decodes.
+    pub payload: Option<Payload>,
+}
+
+/// Decodes each segment of `input` on its own. Only the JWS and JWE shapes have segments to
+/// read: for any other text (and for an input [`decode`] refuses as a whole) the errors are
+/// [`decode`]'s and nothing is salvaged.
+pub fn salvage(input: &str) -> Salvage {
+    let whole = |error| Salvage {
+        errors: vec![error],
+        marks: Vec::new(),
+        header: None,
+        payload: None,
+    };
+    if input.len() > MAX_INPUT_BYTES {
+        return whole(DecodeError::TooLarge { bytes: input.len() });
+    }
+    let compact = clean(input);
+    let (kind, segments) = match split(&compact) {
+        Ok(split) => split,
+        Err(error) => return whole(error),
+    };
+    let mut errors = Vec::new();
+    let header = decode_header(&compact, &segments[0])
+        .map_err(|e| errors.push(e))
+        .ok();
+    let mut payload = None;
+    match kind {
+        Kind::Jws => {
+            // Without a header, "b64" is unknown: the payload is read as base64url, as usual.
+            let no_header = Value::Object(Vec::new());
+            payload = decode_payload(
+                &compact,
+                &segments[1],
+                header.as_ref().unwrap_or(&no_header),
+            )
+            .map_err(|e| errors.push(e))
+            .ok();
+            if let Err(error) = base64(&compact, &segments[2]) {
+                errors.push(error);
+            }
+        }
+        Kind::Jwe => {
+            for segment in &segments[1..] {
+                if let Err(error) = base64(&compact, segment) {
+                    errors.push(error);
+                }
+            }
+        }
+    }
+    let marks = errors
+        .iter()
+        .filter_map(|error| {
+            let part = error.part()?;
+            let start = segments.iter().find(|s| s.part == part)?.range.start;
+            let at = match error {
+                DecodeError::Base64 { error, .. } => error
+                    .offset()
+                    .map(|offset| offset.saturating_sub(compact[..start].chars().count())),
+                _ => None,
+            };
+            Some(Mark { part, at })
+        })
+        .collect();
+    Salvage {
+        errors,
+        marks,
+        header,
+        payload,
+    }
+}
+
+/// The compact token's segments, named by the token's shape.
+fn split(compact: &str) -> Result<(Kind, Vec<Segment>), DecodeError> {
+    if compact.is_empty() {
+        return Err(DecodeError::Empty);
+    }
+    let mut ranges = Vec::with_capacity(5);
+    let mut start = 0;
+    for piece in compact.split('.') {
+        ranges.push(start..start + piece.len());
+        start += piece.len() + 1;
+    }
+    let (kind, parts): (Kind, &[Part]) = match ranges.len() {
+        3 => (Kind::Jws, &JWS_PARTS),
+        5 => (Kind::Jwe, &JWE_PARTS),
+        found => return Err(DecodeError::SegmentCount { found }),
+    };
+    let segments = parts
+        .iter()
+        .zip(ranges)
+        .map(|(&part, range)| Segment { part, range })
+        .collect();
+    Ok((kind, segments))
 }
 
 /// Decodes one segment's base64url, reporting positions within the whole token.
@@ -371,6 +466,98 @@ mod tests {
             base64url::encode(header.as_bytes()),
             base64url::encode(payload.as_bytes())
         )
+    }
+
+    #[test]
+    fn salvage_reads_every_segment_that_decodes() {
+        // One stray character in the payload: the header and signature still decode.
+        let good = make(r#"{"alg":"HS256"}"#, r#"{"sub":"x"}"#);
+        let dots: Vec<usize> = good.match_indices('.').map(|(i, _)| i).collect();
+        let bad = format!("{}!{}", &good[..dots[0] + 3], &good[dots[0] + 3..]);
+        let salvage = super::salvage(&bad);
+        assert_eq!(salvage.errors.len(), 1);
+        assert_eq!(salvage.errors[0], decode(&bad).unwrap_err());
+        assert_eq!(salvage.errors[0].part(), Some(Part::Payload));
+        assert_eq!(
+            salvage.marks,
+            vec![Mark {
+                part: Part::Payload,
+                at: Some(2)
+            }]
+        );
+        assert_eq!(
+            salvage
+                .header
+                .and_then(|h| h.get("alg").and_then(Value::as_str)),
+            Some("HS256".into())
+        );
+        assert_eq!(salvage.payload, None);
+
+        // A bad header hides neither the payload nor the signature.
+        let bad = format!("e!{}", &good[2..]);
+        let salvage = super::salvage(&bad);
+        assert_eq!(
+            salvage.marks,
+            vec![Mark {
+                part: Part::Header,
+                at: Some(1)
+            }]
+        );
+        assert!(salvage.header.is_none());
+        assert!(matches!(salvage.payload, Some(Payload::Json(_))));
+
+        // A bad signature: both JSON parts decode, the signature is marked where it breaks.
+        let bad = format!("{}=", good);
+        let salvage = super::salvage(&bad);
+        assert_eq!(salvage.errors[0].part(), Some(Part::Signature));
+        assert_eq!(
+            salvage.marks,
+            vec![Mark {
+                part: Part::Signature,
+                at: Some(4)
+            }]
+        );
+        assert!(salvage.header.is_some() && salvage.payload.is_some());
+    }
+
+    #[test]
+    fn salvage_marks_a_segment_wrong_as_a_whole_and_reads_nothing_of_other_shapes() {
+        // Valid base64url that is not JSON: the whole header is marked, the payload still read.
+        let bad = format!(
+            "{}.{}.c2ln",
+            base64url::encode(b"{not json"),
+            base64url::encode(b"{}")
+        );
+        let salvage = super::salvage(&bad);
+        assert_eq!(
+            salvage.marks,
+            vec![Mark {
+                part: Part::Header,
+                at: None
+            }]
+        );
+        assert!(matches!(salvage.payload, Some(Payload::Json(_))));
+        // Two bad segments: two errors, in segment order, two marks.
+        let bad = format!("e!.{}.c2ln=", base64url::encode(b"{}"));
+        let parts: Vec<_> = super::salvage(&bad)
+            .marks
+            .into_iter()
+            .map(|m| m.part)
+            .collect();
+        assert_eq!(parts, vec![Part::Header, Part::Signature]);
+        // Not a token's shape: decode's error, nothing salvaged.
+        let salvage = super::salvage("a.b");
+        assert_eq!(salvage.errors, vec![DecodeError::SegmentCount { found: 2 }]);
+        assert!(salvage.marks.is_empty() && salvage.header.is_none());
+        // Positions count characters after a Bearer prefix and surrounding whitespace.
+        let salvage = super::salvage(&format!("  Bearer e!{}", &make("{}", "{}")[2..]));
+        assert_eq!(
+            salvage.marks,
+            vec![Mark {
+                part: Part::Header,
+                at: Some(1)
+            }]
+        );
     }
 
     #[test]

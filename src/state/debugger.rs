@@ -9,7 +9,7 @@ use crate::jwt::keys::{self, KeyError, KeySet, SecretEncoding};
 use crate::jwt::lint::{self, Finding, Offered};
 use crate::jwt::sign;
 use crate::jwt::time::Seconds;
-use crate::jwt::token::{self, DecodeError, Payload, Token};
+use crate::jwt::token::{self, DecodeError, Mark, Part, Payload, Token};
 use crate::jwt::verify::{self, Verdict};
 use crate::presets;
 
@@ -73,9 +73,7 @@ impl DecodedView {
     fn new(token: Token) -> Self {
         let header_text = token.header.pretty();
         let (payload_text, payload_form) = match &token.payload {
-            Some(Payload::Json(value)) => (value.pretty(), PayloadForm::Json),
-            Some(Payload::Text(text)) => (text.clone(), PayloadForm::Text),
-            Some(Payload::Binary(bytes)) => (hex(bytes), PayloadForm::Binary),
+            Some(payload) => payload_display(payload),
             None => (
                 "encrypted: cannot be read without the key".into(),
                 PayloadForm::Encrypted,
@@ -101,6 +99,15 @@ impl DecodedView {
     }
 }
 
+/// A payload's text as shown, and how it is shown.
+fn payload_display(payload: &Payload) -> (String, PayloadForm) {
+    match payload {
+        Payload::Json(value) => (value.pretty(), PayloadForm::Json),
+        Payload::Text(text) => (text.clone(), PayloadForm::Text),
+        Payload::Binary(bytes) => (hex(bytes), PayloadForm::Binary),
+    }
+}
+
 fn hex(bytes: &[u8]) -> String {
     bytes
         .chunks(16)
@@ -114,13 +121,97 @@ fn hex(bytes: &[u8]) -> String {
         .join("\n")
 }
 
+/// What signing did to the token shown (`sign-status`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Signing {
+    /// Nothing was re-signed: the token is as pasted.
+    None,
+    /// The token shown was signed here.
+    Signed { alg: String, key: String },
+    /// The header or payload was edited without a signing key: the token carries the old
+    /// signature, which no longer matches.
+    Stale,
+}
+
+impl Signing {
+    /// `data-state`: `signed`, `stale` or `none`.
+    pub fn state(&self) -> &'static str {
+        match self {
+            Signing::None => "none",
+            Signing::Signed { .. } => "signed",
+            Signing::Stale => "stale",
+        }
+    }
+}
+
+/// A token that does not decode, with what of it still reads: one bad segment hides only
+/// itself.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Broken {
+    /// Every segment's error in segment order, or the one error of a text that is not a token.
+    pub errors: Vec<DecodeError>,
+    /// Where each bad segment breaks, for the coloured view.
+    pub marks: Rc<Vec<Mark>>,
+    /// The header's `alg`, when the header decodes and names one.
+    pub alg: Option<String>,
+    pub header_text: Option<Rc<str>>,
+    pub payload_text: Option<Rc<str>>,
+    pub payload_form: PayloadForm,
+}
+
+impl Broken {
+    fn new(input: &str) -> Self {
+        let salvage = token::salvage(input);
+        let payload = salvage.payload.as_ref().map(payload_display);
+        Self {
+            errors: salvage.errors,
+            marks: Rc::new(salvage.marks),
+            alg: salvage
+                .header
+                .as_ref()
+                .and_then(|h| h.get("alg"))
+                .and_then(Value::as_str),
+            header_text: salvage.header.map(|h| h.pretty().into()),
+            payload_form: payload.as_ref().map_or(PayloadForm::Json, |p| p.1),
+            payload_text: payload.map(|p| p.0.into()),
+        }
+    }
+
+    /// The first error: the one a verdict or a one-line summary names.
+    pub fn error(&self) -> Option<&DecodeError> {
+        self.errors.first()
+    }
+
+    /// The error of one segment, if that segment is bad.
+    pub fn error_of(&self, part: Part) -> Option<&DecodeError> {
+        self.errors.iter().find(|e| e.part() == Some(part))
+    }
+
+    /// Whether some segment decoded (the token is read in part).
+    pub fn is_partial(&self) -> bool {
+        self.header_text.is_some() || self.payload_text.is_some()
+    }
+}
+
 /// The result of decoding the current input.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Decoded {
     /// The box is empty.
     Empty,
     Token(Rc<DecodedView>),
-    Error(DecodeError),
+    Error(Rc<Broken>),
+}
+
+impl Decoded {
+    /// `decode-status`: `ok`, `partial` or `error`; `None` for an empty box.
+    pub fn status(&self) -> Option<&'static str> {
+        match self {
+            Decoded::Empty => None,
+            Decoded::Token(_) => Some("ok"),
+            Decoded::Error(broken) if broken.is_partial() => Some("partial"),
+            Decoded::Error(_) => Some("error"),
+        }
+    }
 }
 
 /// What a key box was recognised as, shared by reference: two are equal only if they are the
@@ -199,6 +290,11 @@ pub struct Debugger {
     /// The token is to be re-signed when the signing key, waiting for the key engine, is
     /// read (a token pasted meanwhile cancels it: it is shown as pasted).
     pub resign_pending: bool,
+    /// What signing did to the token shown; a pasted token starts at [`Signing::None`].
+    pub signing: Signing,
+    /// The last token pasted or signed here, and its signing: an edit without a key that comes
+    /// back to it carries a matching signature again.
+    baseline: (Rc<str>, Signing),
 }
 
 impl Debugger {
@@ -220,6 +316,8 @@ impl Debugger {
             cracking: false,
             pending_example: None,
             resign_pending: false,
+            signing: Signing::None,
+            baseline: (input.into(), Signing::None),
         };
         state.reverify();
         state
@@ -239,6 +337,7 @@ impl Debugger {
         }
         if matches!(action, Action::SetToken(_) | Action::Clear) {
             next.resign_pending = false;
+            next.signing = Signing::None;
         }
         match action {
             Action::Tick(now) => next.now = now,
@@ -252,6 +351,7 @@ impl Debugger {
                     next.decoded = decode(&text);
                 }
                 next.input = text.into();
+                next.baseline = (next.input.clone(), Signing::None);
                 next.header_draft = None;
                 next.payload_draft = None;
                 next.edit_error = None;
@@ -365,23 +465,30 @@ impl Debugger {
 
     /// The header text shown: the draft being typed, or the decoded header.
     pub fn header_text(&self) -> Option<Rc<str>> {
-        self.header_draft
-            .clone()
-            .or_else(|| self.view().map(|v| v.header_text.clone()))
+        self.header_draft.clone().or_else(|| match &self.decoded {
+            Decoded::Token(view) => Some(view.header_text.clone()),
+            Decoded::Error(broken) => broken.header_text.clone(),
+            Decoded::Empty => None,
+        })
     }
 
     /// The payload text shown: the draft being typed, or the decoded payload.
     pub fn payload_text(&self) -> Option<Rc<str>> {
-        self.payload_draft
-            .clone()
-            .or_else(|| self.view().map(|v| v.payload_text.clone()))
+        self.payload_draft.clone().or_else(|| match &self.decoded {
+            Decoded::Token(view) => Some(view.payload_text.clone()),
+            Decoded::Error(broken) => broken.payload_text.clone(),
+            Decoded::Empty => None,
+        })
     }
 
     /// The algorithm named in the current header, if it is one this tool signs with.
     pub fn algorithm(&self) -> Option<Algorithm> {
-        self.view()
-            .and_then(|v| v.token.alg())
-            .and_then(|a| Algorithm::from_name(&a))
+        let alg = match &self.decoded {
+            Decoded::Token(view) => view.token.alg(),
+            Decoded::Error(broken) => broken.alg.clone(),
+            Decoded::Empty => None,
+        };
+        alg.and_then(|a| Algorithm::from_name(&a))
     }
 
     /// The keys verification uses: the key box, or else the signing key's public half.
@@ -412,11 +519,22 @@ impl Debugger {
             self.reverify();
             return;
         };
+        let mut signing = Signing::Stale;
         let result = sign::parse_header(&header_text).and_then(|header| {
             let input = sign::signing_input(&header, &payload_text)?;
             match self.signing_key.parsed.as_deref() {
                 Some(Ok(keys)) => match keys.keys().first() {
-                    Some(key) => sign::sign(&input, &header, key),
+                    Some(key) => {
+                        let token = sign::sign(&input, &header, key)?;
+                        signing = Signing::Signed {
+                            alg: header
+                                .get("alg")
+                                .and_then(Value::as_str)
+                                .unwrap_or_default(),
+                            key: key.describe(),
+                        };
+                        Ok(token)
+                    }
                     None => Err(sign::SignError::Key(
                         "signing key: the set holds no key".into(),
                     )),
@@ -436,6 +554,12 @@ impl Debugger {
         match result {
             Ok(token) => {
                 self.edit_error = None;
+                if let Signing::Signed { .. } = signing {
+                    self.baseline = (token.as_str().into(), signing.clone());
+                } else if *token == *self.baseline.0 {
+                    signing = self.baseline.1.clone();
+                }
+                self.signing = signing;
                 if *token != *self.input {
                     self.decoded = decode(&token);
                     self.input = token.into();
@@ -469,12 +593,15 @@ impl Debugger {
             // A token that does not decode cannot be checked, key or no key: the verdict says
             // where it breaks rather than asking for a key already there.
             None => match &self.decoded {
-                Decoded::Error(error @ DecodeError::SegmentCount { .. }) => {
-                    Verdict::Unverifiable(format!("not a signed token: {error}"))
-                }
-                Decoded::Error(error) => {
-                    Verdict::Unverifiable(format!("the token does not decode: {error}"))
-                }
+                Decoded::Error(broken) => match broken.error() {
+                    Some(error @ DecodeError::SegmentCount { .. }) => {
+                        Verdict::Unverifiable(format!("not a signed token: {error}"))
+                    }
+                    Some(error) => {
+                        Verdict::Unverifiable(format!("the token does not decode: {error}"))
+                    }
+                    None => Verdict::NoKey,
+                },
                 Decoded::Empty | Decoded::Token(_) => Verdict::NoKey,
             },
             Some(view) => {
@@ -543,7 +670,7 @@ fn decode(input: &str) -> Decoded {
     match token::decode(input) {
         Ok(token) => Decoded::Token(Rc::new(DecodedView::new(token))),
         Err(DecodeError::Empty) => Decoded::Empty,
-        Err(error) => Decoded::Error(error),
+        Err(_) => Decoded::Error(Rc::new(Broken::new(input))),
     }
 }
 
@@ -652,12 +779,94 @@ mod tests {
     }
 
     #[test]
+    fn a_bad_segment_hides_only_itself() {
+        let dot = EXAMPLE_TOKEN.find('.').unwrap();
+        // A stray character three characters into the payload.
+        let bad = format!(
+            "{}!{}",
+            &EXAMPLE_TOKEN[..dot + 4],
+            &EXAMPLE_TOKEN[dot + 4..]
+        );
+        let state = Debugger::new(EXAMPLE_TOKEN, 0).apply(Action::SetToken(bad));
+        assert_eq!(state.decoded.status(), Some("partial"));
+        let Decoded::Error(broken) = &state.decoded else {
+            panic!("expected a partial decode, got {:?}", state.decoded)
+        };
+        assert!(broken.error_of(Part::Payload).is_some());
+        assert!(broken.error_of(Part::Header).is_none());
+        assert_eq!(
+            *broken.marks,
+            vec![Mark {
+                part: Part::Payload,
+                at: Some(3)
+            }]
+        );
+        assert!(state.header_text().unwrap().contains("\"HS256\""));
+        assert_eq!(state.payload_text(), None);
+        assert_eq!(state.algorithm().map(Algorithm::name), Some("HS256"));
+        assert_eq!(state.verdict.state(), "unverifiable");
+        // Fixed again: a whole token, nothing marked.
+        let fixed = state.apply(Action::SetToken(EXAMPLE_TOKEN.into()));
+        assert_eq!(fixed.decoded.status(), Some("ok"));
+    }
+
+    #[test]
+    fn sign_status_says_what_signing_did() {
+        let pasted = Debugger::new(EXAMPLE_TOKEN, 0);
+        assert_eq!(pasted.signing, Signing::None);
+        // Edited without a signing key: the old signature stays, and no longer matches.
+        let payload = pasted
+            .payload_text()
+            .unwrap()
+            .replace("John Doe", "Jane Doe");
+        let stale = pasted.apply(Action::EditPayload(payload));
+        assert_eq!(stale.signing, Signing::Stale);
+        assert!(
+            stale
+                .input
+                .ends_with(EXAMPLE_TOKEN.rsplit('.').next().unwrap())
+        );
+        // Edited back: the token is the one pasted, its signature matches again.
+        let back = pasted.payload_text().unwrap();
+        assert_eq!(
+            stale.apply(Action::EditPayload(back.to_string())).signing,
+            Signing::None
+        );
+        // A verify key never re-signs.
+        let keyed = stale.apply(Action::SetKey("your-256-bit-secret".into()));
+        assert_eq!(keyed.signing, Signing::Stale);
+        assert_eq!(keyed.input, stale.input);
+        assert_eq!(keyed.verdict.state(), "invalid");
+        // A signing key re-signs, and says with what.
+        let signed = keyed.apply(Action::SetSigningKey("your-256-bit-secret".into()));
+        assert_eq!(signed.signing.state(), "signed");
+        let Signing::Signed { alg, key } = &signed.signing else {
+            unreachable!()
+        };
+        assert_eq!(alg, "HS256");
+        assert!(key.contains("secret"), "{key}");
+        assert_eq!(signed.verdict.state(), "verified");
+        // Removing the signing key keeps the signed token, and what signed it.
+        assert_eq!(
+            signed
+                .apply(Action::SetSigningKey(String::new()))
+                .signing
+                .state(),
+            "signed"
+        );
+        // A new token is shown as pasted.
+        let repasted = signed.apply(Action::SetToken(EXAMPLE_TOKEN.into()));
+        assert_eq!(repasted.signing, Signing::None);
+    }
+
+    #[test]
     fn errors_clear_and_empty() {
         let state = Debugger::new(EXAMPLE_TOKEN, 0).apply(Action::SetToken("abc.def".into()));
-        assert_eq!(
-            state.decoded,
-            Decoded::Error(DecodeError::SegmentCount { found: 2 })
-        );
+        let Decoded::Error(broken) = &state.decoded else {
+            panic!("expected an error, got {:?}", state.decoded)
+        };
+        assert_eq!(broken.errors, vec![DecodeError::SegmentCount { found: 2 }]);
+        assert_eq!(state.decoded.status(), Some("error"));
         assert_eq!(state.claims_status(), None);
         let cleared = state.apply(Action::Clear);
         assert_eq!(cleared.decoded, Decoded::Empty);
