@@ -175,7 +175,7 @@ pub fn App(props: &AppProps) -> Html {
         let dispatcher = state.dispatcher();
         use_effect_with((), move |_| {
             crate::engine::on_answer(move || {
-                dispatcher.dispatch(AppAction::EngineAnswered);
+                dispatcher.dispatch(AppAction::EngineAnswered(crate::engine::status()));
             });
             // The decoder is up: start the key engine now, so a key pasted later is answered
             // sooner. It is not on the path to the first paint.
@@ -529,6 +529,7 @@ pub fn App(props: &AppProps) -> Html {
                         using_signing_key={debugger_state.key.is_empty() && !debugger_state.signing_key.is_empty()}
                         encoding={debugger_state.encoding}
                         verdict={debugger_state.verdict.clone()}
+                        engine={state.engine}
                         {on_key}
                         {on_encoding}
                     />

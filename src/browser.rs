@@ -181,6 +181,13 @@ pub fn set_location_hash(hash: &str) {
     }
 }
 
+/// Loads the page again (the way out when the key engine cannot be loaded).
+pub fn reload() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().reload();
+    }
+}
+
 /// The page's URL as the address bar shows it.
 pub fn page_url() -> String {
     web_sys::window()

@@ -5,11 +5,13 @@ use std::rc::Rc;
 use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use crate::engine::EngineStatus;
 use crate::jwt::keys::{KeyError, SecretEncoding, export};
 use crate::jwt::verify::Verdict;
 use crate::state::ParsedKeys;
 
 use super::copy_button::CopyButton;
+use super::engine_status::EngineStatusView;
 use super::key_export::KeyExport;
 use super::key_file::{KeyDrop, KeyFile, use_key_drop};
 
@@ -21,6 +23,8 @@ pub struct KeyPanelProps {
     pub using_signing_key: bool,
     pub encoding: SecretEncoding,
     pub verdict: Verdict,
+    /// Whether the key engine can answer.
+    pub engine: EngineStatus,
     pub on_key: Callback<String>,
     pub on_encoding: Callback<SecretEncoding>,
 }
@@ -108,6 +112,7 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
             />
             <KeyFile testid="key-file" on_text={props.on_key.clone()} {dropped_error} />
             <p class={classes!("key-info", info_state)} data-testid="key-info">{ info }</p>
+            <EngineStatusView status={props.engine} />
             // Always in the page, hidden when there is nothing to show: pasting a key then only
             // updates attributes instead of building and inserting new elements.
             <span class="copy-key" hidden={props.key_text.is_empty()}>

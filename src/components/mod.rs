@@ -5,6 +5,7 @@ pub mod claims_list;
 pub mod claims_status;
 pub mod copy_button;
 pub mod decode_error;
+pub mod engine_status;
 pub mod examples_menu;
 pub mod findings_list;
 pub mod json_panel;

@@ -10,8 +10,9 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
+use super::EngineStatus;
 use super::client::{Client, Link};
-use super::protocol::{Envelope, Reply};
+use super::protocol::{BUILD, Envelope, Reply};
 use super::worker::{KeyEngine, Messages};
 use crate::jwt::keys::remote;
 
@@ -21,11 +22,25 @@ use crate::jwt::keys::remote;
 const ANSWER_MS: u32 = 20_000;
 
 /// The worker as the page holds it.
-#[derive(Default)]
 pub struct BrowserLink {
     bridge: RefCell<Option<WorkerBridge<KeyEngine>>>,
     /// Counts the workers spawned, so a late check of an old one changes nothing.
     spawned: Cell<u32>,
+    /// Whether the page has already restarted a worker that failed: it does so once by itself;
+    /// after that only the user (a key pasted, a reload) tries again.
+    restarted: Cell<bool>,
+    status: Cell<EngineStatus>,
+}
+
+impl Default for BrowserLink {
+    fn default() -> Self {
+        Self {
+            bridge: RefCell::default(),
+            spawned: Cell::default(),
+            restarted: Cell::default(),
+            status: Cell::new(EngineStatus::Loading),
+        }
+    }
 }
 
 thread_local! {
@@ -47,7 +62,14 @@ fn engine_url() -> String {
 }
 
 fn deliver((id, build, answer): Reply) {
-    client().receive(id, &build, answer);
+    let client = client();
+    // An engine from another release is refused by the client; only a reload mends that.
+    client.link().status.set(if build == BUILD {
+        EngineStatus::Ready
+    } else {
+        EngineStatus::Failed
+    });
+    client.receive(id, &build, answer);
 }
 
 impl BrowserLink {
@@ -58,6 +80,7 @@ impl BrowserLink {
             .callback(deliver)
             .spawn_with_loader(&url);
         *self.bridge.borrow_mut() = Some(bridge);
+        self.status.set(EngineStatus::Loading);
         let number = self.spawned.get() + 1;
         self.spawned.set(number);
         // A worker whose script cannot be fetched fails without a word to the page: the page
@@ -81,8 +104,10 @@ impl BrowserLink {
     }
 }
 
-/// Worker `number` could not be loaded: it is dropped, the questions out are refused with the
-/// reason, and the next question spawns a new one.
+/// Worker `number` could not be loaded or stopped: it is dropped. The first time, the page
+/// starts a new one by itself (the questions out go to it); after that the questions out are
+/// refused with the reason, the page says keys cannot be checked, and the next key the user
+/// pastes tries again.
 fn fail(number: u32, why: &str) {
     let client = client();
     let link = client.link();
@@ -90,6 +115,16 @@ fn fail(number: u32, why: &str) {
         return;
     }
     link.bridge.borrow_mut().take();
+    if !link.restarted.replace(true) {
+        link.status.set(EngineStatus::Loading);
+        client.restart();
+        // Nothing may have been waiting: the new worker is started now, not at the next key.
+        if link.bridge.borrow().is_none() {
+            client.hello();
+        }
+        return;
+    }
+    link.status.set(EngineStatus::Failed);
     client.fail(&format!(
         "the key engine for RSA, EC and Ed25519 keys could not be loaded ({why}): check the connection and paste the key again"
     ));
@@ -140,6 +175,11 @@ pub fn install() {
 /// sooner.
 pub fn start() {
     client().hello();
+}
+
+/// Whether the key engine can answer.
+pub fn status() -> EngineStatus {
+    client().link().status.get()
 }
 
 /// Calls `listener` after every answer the engine gives (and when it cannot be reached), so

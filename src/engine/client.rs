@@ -227,6 +227,16 @@ impl<L: Link + 'static> Client<L> {
     /// The engine cannot be reached (it failed to load, or is from another build): every
     /// question out is answered with `why`, and the next question tries again.
     pub fn fail(&self, why: &str) {
+        self.drop_engine(Some(why));
+    }
+
+    /// The engine is gone and a new one is on its way: the questions out are forgotten, not
+    /// refused, so the page asks them again (of the new engine) when it derives its state again.
+    pub fn restart(&self) {
+        self.drop_engine(None);
+    }
+
+    fn drop_engine(&self, refusal_reason: Option<&str>) {
         let mut forgotten = Vec::new();
         {
             let mut memory = self.shared.memory.borrow_mut();
@@ -239,10 +249,12 @@ impl<L: Link + 'static> Client<L> {
                 forgotten.extend(memory.answers.remove(at).map(|(_, old, _)| old));
             }
             let asked: Vec<Request> = memory.asked.drain(..).map(|(_, r)| r).collect();
-            for request in asked {
-                let kept = refusal(&request, why);
-                memory.refused.push(request.clone());
-                forgotten.extend(keep(&mut memory, request, kept));
+            if let Some(why) = refusal_reason {
+                for request in asked {
+                    let kept = refusal(&request, why);
+                    memory.refused.push(request.clone());
+                    forgotten.extend(keep(&mut memory, request, kept));
+                }
             }
         }
         drop(forgotten);

@@ -5,6 +5,28 @@
 //! reaches it through [`client::Client`] over the browser link, with [`protocol`]'s serde
 //! messages.
 
+/// Whether the key engine can answer (`engine-status`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EngineStatus {
+    /// Not in yet: it is fetched once the page is usable.
+    Loading,
+    /// It answered.
+    Ready,
+    /// It could not be loaded, twice, or is from another release: a reload is the way out.
+    Failed,
+}
+
+impl EngineStatus {
+    /// `data-state`: `loading`, `ready` or `failed`.
+    pub fn state(self) -> &'static str {
+        match self {
+            EngineStatus::Loading => "loading",
+            EngineStatus::Ready => "ready",
+            EngineStatus::Failed => "failed",
+        }
+    }
+}
+
 pub mod client;
 pub mod protocol;
 #[cfg(not(feature = "split"))]
@@ -15,7 +37,7 @@ pub mod worker;
 #[cfg(all(target_arch = "wasm32", feature = "split"))]
 mod browser;
 #[cfg(all(target_arch = "wasm32", feature = "split"))]
-pub use browser::{install, next_answer, on_answer, start};
+pub use browser::{install, next_answer, on_answer, start, status};
 
 /// Nothing to start: this build reads every key itself.
 #[cfg(not(all(target_arch = "wasm32", feature = "split")))]
@@ -28,6 +50,12 @@ pub fn start() {}
 /// Nothing to hear: this build reads every key itself, so `listener` is never called.
 #[cfg(not(all(target_arch = "wasm32", feature = "split")))]
 pub fn on_answer(_listener: impl Fn() + 'static) {}
+
+/// Always ready: this build reads every key itself.
+#[cfg(not(all(target_arch = "wasm32", feature = "split")))]
+pub fn status() -> EngineStatus {
+    EngineStatus::Ready
+}
 
 /// Nothing to wait for: this build answers every question at once.
 #[cfg(not(all(target_arch = "wasm32", feature = "split")))]

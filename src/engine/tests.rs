@@ -344,6 +344,27 @@ fn an_unreachable_engine_refuses_in_words_and_the_next_question_tries_again() {
 }
 
 #[test]
+fn a_restarted_engine_is_asked_again_what_was_out_not_refused() {
+    let engine = Client::new(Queued::default());
+    let (_, text) = PUBLIC[4];
+    let heard = Rc::new(Cell::new(0));
+    let count = heard.clone();
+    engine.on_answer(move || count.set(count.get() + 1));
+    assert_eq!(engine.parse(text).unwrap_err(), KeyError::EngineLoading);
+    // The worker that had the question is gone (its files did not load): a new one is started.
+    engine.link().inbox.borrow_mut().clear();
+    engine.restart();
+    assert_eq!(heard.get(), 1, "the page derives again, and so asks again");
+    assert_eq!(
+        engine.parse(text).unwrap_err(),
+        KeyError::EngineLoading,
+        "not a refusal"
+    );
+    assert_eq!(engine.link().sent.get(), 2, "the question went out again");
+    assert!(answered(&engine, || engine.parse(text)).is_ok());
+}
+
+#[test]
 fn an_engine_of_another_build_or_a_garbled_answer_is_an_error() {
     let engine = Client::new(Queued::default());
     let (_, text) = PUBLIC[4];

@@ -7,6 +7,7 @@ pub mod walkthrough;
 
 pub use debugger::*;
 
+use crate::engine::EngineStatus;
 use crate::jwt::time::Seconds;
 use keygen::{Keygen, KeygenAction};
 use walkthrough::{WalkAction, Walkthrough};
@@ -17,6 +18,8 @@ pub struct AppState {
     pub debugger: Debugger,
     pub walkthrough: Walkthrough,
     pub keygen: Keygen,
+    /// Whether the key engine can answer.
+    pub engine: EngineStatus,
 }
 
 /// Everything that can happen.
@@ -25,8 +28,9 @@ pub enum AppAction {
     Debugger(Action),
     Walkthrough(WalkAction),
     Keygen(KeygenAction),
-    /// The key engine answered (or cannot be reached): whatever waited for it is derived again.
-    EngineAnswered,
+    /// The key engine answered (or cannot be reached, or restarted): whatever waited for it is
+    /// derived again; it says how the engine is now.
+    EngineAnswered(EngineStatus),
     /// Carry a token and its keys into the debugger (from the walkthrough or the key generator).
     OpenInDebugger {
         token: Option<String>,
@@ -42,6 +46,7 @@ impl AppState {
             debugger: Debugger::new(token, now),
             walkthrough: Walkthrough::default(),
             keygen: Keygen::default(),
+            engine: crate::engine::status(),
         }
     }
 
@@ -56,7 +61,8 @@ impl AppState {
                 walkthrough: self.walkthrough.apply(action, self.debugger.now),
                 ..self.clone()
             },
-            AppAction::EngineAnswered => Self {
+            AppAction::EngineAnswered(engine) => Self {
+                engine,
                 debugger: self.debugger.apply(Action::EngineReady),
                 walkthrough: self
                     .walkthrough

@@ -21,12 +21,34 @@ test('the decoder opens before the engine module, which follows in the backgroun
   await context.close();
 });
 
+/** Waits until `engine-status` says `state`, and returns how long that took. */
+async function engineBecomes(page, state, timeout = 5000) {
+  const started = Date.now();
+  await page.waitForFunction(
+    (want) => document.querySelector('[data-testid=engine-status]')?.dataset.state === want,
+    state,
+    { timeout },
+  );
+  return Date.now() - started;
+}
+
 test('without the engine module the decoder and HMAC work, and RSA says why it cannot', async () => {
-  const context = await shared.browser.newContext();
-  await context.route('**/jwt-engine-*', (route) => route.abort());
+  // Service workers off: the block must hold for every fetch of the engine's files.
+  const context = await shared.browser.newContext({ serviceWorkers: 'block' });
+  let tries = 0;
+  await context.route('**/jwt-engine-*', (route) => {
+    if (/_loader\.js$/.test(route.request().url())) tries += 1;
+    return route.abort();
+  });
   const page = await context.newPage();
   await page.goto(shared.server.url);
   await page.getByTestId('payload-json').waitFor();
+  // The page restarts the worker once by itself, then says keys cannot be checked, with a
+  // reload button, within a few seconds.
+  await engineBecomes(page, 'failed');
+  assert.ok(tries >= 2, `the engine was tried twice (${tries})`);
+  assert.match(await page.getByTestId('engine-status').textContent(), /cannot be checked right now/);
+  assert.ok(await page.getByTestId('engine-reload').isVisible());
   assert.match(await page.getByTestId('payload-json').inputValue(), /John Doe/);
   await page.getByTestId('key-input').fill('your-256-bit-secret');
   assert.equal(await verdictBecomes(page, 'verified'), 'verified');
@@ -41,5 +63,21 @@ test('without the engine module the decoder and HMAC work, and RSA says why it c
   await page.getByTestId('example-select').selectOption('ES256');
   assert.equal(await verdictBecomes(page, 'verified'), 'verified');
   assert.match(await page.getByTestId('key-info').textContent(), /^EC P-256 public key/);
+  await engineBecomes(page, 'ready');
+  await context.close();
+});
+
+test('after the engine failed, the reload button brings it back', async () => {
+  const context = await shared.browser.newContext({ serviceWorkers: 'block' });
+  await context.route('**/jwt-engine-*', (route) => route.abort());
+  const page = await context.newPage();
+  await page.goto(shared.server.url);
+  await page.getByTestId('payload-json').waitFor();
+  await engineBecomes(page, 'failed');
+  await context.unroute('**/jwt-engine-*');
+  await page.getByTestId('engine-reload').click();
+  await engineBecomes(page, 'ready', 10000);
+  await page.getByTestId('example-select').selectOption('RS256');
+  assert.equal(await verdictBecomes(page, 'verified'), 'verified');
   await context.close();
 });
