@@ -9,6 +9,8 @@ use crate::browser::{self, Clock};
 use crate::components::alg_select::AlgSelect;
 use crate::components::claims_list::ClaimsList;
 use crate::components::claims_status::ClaimsStatusView;
+use crate::components::claims_table::ClaimsTable;
+use crate::components::claims_view_select::ClaimsViewSelect;
 use crate::components::copy_button::CopyButton;
 use crate::components::decode_error::{DecodeErrorView, DecodeStatus};
 use crate::components::examples_menu::ExamplesMenu;
@@ -167,6 +169,18 @@ pub fn App(props: &AppProps) -> Html {
         use_state(move || initial.unwrap_or_else(|| Route::from_hash(&browser::location_hash())))
     };
     let generating_pair = use_state(|| false);
+    // Header and payload as JSON or as a claims table: a display choice that holds for the
+    // visit, whatever the token.
+    let header_table = use_state(|| false);
+    let payload_table = use_state(|| false);
+    let on_header_view = {
+        let header_table = header_table.clone();
+        Callback::from(move |table| header_table.set(table))
+    };
+    let on_payload_view = {
+        let payload_table = payload_table.clone();
+        Callback::from(move |table| payload_table.set(table))
+    };
     // Light, dark, or following the system: a display preference, not stored anywhere.
     let theme = use_state(|| "system");
     use_effect_with(*theme, |theme| browser::set_theme(theme));
@@ -437,16 +451,24 @@ pub fn App(props: &AppProps) -> Html {
             };
             let header_panel = match debugger_state.header_text() {
                 Some(header_text) => {
+                    let table = *header_table && shared_view.is_some();
                     let header_head = html! {
                         <>
                             <AlgSelect current={debugger_state.algorithm()} on_change={on_alg.clone()} />
+                            if shared_view.is_some() {
+                                <ClaimsViewSelect part="header" table={*header_table} on_change={on_header_view.clone()} />
+                            }
                             { copies("header", &header_text, segment(0)) }
                         </>
                     };
                     html! {
-                        <JsonPanel part="header" title="Header" text={AttrValue::from(header_text)} on_edit={on_edit_header.clone()} head={header_head}>
+                        <JsonPanel part="header" title="Header" text={AttrValue::from(header_text)} on_edit={on_edit_header.clone()} head={header_head} text_hidden={table}>
                             if let Some(view) = shared_view.clone() {
-                                <ClaimsList part="header" {view} now={debugger_state.now} />
+                                if table {
+                                    <ClaimsTable part="header" {view} now={debugger_state.now} />
+                                } else {
+                                    <ClaimsList part="header" {view} now={debugger_state.now} />
+                                }
                             }
                         </JsonPanel>
                     }
@@ -455,16 +477,30 @@ pub fn App(props: &AppProps) -> Html {
             };
             let payload_panel = match debugger_state.payload_text() {
                 Some(payload_text) => {
-                    let payload_head = copies("payload", &payload_text, segment(1));
+                    // Only a JSON claims set has claims to put in a table.
+                    let has_claims = shared_view.as_ref().is_some_and(|v| v.claims().is_some());
+                    let table = *payload_table && has_claims;
+                    let payload_head = html! {
+                        <>
+                            if has_claims {
+                                <ClaimsViewSelect part="payload" table={*payload_table} on_change={on_payload_view.clone()} />
+                            }
+                            { copies("payload", &payload_text, segment(1)) }
+                        </>
+                    };
                     let now = debugger_state.now;
                     html! {
                         <JsonPanel part="payload" title="Payload" text={AttrValue::from(payload_text)} on_edit={on_edit_payload.clone()} head={payload_head}
-                            state={payload_state} note={payload_note.map(AttrValue::Static)}>
+                            state={payload_state} note={payload_note.map(AttrValue::Static)} text_hidden={table}>
                             if let Some(status) = status {
                                 <ClaimsStatusView {status} {now} />
                             }
                             if let Some(view) = shared_view.clone() {
-                                <ClaimsList part="payload" {view} {now} />
+                                if table {
+                                    <ClaimsTable part="payload" {view} {now} />
+                                } else {
+                                    <ClaimsList part="payload" {view} {now} />
+                                }
                             }
                         </JsonPanel>
                     }

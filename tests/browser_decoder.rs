@@ -228,6 +228,98 @@ async fn sign_status_says_what_signing_did() {
     );
 }
 
+/// Chooses `value` in one `<select>` (several carry the same test id).
+async fn choose_in(select: &web_sys::Element, value: &str) {
+    use wasm_bindgen::JsCast;
+    let select: web_sys::HtmlSelectElement = select.clone().dyn_into().unwrap();
+    select.set_value(value);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    select
+        .dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap())
+        .unwrap();
+    yew::scheduler::flush().await;
+}
+
+#[wasm_bindgen_test]
+async fn header_and_payload_switch_to_a_claims_table_for_the_visit() {
+    let app = mount(JWT_IO, 1_516_239_082).await;
+    let views = app.all("claims-view");
+    let parts: Vec<String> = views
+        .iter()
+        .map(|v| v.get_attribute("data-part").unwrap())
+        .collect();
+    assert_eq!(parts, ["header", "payload"]);
+    assert!(app.find("claims-table").is_none());
+
+    choose_in(&views[1], "table").await;
+    let table = app.get("claims-table");
+    assert_eq!(table.get_attribute("data-part").as_deref(), Some("payload"));
+    let rows = table.query_selector_all("tbody tr").unwrap();
+    let row = |i: u32| rows.item(i).unwrap().text_content().unwrap();
+    assert_eq!(rows.length(), 3);
+    assert!(row(0).starts_with("sub\"1234567890\""), "{}", row(0));
+    assert!(
+        row(0).contains("Subject"),
+        "the meaning is a column: {}",
+        row(0)
+    );
+    // A date: its number, then UTC, local (unless the zone is UTC) and relative lines.
+    assert!(row(2).contains("1516239022"));
+    assert!(row(2).contains("2018-01-18 01:30:22 UTC"));
+    assert!(row(2).contains("1 min ago"), "{}", row(2));
+    // The JSON is kept, not shown; the header still shows its JSON.
+    assert!(
+        app.get("payload-json")
+            .closest("[hidden]")
+            .unwrap()
+            .is_some()
+    );
+    assert!(
+        app.get("header-json")
+            .closest("[hidden]")
+            .unwrap()
+            .is_none()
+    );
+
+    // The choice holds for the next token.
+    app.type_into(
+        "token-input",
+        &token(r#"{"alg":"HS256"}"#, r#"{"exp":1516239142,"role":"admin"}"#),
+    )
+    .await;
+    let rows = app
+        .get("claims-table")
+        .query_selector_all("tbody tr")
+        .unwrap();
+    assert_eq!(rows.length(), 2);
+    assert!(
+        rows.item(0)
+            .unwrap()
+            .text_content()
+            .unwrap()
+            .contains("in 1 min")
+    );
+
+    // And back to JSON.
+    choose_in(&app.all("claims-view")[1], "json").await;
+    assert!(app.find("claims-table").is_none());
+    assert!(
+        app.get("payload-json")
+            .closest("[hidden]")
+            .unwrap()
+            .is_none()
+    );
+    // The header has a table of its own.
+    choose_in(&app.all("claims-view")[0], "table").await;
+    assert_eq!(
+        app.get("claims-table")
+            .get_attribute("data-part")
+            .as_deref(),
+        Some("header")
+    );
+}
+
 #[wasm_bindgen_test]
 async fn non_json_payload_is_text_with_a_note() {
     let app = mount(&token(r#"{"alg":"HS256"}"#, "just some bytes"), 0).await;

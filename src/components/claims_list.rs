@@ -12,8 +12,17 @@ use crate::state::DecodedView;
 
 use super::term::Term;
 
-/// Values longer than this are cut in the list (the full text is in the JSON panel).
-const SHOWN_CHARS: usize = 120;
+/// Values longer than this are cut in the list and the table (the full text is in the JSON).
+pub const SHOWN_CHARS: usize = 120;
+
+/// `value` as one line, cut after [`SHOWN_CHARS`] characters.
+pub fn shown_value(value: &Value) -> String {
+    let mut shown = value.minified();
+    if shown.chars().count() > SHOWN_CHARS {
+        shown = shown.chars().take(SHOWN_CHARS).chain("…".chars()).collect();
+    }
+    shown
+}
 
 #[derive(Properties)]
 pub struct ClaimsListProps {
@@ -54,10 +63,7 @@ pub fn ClaimsList(props: &ClaimsListProps) -> Html {
             "header" => claims::explain_header(&name),
             _ => claims::explain_claim(&name),
         };
-        let mut shown = member.value.minified();
-        if shown.chars().count() > SHOWN_CHARS {
-            shown = shown.chars().take(SHOWN_CHARS).chain("…".chars()).collect();
-        }
+        let shown = shown_value(&member.value);
         let date = dates.iter().find(|d| d.name == name);
         html! {
             <div class="claim" data-testid="claim" data-name={name.clone()}>

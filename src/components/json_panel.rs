@@ -18,6 +18,9 @@ pub struct JsonPanelProps {
     pub note: Option<AttrValue>,
     /// Called with the new text when the user edits it.
     pub on_edit: Callback<String>,
+    /// The JSON text is kept (and its draft with it) but not shown: a table stands in for it.
+    #[prop_or_default]
+    pub text_hidden: bool,
     /// Controls shown in the panel's head (e.g. the algorithm menu).
     #[prop_or_default]
     pub head: Html,
@@ -37,15 +40,17 @@ pub fn JsonPanel(props: &JsonPanelProps) -> Html {
                 <h2 {id}>{ props.title.clone() }</h2>
                 { props.head.clone() }
             </div>
-            <LiveTextArea
-                testid={format!("{}-json", props.part)}
-                state={props.state}
-                class="json"
-                label={props.title.clone()}
-                rows={AttrValue::from(rows)}
-                value={props.text.clone()}
-                on_input={props.on_edit.clone()}
-            />
+            <div class="json-text" hidden={props.text_hidden}>
+                <LiveTextArea
+                    testid={format!("{}-json", props.part)}
+                    state={props.state}
+                    class="json"
+                    label={props.title.clone()}
+                    rows={AttrValue::from(rows)}
+                    value={props.text.clone()}
+                    on_input={props.on_edit.clone()}
+                />
+            </div>
             if let Some(note) = &props.note {
                 <p class="note">{ note.clone() }</p>
             }

@@ -3,6 +3,8 @@
 pub mod alg_select;
 pub mod claims_list;
 pub mod claims_status;
+pub mod claims_table;
+pub mod claims_view_select;
 pub mod copy_button;
 pub mod decode_error;
 pub mod engine_status;
