@@ -442,9 +442,9 @@ pub fn App(props: &AppProps) -> Html {
             let copies = |part: &'static str, json: &Rc<str>, segment: AttrValue| {
                 html! {
                     <span class="copies">
-                        <CopyButton text={AttrValue::from(json.clone())} what={format!("{part} JSON")} testid={format!("copy-{part}-json")} label="Copy JSON" />
+                        <CopyButton text={AttrValue::from(json.clone())} what={format!("{part} JSON")} testid={format!("copy-{part}-json")} label={AttrValue::Static("JSON")} />
                         if !segment.is_empty() {
-                            <CopyButton text={segment} what={format!("{part} segment")} testid={format!("copy-{part}-part")} label="Copy part" />
+                            <CopyButton text={segment} what={format!("{part} part")} testid={format!("copy-{part}-part")} label={AttrValue::Static("part")} />
                         }
                     </span>
                 }
@@ -528,7 +528,7 @@ pub fn App(props: &AppProps) -> Html {
                     if let Some(signature_text) = signature_text {
                         <p class="note signature-line" data-testid="signature-info">{ signature_text }
                             if view.is_some_and(|v| v.token.kind == Kind::Jws && !v.token.signature.is_empty()) {
-                                <CopyButton text={segment(2)} what="signature segment" testid="copy-signature-part" label="Copy part" />
+                                <CopyButton text={segment(2)} what="signature part" testid="copy-signature-part" label={AttrValue::Static("part")} />
                             }
                         </p>
                     }

@@ -321,6 +321,50 @@ async fn header_and_payload_switch_to_a_claims_table_for_the_visit() {
 }
 
 #[wasm_bindgen_test]
+async fn icon_buttons_have_names_and_a_long_payload_expands() {
+    let members: Vec<String> = (0..40).map(|i| format!("\"c{i}\":{i}")).collect();
+    let app = mount(
+        &token(r#"{"alg":"HS256"}"#, &format!("{{{}}}", members.join(","))),
+        0,
+    )
+    .await;
+    // Copy buttons are icons with a word where two sit together, named for screen readers.
+    let copy = app.get("copy-payload-json");
+    assert_eq!(
+        copy.get_attribute("aria-label").as_deref(),
+        Some("Copy payload JSON")
+    );
+    assert_eq!(copy.text_content().as_deref(), Some("JSON"));
+    assert!(copy.query_selector("svg").unwrap().is_some());
+    assert_eq!(
+        app.get("copy-token").get_attribute("aria-label").as_deref(),
+        Some("Copy token")
+    );
+    // 42 lines: shown 24 rows at first; expanded, all of them; and back.
+    let rows = || app.get("payload-json").get_attribute("rows").unwrap();
+    assert_eq!(rows(), "24");
+    assert!(
+        app.find("expand-header").is_none(),
+        "a short header needs no expanding"
+    );
+    let expand = app.get("expand-payload");
+    assert_eq!(
+        expand.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    app.click("expand-payload").await;
+    assert_eq!(rows(), "42");
+    assert_eq!(
+        app.get("expand-payload")
+            .get_attribute("aria-expanded")
+            .as_deref(),
+        Some("true")
+    );
+    app.click("expand-payload").await;
+    assert_eq!(rows(), "24");
+}
+
+#[wasm_bindgen_test]
 async fn non_json_payload_is_text_with_a_note() {
     let app = mount(&token(r#"{"alg":"HS256"}"#, "just some bytes"), 0).await;
     assert_eq!(app.value("payload-json"), "just some bytes");

@@ -1,4 +1,5 @@
-//! A copy button with a visible "Copied" confirmation (Clipboard API, with a fallback).
+//! A copy button: an icon (with a short word where two sit side by side), a name for screen
+//! readers, and a visible confirmation (Clipboard API, with a fallback).
 
 use yew::prelude::*;
 
@@ -8,12 +9,12 @@ use crate::browser;
 pub struct CopyButtonProps {
     /// What is copied.
     pub text: AttrValue,
-    /// What it is, for the accessible name, which starts with the visible label ("Copy: token").
+    /// What it is: the accessible name and the tooltip are "Copy {what}".
     pub what: AttrValue,
     pub testid: AttrValue,
-    /// The button's text when idle.
-    #[prop_or(AttrValue::Static("Copy"))]
-    pub label: AttrValue,
+    /// A word shown beside the icon, where the icon alone would be ambiguous ("JSON", "part").
+    #[prop_or_default]
+    pub label: Option<AttrValue>,
 }
 
 /// Copies `text` when pressed and says so for two seconds.
@@ -34,16 +35,26 @@ pub fn CopyButton(props: &CopyButtonProps) -> Html {
             });
         })
     };
-    let label = match *outcome {
-        Some(true) => AttrValue::Static("Copied ✓"),
-        Some(false) => AttrValue::Static("Copy failed"),
-        None => props.label.clone(),
+    let state = outcome.map(|ok| if ok { "copied" } else { "failed" });
+    let name = format!("Copy {}", props.what);
+    // The icon says what the button does; the word after it what happened, once it has.
+    let (icon, said) = match *outcome {
+        Some(true) => (CHECK_ICON, Some(AttrValue::Static("Copied"))),
+        Some(false) => (COPY_ICON, Some(AttrValue::Static("Copy failed"))),
+        None => (COPY_ICON, props.label.clone()),
     };
     html! {
-        <button type="button" class={classes!("copy", outcome.map(|ok| if ok { "copied" } else { "failed" }))}
-            data-testid={props.testid.clone()} data-state={outcome.map(|ok| if ok { "copied" } else { "failed" })}
-            aria-label={format!("{}: {}", props.label, props.what)} {onclick}>
-            <span aria-live="polite">{ label }</span>
+        <button type="button" class={classes!("copy", state)} data-testid={props.testid.clone()} data-state={state}
+            aria-label={name.clone()} title={name} {onclick}>
+            <svg class="icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
+                <path d={icon} />
+            </svg>
+            <span aria-live="polite">{ said }</span>
         </button>
     }
 }
+
+/// Two overlapping sheets.
+const COPY_ICON: &str = "M5 1.5h7.5A1.5 1.5 0 0 1 14 3v8.5h-1.5V3H5zM2 5a1.5 1.5 0 0 1 1.5-1.5h6A1.5 1.5 0 0 1 11 5v8.5A1.5 1.5 0 0 1 9.5 15h-6A1.5 1.5 0 0 1 2 13.5zm1.5 0v8.5h6V5z";
+/// A tick.
+const CHECK_ICON: &str = "M6.2 11.6 2.6 8l-1.1 1.1 4.7 4.7 8.3-8.3-1.1-1.1z";

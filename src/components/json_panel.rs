@@ -32,13 +32,35 @@ pub struct JsonPanelProps {
 #[component]
 pub fn JsonPanel(props: &JsonPanelProps) -> Html {
     let id = format!("{}-title", props.part);
-    // Up to 24 rows: counting stops there, however long the text.
-    let rows = props.text.lines().take(24).count().max(3).to_string();
+    // Expanded: as tall as its text (a UI choice of this panel only).
+    let expanded = use_state(|| false);
+    // Up to 24 rows, or up to 2,000 expanded: counting stops there, however long the text.
+    let lines = props.text.lines().take(2_000).count();
+    let rows = if *expanded { lines } else { lines.min(24) }
+        .max(3)
+        .to_string();
+    let toggle = {
+        let expanded = expanded.clone();
+        Callback::from(move |_: MouseEvent| expanded.set(!*expanded))
+    };
+    let expand_name = format!(
+        "{} the {}",
+        if *expanded { "Collapse" } else { "Expand" },
+        props.part
+    );
     html! {
         <section class={classes!("panel", "decoded", props.part)} aria-labelledby={id.clone()}>
             <div class="panel-head">
                 <h2 {id}>{ props.title.clone() }</h2>
                 { props.head.clone() }
+                if lines > 24 && !props.text_hidden {
+                    <button type="button" class="icon-button" data-testid={format!("expand-{}", props.part)}
+                        aria-expanded={expanded.to_string()} aria-label={expand_name.clone()} title={expand_name} onclick={toggle}>
+                        <svg class="icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
+                            <path d={if *expanded { COLLAPSE_ICON } else { EXPAND_ICON }} />
+                        </svg>
+                    </button>
+                }
             </div>
             <div class="json-text" hidden={props.text_hidden}>
                 <LiveTextArea
@@ -58,3 +80,9 @@ pub fn JsonPanel(props: &JsonPanelProps) -> Html {
         </section>
     }
 }
+
+/// Arrows apart.
+const EXPAND_ICON: &str =
+    "M8 1 4.5 4.5l1 1L7.3 3.7v8.6l-1.8-1.8-1 1L8 15l3.5-3.5-1-1-1.8 1.8V3.7l1.8 1.8 1-1z";
+/// Arrows together.
+const COLLAPSE_ICON: &str = "M7.3 1v3.3L5.5 2.5l-1 1L8 7l3.5-3.5-1-1-1.8 1.8V1zM8 9l-3.5 3.5 1 1 1.8-1.8V15h1.4v-3.3l1.8 1.8 1-1z";
