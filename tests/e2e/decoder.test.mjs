@@ -57,6 +57,48 @@ test('bad input gives a precise error and the page stays alive', async () => {
   await context.close();
 });
 
+test('decode, verify and sign each say what they did; a bad part hides only itself', async () => {
+  const { context, page, errors } = await openApp(shared.browser, shared.server.url);
+  const state = (id) => page.getByTestId(id).getAttribute('data-state');
+  const input = page.getByTestId('token-input');
+  await input.fill(JWT_IO);
+  assert.equal(await state('decode-status'), 'ok');
+  assert.equal(await state('sign-status'), 'none');
+  // One stray character in the payload: the header stays, the character is marked in place.
+  await input.fill(JWT_IO.slice(0, 40) + '!' + JWT_IO.slice(40));
+  assert.equal(await state('decode-status'), 'partial');
+  assert.match(await page.getByTestId('header-json').inputValue(), /"HS256"/);
+  assert.equal(await page.getByTestId('payload-json').count(), 0);
+  const mark = page.getByTestId('part-error');
+  assert.equal(await mark.getAttribute('data-part'), 'payload');
+  assert.equal(await mark.textContent(), '!');
+  assert.equal(await page.getByTestId('decode-error').getAttribute('data-part'), 'payload');
+  await screenshot(page, 'decoder-partial');
+
+  // Edited without a signing key: stale, and the verify key does not re-sign it.
+  await input.fill(JWT_IO);
+  const payload = await page.getByTestId('payload-json').inputValue();
+  await page.getByTestId('payload-json').fill(payload.replace('John Doe', 'Jane Doe'));
+  assert.equal(await state('sign-status'), 'stale');
+  await page.getByTestId('key-input').fill('your-256-bit-secret');
+  assert.equal(await verdictBecomes(page, 'invalid'), 'invalid');
+  await page.getByTestId('signing-key-input').fill('your-256-bit-secret');
+  assert.equal(await state('sign-status'), 'signed');
+  assert.equal(await verdictBecomes(page, 'verified'), 'verified');
+
+  // The payload as a table (a select: operable by keyboard as it is).
+  const view = page.locator('[data-testid=claims-view][data-part=payload]');
+  await view.selectOption('table');
+  const table = page.locator('[data-testid=claims-table][data-part=payload]');
+  assert.match(await table.textContent(), /Jane Doe/);
+  assert.match(await table.textContent(), /Issued at/);
+  // The choice holds for the next token.
+  await input.fill(JWT_IO);
+  assert.match(await table.textContent(), /John Doe/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('with a key pasted, a token that does not decode is unverifiable and says where', async () => {
   const { context, page, errors } = await openApp(shared.browser, shared.server.url);
   await page.getByTestId('key-input').fill('your-256-bit-secret');
