@@ -4,6 +4,8 @@ pub mod algorithm;
 pub mod base64url;
 pub mod claims;
 pub mod json;
+#[cfg(not(feature = "split"))]
+pub mod jwe;
 pub mod keys;
 pub mod lint;
 pub mod primitives;

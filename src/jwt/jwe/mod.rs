@@ -1,0 +1,175 @@
+//! Encrypted tokens (JWE, RFC 7516), compact serialization: the content encryption key is
+//! recovered with the user's key ([`wrap`]), then the content is authenticated and decrypted
+//! ([`content`]), and inflated when `zip` is `DEF`. Every failure is an error a user can act on;
+//! a wrong key and an altered token give the same one, as they cannot be told apart.
+
+pub mod content;
+pub mod wrap;
+
+use std::fmt;
+
+use crate::jwt::base64url;
+use crate::jwt::json::Value;
+use crate::jwt::keys::{KeySet, Material};
+use crate::jwt::token::{Kind, Token};
+
+pub use wrap::Unwrapping;
+
+/// The largest plaintext `zip` may inflate to (1 MiB): a few bytes of DEFLATE can claim
+/// gigabytes.
+pub const MAX_INFLATED: usize = 1024 * 1024;
+
+/// Why a token could not be opened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum JweError {
+    /// An `alg`, `enc` or `zip` this page does not read.
+    Unsupported(String),
+    /// The key is of the wrong type or size for the `alg`.
+    KeyDoesNotFit(String),
+    /// The tag does not match: the key is wrong, or the token was altered.
+    Failed,
+    /// The token or its header is not a well-formed JWE.
+    Malformed(String),
+    /// `zip` inflates past [`MAX_INFLATED`].
+    TooLarge,
+}
+
+impl fmt::Display for JweError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Unsupported(what) => write!(f, "{what} is not supported here"),
+            Self::KeyDoesNotFit(why) => write!(f, "the key does not fit: {why}"),
+            Self::Failed => write!(
+                f,
+                "the key is wrong or the token was altered: the authentication tag does not match"
+            ),
+            Self::Malformed(why) => write!(f, "not a well-formed JWE: {why}"),
+            Self::TooLarge => write!(
+                f,
+                "the compressed content inflates past {} KiB, the most this page opens",
+                MAX_INFLATED / 1024
+            ),
+        }
+    }
+}
+
+/// An opened token.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Opened {
+    pub plaintext: Vec<u8>,
+    pub alg: String,
+    pub enc: String,
+    /// The key that opened it, described (`RSA 2048-bit private key, JWK`).
+    pub key: String,
+}
+
+/// Opens a compact JWE with the first key of `keys` that fits its `alg` (by `kid` first, when
+/// the header names one).
+pub fn decrypt(token: &Token, keys: &KeySet) -> Result<Opened, JweError> {
+    if token.kind != Kind::Jwe {
+        return Err(JweError::Malformed("it has 3 segments, not 5".into()));
+    }
+    let text = |name: &str| token.header.get(name).and_then(Value::as_str);
+    let alg = text("alg").ok_or_else(|| JweError::Malformed("the header has no \"alg\"".into()))?;
+    let enc = text("enc").ok_or_else(|| JweError::Malformed("the header has no \"enc\"".into()))?;
+    let cek_len =
+        content::cek_len(&enc).ok_or_else(|| JweError::Unsupported(format!("enc \"{enc}\"")))?;
+    match text("zip").as_deref() {
+        None | Some("DEF") => {}
+        Some(other) => return Err(JweError::Unsupported(format!("zip \"{other}\""))),
+    }
+    if !wrap::ALGS.contains(&alg.as_str()) {
+        return Err(JweError::Unsupported(format!("alg \"{alg}\"")));
+    }
+    let segment = |i: usize| -> Result<Vec<u8>, JweError> {
+        let part = token.segments.get(i).ok_or(JweError::Failed)?;
+        base64url::decode(token.segment_text(part))
+            .map_err(|e| JweError::Malformed(format!("{}: {e}", part.part.label())))
+    };
+    let (encrypted_key, iv, ciphertext, tag) = (segment(1)?, segment(2)?, segment(3)?, segment(4)?);
+    // The additional authenticated data is the protected header exactly as it is in the token.
+    let aad = token
+        .segments
+        .first()
+        .map(|s| token.segment_text(s).as_bytes())
+        .unwrap_or_default();
+
+    let kid = text("kid");
+    let mut candidates: Vec<_> = keys.keys().iter().collect();
+    candidates.sort_by_key(|key| key.usage.kid.as_deref() != kid.as_deref() || kid.is_none());
+    let mut first_error = None;
+    for key in candidates {
+        // A JWK says what it is for (RFC 7517 §4.2–4.4): a key made for another algorithm, for
+        // signatures, or without decryption in its operations is not used to open a token.
+        if let Some(why) = refused_by_usage(&key.usage, &alg, &enc) {
+            first_error.get_or_insert(JweError::KeyDoesNotFit(why));
+            continue;
+        }
+        let unwrapping = match &key.material {
+            Material::Secret(bytes) => Unwrapping::Secret(bytes),
+            #[cfg(not(feature = "split"))]
+            Material::Rsa {
+                private: Some(private),
+                ..
+            } => Unwrapping::Rsa(private),
+            _ => {
+                first_error.get_or_insert(JweError::KeyDoesNotFit(format!(
+                    "alg \"{alg}\" cannot use the {}",
+                    key.material.kind_words()
+                )));
+                continue;
+            }
+        };
+        let attempt = wrap::unwrap_cek(&alg, &token.header, &encrypted_key, unwrapping, cek_len)
+            .and_then(|cek| content::decrypt(&enc, &cek, &iv, aad, &ciphertext, &tag));
+        match attempt {
+            Ok(plaintext) => {
+                let plaintext = match text("zip") {
+                    Some(_) => inflate(&plaintext)?,
+                    None => plaintext,
+                };
+                return Ok(Opened {
+                    plaintext,
+                    alg,
+                    enc,
+                    key: key.describe(),
+                });
+            }
+            Err(error) => {
+                first_error.get_or_insert(error);
+            }
+        }
+    }
+    Err(first_error.unwrap_or(JweError::KeyDoesNotFit("the key set holds no key".into())))
+}
+
+/// Why a key's JWK members keep it from opening a token with `alg`, if they do.
+fn refused_by_usage(usage: &crate::jwt::keys::Usage, alg: &str, enc: &str) -> Option<String> {
+    // A key used directly (`dir`) is the content key: its JWK names the `enc` (RFC 7520 §5.6).
+    let fits = |own: &str| own == alg || (alg == "dir" && own == enc);
+    if let Some(own) = usage.alg.as_deref().filter(|own| !fits(own)) {
+        return Some(format!(
+            "the JWK is for alg \"{own}\", the token uses \"{alg}\""
+        ));
+    }
+    if usage.public_use.as_deref().is_some_and(|u| u != "enc") {
+        return Some("the JWK's \"use\" is not \"enc\"".into());
+    }
+    let operations = ["decrypt", "unwrapKey", "deriveKey", "deriveBits"];
+    if let Some(ops) = &usage.key_ops
+        && !ops.iter().any(|op| operations.contains(&op.as_str()))
+    {
+        return Some("the JWK's \"key_ops\" allow no decryption".into());
+    }
+    None
+}
+
+fn inflate(deflated: &[u8]) -> Result<Vec<u8>, JweError> {
+    use miniz_oxide::inflate::{DecompressError, TINFLStatus, decompress_to_vec_with_limit};
+    decompress_to_vec_with_limit(deflated, MAX_INFLATED).map_err(
+        |DecompressError { status, .. }| match status {
+            TINFLStatus::HasMoreOutput => JweError::TooLarge,
+            _ => JweError::Malformed("the compressed content is not valid DEFLATE".into()),
+        },
+    )
+}
