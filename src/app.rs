@@ -18,6 +18,7 @@ use crate::components::findings_list::FindingsList;
 use crate::components::json_panel::JsonPanel;
 use crate::components::key_panel::KeyPanel;
 use crate::components::keygen_view::KeygenView;
+use crate::components::plaintext_panel::PlaintextPanel;
 use crate::components::sign_panel::SignPanel;
 use crate::components::token_editor::TokenEditor;
 use crate::components::walkthrough_view::WalkthroughView;
@@ -382,6 +383,16 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
 
+    let on_open_nested = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |()| dispatcher.dispatch(AppAction::Debugger(Action::OpenNested)))
+    };
+    let on_nested_back = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |_: MouseEvent| {
+            dispatcher.dispatch(AppAction::Debugger(Action::NestedBack))
+        })
+    };
     let debugger_state = &state.debugger;
     let decoded = match &debugger_state.decoded {
         Decoded::Empty => html! {
@@ -475,37 +486,43 @@ pub fn App(props: &AppProps) -> Html {
                 }
                 None => html! {},
             };
-            let payload_panel = match debugger_state.payload_text() {
-                Some(payload_text) => {
-                    // Only a JSON claims set has claims to put in a table.
-                    let has_claims = shared_view.as_ref().is_some_and(|v| v.claims().is_some());
-                    let table = *payload_table && has_claims;
-                    let payload_head = html! {
-                        <>
-                            if has_claims {
-                                <ClaimsViewSelect part="payload" table={*payload_table} on_change={on_payload_view.clone()} />
-                            }
-                            { copies("payload", &payload_text, segment(1)) }
-                        </>
-                    };
-                    let now = debugger_state.now;
-                    html! {
-                        <JsonPanel part="payload" title="Payload" text={AttrValue::from(payload_text)} on_edit={on_edit_payload.clone()} head={payload_head}
-                            state={payload_state} note={payload_note.map(AttrValue::Static)} text_hidden={table}>
-                            if let Some(status) = status {
-                                <ClaimsStatusView {status} {now} />
-                            }
-                            if let Some(view) = shared_view.clone() {
-                                if table {
-                                    <ClaimsTable part="payload" {view} {now} />
-                                } else {
-                                    <ClaimsList part="payload" {view} {now} />
+            let payload_panel = match (&debugger_state.opened, debugger_state.payload_text()) {
+                // An encrypted token the key opened: its plaintext stands for the payload.
+                (Some(opened), _) => html! {
+                    <PlaintextPanel opened={opened.clone()} on_open_nested={on_open_nested.clone()} />
+                },
+                (None, text) => match text {
+                    Some(payload_text) => {
+                        // Only a JSON claims set has claims to put in a table.
+                        let has_claims = shared_view.as_ref().is_some_and(|v| v.claims().is_some());
+                        let table = *payload_table && has_claims;
+                        let payload_head = html! {
+                            <>
+                                if has_claims {
+                                    <ClaimsViewSelect part="payload" table={*payload_table} on_change={on_payload_view.clone()} />
                                 }
-                            }
-                        </JsonPanel>
+                                { copies("payload", &payload_text, segment(1)) }
+                            </>
+                        };
+                        let now = debugger_state.now;
+                        html! {
+                            <JsonPanel part="payload" title="Payload" text={AttrValue::from(payload_text)} on_edit={on_edit_payload.clone()} head={payload_head}
+                                state={payload_state} note={payload_note.map(AttrValue::Static)} text_hidden={table}>
+                                if let Some(status) = status {
+                                    <ClaimsStatusView {status} {now} />
+                                }
+                                if let Some(view) = shared_view.clone() {
+                                    if table {
+                                        <ClaimsTable part="payload" {view} {now} />
+                                    } else {
+                                        <ClaimsList part="payload" {view} {now} />
+                                    }
+                                }
+                            </JsonPanel>
+                        }
                     }
-                }
-                None => html! {},
+                    None => html! {},
+                },
             };
             // The errors of the parts after the payload (the signature, a JWE's encrypted parts).
             let later_errors: Vec<_> = broken
@@ -516,6 +533,12 @@ pub fn App(props: &AppProps) -> Html {
                 .collect();
             html! {
                 <>
+                    if debugger_state.outer.is_some() {
+                        <p class="nested-line">
+                            <button type="button" data-testid="nested-back" onclick={on_nested_back.clone()}>{ "← Back to the encrypted token" }</button>
+                            <span class="note">{ "This token was nested in an encrypted one." }</span>
+                        </p>
+                    }
                     <DecodeStatus decoded={debugger_state.decoded.clone()} />
                     if let Some(error) = error_of(Part::Header) {
                         <DecodeErrorView {error} />

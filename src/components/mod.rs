@@ -17,6 +17,7 @@ pub mod key_panel;
 pub mod keygen_view;
 pub mod live_textarea;
 pub mod painted_token;
+pub mod plaintext_panel;
 pub mod sign_panel;
 pub mod term;
 pub mod token_editor;

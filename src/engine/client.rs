@@ -10,9 +10,10 @@ use std::rc::{Rc, Weak};
 
 use super::protocol::{Answer, BUILD, Envelope, Exports, Held, KeyFacts, KeysRead, Request};
 use crate::jwt::algorithm::Algorithm;
+use crate::jwt::jwe::{JweError, Opened};
 use crate::jwt::keys::generate::KeyKind;
 use crate::jwt::keys::remote::{Export, Facts, KeyEngine, RemoteKey};
-use crate::jwt::keys::{Key, KeyError, KeySet, Material};
+use crate::jwt::keys::{Key, KeyError, KeySet, Material, SecretEncoding};
 use crate::jwt::tutorial::TutorialAlg;
 
 /// How many answers are kept. Each verdict, signature and key read is one; the page re-derives
@@ -39,6 +40,7 @@ enum Kept {
     Issued(Result<String, String>),
     Validated(Option<String>),
     Cracked(Result<Option<String>, String>),
+    Decrypted(Result<Opened, JweError>),
 }
 
 struct Memory {
@@ -287,6 +289,7 @@ impl<L: Link + 'static> Client<L> {
             Answer::Issued(result) => Kept::Issued(result),
             Answer::Validated(subject) => Kept::Validated(subject),
             Answer::Cracked(secret) => Kept::Cracked(Ok(secret)),
+            Answer::Decrypted(result) => Kept::Decrypted(result),
         }
     }
 
@@ -371,6 +374,7 @@ fn refusal(request: &Request, why: &str) -> Kept {
         Request::TutorialIssue { .. } => Kept::Issued(Err(why.to_string())),
         Request::TutorialValidate { .. } => Kept::Validated(None),
         Request::TryCommonSecrets(_) => Kept::Cracked(Err(why.to_string())),
+        Request::Decrypt { .. } => Kept::Decrypted(Err(JweError::Key(why.to_string()))),
         _ => Kept::Keys(Err(KeyError::Engine(why.to_string()))),
     }
 }
@@ -422,6 +426,22 @@ impl<L: Link + 'static> KeyEngine for Client<L> {
         })? {
             Kept::Issued(result) => Some(result),
             _ => Some(Err(garbled().to_string())),
+        }
+    }
+
+    fn decrypt(
+        &self,
+        token: &str,
+        key: &str,
+        encoding: SecretEncoding,
+    ) -> Option<Result<Opened, JweError>> {
+        match self.ask(Request::Decrypt {
+            token: token.to_string(),
+            key: key.to_string(),
+            encoding,
+        })? {
+            Kept::Decrypted(result) => Some(result),
+            _ => Some(Err(JweError::Key(garbled().to_string()))),
         }
     }
 

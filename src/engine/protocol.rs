@@ -5,13 +5,14 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::jwt::jwe::{JweError, Opened};
 use crate::jwt::keys::remote::Facts;
-use crate::jwt::keys::{Format, Usage};
+use crate::jwt::keys::{Format, SecretEncoding, Usage};
 use crate::jwt::tutorial::TutorialAlg;
 
 /// The engine's build, sent with every answer: the page refuses an engine from another release
 /// (an old copy from a cache) instead of misreading it.
-pub const BUILD: &str = concat!(env!("CARGO_PKG_VERSION"), "/protocol-3");
+pub const BUILD: &str = concat!(env!("CARGO_PKG_VERSION"), "/protocol-4");
 
 /// A question for the engine. Keys are named by the handle the engine gave them.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -47,6 +48,12 @@ pub enum Request {
         alg: TutorialAlg,
         key: String,
         now: i64,
+    },
+    /// Open the compact JWE `token` with the key in `key` (a secret read with `encoding`).
+    Decrypt {
+        token: String,
+        key: String,
+        encoding: SecretEncoding,
     },
     /// The tutorial's `/validate`: `jsonwebtoken::decode` with this verifying key at `now`.
     TutorialValidate {
@@ -115,6 +122,8 @@ pub enum Answer {
     Issued(Result<String, String>),
     /// The tutorial token's `sub`, when it is valid.
     Validated(Option<String>),
+    /// The opened JWE, or why it did not open.
+    Decrypted(Result<Opened, JweError>),
 }
 
 /// What goes to the engine: a request and the number its answer comes back under.

@@ -55,6 +55,11 @@ impl Store {
                 token,
                 now,
             } => Answer::Validated(tutorial::validate_here(alg, &key, &token, now)),
+            Request::Decrypt {
+                token,
+                key,
+                encoding,
+            } => Answer::Decrypted(crate::jwt::jwe::open_here(&token, &key, encoding)),
             Request::Release(handle) => {
                 self.held.remove(&handle);
                 return None;

@@ -4,7 +4,6 @@ pub mod algorithm;
 pub mod base64url;
 pub mod claims;
 pub mod json;
-#[cfg(not(feature = "split"))]
 pub mod jwe;
 pub mod keys;
 pub mod lint;

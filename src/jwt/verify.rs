@@ -21,6 +21,17 @@ pub enum Verdict {
     /// The key or the signature is with the key engine, whose answer is not in yet: no verdict
     /// yet.
     Pending,
+    /// An encrypted token (JWE) opened; `by` says with which key.
+    Decrypted {
+        by: String,
+        alg: String,
+        enc: String,
+    },
+    /// An encrypted token that did not open: `checked` when a fitting key failed the tag (the
+    /// key is wrong or the token altered), else why no attempt was possible.
+    NotDecrypted { checked: bool, why: String },
+    /// An encrypted token, and nothing in the key box to open it with.
+    NoDecryptionKey,
 }
 
 impl Verdict {
@@ -28,10 +39,13 @@ impl Verdict {
     pub fn state(&self) -> &'static str {
         match self {
             Verdict::Verified { .. } => "verified",
-            Verdict::Invalid { .. } => "invalid",
+            Verdict::Invalid { .. } | Verdict::NotDecrypted { checked: true, .. } => "invalid",
             // The UI contract's four states: no verdict is possible yet.
-            Verdict::Unverifiable(_) | Verdict::Pending => "unverifiable",
-            Verdict::NoKey => "no-key",
+            Verdict::Unverifiable(_) | Verdict::Pending | Verdict::NotDecrypted { .. } => {
+                "unverifiable"
+            }
+            Verdict::NoKey | Verdict::NoDecryptionKey => "no-key",
+            Verdict::Decrypted { .. } => "decrypted",
         }
     }
 
@@ -56,6 +70,13 @@ impl Verdict {
             Verdict::Unverifiable(why) => format!("Cannot verify: {why}"),
             Verdict::NoKey => "Paste a secret or public key to verify the signature".into(),
             Verdict::Pending => "Checking: the key engine is on it".into(),
+            Verdict::Decrypted { by, alg, enc } => {
+                format!("Decrypted with the {by} ({alg}, {enc})")
+            }
+            Verdict::NotDecrypted { why, .. } => format!("Cannot decrypt: {why}"),
+            Verdict::NoDecryptionKey => {
+                "Paste the key that decrypts this token: a private key, a shared secret or an \"oct\" JWK".into()
+            }
         }
     }
 }

@@ -44,6 +44,10 @@ pub enum Action {
     /// The key engine answered (or could not be reached): what was waiting for it is derived
     /// again, finding its answer kept.
     EngineReady,
+    /// Open the token nested in the encrypted token's plaintext in the debugger.
+    OpenNested,
+    /// Back from a nested token to the encrypted token it came from.
+    NestedBack,
 }
 
 /// How the payload panel shows the payload.
@@ -119,6 +123,49 @@ fn hex(bytes: &[u8]) -> String {
         })
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// An encrypted token's plaintext, as shown.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OpenedView {
+    pub text: Rc<str>,
+    pub form: PayloadForm,
+    /// The plaintext is itself a compact JWS (`cty: JWT`, or shaped like one): a nested token.
+    pub nested: Option<Rc<str>>,
+}
+
+impl OpenedView {
+    fn new(plaintext: Vec<u8>, cty: Option<String>) -> Self {
+        let payload = match String::from_utf8(plaintext) {
+            Ok(text) => match crate::jwt::json::parse(&text) {
+                Ok(value) => Payload::Json(value),
+                Err(_) => Payload::Text(text),
+            },
+            Err(e) => Payload::Binary(e.into_bytes()),
+        };
+        let nested = match &payload {
+            Payload::Text(text) => {
+                let compact = text.trim();
+                let jws = token::decode(compact).is_ok_and(|t| t.kind == token::Kind::Jws);
+                let says_jwt = cty.is_some_and(|c| c.eq_ignore_ascii_case("JWT"));
+                (jws || (says_jwt && compact.matches('.').count() == 2)).then(|| compact.into())
+            }
+            _ => None,
+        };
+        let (text, form) = payload_display(&payload);
+        Self {
+            text: text.into(),
+            form,
+            nested,
+        }
+    }
+}
+
+/// The encrypted token a nested one was opened from, to go back to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outer {
+    pub input: Rc<str>,
+    pub key: Rc<str>,
 }
 
 /// What signing did to the token shown (`sign-status`).
@@ -295,6 +342,10 @@ pub struct Debugger {
     /// The last token pasted or signed here, and its signing: an edit without a key that comes
     /// back to it carries a matching signature again.
     baseline: (Rc<str>, Signing),
+    /// The plaintext of an encrypted token that opened.
+    pub opened: Option<Rc<OpenedView>>,
+    /// The encrypted token the token shown was opened from (a nested JWT).
+    pub outer: Option<Rc<Outer>>,
 }
 
 impl Debugger {
@@ -318,6 +369,8 @@ impl Debugger {
             resign_pending: false,
             signing: Signing::None,
             baseline: (input.into(), Signing::None),
+            opened: None,
+            outer: None,
         };
         state.reverify();
         state
@@ -338,6 +391,8 @@ impl Debugger {
         if matches!(action, Action::SetToken(_) | Action::Clear) {
             next.resign_pending = false;
             next.signing = Signing::None;
+            // A token pasted leaves the nested view (opening one sets this again after).
+            next.outer = None;
         }
         match action {
             Action::Tick(now) => next.now = now,
@@ -400,6 +455,28 @@ impl Debugger {
             }
             Action::TryCommonSecrets => {
                 next.search_common_secrets();
+            }
+            Action::OpenNested => {
+                let Some(nested) = self.opened.as_ref().and_then(|o| o.nested.clone()) else {
+                    return next;
+                };
+                let outer = Outer {
+                    input: self.input.clone(),
+                    key: self.key.text.clone(),
+                };
+                next = next
+                    .apply(Action::SetKey(String::new()))
+                    .apply(Action::SetToken(nested.to_string()));
+                next.outer = Some(Rc::new(outer));
+            }
+            Action::NestedBack => {
+                let Some(outer) = self.outer.clone() else {
+                    return next;
+                };
+                next = next
+                    .apply(Action::SetToken(outer.input.to_string()))
+                    .apply(Action::SetKey(outer.key.to_string()));
+                next.outer = None;
             }
             Action::EngineReady => {
                 if let Some(example) = next.pending_example.take() {
@@ -584,9 +661,45 @@ impl Debugger {
         self.refresh_findings();
     }
 
+    /// An encrypted token's verdict and, when it opened, its plaintext.
+    fn decrypt(&self, token: &Token) -> (Verdict, Option<Rc<OpenedView>>) {
+        // The key box, or else the signing key (as for signatures).
+        let key = if self.key.is_empty() {
+            &self.signing_key
+        } else {
+            &self.key
+        };
+        if key.is_empty() {
+            return (Verdict::NoDecryptionKey, None);
+        }
+        match crate::jwt::jwe::open(&token.compact, &key.text, self.encoding) {
+            None => (Verdict::Pending, None),
+            Some(Ok(opened)) => {
+                let cty = token.header.get("cty").and_then(Value::as_str);
+                let view = OpenedView::new(opened.plaintext, cty);
+                (
+                    Verdict::Decrypted {
+                        by: opened.key,
+                        alg: opened.alg,
+                        enc: opened.enc,
+                    },
+                    Some(Rc::new(view)),
+                )
+            }
+            Some(Err(error)) => (
+                Verdict::NotDecrypted {
+                    checked: error.checked(),
+                    why: error.to_string(),
+                },
+                None,
+            ),
+        }
+    }
+
     fn reverify(&mut self) {
         // A new token or key: an earlier list search says nothing about it.
         self.cracked = None;
+        self.opened = None;
         self.cracking = false;
         self.refresh_findings();
         self.verdict = match self.view() {
@@ -604,6 +717,11 @@ impl Debugger {
                 },
                 Decoded::Empty | Decoded::Token(_) => Verdict::NoKey,
             },
+            Some(view) if view.token.kind == token::Kind::Jwe => {
+                let (verdict, opened) = self.decrypt(&view.token);
+                self.opened = opened;
+                verdict
+            }
             Some(view) => {
                 let keys = self.verification_keys().map(|parsed| &**parsed);
                 let mut verdict = verify::verify(&view.token, keys);
@@ -857,6 +975,34 @@ mod tests {
         // A new token is shown as pasted.
         let repasted = signed.apply(Action::SetToken(EXAMPLE_TOKEN.into()));
         assert_eq!(repasted.signing, Signing::None);
+    }
+
+    /// RFC 7520 §5.8: A128KW with A128GCM, and its key.
+    const COOKBOOK_JWE: &str = "eyJhbGciOiJBMTI4S1ciLCJraWQiOiI4MWIyMDk2NS04MzMyLTQzZDktYTQ2OC04MjE2MGFkOTFhYzgiLCJlbmMiOiJBMTI4R0NNIn0.CBI6oDw8MydIx1IBntf_lQcw2MmJKIQx.Qx0pmsDa8KnJc9Jo.AwliP-KmWgsZ37BvzCefNen6VTbRK3QMA4TkvRkH0tP1bTdhtFJgJxeVmJkLD61A1hnWGetdg11c9ADsnWgL56NyxwSYjU1ZEHcGkd3EkU0vjHi9gTlb90qSYFfeF0LwkcTtjbYKCsiNJQkcIp1yeM03OmuiYSoYJVSpf7ej6zaYcMv3WwdxDFl8REwOhNImk2Xld2JXq6BR53TSFkyT7PwVLuq-1GwtGHlQeg7gDT6xW0JqHDPn_H-puQsmthc9Zg0ojmJfqqFvETUxLAF-KjcBTS5dNy6egwkYtOt8EIHK-oEsKYtZRaa8Z7MOZ7UGxGIMvEmxrGCPeJa14slv2-gaqK0kEThkaSqdYw0FkQZF.ER7MWJZ1FBI_NKvn7Zb1Lw";
+    const COOKBOOK_JWE_KEY: &str = r#"{"kty":"oct","kid":"81b20965-8332-43d9-a468-82160ad91ac8","use":"enc","alg":"A128KW","k":"GZy6sIZ6wl9NJOKB-jnmVQ"}"#;
+
+    #[test]
+    fn an_encrypted_token_opens_with_its_key() {
+        let state = Debugger::new(COOKBOOK_JWE, 0);
+        assert_eq!(state.verdict, Verdict::NoDecryptionKey);
+        assert_eq!(state.verdict.state(), "no-key");
+        let opened = state.apply(Action::SetKey(COOKBOOK_JWE_KEY.into()));
+        assert_eq!(opened.verdict.state(), "decrypted", "{:?}", opened.verdict);
+        let view = opened.opened.as_ref().unwrap();
+        assert!(view.text.starts_with("You can trust us to stick with you"));
+        assert_eq!(view.form, PayloadForm::Text);
+        assert_eq!(view.nested, None);
+        // Another key of the right size: checked, and it does not open.
+        let wrong = opened.apply(Action::SetKey(
+            r#"{"kty":"oct","k":"AAAAAAAAAAAAAAAAAAAAAA"}"#.into(),
+        ));
+        assert_eq!(wrong.verdict.state(), "invalid");
+        assert!(wrong.opened.is_none());
+        assert!(wrong.verdict.describe().contains("the key is wrong or the token was altered"));
+        // A key of the wrong size cannot be tried: unverifiable, with the reason.
+        let short = opened.apply(Action::SetKey(r#"{"kty":"oct","k":"AAAA"}"#.into()));
+        assert_eq!(short.verdict.state(), "unverifiable");
+        assert!(short.verdict.describe().contains("128-bit key"), "{}", short.verdict.describe());
     }
 
     #[test]

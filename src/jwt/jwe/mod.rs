@@ -3,16 +3,24 @@
 //! ([`content`]), and inflated when `zip` is `DEF`. Every failure is an error a user can act on;
 //! a wrong key and an altered token give the same one, as they cannot be told apart.
 
+#[cfg(not(feature = "split"))]
 pub mod content;
+#[cfg(not(feature = "split"))]
 pub mod wrap;
 
 use std::fmt;
 
-use crate::jwt::base64url;
-use crate::jwt::json::Value;
-use crate::jwt::keys::{KeySet, Material};
-use crate::jwt::token::{Kind, Token};
+use serde::{Deserialize, Serialize};
 
+use crate::jwt::keys::SecretEncoding;
+#[cfg(not(feature = "split"))]
+use crate::jwt::{
+    base64url,
+    json::Value,
+    keys::{KeySet, Material},
+    token::{Kind, Token},
+};
+#[cfg(not(feature = "split"))]
 pub use wrap::Unwrapping;
 
 /// The largest plaintext `zip` may inflate to (1 MiB): a few bytes of DEFLATE can claim
@@ -20,7 +28,7 @@ pub use wrap::Unwrapping;
 pub const MAX_INFLATED: usize = 1024 * 1024;
 
 /// Why a token could not be opened.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum JweError {
     /// An `alg`, `enc` or `zip` this page does not read.
     Unsupported(String),
@@ -32,6 +40,16 @@ pub enum JweError {
     Malformed(String),
     /// `zip` inflates past [`MAX_INFLATED`].
     TooLarge,
+    /// The key text could not be read, or the key engine could not be reached.
+    Key(String),
+}
+
+impl JweError {
+    /// Whether the token was checked with a fitting key and did not open (the verdict's
+    /// `invalid`), as against no check being possible (`unverifiable`).
+    pub fn checked(&self) -> bool {
+        matches!(self, Self::Failed)
+    }
 }
 
 impl fmt::Display for JweError {
@@ -49,12 +67,13 @@ impl fmt::Display for JweError {
                 "the compressed content inflates past {} KiB, the most this page opens",
                 MAX_INFLATED / 1024
             ),
+            Self::Key(why) => write!(f, "{why}"),
         }
     }
 }
 
 /// An opened token.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Opened {
     pub plaintext: Vec<u8>,
     pub alg: String,
@@ -63,8 +82,43 @@ pub struct Opened {
     pub key: String,
 }
 
+/// Opens the compact JWE `token` with the key in `key_text` (read with `encoding` when it is a
+/// secret). Where keys live in the key engine it answers; `None` until its answer is in.
+pub fn open(
+    token: &str,
+    key_text: &str,
+    encoding: SecretEncoding,
+) -> Option<Result<Opened, JweError>> {
+    #[cfg(feature = "split")]
+    {
+        return match crate::jwt::keys::remote::engine() {
+            Some(engine) => engine.decrypt(token, key_text, encoding),
+            None => Some(Err(JweError::Key("the key engine is not running".into()))),
+        };
+    }
+    #[cfg(not(feature = "split"))]
+    Some(open_here(token, key_text, encoding))
+}
+
+/// [`open`], where the keys are read.
+#[cfg(not(feature = "split"))]
+pub fn open_here(
+    token: &str,
+    key_text: &str,
+    encoding: SecretEncoding,
+) -> Result<Opened, JweError> {
+    let token = crate::jwt::token::decode(token).map_err(|e| JweError::Malformed(e.to_string()))?;
+    let keys = match crate::jwt::keys::parse(key_text, encoding) {
+        Some(Ok(keys)) => keys,
+        Some(Err(error)) => return Err(JweError::Key(error.to_string())),
+        None => return Err(JweError::Key("no key".into())),
+    };
+    decrypt(&token, &keys)
+}
+
 /// Opens a compact JWE with the first key of `keys` that fits its `alg` (by `kid` first, when
 /// the header names one).
+#[cfg(not(feature = "split"))]
 pub fn decrypt(token: &Token, keys: &KeySet) -> Result<Opened, JweError> {
     if token.kind != Kind::Jwe {
         return Err(JweError::Malformed("it has 3 segments, not 5".into()));
@@ -144,6 +198,7 @@ pub fn decrypt(token: &Token, keys: &KeySet) -> Result<Opened, JweError> {
 }
 
 /// Why a key's JWK members keep it from opening a token with `alg`, if they do.
+#[cfg(not(feature = "split"))]
 fn refused_by_usage(usage: &crate::jwt::keys::Usage, alg: &str, enc: &str) -> Option<String> {
     // A key used directly (`dir`) is the content key: its JWK names the `enc` (RFC 7520 §5.6).
     let fits = |own: &str| own == alg || (alg == "dir" && own == enc);
@@ -164,6 +219,7 @@ fn refused_by_usage(usage: &crate::jwt::keys::Usage, alg: &str, enc: &str) -> Op
     None
 }
 
+#[cfg(not(feature = "split"))]
 fn inflate(deflated: &[u8]) -> Result<Vec<u8>, JweError> {
     use miniz_oxide::inflate::{DecompressError, TINFLStatus, decompress_to_vec_with_limit};
     decompress_to_vec_with_limit(deflated, MAX_INFLATED).map_err(

@@ -92,6 +92,14 @@ pub trait KeyEngine {
         key: &str,
         now: i64,
     ) -> Option<Result<String, String>>;
+    /// The compact JWE `token` opened with the key in `key` (`jwe::open_here`); `None` until the
+    /// answer is in.
+    fn decrypt(
+        &self,
+        token: &str,
+        key: &str,
+        encoding: crate::jwt::keys::SecretEncoding,
+    ) -> Option<Result<crate::jwt::jwe::Opened, crate::jwt::jwe::JweError>>;
     /// The tutorial's `/validate` of `token` with this verifying key text at `now`.
     fn tutorial_validate(
         &self,
