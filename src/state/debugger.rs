@@ -998,11 +998,20 @@ mod tests {
         ));
         assert_eq!(wrong.verdict.state(), "invalid");
         assert!(wrong.opened.is_none());
-        assert!(wrong.verdict.describe().contains("the key is wrong or the token was altered"));
+        assert!(
+            wrong
+                .verdict
+                .describe()
+                .contains("the key is wrong or the token was altered")
+        );
         // A key of the wrong size cannot be tried: unverifiable, with the reason.
         let short = opened.apply(Action::SetKey(r#"{"kty":"oct","k":"AAAA"}"#.into()));
         assert_eq!(short.verdict.state(), "unverifiable");
-        assert!(short.verdict.describe().contains("128-bit key"), "{}", short.verdict.describe());
+        assert!(
+            short.verdict.describe().contains("128-bit key"),
+            "{}",
+            short.verdict.describe()
+        );
     }
 
     #[test]

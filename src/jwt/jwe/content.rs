@@ -6,6 +6,7 @@ use aes_gcm::aead::AeadInOut;
 use aes_gcm::aead::consts::U12;
 use aes_gcm::{AesGcm, KeyInit};
 use cbc::cipher::BlockModeDecrypt;
+use cbc::cipher::BlockModeEncrypt;
 use cbc::cipher::KeyIvInit;
 use cbc::cipher::block_padding::Pkcs7;
 use hmac::{Hmac, Mac};
@@ -58,6 +59,82 @@ pub fn decrypt(
         "A256CBC-HS512" => cbc_hs::<Aes256, Hmac<Sha512>>(cek, iv, aad, ciphertext, tag),
         other => Err(JweError::Unsupported(format!("enc \"{other}\""))),
     }
+}
+
+/// The IV length `enc` uses: 96 bits for AES-GCM, 128 for AES-CBC.
+pub fn iv_len(enc: &str) -> usize {
+    if enc.ends_with("GCM") { 12 } else { 16 }
+}
+
+/// Encrypts and authenticates `plaintext`: the ciphertext and the tag.
+pub fn encrypt(
+    enc: &str,
+    cek: &[u8],
+    iv: &[u8],
+    aad: &[u8],
+    plaintext: &[u8],
+) -> Result<(Vec<u8>, Vec<u8>), JweError> {
+    if cek_len(enc) != Some(cek.len()) || iv.len() != iv_len(enc) {
+        return Err(JweError::Key(
+            "the content key or IV has the wrong length".into(),
+        ));
+    }
+    match enc {
+        "A128GCM" => gcm_seal::<Aes128>(cek, iv, aad, plaintext),
+        "A192GCM" => gcm_seal::<Aes192>(cek, iv, aad, plaintext),
+        "A256GCM" => gcm_seal::<Aes256>(cek, iv, aad, plaintext),
+        "A128CBC-HS256" => Ok(cbc_hs_seal::<Aes128, Hmac<Sha256>>(cek, iv, aad, plaintext)),
+        "A192CBC-HS384" => Ok(cbc_hs_seal::<Aes192, Hmac<Sha384>>(cek, iv, aad, plaintext)),
+        "A256CBC-HS512" => Ok(cbc_hs_seal::<Aes256, Hmac<Sha512>>(cek, iv, aad, plaintext)),
+        other => Err(JweError::Unsupported(format!("enc \"{other}\""))),
+    }
+}
+
+/// AES-GCM sealing: the ciphertext and its 128-bit tag.
+pub fn gcm_seal<C>(
+    key: &[u8],
+    iv: &[u8],
+    aad: &[u8],
+    plaintext: &[u8],
+) -> Result<(Vec<u8>, Vec<u8>), JweError>
+where
+    AesGcm<C, U12>: KeyInit + AeadInOut,
+{
+    let cipher = AesGcm::<C, U12>::new_from_slice(key).map_err(|_| JweError::Failed)?;
+    let iv = iv
+        .try_into()
+        .map_err(|_| JweError::Malformed("the IV is not 96 bits".into()))?;
+    let mut buffer = plaintext.to_vec();
+    let tag = cipher
+        .encrypt_inout_detached(iv, aad, buffer.as_mut_slice().into())
+        .map_err(|_| JweError::TooLarge)?;
+    Ok((buffer, tag.to_vec()))
+}
+
+fn cbc_hs_seal<C, M>(key: &[u8], iv: &[u8], aad: &[u8], plaintext: &[u8]) -> (Vec<u8>, Vec<u8>)
+where
+    cbc::Encryptor<C>: KeyIvInit + BlockModeEncrypt,
+    C: cbc::cipher::BlockCipherEncrypt,
+    M: Mac + KeyInit,
+{
+    let (mac_key, enc_key) = key.split_at(key.len() / 2);
+    // The lengths were checked by the caller: these cannot fail.
+    let ciphertext = match cbc::Encryptor::<C>::new_from_slices(enc_key, iv) {
+        Ok(encryptor) => encryptor.encrypt_padded_vec::<Pkcs7>(plaintext),
+        Err(_) => Vec::new(),
+    };
+    let tag = match <M as KeyInit>::new_from_slice(mac_key) {
+        Ok(mut mac) => {
+            mac.update(aad);
+            mac.update(iv);
+            mac.update(&ciphertext);
+            mac.update(&((aad.len() as u64) * 8).to_be_bytes());
+            let full = mac.finalize().into_bytes();
+            full[..mac_key.len()].to_vec()
+        }
+        Err(_) => Vec::new(),
+    };
+    (ciphertext, tag)
 }
 
 /// AES-GCM with a 96-bit IV and a 128-bit tag, the only sizes RFC 7518 §5.3 allows.

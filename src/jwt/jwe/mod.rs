@@ -197,6 +197,78 @@ pub fn decrypt(token: &Token, keys: &KeySet) -> Result<Opened, JweError> {
     Err(first_error.unwrap_or(JweError::KeyDoesNotFit("the key set holds no key".into())))
 }
 
+/// Seals `plaintext` as a compact JWE for the first key of `keys`: `header_text` is the
+/// protected header (a JSON object with `alg` and `enc`, and `zip: "DEF"` to compress). It is
+/// written minified; AES-GCM key wrap adds its `iv` and `tag` to it.
+#[cfg(not(feature = "split"))]
+pub fn encrypt(header_text: &str, plaintext: &[u8], keys: &KeySet) -> Result<String, JweError> {
+    let header = crate::jwt::json::parse(header_text)
+        .map_err(|e| JweError::Malformed(format!("the header is not JSON: {e}")))?;
+    let Value::Object(members) = &header else {
+        return Err(JweError::Malformed(
+            "the header must be a JSON object".into(),
+        ));
+    };
+    let text = |name: &str| header.get(name).and_then(Value::as_str);
+    let alg = text("alg").ok_or_else(|| JweError::Malformed("the header has no \"alg\"".into()))?;
+    let enc = text("enc").ok_or_else(|| JweError::Malformed("the header has no \"enc\"".into()))?;
+    let cek_len =
+        content::cek_len(&enc).ok_or_else(|| JweError::Unsupported(format!("enc \"{enc}\"")))?;
+    let plaintext = match text("zip").as_deref() {
+        None => plaintext.to_vec(),
+        Some("DEF") => miniz_oxide::deflate::compress_to_vec(plaintext, 6),
+        Some(other) => return Err(JweError::Unsupported(format!("zip \"{other}\""))),
+    };
+    let key = keys
+        .keys()
+        .first()
+        .ok_or_else(|| JweError::KeyDoesNotFit("the key set holds no key".into()))?;
+    let wrapping = match &key.material {
+        Material::Secret(bytes) => wrap::Wrapping::Secret(bytes),
+        Material::Rsa { public, .. } => wrap::Wrapping::Rsa(public),
+        other => {
+            return Err(JweError::KeyDoesNotFit(format!(
+                "alg \"{alg}\" cannot use the {}",
+                other.kind_words()
+            )));
+        }
+    };
+    let (cek, encrypted_key, extra) = wrap::wrap_cek(&alg, wrapping, cek_len)?;
+    let mut protected = header.minified();
+    if !extra.is_empty() {
+        if extra.iter().any(|(name, _)| {
+            members
+                .iter()
+                .any(|m| crate::jwt::json::unescape(&m.key) == *name)
+        }) {
+            return Err(JweError::Malformed(format!(
+                "alg \"{alg}\" writes \"iv\" and \"tag\" into the header itself: remove them"
+            )));
+        }
+        // The minified object ends with its closing brace: the members go before it.
+        protected.pop();
+        for (name, value) in extra {
+            if protected.len() > 1 {
+                protected.push(',');
+            }
+            protected.push_str(&format!("\"{name}\":\"{value}\""));
+        }
+        protected.push('}');
+    }
+    let protected = base64url::encode(protected.as_bytes());
+    let mut iv = vec![0u8; content::iv_len(&enc)];
+    getrandom::fill(&mut iv).map_err(|_| JweError::Key("no random numbers".into()))?;
+    let (ciphertext, tag) = content::encrypt(&enc, &cek, &iv, protected.as_bytes(), &plaintext)?;
+    Ok([
+        protected,
+        base64url::encode(&encrypted_key),
+        base64url::encode(&iv),
+        base64url::encode(&ciphertext),
+        base64url::encode(&tag),
+    ]
+    .join("."))
+}
+
 /// Why a key's JWK members keep it from opening a token with `alg`, if they do.
 #[cfg(not(feature = "split"))]
 fn refused_by_usage(usage: &crate::jwt::keys::Usage, alg: &str, enc: &str) -> Option<String> {
@@ -228,4 +300,127 @@ fn inflate(deflated: &[u8]) -> Result<Vec<u8>, JweError> {
             _ => JweError::Malformed("the compressed content is not valid DEFLATE".into()),
         },
     )
+}
+
+#[cfg(all(test, not(feature = "split")))]
+mod tests {
+    use super::*;
+    use crate::jwt::keys::{self, SecretEncoding};
+
+    const RSA_PRIVATE: &str = include_str!("../../../tests/vectors/keys/rsa2048.pkcs8.pem");
+
+    fn secret(len: usize) -> KeySet {
+        let hex: String = (0..len)
+            .map(|i| format!("{:02x}", (i * 7 + 1) % 256))
+            .collect();
+        keys::parse(&hex, SecretEncoding::Hex).unwrap().unwrap()
+    }
+
+    fn round_trip(alg: &str, enc: &str, keys: &KeySet) {
+        let header = format!(r#"{{"alg":"{alg}","enc":"{enc}","cty":"text"}}"#);
+        let plaintext = format!("sealed with {alg} and {enc}");
+        let compact = encrypt(&header, plaintext.as_bytes(), keys)
+            .unwrap_or_else(|e| panic!("{alg} {enc}: {e}"));
+        let token = crate::jwt::token::decode(&compact).unwrap();
+        let opened = decrypt(&token, keys).unwrap_or_else(|e| panic!("{alg} {enc}: {e}"));
+        assert_eq!(opened.plaintext, plaintext.as_bytes(), "{alg} {enc}");
+        // Any change to the tag is refused, as a wrong key is.
+        let mut altered = compact.clone();
+        let last = altered.pop().unwrap();
+        altered.push(if last == 'A' { 'B' } else { 'A' });
+        if let Ok(token) = crate::jwt::token::decode(&altered) {
+            assert_eq!(
+                decrypt(&token, keys).unwrap_err(),
+                JweError::Failed,
+                "{alg} {enc}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_alg_and_enc_seals_and_opens() {
+        let rsa = keys::parse(RSA_PRIVATE, SecretEncoding::Utf8)
+            .unwrap()
+            .unwrap();
+        for enc in content::ENCS {
+            let cek_len = content::cek_len(enc).unwrap();
+            round_trip("dir", enc, &secret(cek_len));
+            for (alg, len) in [
+                ("A128KW", 16),
+                ("A192KW", 24),
+                ("A256KW", 32),
+                ("A128GCMKW", 16),
+                ("A192GCMKW", 24),
+                ("A256GCMKW", 32),
+            ] {
+                round_trip(alg, enc, &secret(len));
+            }
+            round_trip("RSA-OAEP", enc, &rsa);
+            round_trip("RSA-OAEP-256", enc, &rsa);
+        }
+    }
+
+    #[test]
+    fn keys_that_do_not_fit_say_why() {
+        let header = r#"{"alg":"A128KW","enc":"A128GCM"}"#;
+        let error = encrypt(header, b"x", &secret(32)).unwrap_err();
+        assert!(error.to_string().contains("needs a 128-bit key"), "{error}");
+        let rsa = keys::parse(RSA_PRIVATE, SecretEncoding::Utf8)
+            .unwrap()
+            .unwrap();
+        assert!(matches!(
+            encrypt(header, b"x", &rsa),
+            Err(JweError::KeyDoesNotFit(_))
+        ));
+        // RSA1_5 is read, never written.
+        let header = r#"{"alg":"RSA1_5","enc":"A128GCM"}"#;
+        assert!(matches!(
+            encrypt(header, b"x", &rsa),
+            Err(JweError::Unsupported(_))
+        ));
+        // The wrong key for decryption: an RSA key for A128KW.
+        let compact = encrypt(r#"{"alg":"A128KW","enc":"A128GCM"}"#, b"x", &secret(16)).unwrap();
+        let token = crate::jwt::token::decode(&compact).unwrap();
+        assert!(matches!(
+            decrypt(&token, &rsa),
+            Err(JweError::KeyDoesNotFit(_))
+        ));
+        // An unknown enc or zip is named.
+        let header = r#"{"alg":"dir","enc":"A128CTR"}"#;
+        assert_eq!(
+            encrypt(header, b"x", &secret(16)).unwrap_err(),
+            JweError::Unsupported("enc \"A128CTR\"".into())
+        );
+    }
+
+    #[test]
+    fn zip_inflates_within_its_cap() {
+        let keys = secret(16);
+        let header = r#"{"alg":"A128KW","enc":"A128GCM","zip":"DEF"}"#;
+        let text = "compressible ".repeat(1000);
+        let compact = encrypt(header, text.as_bytes(), &keys).unwrap();
+        let token = crate::jwt::token::decode(&compact).unwrap();
+        assert_eq!(decrypt(&token, &keys).unwrap().plaintext, text.as_bytes());
+        // A few kilobytes that inflate past 1 MiB are refused, with the cap named.
+        let bomb = vec![0u8; MAX_INFLATED + 1];
+        let compact = encrypt(header, &bomb, &keys).unwrap();
+        assert!(compact.len() < 8 * 1024, "{} bytes", compact.len());
+        let token = crate::jwt::token::decode(&compact).unwrap();
+        let error = decrypt(&token, &keys).unwrap_err();
+        assert_eq!(error, JweError::TooLarge);
+        assert!(error.to_string().contains("1024 KiB"));
+    }
+
+    #[test]
+    fn gcm_key_wrap_writes_its_iv_and_tag_into_the_header() {
+        let compact = encrypt(r#"{"alg":"A256GCMKW","enc":"A256GCM"}"#, b"x", &secret(32)).unwrap();
+        let token = crate::jwt::token::decode(&compact).unwrap();
+        assert!(token.header.get("iv").is_some() && token.header.get("tag").is_some());
+        let refused = encrypt(
+            r#"{"alg":"A256GCMKW","enc":"A256GCM","iv":"x"}"#,
+            b"x",
+            &secret(32),
+        );
+        assert!(matches!(refused, Err(JweError::Malformed(_))));
+    }
 }

@@ -4,7 +4,7 @@
 use aes::{Aes128, Aes192, Aes256};
 use aes_kw::KeyInit;
 use aes_kw::{KwAes128, KwAes192, KwAes256};
-use rsa::{Oaep, Pkcs1v15Encrypt, PrivateKey};
+use rsa::{Oaep, Pkcs1v15Encrypt, PrivateKey, PublicKey};
 
 use super::JweError;
 use super::content;
@@ -117,6 +117,95 @@ pub fn unwrap_cek(
             "alg \"{alg}\" needs an RSA private key, not a secret"
         ))),
         (alg, Unwrapping::Rsa(_)) => Err(JweError::KeyDoesNotFit(format!(
+            "alg \"{alg}\" needs a shared secret (an \"oct\" JWK), not an RSA key"
+        ))),
+    }
+}
+
+/// The key a token is sealed for.
+pub enum Wrapping<'a> {
+    Secret(&'a [u8]),
+    Rsa(&'a PublicKey),
+}
+
+/// What sealing needs in the header besides `alg` and `enc` (AES-GCM key wrap's `iv` and `tag`),
+/// as base64url members.
+pub type HeaderMembers = Vec<(&'static str, String)>;
+
+/// The content encryption key for `alg` (for `dir`, the key itself) and how it travels: the
+/// encrypted key and any header members.
+pub fn wrap_cek(
+    alg: &str,
+    key: Wrapping,
+    cek_len: usize,
+) -> Result<(Vec<u8>, Vec<u8>, HeaderMembers), JweError> {
+    let random = |len: usize| -> Result<Vec<u8>, JweError> {
+        let mut bytes = vec![0u8; len];
+        getrandom::fill(&mut bytes).map_err(|_| JweError::Key("no random numbers".into()))?;
+        Ok(bytes)
+    };
+    match (alg, key) {
+        ("dir", Wrapping::Secret(secret)) => {
+            if secret.len() != cek_len {
+                return Err(JweError::KeyDoesNotFit(format!(
+                    "alg \"dir\" uses the key itself: this enc needs {} bits, the key has {}",
+                    cek_len * 8,
+                    secret.len() * 8
+                )));
+            }
+            Ok((secret.to_vec(), Vec::new(), Vec::new()))
+        }
+        ("A128KW" | "A192KW" | "A256KW", Wrapping::Secret(secret)) => {
+            fits_aes(alg, secret, aes_key_len(alg))?;
+            let cek = random(cek_len)?;
+            let mut buffer = vec![0u8; cek_len + aes_kw::IV_LEN];
+            let wrapped = match secret.len() {
+                16 => KwAes128::new_from_slice(secret)
+                    .ok()
+                    .and_then(|kw| kw.wrap_key(&cek, &mut buffer).ok().map(<[u8]>::to_vec)),
+                24 => KwAes192::new_from_slice(secret)
+                    .ok()
+                    .and_then(|kw| kw.wrap_key(&cek, &mut buffer).ok().map(<[u8]>::to_vec)),
+                _ => KwAes256::new_from_slice(secret)
+                    .ok()
+                    .and_then(|kw| kw.wrap_key(&cek, &mut buffer).ok().map(<[u8]>::to_vec)),
+            };
+            let wrapped = wrapped.ok_or(JweError::Failed)?;
+            Ok((cek, wrapped, Vec::new()))
+        }
+        ("A128GCMKW" | "A192GCMKW" | "A256GCMKW", Wrapping::Secret(secret)) => {
+            fits_aes(alg, secret, aes_key_len(alg))?;
+            let (cek, iv) = (random(cek_len)?, random(12)?);
+            let (wrapped, tag) = match secret.len() {
+                16 => content::gcm_seal::<Aes128>(secret, &iv, b"", &cek)?,
+                24 => content::gcm_seal::<Aes192>(secret, &iv, b"", &cek)?,
+                _ => content::gcm_seal::<Aes256>(secret, &iv, b"", &cek)?,
+            };
+            let members = vec![
+                ("iv", base64url::encode(&iv)),
+                ("tag", base64url::encode(&tag)),
+            ];
+            Ok((cek, wrapped, members))
+        }
+        ("RSA-OAEP" | "RSA-OAEP-256", Wrapping::Rsa(public)) => {
+            let cek = random(cek_len)?;
+            let mut rng = getrandom::SysRng;
+            let wrapped = if alg == "RSA-OAEP" {
+                public.encrypt(&mut rng, Oaep::<sha1::Sha1>::new(), &cek)
+            } else {
+                public.encrypt(&mut rng, Oaep::<sha2::Sha256>::new(), &cek)
+            }
+            .map_err(|e| JweError::KeyDoesNotFit(format!("RSA encryption failed: {e}")))?;
+            Ok((cek, wrapped, Vec::new()))
+        }
+        ("RSA1_5", _) => Err(JweError::Unsupported(
+            "encrypting with alg \"RSA1_5\" (padding-oracle prone, RFC 8725 §3.2)".into(),
+        )),
+        (alg, _) if !ALGS.contains(&alg) => Err(JweError::Unsupported(format!("alg \"{alg}\""))),
+        (alg, Wrapping::Secret(_)) => Err(JweError::KeyDoesNotFit(format!(
+            "alg \"{alg}\" needs an RSA public key, not a secret"
+        ))),
+        (alg, Wrapping::Rsa(_)) => Err(JweError::KeyDoesNotFit(format!(
             "alg \"{alg}\" needs a shared secret (an \"oct\" JWK), not an RSA key"
         ))),
     }
