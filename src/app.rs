@@ -13,6 +13,7 @@ use crate::components::claims_table::ClaimsTable;
 use crate::components::claims_view_select::ClaimsViewSelect;
 use crate::components::copy_button::CopyButton;
 use crate::components::decode_error::{DecodeErrorView, DecodeStatus};
+use crate::components::encrypt_panel::EncryptPanel;
 use crate::components::examples_menu::ExamplesMenu;
 use crate::components::findings_list::FindingsList;
 use crate::components::json_panel::JsonPanel;
@@ -383,6 +384,19 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
 
+    let debugger_action = |make: fn(String) -> Action| {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |value: String| dispatcher.dispatch(AppAction::Debugger(make(value))))
+    };
+    let on_encrypt_alg = debugger_action(Action::SetEncryptAlg);
+    let on_encrypt_enc = debugger_action(Action::SetEncryptEnc);
+    let on_encrypt_key = debugger_action(Action::SetEncryptKey);
+    let on_encrypt = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |nested| {
+            dispatcher.dispatch(AppAction::Debugger(Action::Encrypt { nested }))
+        })
+    };
     let on_open_nested = {
         let dispatcher = state.dispatcher();
         Callback::from(move |()| dispatcher.dispatch(AppAction::Debugger(Action::OpenNested)))
@@ -589,6 +603,7 @@ pub fn App(props: &AppProps) -> Html {
                         encoding={debugger_state.encoding}
                         verdict={debugger_state.verdict.clone()}
                         engine={state.engine}
+                        encrypted={debugger_state.view().is_some_and(|v| v.token.kind == Kind::Jwe)}
                         {on_key}
                         {on_encoding}
                     />
@@ -599,6 +614,8 @@ pub fn App(props: &AppProps) -> Html {
                         signing={debugger_state.signing.clone()}
                         on_key={on_signing_key}
                     />
+                    <EncryptPanel sealing={debugger_state.sealing.clone()} on_alg={on_encrypt_alg} on_enc={on_encrypt_enc}
+                        on_key={on_encrypt_key} {on_encrypt} />
                 </div>
                 <div class="column right">{ decoded }</div>
             </main>

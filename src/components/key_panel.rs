@@ -25,6 +25,9 @@ pub struct KeyPanelProps {
     pub verdict: Verdict,
     /// Whether the key engine can answer.
     pub engine: EngineStatus,
+    /// The token is encrypted (JWE): the key box takes the key that decrypts it.
+    #[prop_or_default]
+    pub encrypted: bool,
     pub on_key: Callback<String>,
     pub on_encoding: Callback<SecretEncoding>,
 }
@@ -84,7 +87,7 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
     html! {
         <section class="panel decoded signature" aria-labelledby="verify-title">
             <div class="panel-head">
-                <h2 id="verify-title">{ "Verify signature" }</h2>
+                <h2 id="verify-title">{ if props.encrypted { "Decrypt" } else { "Verify signature" } }</h2>
                 <label class="inline">
                     <span>{ "Secret is" }</span>
                     <select data-testid="secret-encoding" {onchange}>
@@ -100,7 +103,7 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
             <textarea
                 data-testid="key-input"
                 class="key"
-                aria-label="Key to verify with"
+                aria-label={if props.encrypted { "Key to decrypt with" } else { "Key to verify with" }}
                 spellcheck="false"
                 autocomplete="off"
                 rows="5"

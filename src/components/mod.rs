@@ -7,6 +7,7 @@ pub mod claims_table;
 pub mod claims_view_select;
 pub mod copy_button;
 pub mod decode_error;
+pub mod encrypt_panel;
 pub mod engine_status;
 pub mod examples_menu;
 pub mod findings_list;

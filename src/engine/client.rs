@@ -41,6 +41,7 @@ enum Kept {
     Validated(Option<String>),
     Cracked(Result<Option<String>, String>),
     Decrypted(Result<Opened, JweError>),
+    Encrypted(Result<String, JweError>),
 }
 
 struct Memory {
@@ -290,6 +291,7 @@ impl<L: Link + 'static> Client<L> {
             Answer::Validated(subject) => Kept::Validated(subject),
             Answer::Cracked(secret) => Kept::Cracked(Ok(secret)),
             Answer::Decrypted(result) => Kept::Decrypted(result),
+            Answer::Encrypted(result) => Kept::Encrypted(result),
         }
     }
 
@@ -375,6 +377,7 @@ fn refusal(request: &Request, why: &str) -> Kept {
         Request::TutorialValidate { .. } => Kept::Validated(None),
         Request::TryCommonSecrets(_) => Kept::Cracked(Err(why.to_string())),
         Request::Decrypt { .. } => Kept::Decrypted(Err(JweError::Key(why.to_string()))),
+        Request::Encrypt { .. } => Kept::Encrypted(Err(JweError::Key(why.to_string()))),
         _ => Kept::Keys(Err(KeyError::Engine(why.to_string()))),
     }
 }
@@ -441,6 +444,24 @@ impl<L: Link + 'static> KeyEngine for Client<L> {
             encoding,
         })? {
             Kept::Decrypted(result) => Some(result),
+            _ => Some(Err(JweError::Key(garbled().to_string()))),
+        }
+    }
+
+    fn encrypt(
+        &self,
+        header: &str,
+        plaintext: &str,
+        key: &str,
+        encoding: SecretEncoding,
+    ) -> Option<Result<String, JweError>> {
+        match self.ask(Request::Encrypt {
+            header: header.to_string(),
+            plaintext: plaintext.to_string(),
+            key: key.to_string(),
+            encoding,
+        })? {
+            Kept::Encrypted(result) => Some(result),
             _ => Some(Err(JweError::Key(garbled().to_string()))),
         }
     }

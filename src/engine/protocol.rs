@@ -55,6 +55,13 @@ pub enum Request {
         key: String,
         encoding: SecretEncoding,
     },
+    /// Seal `plaintext` as a compact JWE under `header` for the key in `key`.
+    Encrypt {
+        header: String,
+        plaintext: String,
+        key: String,
+        encoding: SecretEncoding,
+    },
     /// The tutorial's `/validate`: `jsonwebtoken::decode` with this verifying key at `now`.
     TutorialValidate {
         alg: TutorialAlg,
@@ -124,6 +131,8 @@ pub enum Answer {
     Validated(Option<String>),
     /// The opened JWE, or why it did not open.
     Decrypted(Result<Opened, JweError>),
+    /// The sealed JWE, or why it could not be sealed.
+    Encrypted(Result<String, JweError>),
 }
 
 /// What goes to the engine: a request and the number its answer comes back under.

@@ -60,6 +60,14 @@ impl Store {
                 key,
                 encoding,
             } => Answer::Decrypted(crate::jwt::jwe::open_here(&token, &key, encoding)),
+            Request::Encrypt {
+                header,
+                plaintext,
+                key,
+                encoding,
+            } => Answer::Encrypted(crate::jwt::jwe::seal_here(
+                &header, &plaintext, &key, encoding,
+            )),
             Request::Release(handle) => {
                 self.held.remove(&handle);
                 return None;

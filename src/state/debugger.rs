@@ -48,6 +48,14 @@ pub enum Action {
     OpenNested,
     /// Back from a nested token to the encrypted token it came from.
     NestedBack,
+    /// The Encrypt panel's key management algorithm (`alg`).
+    SetEncryptAlg(String),
+    /// The Encrypt panel's content encryption (`enc`).
+    SetEncryptEnc(String),
+    /// The key to encrypt to: a public key, a shared secret or an `oct` JWK.
+    SetEncryptKey(String),
+    /// Seal the payload (`false`) or the signed token shown (`true`, a nested JWT) into a JWE.
+    Encrypt { nested: bool },
 }
 
 /// How the payload panel shows the payload.
@@ -157,6 +165,34 @@ impl OpenedView {
             text: text.into(),
             form,
             nested,
+        }
+    }
+}
+
+/// The Encrypt panel: what a token is sealed to, and what was sealed last (sealed again when
+/// the algorithm, the content encryption or the key changes).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sealing {
+    pub alg: Rc<str>,
+    pub enc: Rc<str>,
+    pub key: Rc<str>,
+    /// The plaintext sealed last, and whether it was a signed token (a nested JWT).
+    pub source: Option<(Rc<str>, bool)>,
+    /// Why the last sealing failed.
+    pub error: Option<String>,
+    /// The key engine seals: the token is written when its answer is in.
+    pub pending: bool,
+}
+
+impl Default for Sealing {
+    fn default() -> Self {
+        Self {
+            alg: "RSA-OAEP-256".into(),
+            enc: "A256GCM".into(),
+            key: "".into(),
+            source: None,
+            error: None,
+            pending: false,
         }
     }
 }
@@ -346,6 +382,8 @@ pub struct Debugger {
     pub opened: Option<Rc<OpenedView>>,
     /// The encrypted token the token shown was opened from (a nested JWT).
     pub outer: Option<Rc<Outer>>,
+    /// The Encrypt panel.
+    pub sealing: Sealing,
 }
 
 impl Debugger {
@@ -371,6 +409,7 @@ impl Debugger {
             baseline: (input.into(), Signing::None),
             opened: None,
             outer: None,
+            sealing: Sealing::default(),
         };
         state.reverify();
         state
@@ -391,8 +430,10 @@ impl Debugger {
         if matches!(action, Action::SetToken(_) | Action::Clear) {
             next.resign_pending = false;
             next.signing = Signing::None;
-            // A token pasted leaves the nested view (opening one sets this again after).
+            // A token pasted leaves the nested view (opening one sets this again after), and
+            // is not overwritten when the Encrypt panel's settings change.
             next.outer = None;
+            next.sealing.source = None;
         }
         match action {
             Action::Tick(now) => next.now = now,
@@ -456,6 +497,44 @@ impl Debugger {
             Action::TryCommonSecrets => {
                 next.search_common_secrets();
             }
+            Action::SetEncryptAlg(alg) => {
+                next.sealing.alg = alg.into();
+                next.reseal();
+            }
+            Action::SetEncryptEnc(enc) => {
+                next.sealing.enc = enc.into();
+                next.reseal();
+            }
+            Action::SetEncryptKey(key) => {
+                retry_refused_keys();
+                next.sealing.key = key.into();
+                next.reseal();
+            }
+            Action::Encrypt { nested } => {
+                let source = if nested {
+                    self.view()
+                        .filter(|v| v.token.kind == token::Kind::Jws)
+                        .map(|v| v.token.compact.as_str().into())
+                } else if self.view().is_some_and(|v| v.token.kind == token::Kind::Jwe) {
+                    // An encrypted token's payload is its plaintext, once opened.
+                    self.opened.as_ref().map(|o| o.text.clone())
+                } else {
+                    self.payload_text()
+                };
+                match source {
+                    Some(source) => {
+                        next.sealing.source = Some((source, nested));
+                        next.reseal();
+                    }
+                    None => {
+                        next.sealing.error = Some(if nested {
+                            "Nothing to nest: the token shown is not a signed token (JWS).".into()
+                        } else {
+                            "Nothing to encrypt: write or paste a token first (an encrypted one must be opened first).".into()
+                        });
+                    }
+                }
+            }
             Action::OpenNested => {
                 let Some(nested) = self.opened.as_ref().and_then(|o| o.nested.clone()) else {
                     return next;
@@ -499,6 +578,9 @@ impl Debugger {
                 }
                 if cracking {
                     next.search_common_secrets();
+                }
+                if self.sealing.pending {
+                    next.reseal();
                 }
             }
             Action::LoadExample(example) => {
@@ -659,6 +741,38 @@ impl Debugger {
         // Could not search (the key engine is unreachable): no claim that nothing matched.
         self.cracked = found.and_then(Result::ok);
         self.refresh_findings();
+    }
+
+    /// Seals the Encrypt panel's last plaintext again with its settings, into the token box.
+    fn reseal(&mut self) {
+        let Some((plaintext, nested)) = self.sealing.source.clone() else {
+            return;
+        };
+        if self.sealing.key.trim().is_empty() {
+            self.sealing.error = Some("Paste the key to encrypt to.".into());
+            return;
+        }
+        // The protected header: the choices, and `cty` for a nested token (RFC 7519 §5.2).
+        let header = format!(
+            r#"{{"alg":"{}","enc":"{}"{}}}"#,
+            self.sealing.alg,
+            self.sealing.enc,
+            if nested { r#","cty":"JWT""# } else { "" }
+        );
+        let sealed = crate::jwt::jwe::seal(&header, &plaintext, &self.sealing.key, self.encoding);
+        self.sealing.pending = sealed.is_none();
+        match sealed {
+            None => {}
+            Some(Ok(token)) => {
+                let sealing = Sealing {
+                    error: None,
+                    ..self.sealing.clone()
+                };
+                *self = self.apply(Action::SetToken(token));
+                self.sealing = sealing;
+            }
+            Some(Err(error)) => self.sealing.error = Some(error.to_string()),
+        }
     }
 
     /// An encrypted token's verdict and, when it opened, its plaintext.
@@ -1012,6 +1126,57 @@ mod tests {
             "{}",
             short.verdict.describe()
         );
+    }
+
+    #[test]
+    fn encrypt_then_open_and_a_nested_token_round_trip() {
+        let key = r#"{"kty":"oct","k":"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8"}"#;
+        let state = Debugger::new(EXAMPLE_TOKEN, 0)
+            .apply(Action::SetEncryptAlg("A256KW".into()))
+            .apply(Action::SetEncryptKey(key.into()));
+        // Nothing sealed until asked: the pasted token stays.
+        assert_eq!(&*state.input, EXAMPLE_TOKEN);
+        let payload = state.payload_text().unwrap();
+        let sealed = state.apply(Action::Encrypt { nested: false });
+        assert_eq!(sealed.sealing.error, None);
+        assert_eq!(sealed.view().unwrap().token.kind, token::Kind::Jwe);
+        assert_eq!(sealed.verdict.state(), "no-key");
+        let opened = sealed.apply(Action::SetKey(key.into()));
+        assert_eq!(opened.verdict.state(), "decrypted", "{:?}", opened.verdict);
+        assert_eq!(*opened.opened.as_ref().unwrap().text, *payload);
+        // Another enc seals it again, and it still opens.
+        let resealed = opened.apply(Action::SetEncryptEnc("A128CBC-HS256".into()));
+        assert_ne!(resealed.input, opened.input);
+        assert_eq!(resealed.verdict.state(), "decrypted");
+        // A token pasted is not overwritten by a later change of settings.
+        let pasted = resealed
+            .apply(Action::SetToken(EXAMPLE_TOKEN.into()))
+            .apply(Action::SetEncryptEnc("A256GCM".into()));
+        assert_eq!(&*pasted.input, EXAMPLE_TOKEN);
+
+        // The signed token itself, nested: cty JWT, opened, then opened in the debugger.
+        let nested = pasted.apply(Action::Encrypt { nested: true });
+        let view = nested.view().unwrap();
+        assert_eq!(view.token.header.get("cty").and_then(Value::as_str).as_deref(), Some("JWT"));
+        let inner = nested.opened.as_ref().unwrap().nested.clone().unwrap();
+        assert_eq!(&*inner, EXAMPLE_TOKEN);
+        let inside = nested.apply(Action::OpenNested);
+        assert_eq!(&*inside.input, EXAMPLE_TOKEN);
+        assert!(inside.outer.is_some());
+        assert!(inside.key.is_empty(), "the nested token gets its own key box");
+        let verified = inside.apply(Action::SetKey("your-256-bit-secret".into()));
+        assert_eq!(verified.verdict.state(), "verified");
+        let back = verified.apply(Action::NestedBack);
+        assert_eq!(back.input, nested.input);
+        assert_eq!(back.verdict.state(), "decrypted");
+        assert!(back.outer.is_none());
+        // A key that cannot encrypt says why, and the token stays.
+        let refused = back
+            .apply(Action::SetEncryptKey("short".into()))
+            .apply(Action::Encrypt { nested: false });
+        let error = refused.sealing.error.as_deref().unwrap();
+        assert!(error.contains("256-bit key"), "{error}");
+        assert_eq!(refused.input, back.input);
     }
 
     #[test]

@@ -100,6 +100,40 @@ pub fn open(
     Some(open_here(token, key_text, encoding))
 }
 
+/// Seals `plaintext` as a compact JWE under `header_text` for the key in `key_text`. Where keys
+/// live in the key engine it answers; `None` until its answer is in.
+pub fn seal(
+    header_text: &str,
+    plaintext: &str,
+    key_text: &str,
+    encoding: SecretEncoding,
+) -> Option<Result<String, JweError>> {
+    #[cfg(feature = "split")]
+    {
+        return match crate::jwt::keys::remote::engine() {
+            Some(engine) => engine.encrypt(header_text, plaintext, key_text, encoding),
+            None => Some(Err(JweError::Key("the key engine is not running".into()))),
+        };
+    }
+    #[cfg(not(feature = "split"))]
+    Some(seal_here(header_text, plaintext, key_text, encoding))
+}
+
+/// [`seal`], where the keys are read.
+#[cfg(not(feature = "split"))]
+pub fn seal_here(
+    header_text: &str,
+    plaintext: &str,
+    key_text: &str,
+    encoding: SecretEncoding,
+) -> Result<String, JweError> {
+    match crate::jwt::keys::parse(key_text, encoding) {
+        Some(Ok(keys)) => encrypt(header_text, plaintext.as_bytes(), &keys),
+        Some(Err(error)) => Err(JweError::Key(error.to_string())),
+        None => Err(JweError::Key("no key to encrypt to".into())),
+    }
+}
+
 /// [`open`], where the keys are read.
 #[cfg(not(feature = "split"))]
 pub fn open_here(
@@ -182,11 +216,13 @@ pub fn decrypt(token: &Token, keys: &KeySet) -> Result<Opened, JweError> {
                     Some(_) => inflate(&plaintext)?,
                     None => plaintext,
                 };
+                // An `oct` key here is a shared encryption key, whatever HMAC calls it.
+                let described = key.describe().replacen("HMAC secret", "shared key", 1);
                 return Ok(Opened {
                     plaintext,
                     alg,
                     enc,
-                    key: key.describe(),
+                    key: described,
                 });
             }
             Err(error) => {

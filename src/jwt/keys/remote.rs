@@ -100,6 +100,15 @@ pub trait KeyEngine {
         key: &str,
         encoding: crate::jwt::keys::SecretEncoding,
     ) -> Option<Result<crate::jwt::jwe::Opened, crate::jwt::jwe::JweError>>;
+    /// `plaintext` sealed as a compact JWE under `header` for the key in `key`
+    /// (`jwe::seal_here`); `None` until the answer is in.
+    fn encrypt(
+        &self,
+        header: &str,
+        plaintext: &str,
+        key: &str,
+        encoding: crate::jwt::keys::SecretEncoding,
+    ) -> Option<Result<String, crate::jwt::jwe::JweError>>;
     /// The tutorial's `/validate` of `token` with this verifying key text at `now`.
     fn tutorial_validate(
         &self,
