@@ -7,9 +7,13 @@ use yew::prelude::*;
 use crate::state::Sealing;
 
 /// The key management algorithms the page writes (RSA1_5 is read, never written).
-const ALGS: [&str; 9] = [
+const ALGS: [&str; 13] = [
     "RSA-OAEP-256",
     "RSA-OAEP",
+    "ECDH-ES",
+    "ECDH-ES+A128KW",
+    "ECDH-ES+A192KW",
+    "ECDH-ES+A256KW",
     "A128KW",
     "A192KW",
     "A256KW",
@@ -93,7 +97,7 @@ pub fn EncryptPanel(props: &EncryptPanelProps) -> Html {
                 spellcheck="false"
                 autocomplete="off"
                 rows="3"
-                placeholder="Public key (PEM, JWK), shared secret or \"oct\" JWK to encrypt to"
+                placeholder="Public key (RSA or EC: PEM, JWK), shared secret or \"oct\" JWK to encrypt to"
                 value={sealing.key.to_string()}
                 {oninput}
             />

@@ -515,7 +515,10 @@ impl Debugger {
                     self.view()
                         .filter(|v| v.token.kind == token::Kind::Jws)
                         .map(|v| v.token.compact.as_str().into())
-                } else if self.view().is_some_and(|v| v.token.kind == token::Kind::Jwe) {
+                } else if self
+                    .view()
+                    .is_some_and(|v| v.token.kind == token::Kind::Jwe)
+                {
                     // An encrypted token's payload is its plaintext, once opened.
                     self.opened.as_ref().map(|o| o.text.clone())
                 } else {
@@ -1157,13 +1160,23 @@ mod tests {
         // The signed token itself, nested: cty JWT, opened, then opened in the debugger.
         let nested = pasted.apply(Action::Encrypt { nested: true });
         let view = nested.view().unwrap();
-        assert_eq!(view.token.header.get("cty").and_then(Value::as_str).as_deref(), Some("JWT"));
+        assert_eq!(
+            view.token
+                .header
+                .get("cty")
+                .and_then(Value::as_str)
+                .as_deref(),
+            Some("JWT")
+        );
         let inner = nested.opened.as_ref().unwrap().nested.clone().unwrap();
         assert_eq!(&*inner, EXAMPLE_TOKEN);
         let inside = nested.apply(Action::OpenNested);
         assert_eq!(&*inside.input, EXAMPLE_TOKEN);
         assert!(inside.outer.is_some());
-        assert!(inside.key.is_empty(), "the nested token gets its own key box");
+        assert!(
+            inside.key.is_empty(),
+            "the nested token gets its own key box"
+        );
         let verified = inside.apply(Action::SetKey("your-256-bit-secret".into()));
         assert_eq!(verified.verdict.state(), "verified");
         let back = verified.apply(Action::NestedBack);

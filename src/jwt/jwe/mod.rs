@@ -4,6 +4,8 @@
 //! a wrong key and an altered token give the same one, as they cannot be told apart.
 
 #[cfg(not(feature = "split"))]
+pub mod agreement;
+#[cfg(not(feature = "split"))]
 pub mod content;
 #[cfg(not(feature = "split"))]
 pub mod wrap;
@@ -195,11 +197,15 @@ pub fn decrypt(token: &Token, keys: &KeySet) -> Result<Opened, JweError> {
         }
         let unwrapping = match &key.material {
             Material::Secret(bytes) => Unwrapping::Secret(bytes),
-            #[cfg(not(feature = "split"))]
             Material::Rsa {
                 private: Some(private),
                 ..
             } => Unwrapping::Rsa(private),
+            Material::Ec {
+                curve,
+                scalar: Some(scalar),
+                ..
+            } => Unwrapping::Ec(*curve, scalar),
             _ => {
                 first_error.get_or_insert(JweError::KeyDoesNotFit(format!(
                     "alg \"{alg}\" cannot use the {}",
@@ -262,6 +268,7 @@ pub fn encrypt(header_text: &str, plaintext: &[u8], keys: &KeySet) -> Result<Str
     let wrapping = match &key.material {
         Material::Secret(bytes) => wrap::Wrapping::Secret(bytes),
         Material::Rsa { public, .. } => wrap::Wrapping::Rsa(public),
+        Material::Ec { curve, point, .. } => wrap::Wrapping::Ec(*curve, point),
         other => {
             return Err(JweError::KeyDoesNotFit(format!(
                 "alg \"{alg}\" cannot use the {}",
@@ -269,7 +276,7 @@ pub fn encrypt(header_text: &str, plaintext: &[u8], keys: &KeySet) -> Result<Str
             )));
         }
     };
-    let (cek, encrypted_key, extra) = wrap::wrap_cek(&alg, wrapping, cek_len)?;
+    let (cek, encrypted_key, extra) = wrap::wrap_cek(&alg, &enc, wrapping, cek_len)?;
     let mut protected = header.minified();
     if !extra.is_empty() {
         if extra.iter().any(|(name, _)| {
@@ -278,7 +285,12 @@ pub fn encrypt(header_text: &str, plaintext: &[u8], keys: &KeySet) -> Result<Str
                 .any(|m| crate::jwt::json::unescape(&m.key) == *name)
         }) {
             return Err(JweError::Malformed(format!(
-                "alg \"{alg}\" writes \"iv\" and \"tag\" into the header itself: remove them"
+                "alg \"{alg}\" writes {} into the header itself: remove them",
+                extra
+                    .iter()
+                    .map(|(name, _)| format!("\"{name}\""))
+                    .collect::<Vec<_>>()
+                    .join(" and ")
             )));
         }
         // The minified object ends with its closing brace: the members go before it.
@@ -287,7 +299,7 @@ pub fn encrypt(header_text: &str, plaintext: &[u8], keys: &KeySet) -> Result<Str
             if protected.len() > 1 {
                 protected.push(',');
             }
-            protected.push_str(&format!("\"{name}\":\"{value}\""));
+            protected.push_str(&format!("\"{name}\":{value}"));
         }
         protected.push('}');
     }
@@ -378,6 +390,14 @@ mod tests {
         let rsa = keys::parse(RSA_PRIVATE, SecretEncoding::Utf8)
             .unwrap()
             .unwrap();
+        let ec_keys: Vec<KeySet> = [
+            include_str!("../../../tests/vectors/keys/p256.pkcs8.pem"),
+            include_str!("../../../tests/vectors/keys/p384.pkcs8.pem"),
+            include_str!("../../../tests/vectors/keys/p521.pkcs8.pem"),
+        ]
+        .iter()
+        .map(|pem| keys::parse(pem, SecretEncoding::Utf8).unwrap().unwrap())
+        .collect();
         for enc in content::ENCS {
             let cek_len = content::cek_len(enc).unwrap();
             round_trip("dir", enc, &secret(cek_len));
@@ -393,6 +413,16 @@ mod tests {
             }
             round_trip("RSA-OAEP", enc, &rsa);
             round_trip("RSA-OAEP-256", enc, &rsa);
+            for ec in &ec_keys {
+                for alg in [
+                    "ECDH-ES",
+                    "ECDH-ES+A128KW",
+                    "ECDH-ES+A192KW",
+                    "ECDH-ES+A256KW",
+                ] {
+                    round_trip(alg, enc, ec);
+                }
+            }
         }
     }
 
@@ -445,6 +475,42 @@ mod tests {
         let error = decrypt(&token, &keys).unwrap_err();
         assert_eq!(error, JweError::TooLarge);
         assert!(error.to_string().contains("1024 KiB"));
+    }
+
+    #[test]
+    fn an_ephemeral_key_off_its_curve_is_refused_before_any_arithmetic() {
+        let ec = keys::parse(
+            include_str!("../../../tests/vectors/keys/p256.pkcs8.pem"),
+            SecretEncoding::Utf8,
+        )
+        .unwrap()
+        .unwrap();
+        let compact = encrypt(r#"{"alg":"ECDH-ES","enc":"A128GCM"}"#, b"x", &ec).unwrap();
+        let token = crate::jwt::token::decode(&compact).unwrap();
+        let epk = token.header.get("epk").unwrap();
+        let x = epk.get("x").and_then(Value::as_str).unwrap();
+        // The same x with y = x: (almost surely) not a point of P-256.
+        let forged = format!(
+            r#"{{"alg":"ECDH-ES","enc":"A128GCM","epk":{{"kty":"EC","crv":"P-256","x":"{x}","y":"{x}"}}}}"#
+        );
+        let mut parts: Vec<String> = compact.split('.').map(str::to_string).collect();
+        parts[0] = base64url::encode(forged.as_bytes());
+        let token = crate::jwt::token::decode(&parts.join(".")).unwrap();
+        let error = decrypt(&token, &ec).unwrap_err();
+        assert_eq!(
+            error,
+            JweError::Malformed("the header's \"epk\" is not a point on its curve".into())
+        );
+        // An epk on another curve than the key: the key does not fit.
+        let other = format!(
+            r#"{{"alg":"ECDH-ES","enc":"A128GCM","epk":{{"kty":"EC","crv":"P-384","x":"{x}","y":"{x}"}}}}"#
+        );
+        parts[0] = base64url::encode(other.as_bytes());
+        let token = crate::jwt::token::decode(&parts.join(".")).unwrap();
+        assert!(matches!(
+            decrypt(&token, &ec),
+            Err(JweError::KeyDoesNotFit(_))
+        ));
     }
 
     #[test]

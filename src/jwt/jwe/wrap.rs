@@ -7,12 +7,17 @@ use aes_kw::{KwAes128, KwAes192, KwAes256};
 use rsa::{Oaep, Pkcs1v15Encrypt, PrivateKey, PublicKey};
 
 use super::JweError;
-use super::content;
+use super::{agreement, content};
+use crate::jwt::algorithm::Curve;
 use crate::jwt::base64url;
 use crate::jwt::json::Value;
 
 /// The key management algorithms (`alg`) this page reads.
-pub const ALGS: [&str; 10] = [
+pub const ALGS: [&str; 14] = [
+    "ECDH-ES",
+    "ECDH-ES+A128KW",
+    "ECDH-ES+A192KW",
+    "ECDH-ES+A256KW",
     "dir",
     "A128KW",
     "A192KW",
@@ -30,6 +35,42 @@ pub enum Unwrapping<'a> {
     /// A shared secret (an `oct` JWK, or a secret read with the chosen encoding).
     Secret(&'a [u8]),
     Rsa(&'a PrivateKey),
+    /// An EC private key: its curve and scalar (big-endian).
+    Ec(Curve, &'a [u8]),
+}
+
+/// AES key unwrap with a key of 16, 24 or 32 bytes; `None` when the integrity check fails.
+fn aes_unwrap(kek: &[u8], wrapped: &[u8]) -> Option<Vec<u8>> {
+    let mut buffer = vec![0u8; wrapped.len()];
+    match kek.len() {
+        16 => KwAes128::new_from_slice(kek)
+            .ok()
+            .and_then(|kw| kw.unwrap_key(wrapped, &mut buffer).ok().map(<[u8]>::to_vec)),
+        24 => KwAes192::new_from_slice(kek)
+            .ok()
+            .and_then(|kw| kw.unwrap_key(wrapped, &mut buffer).ok().map(<[u8]>::to_vec)),
+        32 => KwAes256::new_from_slice(kek)
+            .ok()
+            .and_then(|kw| kw.unwrap_key(wrapped, &mut buffer).ok().map(<[u8]>::to_vec)),
+        _ => None,
+    }
+}
+
+/// AES key wrap of `cek` with a key of 16, 24 or 32 bytes.
+fn aes_wrap(kek: &[u8], cek: &[u8]) -> Option<Vec<u8>> {
+    let mut buffer = vec![0u8; cek.len() + aes_kw::IV_LEN];
+    match kek.len() {
+        16 => KwAes128::new_from_slice(kek)
+            .ok()
+            .and_then(|kw| kw.wrap_key(cek, &mut buffer).ok().map(<[u8]>::to_vec)),
+        24 => KwAes192::new_from_slice(kek)
+            .ok()
+            .and_then(|kw| kw.wrap_key(cek, &mut buffer).ok().map(<[u8]>::to_vec)),
+        32 => KwAes256::new_from_slice(kek)
+            .ok()
+            .and_then(|kw| kw.wrap_key(cek, &mut buffer).ok().map(<[u8]>::to_vec)),
+        _ => None,
+    }
 }
 
 /// The content encryption key carried by `encrypted_key` under `alg`, for `enc`'s `cek_len`.
@@ -57,27 +98,21 @@ pub fn unwrap_cek(
             Ok(secret.to_vec())
         }
         ("A128KW" | "A192KW" | "A256KW", Unwrapping::Secret(secret)) => {
-            let want = aes_key_len(alg);
-            fits_aes(alg, secret, want)?;
-            let mut buffer = vec![0u8; encrypted_key.len()];
-            let unwrapped = match want {
-                16 => KwAes128::new_from_slice(secret).ok().and_then(|kw| {
-                    kw.unwrap_key(encrypted_key, &mut buffer)
-                        .ok()
-                        .map(<[u8]>::to_vec)
-                }),
-                24 => KwAes192::new_from_slice(secret).ok().and_then(|kw| {
-                    kw.unwrap_key(encrypted_key, &mut buffer)
-                        .ok()
-                        .map(<[u8]>::to_vec)
-                }),
-                _ => KwAes256::new_from_slice(secret).ok().and_then(|kw| {
-                    kw.unwrap_key(encrypted_key, &mut buffer)
-                        .ok()
-                        .map(<[u8]>::to_vec)
-                }),
-            };
-            unwrapped.ok_or(JweError::Failed)
+            fits_aes(alg, secret, aes_key_len(alg))?;
+            aes_unwrap(secret, encrypted_key).ok_or(JweError::Failed)
+        }
+        ("ECDH-ES", Unwrapping::Ec(curve, scalar)) => {
+            if !encrypted_key.is_empty() {
+                return Err(JweError::Malformed(
+                    "with alg \"ECDH-ES\" the encrypted key must be empty".into(),
+                ));
+            }
+            agreement::receive(alg, enc_of(header), header, curve, scalar, cek_len)
+        }
+        ("ECDH-ES+A128KW" | "ECDH-ES+A192KW" | "ECDH-ES+A256KW", Unwrapping::Ec(curve, scalar)) => {
+            let kek_len = aes_key_len(alg.trim_start_matches("ECDH-ES+"));
+            let kek = agreement::receive(alg, enc_of(header), header, curve, scalar, kek_len)?;
+            aes_unwrap(&kek, encrypted_key).ok_or(JweError::Failed)
         }
         ("A128GCMKW" | "A192GCMKW" | "A256GCMKW", Unwrapping::Secret(secret)) => {
             fits_aes(alg, secret, aes_key_len(alg))?;
@@ -113,12 +148,29 @@ pub fn unwrap_cek(
             .decrypt(Oaep::<sha2::Sha256>::new(), encrypted_key)
             .map_err(|_| JweError::Failed),
         (alg, _) if !ALGS.contains(&alg) => Err(JweError::Unsupported(format!("alg \"{alg}\""))),
-        (alg, Unwrapping::Secret(_)) => Err(JweError::KeyDoesNotFit(format!(
-            "alg \"{alg}\" needs an RSA private key, not a secret"
+        (alg, _) => Err(JweError::KeyDoesNotFit(format!(
+            "alg \"{alg}\" needs {}",
+            needs(alg)
         ))),
-        (alg, Unwrapping::Rsa(_)) => Err(JweError::KeyDoesNotFit(format!(
-            "alg \"{alg}\" needs a shared secret (an \"oct\" JWK), not an RSA key"
-        ))),
+    }
+}
+
+/// The kind of key `alg` needs, in words.
+fn needs(alg: &str) -> &'static str {
+    if alg.starts_with("RSA") {
+        "an RSA key"
+    } else if alg.starts_with("ECDH-ES") {
+        "an EC key (P-256, P-384 or P-521)"
+    } else {
+        "a shared secret (an \"oct\" JWK)"
+    }
+}
+
+/// The header's `enc` (checked by the caller before any key work).
+fn enc_of(header: &Value) -> &str {
+    match header.get("enc") {
+        Some(Value::String(raw)) => raw,
+        _ => "",
     }
 }
 
@@ -126,16 +178,19 @@ pub fn unwrap_cek(
 pub enum Wrapping<'a> {
     Secret(&'a [u8]),
     Rsa(&'a PublicKey),
+    /// An EC public key: its curve and SEC1 point.
+    Ec(Curve, &'a [u8]),
 }
 
-/// What sealing needs in the header besides `alg` and `enc` (AES-GCM key wrap's `iv` and `tag`),
-/// as base64url members.
+/// What sealing needs in the header besides `alg` and `enc` (AES-GCM key wrap's `iv` and `tag`,
+/// ECDH-ES's `epk`), each as its JSON text.
 pub type HeaderMembers = Vec<(&'static str, String)>;
 
 /// The content encryption key for `alg` (for `dir`, the key itself) and how it travels: the
 /// encrypted key and any header members.
 pub fn wrap_cek(
     alg: &str,
+    enc: &str,
     key: Wrapping,
     cek_len: usize,
 ) -> Result<(Vec<u8>, Vec<u8>, HeaderMembers), JweError> {
@@ -158,20 +213,19 @@ pub fn wrap_cek(
         ("A128KW" | "A192KW" | "A256KW", Wrapping::Secret(secret)) => {
             fits_aes(alg, secret, aes_key_len(alg))?;
             let cek = random(cek_len)?;
-            let mut buffer = vec![0u8; cek_len + aes_kw::IV_LEN];
-            let wrapped = match secret.len() {
-                16 => KwAes128::new_from_slice(secret)
-                    .ok()
-                    .and_then(|kw| kw.wrap_key(&cek, &mut buffer).ok().map(<[u8]>::to_vec)),
-                24 => KwAes192::new_from_slice(secret)
-                    .ok()
-                    .and_then(|kw| kw.wrap_key(&cek, &mut buffer).ok().map(<[u8]>::to_vec)),
-                _ => KwAes256::new_from_slice(secret)
-                    .ok()
-                    .and_then(|kw| kw.wrap_key(&cek, &mut buffer).ok().map(<[u8]>::to_vec)),
-            };
-            let wrapped = wrapped.ok_or(JweError::Failed)?;
+            let wrapped = aes_wrap(secret, &cek).ok_or(JweError::Failed)?;
             Ok((cek, wrapped, Vec::new()))
+        }
+        ("ECDH-ES", Wrapping::Ec(curve, point)) => {
+            let (cek, epk) = agreement::send(alg, enc, curve, point, cek_len)?;
+            Ok((cek, Vec::new(), vec![("epk", epk)]))
+        }
+        ("ECDH-ES+A128KW" | "ECDH-ES+A192KW" | "ECDH-ES+A256KW", Wrapping::Ec(curve, point)) => {
+            let kek_len = aes_key_len(alg.trim_start_matches("ECDH-ES+"));
+            let (kek, epk) = agreement::send(alg, enc, curve, point, kek_len)?;
+            let cek = random(cek_len)?;
+            let wrapped = aes_wrap(&kek, &cek).ok_or(JweError::Failed)?;
+            Ok((cek, wrapped, vec![("epk", epk)]))
         }
         ("A128GCMKW" | "A192GCMKW" | "A256GCMKW", Wrapping::Secret(secret)) => {
             fits_aes(alg, secret, aes_key_len(alg))?;
@@ -182,8 +236,8 @@ pub fn wrap_cek(
                 _ => content::gcm_seal::<Aes256>(secret, &iv, b"", &cek)?,
             };
             let members = vec![
-                ("iv", base64url::encode(&iv)),
-                ("tag", base64url::encode(&tag)),
+                ("iv", format!("\"{}\"", base64url::encode(&iv))),
+                ("tag", format!("\"{}\"", base64url::encode(&tag))),
             ];
             Ok((cek, wrapped, members))
         }
@@ -202,11 +256,9 @@ pub fn wrap_cek(
             "encrypting with alg \"RSA1_5\" (padding-oracle prone, RFC 8725 §3.2)".into(),
         )),
         (alg, _) if !ALGS.contains(&alg) => Err(JweError::Unsupported(format!("alg \"{alg}\""))),
-        (alg, Wrapping::Secret(_)) => Err(JweError::KeyDoesNotFit(format!(
-            "alg \"{alg}\" needs an RSA public key, not a secret"
-        ))),
-        (alg, Wrapping::Rsa(_)) => Err(JweError::KeyDoesNotFit(format!(
-            "alg \"{alg}\" needs a shared secret (an \"oct\" JWK), not an RSA key"
+        (alg, _) => Err(JweError::KeyDoesNotFit(format!(
+            "alg \"{alg}\" needs {}",
+            needs(alg)
         ))),
     }
 }

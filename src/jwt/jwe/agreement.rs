@@ -1,0 +1,195 @@
+//! ECDH-ES key agreement (RFC 7518 §4.6) on P-256, P-384 and P-521: the shared secret of the
+//! recipient's key and the sender's ephemeral key (`epk`), stretched by the Concat KDF of NIST
+//! SP 800-56A §5.8.1. The KDF is written here: RFC 7518 fixes its inputs, and no maintained
+//! crate implements it over the RustCrypto digest traits this project uses.
+
+use p256::elliptic_curve::sec1::{FromSec1Point, ModulusSize, ToSec1Point};
+use p256::elliptic_curve::{
+    AffinePoint, CurveArithmetic, FieldBytesSize, PublicKey, SecretKey, ecdh,
+};
+use sha2::{Digest, Sha256};
+
+use super::JweError;
+use crate::jwt::algorithm::Curve;
+use crate::jwt::base64url;
+use crate::jwt::json::Value;
+
+/// The Concat KDF with SHA-256: `key_len` bytes from the shared secret `z`, bound to the
+/// algorithm (`enc` for direct agreement, `alg` with key wrap) and the parties' `apu` / `apv`.
+pub fn concat_kdf(z: &[u8], algorithm: &str, apu: &[u8], apv: &[u8], key_len: usize) -> Vec<u8> {
+    let with_length = |data: &[u8]| {
+        let mut field = (data.len() as u32).to_be_bytes().to_vec();
+        field.extend_from_slice(data);
+        field
+    };
+    let mut other_info = with_length(algorithm.as_bytes());
+    other_info.extend(with_length(apu));
+    other_info.extend(with_length(apv));
+    other_info.extend_from_slice(&((key_len as u32) * 8).to_be_bytes());
+    let mut derived = Vec::with_capacity(key_len + 32);
+    let mut counter: u32 = 1;
+    while derived.len() < key_len {
+        let mut hash = Sha256::new();
+        hash.update(counter.to_be_bytes());
+        hash.update(z);
+        hash.update(&other_info);
+        derived.extend_from_slice(&hash.finalize());
+        counter += 1;
+    }
+    derived.truncate(key_len);
+    derived
+}
+
+/// The shared secret of `scalar` (the recipient's private key, big-endian) and `point` (SEC1),
+/// on `C`. The point is checked to be on the curve: an invalid-curve point is refused before
+/// any arithmetic (the attack that recovers private keys from such answers).
+fn shared_secret<C>(scalar: &[u8], point: &[u8]) -> Result<Vec<u8>, JweError>
+where
+    C: CurveArithmetic,
+    FieldBytesSize<C>: ModulusSize,
+    AffinePoint<C>: FromSec1Point<C> + ToSec1Point<C>,
+{
+    let secret = SecretKey::<C>::from_slice(scalar)
+        .map_err(|_| JweError::KeyDoesNotFit("the EC private key is not valid".into()))?;
+    let public = PublicKey::<C>::from_sec1_bytes(point).map_err(|_| {
+        JweError::Malformed("the header's \"epk\" is not a point on its curve".into())
+    })?;
+    let shared = ecdh::diffie_hellman(secret.to_nonzero_scalar(), public.as_affine());
+    Ok(shared.raw_secret_bytes().to_vec())
+}
+
+/// A fresh ephemeral key pair on `C`: its SEC1 uncompressed public point and the shared secret
+/// with the recipient's `point`. `top` masks the first random byte to the order's bit length
+/// (P-521's scalar is 521 bits in 66 bytes), so that nearly every draw is a valid scalar.
+fn ephemeral<C>(point: &[u8], top: u8) -> Result<(Vec<u8>, Vec<u8>), JweError>
+where
+    C: CurveArithmetic,
+    FieldBytesSize<C>: ModulusSize,
+    AffinePoint<C>: FromSec1Point<C> + ToSec1Point<C>,
+{
+    let recipient = PublicKey::<C>::from_sec1_bytes(point)
+        .map_err(|_| JweError::KeyDoesNotFit("the EC public key is not valid".into()))?;
+    // Random bytes of the scalar's size until they make a valid scalar (nearly always at once).
+    let size = p256::elliptic_curve::FieldBytes::<C>::default().len();
+    for _ in 0..16 {
+        let mut bytes = vec![0u8; size];
+        getrandom::fill(&mut bytes).map_err(|_| JweError::Key("no random numbers".into()))?;
+        bytes[0] &= top;
+        if let Ok(secret) = SecretKey::<C>::from_slice(&bytes) {
+            let public = secret.public_key().as_affine().to_sec1_point(false);
+            let shared = ecdh::diffie_hellman(secret.to_nonzero_scalar(), recipient.as_affine());
+            return Ok((
+                public.as_bytes().to_vec(),
+                shared.raw_secret_bytes().to_vec(),
+            ));
+        }
+    }
+    Err(JweError::Key("no valid ephemeral key could be made".into()))
+}
+
+/// The party information a header carries (`apu`, `apv`), decoded.
+fn party(header: &Value, name: &str) -> Result<Vec<u8>, JweError> {
+    match header.get(name) {
+        None => Ok(Vec::new()),
+        Some(value) => {
+            let text = value.as_str().ok_or_else(|| {
+                JweError::Malformed(format!("the header's \"{name}\" is not a string"))
+            })?;
+            base64url::decode(&text)
+                .map_err(|e| JweError::Malformed(format!("the header's \"{name}\": {e}")))
+        }
+    }
+}
+
+/// The algorithm identifier the KDF binds: `enc` for direct agreement, else `alg`.
+fn algorithm_id<'a>(alg: &'a str, enc: &'a str) -> &'a str {
+    if alg == "ECDH-ES" { enc } else { alg }
+}
+
+/// The recipient's side: the derived key (`key_len` bytes) from the header's `epk` and the
+/// private key (`curve`, `scalar`).
+pub fn receive(
+    alg: &str,
+    enc: &str,
+    header: &Value,
+    curve: Curve,
+    scalar: &[u8],
+    key_len: usize,
+) -> Result<Vec<u8>, JweError> {
+    let epk = header
+        .get("epk")
+        .ok_or_else(|| JweError::Malformed(format!("alg \"{alg}\" needs \"epk\" in the header")))?;
+    let member = |name: &str| epk.get(name).and_then(Value::as_str);
+    if member("kty").as_deref() != Some("EC") {
+        return Err(JweError::Unsupported(format!(
+            "an \"epk\" of kty {:?} (only EC is read)",
+            member("kty").unwrap_or_default()
+        )));
+    }
+    if member("crv").as_deref() != Some(curve.name()) {
+        return Err(JweError::KeyDoesNotFit(format!(
+            "the token's \"epk\" is on {}, the key on {}",
+            member("crv").unwrap_or_else(|| "no curve".into()),
+            curve.name()
+        )));
+    }
+    let coordinate = |name: &str| -> Result<Vec<u8>, JweError> {
+        let text = member(name)
+            .ok_or_else(|| JweError::Malformed(format!("the \"epk\" has no \"{name}\"")))?;
+        base64url::decode(&text)
+            .map_err(|e| JweError::Malformed(format!("the \"epk\"'s \"{name}\": {e}")))
+    };
+    let mut point = vec![4u8];
+    point.extend(coordinate("x")?);
+    point.extend(coordinate("y")?);
+    let z = match curve {
+        Curve::P256 => shared_secret::<p256::NistP256>(scalar, &point)?,
+        Curve::P384 => shared_secret::<p384::NistP384>(scalar, &point)?,
+        Curve::P521 => shared_secret::<p521::NistP521>(scalar, &point)?,
+    };
+    let (apu, apv) = (party(header, "apu")?, party(header, "apv")?);
+    Ok(concat_kdf(&z, algorithm_id(alg, enc), &apu, &apv, key_len))
+}
+
+/// The sender's side: the derived key and the `epk` member to put in the header (JSON text),
+/// for the recipient's public key (`curve`, SEC1 `point`).
+pub fn send(
+    alg: &str,
+    enc: &str,
+    curve: Curve,
+    point: &[u8],
+    key_len: usize,
+) -> Result<(Vec<u8>, String), JweError> {
+    let (public, z) = match curve {
+        Curve::P256 => ephemeral::<p256::NistP256>(point, 0xff)?,
+        Curve::P384 => ephemeral::<p384::NistP384>(point, 0xff)?,
+        Curve::P521 => ephemeral::<p521::NistP521>(point, 0x01)?,
+    };
+    let size = (public.len() - 1) / 2;
+    let epk = format!(
+        r#"{{"kty":"EC","crv":"{}","x":"{}","y":"{}"}}"#,
+        curve.name(),
+        base64url::encode(&public[1..1 + size]),
+        base64url::encode(&public[1 + size..])
+    );
+    Ok((
+        concat_kdf(&z, algorithm_id(alg, enc), b"", b"", key_len),
+        epk,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// RFC 7518 Appendix C: ECDH-ES with A128GCM, Alice to Bob, apu "Alice", apv "Bob".
+    #[test]
+    fn rfc_7518_appendix_c() {
+        let z = [
+            158, 86, 217, 29, 129, 113, 53, 211, 114, 131, 66, 131, 191, 132, 38, 156, 251, 49,
+            110, 163, 218, 128, 106, 72, 246, 218, 167, 121, 140, 254, 144, 196,
+        ];
+        let derived = concat_kdf(&z, "A128GCM", b"Alice", b"Bob", 16);
+        assert_eq!(base64url::encode(&derived), "VqqN6vgjbSBcIijNcacQGg");
+    }
+}
