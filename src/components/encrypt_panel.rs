@@ -7,7 +7,7 @@ use yew::prelude::*;
 use crate::state::Sealing;
 
 /// The key management algorithms the page writes (RSA1_5 is read, never written).
-const ALGS: [&str; 13] = [
+const ALGS: [&str; 16] = [
     "RSA-OAEP-256",
     "RSA-OAEP",
     "ECDH-ES",
@@ -20,6 +20,9 @@ const ALGS: [&str; 13] = [
     "A128GCMKW",
     "A192GCMKW",
     "A256GCMKW",
+    "PBES2-HS256+A128KW",
+    "PBES2-HS384+A192KW",
+    "PBES2-HS512+A256KW",
     "dir",
 ];
 
@@ -97,7 +100,7 @@ pub fn EncryptPanel(props: &EncryptPanelProps) -> Html {
                 spellcheck="false"
                 autocomplete="off"
                 rows="3"
-                placeholder="Public key (RSA or EC: PEM, JWK), shared secret or \"oct\" JWK to encrypt to"
+                placeholder="Public key (RSA or EC: PEM, JWK), shared secret, \"oct\" JWK or password (PBES2)"
                 value={sealing.key.to_string()}
                 {oninput}
             />

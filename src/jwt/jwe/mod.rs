@@ -276,7 +276,7 @@ pub fn encrypt(header_text: &str, plaintext: &[u8], keys: &KeySet) -> Result<Str
             )));
         }
     };
-    let (cek, encrypted_key, extra) = wrap::wrap_cek(&alg, &enc, wrapping, cek_len)?;
+    let (cek, encrypted_key, extra) = wrap::wrap_cek(&alg, &enc, &header, wrapping, cek_len)?;
     let mut protected = header.minified();
     if !extra.is_empty() {
         if extra.iter().any(|(name, _)| {
@@ -365,7 +365,13 @@ mod tests {
     }
 
     fn round_trip(alg: &str, enc: &str, keys: &KeySet) {
-        let header = format!(r#"{{"alg":"{alg}","enc":"{enc}","cty":"text"}}"#);
+        // PBKDF2 is slow by design, and slower still in a test build: few iterations here.
+        let p2c = if alg.starts_with("PBES2") {
+            r#","p2c":1000"#
+        } else {
+            ""
+        };
+        let header = format!(r#"{{"alg":"{alg}","enc":"{enc}","cty":"text"{p2c}}}"#);
         let plaintext = format!("sealed with {alg} and {enc}");
         let compact = encrypt(&header, plaintext.as_bytes(), keys)
             .unwrap_or_else(|e| panic!("{alg} {enc}: {e}"));
@@ -398,7 +404,17 @@ mod tests {
         .iter()
         .map(|pem| keys::parse(pem, SecretEncoding::Utf8).unwrap().unwrap())
         .collect();
+        let password = keys::parse("correct horse battery staple", SecretEncoding::Utf8)
+            .unwrap()
+            .unwrap();
         for enc in content::ENCS {
+            for alg in [
+                "PBES2-HS256+A128KW",
+                "PBES2-HS384+A192KW",
+                "PBES2-HS512+A256KW",
+            ] {
+                round_trip(alg, enc, &password);
+            }
             let cek_len = content::cek_len(enc).unwrap();
             round_trip("dir", enc, &secret(cek_len));
             for (alg, len) in [
@@ -413,6 +429,13 @@ mod tests {
             }
             round_trip("RSA-OAEP", enc, &rsa);
             round_trip("RSA-OAEP-256", enc, &rsa);
+            for alg in [
+                "PBES2-HS256+A128KW",
+                "PBES2-HS384+A192KW",
+                "PBES2-HS512+A256KW",
+            ] {
+                round_trip(alg, enc, &password);
+            }
             for ec in &ec_keys {
                 for alg in [
                     "ECDH-ES",
@@ -511,6 +534,47 @@ mod tests {
             decrypt(&token, &ec),
             Err(JweError::KeyDoesNotFit(_))
         ));
+    }
+
+    #[test]
+    fn a_pbes2_iteration_count_is_capped_before_any_work() {
+        let password = keys::parse("pw", SecretEncoding::Utf8).unwrap().unwrap();
+        let compact = encrypt(
+            r#"{"alg":"PBES2-HS256+A128KW","enc":"A128GCM"}"#,
+            b"x",
+            &password,
+        )
+        .unwrap();
+        let token = crate::jwt::token::decode(&compact).unwrap();
+        assert_eq!(
+            token.header.get("p2c"),
+            Some(&Value::Number(wrap::P2C.to_string()))
+        );
+        let mut parts: Vec<String> = compact.split('.').map(str::to_string).collect();
+        for (p2c, fits) in [
+            ("4294967295", false),
+            ("1000001", false),
+            ("0", false),
+            ("1.5", false),
+            ("1000", true),
+        ] {
+            let header = format!(
+                r#"{{"alg":"PBES2-HS256+A128KW","enc":"A128GCM","p2s":"AAAAAAAAAAAAAAAAAAAAAA","p2c":{p2c}}}"#
+            );
+            parts[0] = base64url::encode(header.as_bytes());
+            let token = crate::jwt::token::decode(&parts.join(".")).unwrap();
+            let error = decrypt(&token, &password).unwrap_err();
+            if fits {
+                // Run, and refused by the tag (this header was not the one sealed).
+                assert_eq!(error, JweError::Failed, "p2c {p2c}");
+            } else {
+                // Refused by reading the header, before any iteration.
+                assert!(
+                    matches!(error, JweError::Unsupported(_) | JweError::Malformed(_)),
+                    "p2c {p2c}: {error}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -12,8 +12,18 @@ use crate::jwt::algorithm::Curve;
 use crate::jwt::base64url;
 use crate::jwt::json::Value;
 
+/// The most PBKDF2 iterations (`p2c`) a token may ask for: each costs two hashes, and a token
+/// asking for billions would hold the tab (checked before any work).
+pub const MAX_P2C: u32 = 1_000_000;
+
+/// The iterations the page uses when it encrypts with a password.
+pub const P2C: u32 = 100_000;
+
 /// The key management algorithms (`alg`) this page reads.
-pub const ALGS: [&str; 14] = [
+pub const ALGS: [&str; 17] = [
+    "PBES2-HS256+A128KW",
+    "PBES2-HS384+A192KW",
+    "PBES2-HS512+A256KW",
     "ECDH-ES",
     "ECDH-ES+A128KW",
     "ECDH-ES+A192KW",
@@ -37,6 +47,26 @@ pub enum Unwrapping<'a> {
     Rsa(&'a PrivateKey),
     /// An EC private key: its curve and scalar (big-endian).
     Ec(Curve, &'a [u8]),
+}
+
+/// The key-encryption key PBES2 derives from `password` (RFC 7518 §4.8): PBKDF2 with the
+/// algorithm's HMAC, salted with `alg ‖ 0x00 ‖ p2s`.
+fn pbes2_kek(alg: &str, password: &[u8], p2s: &[u8], p2c: u32) -> Result<Vec<u8>, JweError> {
+    let mut salt = alg.as_bytes().to_vec();
+    salt.push(0);
+    salt.extend_from_slice(p2s);
+    let mut kek = vec![0u8; aes_key_len(alg.rsplit('+').next().unwrap_or_default())];
+    let result = match alg {
+        "PBES2-HS256+A128KW" => {
+            pbkdf2::pbkdf2::<hmac::Hmac<sha2::Sha256>>(password, &salt, p2c, &mut kek)
+        }
+        "PBES2-HS384+A192KW" => {
+            pbkdf2::pbkdf2::<hmac::Hmac<sha2::Sha384>>(password, &salt, p2c, &mut kek)
+        }
+        _ => pbkdf2::pbkdf2::<hmac::Hmac<sha2::Sha512>>(password, &salt, p2c, &mut kek),
+    };
+    result.map_err(|_| JweError::Failed)?;
+    Ok(kek)
 }
 
 /// AES key unwrap with a key of 16, 24 or 32 bytes; `None` when the integrity check fails.
@@ -101,6 +131,36 @@ pub fn unwrap_cek(
             fits_aes(alg, secret, aes_key_len(alg))?;
             aes_unwrap(secret, encrypted_key).ok_or(JweError::Failed)
         }
+        (
+            "PBES2-HS256+A128KW" | "PBES2-HS384+A192KW" | "PBES2-HS512+A256KW",
+            Unwrapping::Secret(password),
+        ) => {
+            let p2c = match header.get("p2c") {
+                Some(Value::Number(text)) => text.parse::<u64>().ok(),
+                _ => None,
+            }
+            .ok_or_else(|| {
+                JweError::Malformed(format!(
+                    "alg \"{alg}\" needs \"p2c\", a positive whole number, in the header"
+                ))
+            })?;
+            if p2c == 0 || p2c > u64::from(MAX_P2C) {
+                return Err(JweError::Unsupported(format!(
+                    "a \"p2c\" of {p2c} iterations (this page runs at most {MAX_P2C})"
+                )));
+            }
+            let p2s = match header.get("p2s").and_then(Value::as_str) {
+                Some(text) => base64url::decode(&text)
+                    .map_err(|e| JweError::Malformed(format!("the header's \"p2s\": {e}")))?,
+                None => {
+                    return Err(JweError::Malformed(format!(
+                        "alg \"{alg}\" needs \"p2s\" in the header"
+                    )));
+                }
+            };
+            let kek = pbes2_kek(alg, password, &p2s, p2c as u32)?;
+            aes_unwrap(&kek, encrypted_key).ok_or(JweError::Failed)
+        }
         ("ECDH-ES", Unwrapping::Ec(curve, scalar)) => {
             if !encrypted_key.is_empty() {
                 return Err(JweError::Malformed(
@@ -161,6 +221,8 @@ fn needs(alg: &str) -> &'static str {
         "an RSA key"
     } else if alg.starts_with("ECDH-ES") {
         "an EC key (P-256, P-384 or P-521)"
+    } else if alg.starts_with("PBES2") {
+        "a password"
     } else {
         "a shared secret (an \"oct\" JWK)"
     }
@@ -191,6 +253,7 @@ pub type HeaderMembers = Vec<(&'static str, String)>;
 pub fn wrap_cek(
     alg: &str,
     enc: &str,
+    header: &Value,
     key: Wrapping,
     cek_len: usize,
 ) -> Result<(Vec<u8>, Vec<u8>, HeaderMembers), JweError> {
@@ -215,6 +278,34 @@ pub fn wrap_cek(
             let cek = random(cek_len)?;
             let wrapped = aes_wrap(secret, &cek).ok_or(JweError::Failed)?;
             Ok((cek, wrapped, Vec::new()))
+        }
+        (
+            "PBES2-HS256+A128KW" | "PBES2-HS384+A192KW" | "PBES2-HS512+A256KW",
+            Wrapping::Secret(password),
+        ) => {
+            // The header's own `p2c`, if it sets one within bounds; else the page's default.
+            let given = match header.get("p2c") {
+                Some(Value::Number(text)) => match text.parse::<u32>() {
+                    Ok(p2c) if (1..=MAX_P2C).contains(&p2c) => Some(p2c),
+                    _ => {
+                        return Err(JweError::Malformed(format!(
+                            "\"p2c\" must be a whole number from 1 to {MAX_P2C}"
+                        )));
+                    }
+                },
+                Some(_) => return Err(JweError::Malformed("\"p2c\" must be a number".into())),
+                None => None,
+            };
+            let p2c = given.unwrap_or(P2C);
+            let p2s = random(16)?;
+            let kek = pbes2_kek(alg, password, &p2s, p2c)?;
+            let cek = random(cek_len)?;
+            let wrapped = aes_wrap(&kek, &cek).ok_or(JweError::Failed)?;
+            let mut members = vec![("p2s", format!("\"{}\"", base64url::encode(&p2s)))];
+            if given.is_none() {
+                members.push(("p2c", p2c.to_string()));
+            }
+            Ok((cek, wrapped, members))
         }
         ("ECDH-ES", Wrapping::Ec(curve, point)) => {
             let (cek, epk) = agreement::send(alg, enc, curve, point, cek_len)?;
