@@ -262,3 +262,58 @@ fn duplicates_and_non_jwt_payloads() {
         codes(&make(HS, GOOD_PAYLOAD)),
     );
 }
+
+/// A five-segment token with this header (the other parts are placeholders: findings read the
+/// header and the keys only).
+fn jwe(header: &str) -> String {
+    format!("{}.AAAA.AAAA.AAAA.AAAA", encode(header.as_bytes()))
+}
+
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+fn encrypted_token_findings() {
+    check(
+        "jwe-rsa1-5",
+        codes(&jwe(r#"{"alg":"RSA1_5","enc":"A128GCM"}"#)),
+        codes(&jwe(r#"{"alg":"RSA-OAEP-256","enc":"A128GCM"}"#)),
+    );
+    let pbes2 = |p2c: &str| {
+        jwe(&format!(
+            r#"{{"alg":"PBES2-HS256+A128KW","enc":"A128GCM","p2s":"AAAA","p2c":{p2c}}}"#
+        ))
+    };
+    check(
+        "pbes2-low-count",
+        codes(&pbes2("999")),
+        codes(&pbes2("1000")),
+    );
+    check(
+        "pbes2-absurd-count",
+        codes(&pbes2("20000000")),
+        codes(&pbes2("600000")),
+    );
+    check(
+        "jwe-zip",
+        codes(&jwe(r#"{"alg":"A128KW","enc":"A128GCM","zip":"DEF"}"#)),
+        codes(&jwe(r#"{"alg":"A128KW","enc":"A128GCM"}"#)),
+    );
+    let dir = jwe(r#"{"alg":"dir","enc":"A256GCM"}"#);
+    let short = keys::parse("00112233445566778899aabbccddeeff", SecretEncoding::Hex)
+        .unwrap()
+        .unwrap();
+    let fitting = keys::parse(&"ab".repeat(32), SecretEncoding::Hex)
+        .unwrap()
+        .unwrap();
+    check(
+        "dir-short-key",
+        codes_with(&dir, Some(&short), None),
+        codes_with(&dir, Some(&fitting), None),
+    );
+    // A signed token never gets these.
+    let jws = codes(&make(r#"{"alg":"HS256","zip":"DEF"}"#, GOOD_PAYLOAD));
+    assert!(!jws.contains(&"jwe-zip"), "{jws:?}");
+    // The nested token's finding names what the header says.
+    let nested = lint::nested_cty_finding(Some("json"));
+    assert_eq!(nested.code, "nested-cty");
+    assert!(nested.meaning.contains("\"json\""));
+}

@@ -158,6 +158,19 @@ impl fmt::Display for Algorithm {
     }
 }
 
+/// The bits of content encryption key a JWE `enc` uses (RFC 7518 §5: AES-CBC-HMAC takes a MAC
+/// key and an encryption key together).
+pub fn content_key_bits(enc: &str) -> Option<usize> {
+    Some(match enc {
+        "A128GCM" => 128,
+        "A192GCM" => 192,
+        "A256GCM" | "A128CBC-HS256" => 256,
+        "A192CBC-HS384" => 384,
+        "A256CBC-HS512" => 512,
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

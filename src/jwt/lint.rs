@@ -79,8 +79,88 @@ pub fn findings(token: &Token, offered: Offered<'_>, now: Seconds) -> Vec<Findin
         payload_findings(token, now, &mut out);
     }
     key_findings(token, offered, &mut out);
+    if token.kind == Kind::Jwe {
+        encryption_findings(token, offered, &mut out);
+    }
     out.sort_by_key(|f| std::cmp::Reverse(f.severity));
     out
+}
+
+/// The PBKDF2 iterations past which a token is more likely an attack than a choice.
+const ABSURD_P2C: f64 = 10_000_000.0;
+
+/// What an encrypted token's header says about its protection.
+fn encryption_findings(token: &Token, offered: Offered<'_>, out: &mut Vec<Finding>) {
+    let header = &token.header;
+    let alg = token.alg().unwrap_or_default();
+    if alg == "RSA1_5" {
+        out.push(finding(
+            "jwe-rsa1-5",
+            Severity::Warning,
+            "alg \"RSA1_5\": RSA PKCS #1 v1.5 key encryption invites padding-oracle attacks (RFC 8725 §3.2).",
+            "Encrypt with RSA-OAEP-256 or ECDH-ES instead; a recipient that must read RSA1_5 has to fail identically for every bad padding.",
+        ));
+    }
+    if alg.starts_with("PBES2")
+        && let Some(p2c) = header.get("p2c").and_then(Value::as_f64)
+    {
+        if p2c < 1000.0 {
+            out.push(finding(
+                "pbes2-low-count",
+                Severity::Danger,
+                format!("\"p2c\" is {p2c}: too few PBKDF2 iterations, the password can be guessed quickly offline."),
+                "RFC 7518 §4.8.1.2 asks for at least 1000; today's advice is hundreds of thousands.",
+            ));
+        } else if p2c > ABSURD_P2C {
+            out.push(finding(
+                "pbes2-absurd-count",
+                Severity::Warning,
+                format!("\"p2c\" is {p2c}: more iterations than any recipient should run; a token like this can stall a server."),
+                "Recipients must cap p2c before deriving (this page runs at most 1,000,000).",
+            ));
+        }
+    }
+    if header.get("zip").is_some() {
+        out.push(finding(
+            "jwe-zip",
+            Severity::Info,
+            "\"zip\": the content is compressed before encryption, so its length depends on what it says.",
+            "Where an attacker can put text beside a secret, compression can leak the secret through the token's length (as CRIME did); leave zip out there.",
+        ));
+    }
+    if alg == "dir"
+        && let Some(enc) = header.get("enc").and_then(Value::as_str)
+        && let Some(needed) = crate::jwt::algorithm::content_key_bits(&enc)
+        && let Some(keys) = offered.verify.or(offered.sign)
+        && let Some(bits) = keys.keys().iter().find_map(|k| match &k.material {
+            Material::Secret(bytes) => Some(bytes.len() * 8),
+            _ => None,
+        })
+        && bits < needed
+    {
+        out.push(finding(
+            "dir-short-key",
+            Severity::Danger,
+            format!("alg \"dir\" uses the shared key as the content key, and this one has {bits} bits: {enc} needs {needed}."),
+            "Use a random key of exactly the content key's size, e.g. from the key generator.",
+        ));
+    }
+}
+
+/// A nested token (a signed JWT inside an encrypted one) whose header does not say so.
+pub fn nested_cty_finding(cty: Option<&str>) -> Finding {
+    finding(
+        "nested-cty",
+        Severity::Warning,
+        match cty {
+            Some(cty) => {
+                format!("The plaintext is a signed token, but \"cty\" is \"{cty}\", not \"JWT\".")
+            }
+            None => "The plaintext is a signed token, but the header has no \"cty\": \"JWT\"."
+                .to_string(),
+        },
+        "RFC 7519 §5.2: a nested JWT's outer header must carry \"cty\": \"JWT\", so recipients know to verify the inner token.",
+    )
 }
 
 fn header_findings(token: &Token, out: &mut Vec<Finding>) {

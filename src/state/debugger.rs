@@ -836,6 +836,14 @@ impl Debugger {
             },
             Some(view) if view.token.kind == token::Kind::Jwe => {
                 let (verdict, opened) = self.decrypt(&view.token);
+                let cty = view.token.header.get("cty").and_then(Value::as_str);
+                if opened.as_ref().is_some_and(|o| o.nested.is_some())
+                    && !cty
+                        .as_deref()
+                        .is_some_and(|c| c.eq_ignore_ascii_case("JWT"))
+                {
+                    Rc::make_mut(&mut self.findings).push(lint::nested_cty_finding(cty.as_deref()));
+                }
                 self.opened = opened;
                 verdict
             }
@@ -1190,6 +1198,25 @@ mod tests {
         let error = refused.sealing.error.as_deref().unwrap();
         assert!(error.contains("256-bit key"), "{error}");
         assert_eq!(refused.input, back.input);
+    }
+
+    #[test]
+    fn a_nested_token_without_cty_jwt_is_a_finding() {
+        let key = r#"{"kty":"oct","k":"AAECAwQFBgcICQoLDA0ODw"}"#;
+        let keys = crate::jwt::keys::parse(key, SecretEncoding::Utf8)
+            .unwrap()
+            .unwrap();
+        let sealed = |header: &str| {
+            crate::jwt::jwe::encrypt(header, EXAMPLE_TOKEN.as_bytes(), &keys).unwrap()
+        };
+        let codes = |token: &str| -> Vec<&'static str> {
+            let state = Debugger::new(token, 0).apply(Action::SetKey(key.into()));
+            assert_eq!(state.verdict.state(), "decrypted");
+            state.findings.iter().map(|f| f.code).collect()
+        };
+        assert!(codes(&sealed(r#"{"alg":"A128KW","enc":"A128GCM"}"#)).contains(&"nested-cty"));
+        let with_cty = codes(&sealed(r#"{"alg":"A128KW","enc":"A128GCM","cty":"JWT"}"#));
+        assert!(!with_cty.contains(&"nested-cty"), "{with_cty:?}");
     }
 
     #[test]
