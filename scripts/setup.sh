@@ -80,15 +80,17 @@ if ! wasm-opt --version 2>/dev/null | grep -q "version $BINARYEN_VERSION"; then
   exit 1
 fi
 
-# PyJWT for the interoperability tests (the tutorial's library).
-if ! python3 -c 'import jwt, cryptography' >/dev/null 2>&1; then
+# PyJWT (the tutorial's library) and joserfc (JWE) for the interoperability tests.
+if ! python3 -c 'import jwt, cryptography, joserfc' >/dev/null 2>&1; then
   if ! python3 -m pip --version >/dev/null 2>&1; then
     say "installing Debian's python3-pip"
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-pip
   fi
-  say "installing PyJWT[crypto] from PyPI"
-  python3 -m pip install --quiet 'PyJWT[crypto]==2.10.1' || python3 -m pip install --quiet --break-system-packages 'PyJWT[crypto]==2.10.1'
+  say "installing PyJWT[crypto] and joserfc from PyPI"
+  python_packages=('PyJWT[crypto]==2.10.1' 'joserfc==1.8.0')
+  python3 -m pip install --quiet "${python_packages[@]}" \
+    || python3 -m pip install --quiet --break-system-packages "${python_packages[@]}"
 fi
 
 # The tool compiles started above.

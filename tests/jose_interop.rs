@@ -1,0 +1,197 @@
+//! JWE interoperability with joserfc (a Python JOSE library, installed by `make setup`): tokens
+//! joserfc encrypts open here, tokens encrypted here open in joserfc, for every `alg`/`enc` pair
+//! both read, nested JWTs and `zip` included.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use jwt_debugger::jwt::json::{self, Value};
+use jwt_debugger::jwt::jwe;
+use jwt_debugger::jwt::keys::{self, KeySet, SecretEncoding};
+use jwt_debugger::jwt::token;
+
+const ENCS: [&str; 6] = [
+    "A128CBC-HS256",
+    "A192CBC-HS384",
+    "A256CBC-HS512",
+    "A128GCM",
+    "A192GCM",
+    "A256GCM",
+];
+
+/// (alg, key): a file under tests/vectors/keys, or `hex:` and a shared key or password.
+fn algs() -> Vec<(&'static str, String)> {
+    let hex = |len: usize| format!("hex:{}", "5a".repeat(len));
+    vec![
+        ("RSA1_5", "rsa2048.pkcs8.pem".into()),
+        ("RSA-OAEP", "rsa2048.pkcs8.pem".into()),
+        ("RSA-OAEP-256", "rsa2048.pkcs8.pem".into()),
+        ("A128KW", hex(16)),
+        ("A192KW", hex(24)),
+        ("A256KW", hex(32)),
+        ("A128GCMKW", hex(16)),
+        ("A192GCMKW", hex(24)),
+        ("A256GCMKW", hex(32)),
+        ("ECDH-ES", "p256.pkcs8.pem".into()),
+        ("ECDH-ES+A128KW", "p384.pkcs8.pem".into()),
+        ("ECDH-ES+A192KW", "p521.pkcs8.pem".into()),
+        ("ECDH-ES+A256KW", "p256.pkcs8.pem".into()),
+        ("PBES2-HS256+A128KW", hex(12)),
+        ("PBES2-HS384+A192KW", hex(12)),
+        ("PBES2-HS512+A256KW", hex(12)),
+    ]
+}
+
+fn our_keys(key: &str) -> KeySet {
+    match key.strip_prefix("hex:") {
+        Some(hex) => keys::parse(hex, SecretEncoding::Hex),
+        None => keys::parse(
+            &std::fs::read_to_string(format!(
+                "{}/tests/vectors/keys/{key}",
+                env!("CARGO_MANIFEST_DIR")
+            ))
+            .unwrap(),
+            SecretEncoding::Utf8,
+        ),
+    }
+    .unwrap()
+    .unwrap()
+}
+
+fn case(alg: &str, enc: &str, key: &str, extra: &str) -> String {
+    let key = match key.strip_prefix("hex:") {
+        Some(hex) => format!(r#""hex":"{hex}""#),
+        None => format!(r#""file":"{key}""#),
+    };
+    format!(r#"{{"alg":"{alg}","enc":"{enc}",{key}{extra}}}"#)
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Runs the joserfc peer; its answer is a JSON array, one item per case.
+fn peer(mode: &str, cases: &[String]) -> Vec<Value> {
+    let script = format!("{}/tests/interop/jose_peer.py", env!("CARGO_MANIFEST_DIR"));
+    let mut child = Command::new("python3")
+        .args([script.as_str(), mode])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("python3 runs (make setup installs joserfc)");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(format!("[{}]", cases.join(",")).as_bytes())
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(
+        output.status.success(),
+        "the joserfc peer failed: is joserfc installed? (make setup)"
+    );
+    match json::parse(&String::from_utf8(output.stdout).unwrap()).unwrap() {
+        Value::Array(items) => items,
+        other => panic!("unexpected peer output {other:?}"),
+    }
+}
+
+#[test]
+fn tokens_joserfc_encrypts_open_here() {
+    let plaintext = "Sealed by joserfc, opened in the tab.";
+    let mut cases = Vec::new();
+    let mut expected = Vec::new();
+    for (alg, key) in algs() {
+        for enc in ENCS {
+            cases.push(case(
+                alg,
+                enc,
+                &key,
+                &format!(r#","plaintext":"{}""#, hex(plaintext.as_bytes())),
+            ));
+            expected.push((alg, enc, key.clone()));
+        }
+    }
+    // zip, and a nested JWT (cty JWT), once each.
+    let jws = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";
+    cases.push(case(
+        "A256KW",
+        "A256GCM",
+        &format!("hex:{}", "5a".repeat(32)),
+        &format!(r#","zip":true,"plaintext":"{}""#, hex(plaintext.as_bytes())),
+    ));
+    expected.push(("A256KW", "A256GCM", format!("hex:{}", "5a".repeat(32))));
+    cases.push(case(
+        "RSA-OAEP-256",
+        "A256GCM",
+        "rsa2048.pkcs8.pem",
+        &format!(r#","cty":"JWT","plaintext":"{}""#, hex(jws.as_bytes())),
+    ));
+    expected.push(("RSA-OAEP-256", "A256GCM", "rsa2048.pkcs8.pem".into()));
+
+    let tokens = peer("encrypt", &cases);
+    assert_eq!(tokens.len(), cases.len());
+    for (index, (item, (alg, enc, key))) in tokens.iter().zip(&expected).enumerate() {
+        let compact = item.get("token").and_then(Value::as_str).unwrap();
+        let token = token::decode(&compact).unwrap_or_else(|e| panic!("{alg} {enc}: {e}"));
+        let opened =
+            jwe::decrypt(&token, &our_keys(key)).unwrap_or_else(|e| panic!("{alg} {enc}: {e}"));
+        let want = if index == cases.len() - 1 {
+            jws
+        } else {
+            plaintext
+        };
+        assert_eq!(
+            String::from_utf8(opened.plaintext).unwrap(),
+            want,
+            "{alg} {enc}"
+        );
+    }
+}
+
+#[test]
+fn tokens_encrypted_here_open_in_joserfc() {
+    let plaintext = "Sealed in the tab, opened by joserfc.";
+    let mut cases = Vec::new();
+    for (alg, key) in algs() {
+        // RSA1_5 is read here, never written.
+        if alg == "RSA1_5" {
+            continue;
+        }
+        for enc in ENCS {
+            let p2c = if alg.starts_with("PBES2") {
+                r#","p2c":1000"#
+            } else {
+                ""
+            };
+            let header = format!(r#"{{"alg":"{alg}","enc":"{enc}"{p2c}}}"#);
+            let compact = jwe::encrypt(&header, plaintext.as_bytes(), &our_keys(&key))
+                .unwrap_or_else(|e| panic!("{alg} {enc}: {e}"));
+            cases.push(case(alg, enc, &key, &format!(r#","token":"{compact}""#)));
+        }
+    }
+    let header = r#"{"alg":"A128KW","enc":"A128GCM","zip":"DEF"}"#;
+    let key = format!("hex:{}", "5a".repeat(16));
+    let compact = jwe::encrypt(header, plaintext.as_bytes(), &our_keys(&key)).unwrap();
+    cases.push(case(
+        "A128KW",
+        "A128GCM",
+        &key,
+        &format!(r#","zip":true,"token":"{compact}""#),
+    ));
+
+    let results = peer("decrypt", &cases);
+    assert_eq!(results.len(), cases.len());
+    for (result, case) in results.iter().zip(&cases) {
+        let error = result
+            .get("error")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
+        assert_eq!(
+            result.get("plaintext").and_then(Value::as_str).as_deref(),
+            Some(hex(plaintext.as_bytes()).as_str()),
+            "joserfc refused {case}: {error}"
+        );
+    }
+}
