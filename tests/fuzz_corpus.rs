@@ -41,3 +41,8 @@ fn verify_token_corpus() {
 fn json_display_corpus() {
     replay("json_display", harness::json_display);
 }
+
+#[test]
+fn decrypt_token_corpus() {
+    replay("decrypt_token", harness::decrypt_token);
+}
