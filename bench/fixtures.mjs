@@ -81,3 +81,27 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   }
   process.exit(failed ? 1 : 0);
 }
+
+/**
+ * The JWE decrypt cases `make bench` times (issue #15): `{ label, key, seal(marker) }`, where
+ * `key` is what a user pastes to open the token and `seal` makes a token whose plaintext carries
+ * `marker`, encrypted by the `jose` package on Node's WebCrypto (an implementation independent of
+ * the page).
+ */
+export async function jweCases() {
+  const jose = await import(join(ROOT, 'tests/e2e/node_modules/jose/dist/webapi/index.js'));
+  const rsa = pem('rsa2048.spki.pem');
+  const p256 = pem('p256.spki.pem');
+  const aes = Buffer.alloc(32, 0x5a);
+  const seal = (alg, enc, keyFor) => async (marker) => new jose.CompactEncrypt(
+    new TextEncoder().encode(JSON.stringify({ sub: marker, name: 'bench' })),
+  ).setProtectedHeader({ alg, enc }).encrypt(await keyFor());
+  return [
+    { label: 'RSA-OAEP-256 + A256GCM (RSA-2048)', key: pem('rsa2048.pkcs8.pem'),
+      seal: seal('RSA-OAEP-256', 'A256GCM', () => jose.importSPKI(rsa, 'RSA-OAEP-256')) },
+    { label: 'ECDH-ES+A128KW + A128GCM (P-256)', key: pem('p256.pkcs8.pem'),
+      seal: seal('ECDH-ES+A128KW', 'A128GCM', () => jose.importSPKI(p256, 'ECDH-ES+A128KW')) },
+    { label: 'A256KW + A256GCM', key: JSON.stringify({ kty: 'oct', k: aes.toString('base64url') }),
+      seal: seal('A256KW', 'A256GCM', async () => aes) },
+  ];
+}

@@ -5,7 +5,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { join } from 'node:path';
 import { DIST } from '../tests/e2e/lib.mjs';
-import { ALGS, keysFor, signedToken, sizedToken } from './fixtures.mjs';
+import { ALGS, jweCases, keysFor, signedToken, sizedToken } from './fixtures.mjs';
 
 export const DECODE_SIZES = [['jwt.io example', 0], ['1 KB', 1024], ['8 KB', 8192], ['64 KB', 65536], ['256 KB', 262144], ['1 MB', 1048576]];
 
@@ -263,3 +263,28 @@ export async function algorithmLatencies(browser, url, runs) {
   return rows;
 }
 
+
+/**
+ * JWE decrypt latency (issue #15): the key is in its box; a new token is pasted → verdict
+ * "decrypted" and the plaintext in the DOM. Each run seals a different plaintext, so no answer
+ * can come from memory. The key engine opens RSA and EC tokens; the round trip is included.
+ */
+export async function jweLatency(browser, url, runs) {
+  const { context, page } = await measuringPage(browser, url);
+  const rows = [];
+  for (const { label, key, seal } of await jweCases()) {
+    await put(page, 'token-input', await seal('setup'));
+    await put(page, 'key-input', key);
+    await page.waitForFunction(() => document.querySelector('[data-testid=verdict]')?.dataset.state === 'decrypted', null, { timeout: 15000 });
+    const times = [];
+    for (let i = 0; i < runs; i++) {
+      const marker = `jwe-${i}-${Math.random()}`;
+      times.push(await page.evaluate(([t, m]) => window.__measure('token-input', t,
+        `return document.querySelector('[data-testid=verdict]')?.dataset.state === 'decrypted' && document.querySelector('[data-testid=jwe-plaintext]')?.textContent.includes(${JSON.stringify(m)})`),
+      [await seal(marker), marker]));
+    }
+    rows.push({ label, times });
+  }
+  await context.close();
+  return rows;
+}

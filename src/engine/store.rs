@@ -17,9 +17,33 @@ use crate::jwt::{lint, token, tutorial};
 pub struct Store {
     held: HashMap<u32, Material>,
     next: u32,
+    /// The last key text read to open or seal a JWE, as read: tokens pasted one after another
+    /// are opened with the same key, and reading an RSA private key costs more than using it.
+    jwe_key: Option<(String, SecretEncoding, KeySet)>,
 }
 
 impl Store {
+    /// The keys in `text` for a JWE, read once per text.
+    fn jwe_keys(
+        &mut self,
+        text: &str,
+        encoding: SecretEncoding,
+    ) -> Result<&KeySet, crate::jwt::jwe::JweError> {
+        let fresh = !matches!(&self.jwe_key, Some((t, e, _)) if t == text && *e == encoding);
+        if fresh {
+            let keys = match keys::parse(text, encoding) {
+                Some(Ok(keys)) => keys,
+                Some(Err(error)) => return Err(crate::jwt::jwe::JweError::Key(error.to_string())),
+                None => return Err(crate::jwt::jwe::JweError::Key("no key".into())),
+            };
+            self.jwe_key = Some((text.to_string(), encoding, keys));
+        }
+        match &self.jwe_key {
+            Some((_, _, keys)) => Ok(keys),
+            None => Err(crate::jwt::jwe::JweError::Key("no key".into())),
+        }
+    }
+
     /// The answer to `request`; `None` for a release, which has none.
     pub fn answer(&mut self, request: Request) -> Option<Answer> {
         Some(match request {
@@ -59,7 +83,11 @@ impl Store {
                 token,
                 key,
                 encoding,
-            } => Answer::Decrypted(crate::jwt::jwe::open_here(&token, &key, encoding)),
+            } => Answer::Decrypted(self.jwe_keys(&key, encoding).and_then(|keys| {
+                let token = token::decode(&token)
+                    .map_err(|e| crate::jwt::jwe::JweError::Malformed(e.to_string()))?;
+                crate::jwt::jwe::decrypt(&token, keys)
+            })),
             Request::Encrypt {
                 header,
                 plaintext,
