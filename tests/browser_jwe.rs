@@ -62,3 +62,35 @@ async fn encrypt_the_signed_token_then_open_the_nested_token_and_come_back() {
     assert_eq!(state(&app, "verdict"), "decrypted");
     assert!(app.find("nested-back").is_none());
 }
+
+/// RFC 7520 §5.13: one content, three recipients (RSA1_5, ECDH-ES+A256KW, A256GCMKW), general
+/// JSON serialization, and the shared key of the third.
+const GENERAL: &str =
+    include_str!("vectors/jose-cookbook/jwe/5_13.encrypting_to_multiple_recipients.json");
+
+#[wasm_bindgen_test]
+async fn a_jwe_in_json_serialization_opens_for_the_recipient_whose_key_is_given() {
+    use jwt_debugger::jwt::json::{self, Value};
+    let example = json::parse(GENERAL).unwrap();
+    let serialized = example
+        .get("output")
+        .unwrap()
+        .get("json")
+        .unwrap()
+        .minified();
+    let Some(Value::Array(keys)) = example.get("input").unwrap().get("key") else {
+        panic!("three keys")
+    };
+    let app = mount(&serialized, 0).await;
+    assert!(app.find("decode-error").is_none());
+    // The shared header: the protected enc and the unprotected cty.
+    let header = app.value("header-json");
+    assert!(
+        header.contains("\"enc\": \"A128CBC-HS256\"") && header.contains("text/plain"),
+        "{header}"
+    );
+    app.type_into("key-input", &keys[2].minified()).await;
+    assert_eq!(state(&app, "verdict"), "decrypted");
+    assert!(app.text("jwe-plaintext").starts_with("You can trust us"));
+    assert!(app.text("verdict").contains("A256GCMKW"));
+}

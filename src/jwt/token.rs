@@ -134,6 +134,8 @@ pub enum DecodeError {
     Json { part: Part, error: JsonError },
     /// The header is JSON but not an object.
     HeaderNotObject,
+    /// A JSON text that is not a JWE in a JSON serialization.
+    JsonJwe(String),
 }
 
 impl DecodeError {
@@ -176,6 +178,7 @@ impl fmt::Display for DecodeError {
             ),
             Self::Json { part, error } => write!(f, "{}: not JSON: {error}", part.label()),
             Self::HeaderNotObject => write!(f, "header: must be a JSON object ({{...}})"),
+            Self::JsonJwe(why) => write!(f, "a JWE in JSON serialization: {why}"),
         }
     }
 }
@@ -265,6 +268,9 @@ pub fn decode(input: &str) -> Result<Token, DecodeError> {
         return Err(DecodeError::TooLarge { bytes: input.len() });
     }
     let compact = clean(input);
+    if compact.starts_with('{') {
+        return decode_json_jwe(&compact);
+    }
     let (kind, segments) = split(&compact)?;
 
     let header = decode_header(&compact, &segments[0])?;
@@ -403,6 +409,37 @@ fn split(compact: &str) -> Result<(Kind, Vec<Segment>), DecodeError> {
         .map(|(&part, range)| Segment { part, range })
         .collect();
     Ok((kind, segments))
+}
+
+/// A JWE in a JSON serialization (RFC 7516 §7.2, flattened or general): its header is the
+/// protected and shared unprotected members, and a sole recipient's own; it has no segments.
+fn decode_json_jwe(text: &str) -> Result<Token, DecodeError> {
+    let not_jwe = |why: String| DecodeError::JsonJwe(why);
+    let json = json::parse(text).map_err(|e| not_jwe(format!("not JSON: {e}")))?;
+    if json.get("ciphertext").and_then(Value::as_str).is_none() {
+        return Err(not_jwe(
+            "a JSON token here is a JWE, and this one has no \"ciphertext\"".into(),
+        ));
+    }
+    let (_, protected) =
+        crate::jwt::jwe::protected_of(&json).map_err(|e| not_jwe(e.to_string()))?;
+    let empty = Value::Object(Vec::new());
+    let shared = json.get("unprotected").unwrap_or(&empty);
+    let own = match json.get("recipients") {
+        Some(Value::Array(items)) if items.len() == 1 => items[0].get("header").unwrap_or(&empty),
+        Some(_) => &empty,
+        None => json.get("header").unwrap_or(&empty),
+    };
+    let header = crate::jwt::jwe::joined_header(&[&protected, shared, own])
+        .map_err(|e| not_jwe(e.to_string()))?;
+    Ok(Token {
+        compact: text.to_string(),
+        kind: Kind::Jwe,
+        segments: Vec::new(),
+        header,
+        payload: None,
+        signature: Vec::new(),
+    })
 }
 
 /// Decodes one segment's base64url, reporting positions within the whole token.

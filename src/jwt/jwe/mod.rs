@@ -15,10 +15,9 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::jwt::keys::SecretEncoding;
+use crate::jwt::{base64url, json::Value};
 #[cfg(not(feature = "split"))]
 use crate::jwt::{
-    base64url,
-    json::Value,
     keys::{KeySet, Material},
     token::{Kind, Token},
 };
@@ -152,14 +151,179 @@ pub fn open_here(
     decrypt(&token, &keys)
 }
 
-/// Opens a compact JWE with the first key of `keys` that fits its `alg` (by `kid` first, when
-/// the header names one).
+/// One way into a JWE: a recipient's whole header (protected, shared unprotected and its own
+/// members together) and the content key encrypted for it.
+#[cfg(not(feature = "split"))]
+struct Recipient {
+    header: Value,
+    encrypted_key: Vec<u8>,
+}
+
+/// A JWE as either serialization carries it.
+#[cfg(not(feature = "split"))]
+struct Sealed {
+    recipients: Vec<Recipient>,
+    iv: Vec<u8>,
+    ciphertext: Vec<u8>,
+    tag: Vec<u8>,
+    /// The additional authenticated data: the protected header as written (and `.aad`).
+    aad: Vec<u8>,
+}
+
+/// Opens a JWE, compact or JSON (flattened or general, RFC 7516 §7.2), with the first key of
+/// `keys` that fits a recipient's `alg` (by `kid` first, when the header names one).
 #[cfg(not(feature = "split"))]
 pub fn decrypt(token: &Token, keys: &KeySet) -> Result<Opened, JweError> {
     if token.kind != Kind::Jwe {
         return Err(JweError::Malformed("it has 3 segments, not 5".into()));
     }
-    let text = |name: &str| token.header.get(name).and_then(Value::as_str);
+    let sealed = if token.compact.starts_with('{') {
+        from_json(&token.compact)?
+    } else {
+        from_compact(token)?
+    };
+    let mut errors = Vec::new();
+    for recipient in &sealed.recipients {
+        match open_for(&sealed, recipient, keys) {
+            Ok(opened) => return Ok(opened),
+            Err(error) => errors.push(error),
+        }
+    }
+    Err(telling(errors).unwrap_or(JweError::Malformed("it has no recipient".into())))
+}
+
+/// Of the errors of several attempts, the one to tell: a fitting key that failed the tag says
+/// more than a key that did not fit another recipient.
+#[cfg(not(feature = "split"))]
+fn telling(errors: Vec<JweError>) -> Option<JweError> {
+    let checked = errors.iter().position(JweError::checked);
+    match checked {
+        Some(at) => errors.into_iter().nth(at),
+        None => errors.into_iter().next(),
+    }
+}
+
+#[cfg(not(feature = "split"))]
+fn from_compact(token: &Token) -> Result<Sealed, JweError> {
+    let segment = |i: usize| -> Result<Vec<u8>, JweError> {
+        let part = token.segments.get(i).ok_or(JweError::Failed)?;
+        base64url::decode(token.segment_text(part))
+            .map_err(|e| JweError::Malformed(format!("{}: {e}", part.part.label())))
+    };
+    Ok(Sealed {
+        recipients: vec![Recipient {
+            header: token.header.clone(),
+            encrypted_key: segment(1)?,
+        }],
+        iv: segment(2)?,
+        ciphertext: segment(3)?,
+        tag: segment(4)?,
+        // The protected header exactly as it is in the token.
+        aad: token
+            .segments
+            .first()
+            .map(|s| token.segment_text(s).as_bytes().to_vec())
+            .unwrap_or_default(),
+    })
+}
+
+/// The members of a JSON JWE's header objects, together; the same name twice is refused
+/// (RFC 7516 §7.2.1: the header parameter sets must be disjoint).
+pub fn joined_header(parts: &[&Value]) -> Result<Value, JweError> {
+    let mut members: Vec<crate::jwt::json::Member> = Vec::new();
+    for part in parts {
+        for member in part.members() {
+            let name = crate::jwt::json::unescape(&member.key);
+            if members
+                .iter()
+                .any(|m| crate::jwt::json::unescape(&m.key) == name)
+            {
+                return Err(JweError::Malformed(format!(
+                    "\"{name}\" is in more than one of the JWE's headers"
+                )));
+            }
+            members.push(member.clone());
+        }
+    }
+    Ok(Value::Object(members))
+}
+
+/// The protected header of a JSON JWE, decoded (an empty object when there is none).
+pub fn protected_of(json: &Value) -> Result<(String, Value), JweError> {
+    match json.get("protected") {
+        None => Ok((String::new(), Value::Object(Vec::new()))),
+        Some(value) => {
+            let text = value
+                .as_str()
+                .ok_or_else(|| JweError::Malformed("\"protected\" is not a string".into()))?;
+            let bytes = base64url::decode(&text)
+                .map_err(|e| JweError::Malformed(format!("\"protected\": {e}")))?;
+            let header = String::from_utf8(bytes)
+                .ok()
+                .and_then(|t| crate::jwt::json::parse(&t).ok())
+                .filter(|v| matches!(v, Value::Object(_)))
+                .ok_or_else(|| JweError::Malformed("\"protected\" is not a JSON object".into()))?;
+            Ok((text, header))
+        }
+    }
+}
+
+#[cfg(not(feature = "split"))]
+fn from_json(text: &str) -> Result<Sealed, JweError> {
+    let json =
+        crate::jwt::json::parse(text).map_err(|e| JweError::Malformed(format!("not JSON: {e}")))?;
+    let bytes = |name: &str, required: bool| -> Result<Vec<u8>, JweError> {
+        match json.get(name) {
+            None if !required => Ok(Vec::new()),
+            None => Err(JweError::Malformed(format!("it has no \"{name}\""))),
+            Some(value) => {
+                let text = value
+                    .as_str()
+                    .ok_or_else(|| JweError::Malformed(format!("\"{name}\" is not a string")))?;
+                base64url::decode(&text)
+                    .map_err(|e| JweError::Malformed(format!("\"{name}\": {e}")))
+            }
+        }
+    };
+    let (protected_text, protected) = protected_of(&json)?;
+    let empty = Value::Object(Vec::new());
+    let shared = json.get("unprotected").unwrap_or(&empty);
+    let recipient = |item: &Value| -> Result<Recipient, JweError> {
+        let own = item.get("header").unwrap_or(&empty);
+        let encrypted_key = match item.get("encrypted_key").and_then(Value::as_str) {
+            Some(text) => base64url::decode(&text)
+                .map_err(|e| JweError::Malformed(format!("\"encrypted_key\": {e}")))?,
+            None => Vec::new(),
+        };
+        Ok(Recipient {
+            header: joined_header(&[&protected, shared, own])?,
+            encrypted_key,
+        })
+    };
+    let recipients = match json.get("recipients") {
+        Some(Value::Array(items)) => items.iter().map(recipient).collect::<Result<Vec<_>, _>>()?,
+        Some(_) => return Err(JweError::Malformed("\"recipients\" is not an array".into())),
+        None => vec![recipient(&json)?],
+    };
+    let mut aad = protected_text.into_bytes();
+    if let Some(extra) = json.get("aad").and_then(Value::as_str) {
+        aad.push(b'.');
+        aad.extend_from_slice(extra.as_bytes());
+    }
+    Ok(Sealed {
+        recipients,
+        iv: bytes("iv", false)?,
+        ciphertext: bytes("ciphertext", true)?,
+        tag: bytes("tag", false)?,
+        aad,
+    })
+}
+
+/// Opens `sealed` for one recipient with the first key that fits.
+#[cfg(not(feature = "split"))]
+fn open_for(sealed: &Sealed, recipient: &Recipient, keys: &KeySet) -> Result<Opened, JweError> {
+    let header = &recipient.header;
+    let text = |name: &str| header.get(name).and_then(Value::as_str);
     let alg = text("alg").ok_or_else(|| JweError::Malformed("the header has no \"alg\"".into()))?;
     let enc = text("enc").ok_or_else(|| JweError::Malformed("the header has no \"enc\"".into()))?;
     let cek_len =
@@ -171,28 +335,15 @@ pub fn decrypt(token: &Token, keys: &KeySet) -> Result<Opened, JweError> {
     if !wrap::ALGS.contains(&alg.as_str()) {
         return Err(JweError::Unsupported(format!("alg \"{alg}\"")));
     }
-    let segment = |i: usize| -> Result<Vec<u8>, JweError> {
-        let part = token.segments.get(i).ok_or(JweError::Failed)?;
-        base64url::decode(token.segment_text(part))
-            .map_err(|e| JweError::Malformed(format!("{}: {e}", part.part.label())))
-    };
-    let (encrypted_key, iv, ciphertext, tag) = (segment(1)?, segment(2)?, segment(3)?, segment(4)?);
-    // The additional authenticated data is the protected header exactly as it is in the token.
-    let aad = token
-        .segments
-        .first()
-        .map(|s| token.segment_text(s).as_bytes())
-        .unwrap_or_default();
-
     let kid = text("kid");
     let mut candidates: Vec<_> = keys.keys().iter().collect();
     candidates.sort_by_key(|key| key.usage.kid.as_deref() != kid.as_deref() || kid.is_none());
-    let mut first_error = None;
+    let mut errors = Vec::new();
     for key in candidates {
         // A JWK says what it is for (RFC 7517 §4.2–4.4): a key made for another algorithm, for
         // signatures, or without decryption in its operations is not used to open a token.
         if let Some(why) = refused_by_usage(&key.usage, &alg, &enc) {
-            first_error.get_or_insert(JweError::KeyDoesNotFit(why));
+            errors.push(JweError::KeyDoesNotFit(why));
             continue;
         }
         let unwrapping = match &key.material {
@@ -207,15 +358,24 @@ pub fn decrypt(token: &Token, keys: &KeySet) -> Result<Opened, JweError> {
                 ..
             } => Unwrapping::Ec(*curve, scalar),
             _ => {
-                first_error.get_or_insert(JweError::KeyDoesNotFit(format!(
+                errors.push(JweError::KeyDoesNotFit(format!(
                     "alg \"{alg}\" cannot use the {}",
                     key.material.kind_words()
                 )));
                 continue;
             }
         };
-        let attempt = wrap::unwrap_cek(&alg, &token.header, &encrypted_key, unwrapping, cek_len)
-            .and_then(|cek| content::decrypt(&enc, &cek, &iv, aad, &ciphertext, &tag));
+        let attempt = wrap::unwrap_cek(&alg, header, &recipient.encrypted_key, unwrapping, cek_len)
+            .and_then(|cek| {
+                content::decrypt(
+                    &enc,
+                    &cek,
+                    &sealed.iv,
+                    &sealed.aad,
+                    &sealed.ciphertext,
+                    &sealed.tag,
+                )
+            });
         match attempt {
             Ok(plaintext) => {
                 let plaintext = match text("zip") {
@@ -231,12 +391,10 @@ pub fn decrypt(token: &Token, keys: &KeySet) -> Result<Opened, JweError> {
                     key: described,
                 });
             }
-            Err(error) => {
-                first_error.get_or_insert(error);
-            }
+            Err(error) => errors.push(error),
         }
     }
-    Err(first_error.unwrap_or(JweError::KeyDoesNotFit("the key set holds no key".into())))
+    Err(telling(errors).unwrap_or(JweError::KeyDoesNotFit("the key set holds no key".into())))
 }
 
 /// Seals `plaintext` as a compact JWE for the first key of `keys`: `header_text` is the
