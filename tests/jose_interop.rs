@@ -37,6 +37,8 @@ fn algs() -> Vec<(&'static str, String)> {
         ("ECDH-ES+A128KW", "p384.pkcs8.pem".into()),
         ("ECDH-ES+A192KW", "p521.pkcs8.pem".into()),
         ("ECDH-ES+A256KW", "p256.pkcs8.pem".into()),
+        ("ECDH-ES", "x25519.jwk.json".into()),
+        ("ECDH-ES+A128KW", "x25519.jwk.json".into()),
         ("PBES2-HS256+A128KW", hex(12)),
         ("PBES2-HS384+A192KW", hex(12)),
         ("PBES2-HS512+A256KW", hex(12)),

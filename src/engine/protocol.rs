@@ -12,7 +12,7 @@ use crate::jwt::tutorial::TutorialAlg;
 
 /// The engine's build, sent with every answer: the page refuses an engine from another release
 /// (an old copy from a cache) instead of misreading it.
-pub const BUILD: &str = concat!(env!("CARGO_PKG_VERSION"), "/protocol-4");
+pub const BUILD: &str = concat!(env!("CARGO_PKG_VERSION"), "/protocol-5");
 
 /// A question for the engine. Keys are named by the handle the engine gave them.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -114,6 +114,9 @@ pub(crate) fn decoding_key(material: &Material) -> Option<DecodingKey> {
         // Always 32 bytes here, by type: the length jsonwebtoken's Ed25519 keys must have.
         #[cfg(not(feature = "split"))]
         Material::Ed25519 { public, .. } => Some(DecodingKey::from_ed_der(public)),
+        // Key agreement only: no signature is checked with it.
+        #[cfg(not(feature = "split"))]
+        Material::X25519 { .. } => None,
     }
 }
 

@@ -11,7 +11,7 @@ import os
 import sys
 
 from joserfc import jwe
-from joserfc.jwk import ECKey, OctKey, RSAKey
+from joserfc.jwk import ECKey, OctKey, OKPKey, RSAKey
 
 KEYS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "vectors", "keys")
 
@@ -20,6 +20,8 @@ def key(case):
     if "hex" in case:
         return OctKey.import_key(bytes.fromhex(case["hex"]))
     data = open(os.path.join(KEYS, case["file"]), "rb").read()
+    if case["file"].endswith(".jwk.json"):
+        return OKPKey.import_key(json.loads(data))
     return RSAKey.import_key(data) if case["file"].startswith("rsa") else ECKey.import_key(data)
 
 

@@ -1,4 +1,5 @@
-//! ECDH-ES key agreement (RFC 7518 §4.6) on P-256, P-384 and P-521: the shared secret of the
+//! ECDH-ES key agreement (RFC 7518 §4.6) on P-256, P-384, P-521 and X25519 (RFC 8037): the
+//! shared secret of the
 //! recipient's key and the sender's ephemeral key (`epk`), stretched by the Concat KDF of NIST
 //! SP 800-56A §5.8.1. The KDF is written here: RFC 7518 fixes its inputs, and no maintained
 //! crate implements it over the RustCrypto digest traits this project uses.
@@ -104,6 +105,80 @@ fn party(header: &Value, name: &str) -> Result<Vec<u8>, JweError> {
 /// The algorithm identifier the KDF binds: `enc` for direct agreement, else `alg`.
 fn algorithm_id<'a>(alg: &'a str, enc: &'a str) -> &'a str {
     if alg == "ECDH-ES" { enc } else { alg }
+}
+
+/// The agreeing key: an EC curve with its scalar or point, or an X25519 key.
+#[derive(Clone, Copy)]
+pub enum Agreeing<'a> {
+    Ec(Curve, &'a [u8]),
+    X25519(&'a [u8; 32]),
+}
+
+/// The recipient's side for an X25519 key (RFC 8037 §3.2): the `epk` is an OKP X25519 key. A
+/// low-order point, which makes the shared secret all zeros, is refused.
+pub fn receive_x25519(
+    alg: &str,
+    enc: &str,
+    header: &Value,
+    secret: &[u8; 32],
+    key_len: usize,
+) -> Result<Vec<u8>, JweError> {
+    let epk = header
+        .get("epk")
+        .ok_or_else(|| JweError::Malformed(format!("alg \"{alg}\" needs \"epk\" in the header")))?;
+    let member = |name: &str| epk.get(name).and_then(Value::as_str);
+    if member("kty").as_deref() != Some("OKP") || member("crv").as_deref() != Some("X25519") {
+        return Err(JweError::KeyDoesNotFit(
+            "the key is X25519, the token's \"epk\" is not".into(),
+        ));
+    }
+    let x = member("x").ok_or_else(|| JweError::Malformed("the \"epk\" has no \"x\"".into()))?;
+    let x: [u8; 32] = base64url::decode(&x)
+        .ok()
+        .and_then(|bytes| bytes.try_into().ok())
+        .ok_or_else(|| JweError::Malformed("the \"epk\"'s \"x\" is not 32 bytes".into()))?;
+    let shared =
+        x25519_dalek::StaticSecret::from(*secret).diffie_hellman(&x25519_dalek::PublicKey::from(x));
+    if !shared.was_contributory() {
+        return Err(JweError::Malformed(
+            "the header's \"epk\" is a low-order X25519 point".into(),
+        ));
+    }
+    let (apu, apv) = (party(header, "apu")?, party(header, "apv")?);
+    Ok(concat_kdf(
+        shared.as_bytes(),
+        algorithm_id(alg, enc),
+        &apu,
+        &apv,
+        key_len,
+    ))
+}
+
+/// The sender's side for an X25519 recipient: the derived key and the `epk` member.
+pub fn send_x25519(
+    alg: &str,
+    enc: &str,
+    recipient: &[u8; 32],
+    key_len: usize,
+) -> Result<(Vec<u8>, String), JweError> {
+    let mut bytes = [0u8; 32];
+    getrandom::fill(&mut bytes).map_err(|_| JweError::Key("no random numbers".into()))?;
+    let secret = x25519_dalek::StaticSecret::from(bytes);
+    let public = x25519_dalek::PublicKey::from(&secret);
+    let shared = secret.diffie_hellman(&x25519_dalek::PublicKey::from(*recipient));
+    if !shared.was_contributory() {
+        return Err(JweError::KeyDoesNotFit(
+            "the X25519 public key is a low-order point".into(),
+        ));
+    }
+    let epk = format!(
+        r#"{{"kty":"OKP","crv":"X25519","x":"{}"}}"#,
+        base64url::encode(public.as_bytes())
+    );
+    Ok((
+        concat_kdf(shared.as_bytes(), algorithm_id(alg, enc), b"", b"", key_len),
+        epk,
+    ))
 }
 
 /// The recipient's side: the derived key (`key_len` bytes) from the header's `epk` and the

@@ -357,6 +357,10 @@ fn open_for(sealed: &Sealed, recipient: &Recipient, keys: &KeySet) -> Result<Ope
                 scalar: Some(scalar),
                 ..
             } => Unwrapping::Ec(*curve, scalar),
+            Material::X25519 {
+                secret: Some(secret),
+                ..
+            } => Unwrapping::X25519(secret),
             _ => {
                 errors.push(JweError::KeyDoesNotFit(format!(
                     "alg \"{alg}\" cannot use the {}",
@@ -427,6 +431,7 @@ pub fn encrypt(header_text: &str, plaintext: &[u8], keys: &KeySet) -> Result<Str
         Material::Secret(bytes) => wrap::Wrapping::Secret(bytes),
         Material::Rsa { public, .. } => wrap::Wrapping::Rsa(public),
         Material::Ec { curve, point, .. } => wrap::Wrapping::Ec(*curve, point),
+        Material::X25519 { public, .. } => wrap::Wrapping::X25519(public),
         other => {
             return Err(JweError::KeyDoesNotFit(format!(
                 "alg \"{alg}\" cannot use the {}",
@@ -733,6 +738,54 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// An X25519 private JWK from fixed bytes.
+    fn x25519_key() -> KeySet {
+        let secret = [7u8; 32];
+        let public = x25519_dalek::PublicKey::from(&x25519_dalek::StaticSecret::from(secret));
+        let jwk = format!(
+            r#"{{"kty":"OKP","crv":"X25519","x":"{}","d":"{}"}}"#,
+            base64url::encode(public.as_bytes()),
+            base64url::encode(&secret)
+        );
+        keys::parse(&jwk, SecretEncoding::Utf8).unwrap().unwrap()
+    }
+
+    #[test]
+    fn x25519_agrees_both_ways_and_refuses_a_low_order_point() {
+        let keys = x25519_key();
+        assert_eq!(keys.keys()[0].material.kind_words(), "X25519 private key");
+        for enc in content::ENCS {
+            for alg in [
+                "ECDH-ES",
+                "ECDH-ES+A128KW",
+                "ECDH-ES+A192KW",
+                "ECDH-ES+A256KW",
+            ] {
+                round_trip(alg, enc, &keys);
+            }
+        }
+        // An epk of all zeros is a low-order point: the shared secret would be zero.
+        let header = r#"{"alg":"ECDH-ES","enc":"A128GCM","epk":{"kty":"OKP","crv":"X25519","x":"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"}}"#;
+        let compact = format!(
+            "{}..AAAAAAAAAAAAAAAA.AAAA.AAAAAAAAAAAAAAAAAAAAAA",
+            base64url::encode(header.as_bytes())
+        );
+        let token = crate::jwt::token::decode(&compact).unwrap();
+        assert_eq!(
+            decrypt(&token, &keys).unwrap_err(),
+            JweError::Malformed("the header's \"epk\" is a low-order X25519 point".into())
+        );
+        // An X25519 key cannot verify a signature, and says so.
+        let jws = "eyJhbGciOiJFZERTQSJ9.e30.AAAA";
+        let verdict =
+            crate::jwt::verify::verify(&crate::jwt::token::decode(jws).unwrap(), Some(&Ok(keys)));
+        assert!(
+            verdict.describe().contains("X25519"),
+            "{}",
+            verdict.describe()
+        );
     }
 
     #[test]

@@ -41,12 +41,15 @@ pub const ALGS: [&str; 17] = [
 ];
 
 /// The key a token is opened with.
+#[derive(Clone, Copy)]
 pub enum Unwrapping<'a> {
     /// A shared secret (an `oct` JWK, or a secret read with the chosen encoding).
     Secret(&'a [u8]),
     Rsa(&'a PrivateKey),
     /// An EC private key: its curve and scalar (big-endian).
     Ec(Curve, &'a [u8]),
+    /// An X25519 private key.
+    X25519(&'a [u8; 32]),
 }
 
 /// The key-encryption key PBES2 derives from `password` (RFC 7518 §4.8): PBKDF2 with the
@@ -161,17 +164,20 @@ pub fn unwrap_cek(
             let kek = pbes2_kek(alg, password, &p2s, p2c as u32)?;
             aes_unwrap(&kek, encrypted_key).ok_or(JweError::Failed)
         }
-        ("ECDH-ES", Unwrapping::Ec(curve, scalar)) => {
+        ("ECDH-ES", Unwrapping::Ec(..) | Unwrapping::X25519(_)) => {
             if !encrypted_key.is_empty() {
                 return Err(JweError::Malformed(
                     "with alg \"ECDH-ES\" the encrypted key must be empty".into(),
                 ));
             }
-            agreement::receive(alg, enc_of(header), header, curve, scalar, cek_len)
+            agree(alg, header, key, cek_len)
         }
-        ("ECDH-ES+A128KW" | "ECDH-ES+A192KW" | "ECDH-ES+A256KW", Unwrapping::Ec(curve, scalar)) => {
+        (
+            "ECDH-ES+A128KW" | "ECDH-ES+A192KW" | "ECDH-ES+A256KW",
+            Unwrapping::Ec(..) | Unwrapping::X25519(_),
+        ) => {
             let kek_len = aes_key_len(alg.trim_start_matches("ECDH-ES+"));
-            let kek = agreement::receive(alg, enc_of(header), header, curve, scalar, kek_len)?;
+            let kek = agree(alg, header, key, kek_len)?;
             aes_unwrap(&kek, encrypted_key).ok_or(JweError::Failed)
         }
         ("A128GCMKW" | "A192GCMKW" | "A256GCMKW", Unwrapping::Secret(secret)) => {
@@ -215,12 +221,45 @@ pub fn unwrap_cek(
     }
 }
 
+/// The key an ECDH-ES recipient's side derives, `len` bytes.
+fn agree(alg: &str, header: &Value, key: Unwrapping, len: usize) -> Result<Vec<u8>, JweError> {
+    match key {
+        Unwrapping::Ec(curve, scalar) => {
+            agreement::receive(alg, enc_of(header), header, curve, scalar, len)
+        }
+        Unwrapping::X25519(secret) => {
+            agreement::receive_x25519(alg, enc_of(header), header, secret, len)
+        }
+        _ => Err(JweError::KeyDoesNotFit(format!(
+            "alg \"{alg}\" needs {}",
+            needs(alg)
+        ))),
+    }
+}
+
+/// The key an ECDH-ES sender derives for `key`, `len` bytes, and the `epk` to send.
+fn agree_to(
+    alg: &str,
+    enc: &str,
+    key: Wrapping,
+    len: usize,
+) -> Result<(Vec<u8>, String), JweError> {
+    match key {
+        Wrapping::Ec(curve, point) => agreement::send(alg, enc, curve, point, len),
+        Wrapping::X25519(public) => agreement::send_x25519(alg, enc, public, len),
+        _ => Err(JweError::KeyDoesNotFit(format!(
+            "alg \"{alg}\" needs {}",
+            needs(alg)
+        ))),
+    }
+}
+
 /// The kind of key `alg` needs, in words.
 fn needs(alg: &str) -> &'static str {
     if alg.starts_with("RSA") {
         "an RSA key"
     } else if alg.starts_with("ECDH-ES") {
-        "an EC key (P-256, P-384 or P-521)"
+        "an EC key (P-256, P-384 or P-521) or an X25519 key"
     } else if alg.starts_with("PBES2") {
         "a password"
     } else {
@@ -237,11 +276,14 @@ fn enc_of(header: &Value) -> &str {
 }
 
 /// The key a token is sealed for.
+#[derive(Clone, Copy)]
 pub enum Wrapping<'a> {
     Secret(&'a [u8]),
     Rsa(&'a PublicKey),
     /// An EC public key: its curve and SEC1 point.
     Ec(Curve, &'a [u8]),
+    /// An X25519 public key.
+    X25519(&'a [u8; 32]),
 }
 
 /// What sealing needs in the header besides `alg` and `enc` (AES-GCM key wrap's `iv` and `tag`,
@@ -307,13 +349,16 @@ pub fn wrap_cek(
             }
             Ok((cek, wrapped, members))
         }
-        ("ECDH-ES", Wrapping::Ec(curve, point)) => {
-            let (cek, epk) = agreement::send(alg, enc, curve, point, cek_len)?;
+        ("ECDH-ES", Wrapping::Ec(..) | Wrapping::X25519(_)) => {
+            let (cek, epk) = agree_to(alg, enc, key, cek_len)?;
             Ok((cek, Vec::new(), vec![("epk", epk)]))
         }
-        ("ECDH-ES+A128KW" | "ECDH-ES+A192KW" | "ECDH-ES+A256KW", Wrapping::Ec(curve, point)) => {
+        (
+            "ECDH-ES+A128KW" | "ECDH-ES+A192KW" | "ECDH-ES+A256KW",
+            Wrapping::Ec(..) | Wrapping::X25519(_),
+        ) => {
             let kek_len = aes_key_len(alg.trim_start_matches("ECDH-ES+"));
-            let (kek, epk) = agreement::send(alg, enc, curve, point, kek_len)?;
+            let (kek, epk) = agree_to(alg, enc, key, kek_len)?;
             let cek = random(cek_len)?;
             let wrapped = aes_wrap(&kek, &cek).ok_or(JweError::Failed)?;
             Ok((cek, wrapped, vec![("epk", epk)]))

@@ -60,6 +60,10 @@ fn canonical_public(material: &Material) -> Option<String> {
             r#"{{"crv":"Ed25519","kty":"OKP","x":"{}"}}"#,
             encode(public)
         ),
+        #[cfg(not(feature = "split"))]
+        Material::X25519 { public, .. } => {
+            format!(r#"{{"crv":"X25519","kty":"OKP","x":"{}"}}"#, encode(public))
+        }
     })
 }
 
@@ -131,6 +135,15 @@ pub fn jwk(material: &Material, private: bool) -> String {
                 members.push(("d", encode(d)));
             }
         }
+        #[cfg(not(feature = "split"))]
+        Material::X25519 { public, secret } => {
+            members.push(("kty", "OKP".into()));
+            members.push(("crv", "X25519".into()));
+            members.push(("x", encode(public)));
+            if let (true, Some(d)) = (private, secret) {
+                members.push(("d", encode(d)));
+            }
+        }
     }
     members.push(("kid", thumbprint(material)));
     let body: Vec<String> = members
@@ -178,7 +191,8 @@ fn held_public_pem(material: &Material) -> Option<String> {
         Material::Ed25519 { public, .. } => ed25519_dalek::VerifyingKey::from_bytes(public)
             .ok()?
             .to_public_key_pem(LineEnding::LF),
-        Material::Secret(_) | Material::Remote(_) => return None,
+        // Read from JWKs only: no PEM is written for X25519.
+        Material::Secret(_) | Material::Remote(_) | Material::X25519 { .. } => return None,
     };
     pem.ok()
 }

@@ -170,6 +170,16 @@ fn key(value: &Value) -> Result<Key, KeyError> {
             &params.x,
             &private,
         )?,
+        // jsonwebtoken's JWK knows no X25519 curve (RFC 8037 keys for key agreement): read here.
+        AlgorithmParameters::Other(params)
+            if kty == "OKP"
+                && params.fields.get("crv").and_then(|c| c.as_str()) == Some("X25519") =>
+        {
+            match params.fields.get("x").and_then(|x| x.as_str()) {
+                Some(x) => x25519(x, &private)?,
+                None => return Err(KeyError::Jwk("\"x\" is missing".into())),
+            }
+        }
         AlgorithmParameters::Other(params) => return Err(unmatched(&kty, &params.fields)),
         // A key type a later jsonwebtoken may add.
         _ => return Err(KeyError::Unsupported(format!("JWK key type \"{kty}\""))),
@@ -264,7 +274,33 @@ fn ec(crv: &str, x: &str, y: &str, private: &Private) -> Result<Material, KeyErr
     }
 }
 
+/// An X25519 JWK (RFC 8037 §2): for ECDH-ES in JWE.
+fn x25519(x: &str, private: &Private) -> Result<Material, KeyError> {
+    let x = b64_field("x", x)?;
+    let public: [u8; 32] = x
+        .as_slice()
+        .try_into()
+        .map_err(|_| KeyError::Jwk(format!("an X25519 \"x\" is 32 bytes, found {}", x.len())))?;
+    let secret = match optional(&private.d, "d")? {
+        None => None,
+        Some(d) => {
+            let secret: [u8; 32] = d.as_slice().try_into().map_err(|_| {
+                KeyError::Jwk(format!("an X25519 \"d\" is 32 bytes, found {}", d.len()))
+            })?;
+            let derived = x25519_dalek::PublicKey::from(&x25519_dalek::StaticSecret::from(secret));
+            if derived.to_bytes() != public {
+                return Err(KeyError::Jwk("\"d\" does not belong to \"x\"".into()));
+            }
+            Some(secret)
+        }
+    };
+    Ok(Material::X25519 { public, secret })
+}
+
 fn okp(crv: &str, x: &str, private: &Private) -> Result<Material, KeyError> {
+    if crv == "X25519" {
+        return x25519(x, private);
+    }
     okp_curve(crv)?;
     let x = b64_field("x", x)?;
     let public: [u8; 32] = x

@@ -56,6 +56,12 @@ pub enum Material {
         public: [u8; 32],
         seed: Option<[u8; 32]>,
     },
+    /// An X25519 key (RFC 8037): for ECDH-ES key agreement in JWE, never for signatures.
+    #[cfg(not(feature = "split"))]
+    X25519 {
+        public: [u8; 32],
+        secret: Option<[u8; 32]>,
+    },
 }
 
 impl fmt::Debug for Material {
@@ -89,6 +95,8 @@ impl Material {
             Material::Ec { curve, .. } => Shape::Ec(*curve),
             #[cfg(not(feature = "split"))]
             Material::Ed25519 { .. } => Shape::Ed25519,
+            #[cfg(not(feature = "split"))]
+            Material::X25519 { .. } => Shape::X25519,
         }
     }
 
@@ -103,6 +111,8 @@ impl Material {
             Material::Ec { scalar, .. } => scalar.is_some(),
             #[cfg(not(feature = "split"))]
             Material::Ed25519 { seed, .. } => seed.is_some(),
+            #[cfg(not(feature = "split"))]
+            Material::X25519 { secret, .. } => secret.is_some(),
         }
     }
 
@@ -131,6 +141,7 @@ impl Material {
             Shape::Rsa => format!("RSA {}-bit {half} key", self.rsa_bits().unwrap_or(0)),
             Shape::Ec(curve) => format!("EC {} {half} key", curve.name()),
             Shape::Ed25519 => format!("Ed25519 {half} key"),
+            Shape::X25519 => format!("X25519 {half} key"),
             Shape::Secret => format!("{half} secret"),
         }
     }

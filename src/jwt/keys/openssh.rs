@@ -191,7 +191,8 @@ pub fn parse_private(text: &str) -> Result<Key, KeyError> {
 /// The public key as an OpenSSH `authorized_keys` line; `None` for a secret.
 pub fn public_line(material: &Material, comment: &str) -> Option<String> {
     let (key_type, blob) = match material {
-        Material::Secret(_) | Material::Remote(_) => return None,
+        // OpenSSH has no X25519 keys.
+        Material::Secret(_) | Material::Remote(_) | Material::X25519 { .. } => return None,
         Material::Rsa { public, .. } => {
             let (n, e) = super::export::rsa_n_e(public);
             let blob = Writer::default().string(b"ssh-rsa").mpint(&e).mpint(&n);

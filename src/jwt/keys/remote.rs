@@ -21,6 +21,8 @@ pub enum Shape {
     Rsa,
     Ec(Curve),
     Ed25519,
+    /// For key agreement (JWE) only.
+    X25519,
 }
 
 /// A written-out form of a key.
