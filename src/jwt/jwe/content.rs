@@ -194,3 +194,40 @@ where
         .decrypt_padded_vec::<Pkcs7>(ciphertext)
         .map_err(|_| JweError::Failed)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hex(text: &str) -> Vec<u8> {
+        let digits: Vec<u8> = text.bytes().filter(u8::is_ascii_hexdigit).collect();
+        digits
+            .chunks(2)
+            .map(|pair| u8::from_str_radix(std::str::from_utf8(pair).unwrap(), 16).unwrap())
+            .collect()
+    }
+
+    /// RFC 7518 Appendix B.1: AES_128_CBC_HMAC_SHA_256, its key, plaintext, IV, associated data
+    /// and authentication tag (which covers the ciphertext, so a match checks both).
+    #[test]
+    fn rfc_7518_appendix_b1() {
+        let key: Vec<u8> = (0u8..32).collect();
+        let plaintext = b"A cipher system must not be required to be secret, and it must be able to fall into the hands of the enemy without inconvenience";
+        let iv = hex("1a f3 8c 2d c2 b9 6f fd d8 66 94 09 23 41 bc 04");
+        let aad = b"The second principle of Auguste Kerckhoffs";
+        let (ciphertext, tag) = encrypt("A128CBC-HS256", &key, &iv, aad, plaintext).unwrap();
+        assert_eq!(tag, hex("65 2c 3f a3 6b 0a 7c 5b 32 19 fa b3 a3 0b c1 c4"));
+        assert_eq!(ciphertext.len(), 144);
+        assert_eq!(
+            decrypt("A128CBC-HS256", &key, &iv, aad, &ciphertext, &tag).unwrap(),
+            plaintext
+        );
+        // The tag compared in full: its last byte changed fails.
+        let mut bad = tag.clone();
+        bad[15] ^= 1;
+        assert_eq!(
+            decrypt("A128CBC-HS256", &key, &iv, aad, &ciphertext, &bad),
+            Err(JweError::Failed)
+        );
+    }
+}
