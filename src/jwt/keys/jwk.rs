@@ -235,7 +235,7 @@ fn okp_curve(crv: &str) -> Result<(), KeyError> {
         Ok(())
     } else {
         Err(KeyError::Unsupported(format!(
-            "OKP curve \"{crv}\" (Ed25519 signs JWS here, X25519 opens JWE)"
+            "OKP curve \"{crv}\" (only Ed25519 signs JWS here)"
         )))
     }
 }
