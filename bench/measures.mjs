@@ -283,7 +283,7 @@ export async function jweLatency(browser, url, runs) {
     for (let i = 0; i < runs; i++) {
       const marker = `jwe-${i}-${Math.random()}`;
       times.push(await page.evaluate(([t, m]) => window.__measure('token-input', t,
-        `return document.querySelector('[data-testid=verdict]')?.dataset.state === 'decrypted' && document.querySelector('[data-testid=jwe-plaintext]')?.textContent.includes(${JSON.stringify(m)})`),
+        `return document.querySelector('[data-testid=verdict]')?.dataset.state === 'decrypted' && document.querySelector('[data-testid=jwe-plaintext]')?.value.includes(${JSON.stringify(m)})`),
       [await seal(marker), marker]));
     }
     rows.push({ label, times });

@@ -391,6 +391,7 @@ pub fn App(props: &AppProps) -> Html {
     let on_encrypt_alg = debugger_action(Action::SetEncryptAlg);
     let on_encrypt_enc = debugger_action(Action::SetEncryptEnc);
     let on_encrypt_key = debugger_action(Action::SetEncryptKey);
+    let on_edit_plaintext = debugger_action(Action::EditPlaintext);
     let on_encrypt = {
         let dispatcher = state.dispatcher();
         Callback::from(move |nested| {
@@ -503,7 +504,8 @@ pub fn App(props: &AppProps) -> Html {
             let payload_panel = match (&debugger_state.opened, debugger_state.payload_text()) {
                 // An encrypted token the key opened: its plaintext stands for the payload.
                 (Some(opened), _) => html! {
-                    <PlaintextPanel opened={opened.clone()} on_open_nested={on_open_nested.clone()} />
+                    <PlaintextPanel opened={opened.clone()} draft={debugger_state.plaintext_draft.clone()}
+                        on_edit={on_edit_plaintext.clone()} on_open_nested={on_open_nested.clone()} />
                 },
                 (None, text) => match text {
                     Some(payload_text) => {

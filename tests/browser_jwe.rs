@@ -27,9 +27,17 @@ async fn a_jwe_opens_with_its_key_and_shows_its_plaintext() {
     app.type_into("key-input", KEY).await;
     assert_eq!(state(&app, "verdict"), "decrypted");
     assert!(
-        app.text("jwe-plaintext")
+        app.value("jwe-plaintext")
             .starts_with("You can trust us to stick with you")
     );
+    // Editing the plaintext seals the token again, with its own alg and enc.
+    app.type_into("jwe-plaintext", "{\"edited\": true}").await;
+    let resealed = app.value("token-input");
+    assert_ne!(resealed, JWE);
+    assert_eq!(resealed.split('.').count(), 5);
+    assert_eq!(state(&app, "verdict"), "decrypted");
+    assert_eq!(app.value("jwe-plaintext"), "{\"edited\": true}");
+    assert!(app.value("header-json").contains("\"alg\": \"A128KW\""));
     // A key of the right size that is not the key: checked, not opened.
     app.type_into("key-input", r#"{"kty":"oct","k":"AAAAAAAAAAAAAAAAAAAAAA"}"#)
         .await;
@@ -51,7 +59,7 @@ async fn encrypt_the_signed_token_then_open_the_nested_token_and_come_back() {
 
     app.type_into("key-input", KEY).await;
     assert_eq!(state(&app, "verdict"), "decrypted");
-    assert_eq!(app.text("jwe-plaintext"), JWT_IO);
+    assert_eq!(app.value("jwe-plaintext"), JWT_IO);
     app.click("open-nested").await;
     assert_eq!(app.value("token-input"), JWT_IO);
     assert_eq!(app.value("key-input"), "");
@@ -91,6 +99,6 @@ async fn a_jwe_in_json_serialization_opens_for_the_recipient_whose_key_is_given(
     );
     app.type_into("key-input", &keys[2].minified()).await;
     assert_eq!(state(&app, "verdict"), "decrypted");
-    assert!(app.text("jwe-plaintext").starts_with("You can trust us"));
+    assert!(app.value("jwe-plaintext").starts_with("You can trust us"));
     assert!(app.text("verdict").contains("A256GCMKW"));
 }

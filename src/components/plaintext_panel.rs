@@ -1,4 +1,5 @@
-//! An encrypted token's plaintext, once the key opened it, and the way into a nested token.
+//! An encrypted token's plaintext, once the key opened it: editable (it is sealed again), and
+//! the way into a nested token.
 
 use std::rc::Rc;
 
@@ -7,10 +8,15 @@ use yew::prelude::*;
 use crate::state::{OpenedView, PayloadForm};
 
 use super::copy_button::CopyButton;
+use super::live_textarea::LiveTextArea;
 
 #[derive(Properties, PartialEq)]
 pub struct PlaintextPanelProps {
     pub opened: Rc<OpenedView>,
+    /// The plaintext as the user is typing it, shown instead of the opened text.
+    pub draft: Option<Rc<str>>,
+    /// Called with the edited plaintext: the token is sealed again.
+    pub on_edit: Callback<String>,
     /// Opens the nested token in the debugger.
     pub on_open_nested: Callback<()>,
 }
@@ -36,7 +42,15 @@ pub fn PlaintextPanel(props: &PlaintextPanelProps) -> Html {
                 }
                 <CopyButton text={AttrValue::from(props.opened.text.clone())} what="plaintext" testid="copy-plaintext" />
             </div>
-            <pre class="plaintext-text" data-testid="jwe-plaintext" tabindex="0">{ props.opened.text.to_string() }</pre>
+            <LiveTextArea
+                testid="jwe-plaintext"
+                class="json plaintext-text"
+                label="Decrypted plaintext"
+                rows={AttrValue::from(props.opened.text.lines().take(24).count().max(3).to_string())}
+                value={AttrValue::from(props.draft.clone().unwrap_or_else(|| props.opened.text.clone()))}
+                on_input={props.on_edit.clone()}
+            />
+            <p class="note">{ "Editing it encrypts it again, with the token's alg and enc, into the token box." }</p>
             if let Some(note) = note {
                 <p class="note">{ note }</p>
             }

@@ -56,6 +56,9 @@ pub enum Action {
     SetEncryptKey(String),
     /// Seal the payload (`false`) or the signed token shown (`true`, a nested JWT) into a JWE.
     Encrypt { nested: bool },
+    /// An opened encrypted token's plaintext was edited: it is sealed again with the token's own
+    /// `alg` and `enc`, for the Encrypt panel's key or else the key that opened it.
+    EditPlaintext(String),
 }
 
 /// How the payload panel shows the payload.
@@ -384,6 +387,8 @@ pub struct Debugger {
     pub outer: Option<Rc<Outer>>,
     /// The Encrypt panel.
     pub sealing: Sealing,
+    /// An encrypted token's plaintext as the user is typing it (sealed again as they type).
+    pub plaintext_draft: Option<Rc<str>>,
 }
 
 impl Debugger {
@@ -410,6 +415,7 @@ impl Debugger {
             opened: None,
             outer: None,
             sealing: Sealing::default(),
+            plaintext_draft: None,
         };
         state.reverify();
         state
@@ -434,6 +440,7 @@ impl Debugger {
             // is not overwritten when the Encrypt panel's settings change.
             next.outer = None;
             next.sealing.source = None;
+            next.plaintext_draft = None;
         }
         match action {
             Action::Tick(now) => next.now = now,
@@ -537,6 +544,24 @@ impl Debugger {
                         });
                     }
                 }
+            }
+            Action::EditPlaintext(text) => {
+                let Some(header) = self
+                    .view()
+                    .filter(|v| v.token.kind == token::Kind::Jwe)
+                    .map(|v| v.token.header.clone())
+                else {
+                    return next;
+                };
+                let member = |name: &str| header.get(name).and_then(Value::as_str);
+                let nested = member("cty").is_some_and(|c| c.eq_ignore_ascii_case("JWT"));
+                if let (Some(alg), Some(enc)) = (member("alg"), member("enc")) {
+                    next.sealing.alg = alg.into();
+                    next.sealing.enc = enc.into();
+                }
+                next.plaintext_draft = Some(text.as_str().into());
+                next.sealing.source = Some((text.into(), nested));
+                next.reseal();
             }
             Action::OpenNested => {
                 let Some(nested) = self.opened.as_ref().and_then(|o| o.nested.clone()) else {
@@ -751,7 +776,14 @@ impl Debugger {
         let Some((plaintext, nested)) = self.sealing.source.clone() else {
             return;
         };
-        if self.sealing.key.trim().is_empty() {
+        // The Encrypt panel's key, or else the key that opened the token (a private key seals
+        // to its own public half; a shared key or password to itself).
+        let key = if self.sealing.key.trim().is_empty() {
+            self.key.text.clone()
+        } else {
+            self.sealing.key.clone()
+        };
+        if key.trim().is_empty() {
             self.sealing.error = Some("Paste the key to encrypt to.".into());
             return;
         }
@@ -762,7 +794,7 @@ impl Debugger {
             self.sealing.enc,
             if nested { r#","cty":"JWT""# } else { "" }
         );
-        let sealed = crate::jwt::jwe::seal(&header, &plaintext, &self.sealing.key, self.encoding);
+        let sealed = crate::jwt::jwe::seal(&header, &plaintext, &key, self.encoding);
         self.sealing.pending = sealed.is_none();
         match sealed {
             None => {}
@@ -771,8 +803,10 @@ impl Debugger {
                     error: None,
                     ..self.sealing.clone()
                 };
+                let draft = self.plaintext_draft.clone();
                 *self = self.apply(Action::SetToken(token));
                 self.sealing = sealing;
+                self.plaintext_draft = draft;
             }
             Some(Err(error)) => self.sealing.error = Some(error.to_string()),
         }
@@ -1217,6 +1251,42 @@ mod tests {
         assert!(codes(&sealed(r#"{"alg":"A128KW","enc":"A128GCM"}"#)).contains(&"nested-cty"));
         let with_cty = codes(&sealed(r#"{"alg":"A128KW","enc":"A128GCM","cty":"JWT"}"#));
         assert!(!with_cty.contains(&"nested-cty"), "{with_cty:?}");
+    }
+
+    #[test]
+    fn editing_the_plaintext_seals_the_token_again() {
+        let opened = Debugger::new(COOKBOOK_JWE, 0).apply(Action::SetKey(COOKBOOK_JWE_KEY.into()));
+        assert_eq!(opened.verdict.state(), "decrypted");
+        let edited = opened.apply(Action::EditPlaintext("{\"sub\": \"bob\"}".into()));
+        assert_eq!(edited.sealing.error, None);
+        assert_ne!(edited.input, opened.input);
+        assert_eq!(edited.verdict.state(), "decrypted", "{:?}", edited.verdict);
+        // The token's own alg and enc, for the key that opened it.
+        let header = &edited.view().unwrap().token.header;
+        assert_eq!(
+            header.get("alg").and_then(Value::as_str).as_deref(),
+            Some("A128KW")
+        );
+        assert_eq!(
+            header.get("enc").and_then(Value::as_str).as_deref(),
+            Some("A128GCM")
+        );
+        // What was typed stays as typed; the opened plaintext is the same JSON.
+        assert_eq!(
+            edited.plaintext_draft.as_deref(),
+            Some("{\"sub\": \"bob\"}")
+        );
+        assert!(
+            edited
+                .opened
+                .as_ref()
+                .unwrap()
+                .text
+                .contains("\"sub\": \"bob\"")
+        );
+        // A token pasted drops the draft.
+        let pasted = edited.apply(Action::SetToken(COOKBOOK_JWE.into()));
+        assert_eq!(pasted.plaintext_draft, None);
     }
 
     #[test]

@@ -19,7 +19,7 @@ test('a JWE from RFC 7520 opens with its RSA private key, and not with a wrong o
   assert.equal(await verdictBecomes(page, 'no-key'), 'no-key');
   await page.getByTestId('key-input').fill(JSON.stringify(example.input.key));
   assert.equal(await verdictBecomes(page, 'decrypted'), 'decrypted');
-  assert.equal(await page.getByTestId('jwe-plaintext').textContent(), example.input.plaintext);
+  assert.equal(await page.getByTestId('jwe-plaintext').inputValue(), example.input.plaintext);
   assert.match(await page.getByTestId('verdict').textContent(), /RSA-OAEP, A256GCM/);
   await screenshot(page, 'jwe-decrypted');
   // A wrong key of the right kind: checked, does not open, and says so in words.
@@ -46,7 +46,7 @@ test('encrypt the signed token to an RSA key, open it, open the nested token, co
 
   await page.getByTestId('key-input').fill(privateKey);
   assert.equal(await verdictBecomes(page, 'decrypted'), 'decrypted');
-  assert.equal(await page.getByTestId('jwe-plaintext').textContent(), signed);
+  assert.equal(await page.getByTestId('jwe-plaintext').inputValue(), signed);
   const jwe = await page.getByTestId('token-input').inputValue();
 
   await page.getByTestId('open-nested').click();
@@ -74,7 +74,13 @@ test('encrypt the payload with a shared key, then open it in the page', async ()
   await page.waitForFunction(() => document.querySelector('[data-testid=token-input]').value.split('.').length === 5);
   await page.getByTestId('key-input').fill(key);
   assert.equal(await verdictBecomes(page, 'decrypted'), 'decrypted');
-  assert.equal(await page.getByTestId('jwe-plaintext').textContent(), payload);
+  assert.equal(await page.getByTestId('jwe-plaintext').inputValue(), payload);
+  // Editing the plaintext seals it again into the token box; it still opens, to the edit.
+  const sealedFirst = await page.getByTestId('token-input').inputValue();
+  await page.getByTestId('jwe-plaintext').fill('{"edited": true}');
+  await page.waitForFunction((old) => document.querySelector('[data-testid=token-input]').value !== old, sealedFirst);
+  assert.equal(await verdictBecomes(page, 'decrypted'), 'decrypted');
+  assert.equal(await page.getByTestId('jwe-plaintext').inputValue(), '{"edited": true}');
   // Another content encryption seals it again; it still opens.
   const before = await page.getByTestId('token-input').inputValue();
   await page.getByTestId('encrypt-enc').selectOption('A256CBC-HS512');
