@@ -39,30 +39,41 @@ impl PartialEq for ClaimsListProps {
     }
 }
 
+/// The object a list or table shows (the header, or a JSON claims set) and its date claims
+/// explained at `now`; `None` for a payload that is not a JSON claims set.
+pub fn members_and_dates(props: &ClaimsListProps) -> Option<(&Value, Vec<DateClaim>)> {
+    let value: &Value = match props.part {
+        "header" => &props.view.token.header,
+        _ => props.view.claims()?,
+    };
+    let dates = if props.part == "payload" {
+        claims::date_claims(value, props.now, browser::utc_offset_minutes)
+    } else {
+        Vec::new()
+    };
+    Some((value, dates))
+}
+
+/// What a name means, by the part's dictionary.
+pub fn meaning(part: &str, name: &str) -> Option<&'static str> {
+    match part {
+        "header" => claims::explain_header(name),
+        _ => claims::explain_claim(name),
+    }
+}
+
 /// The members of a header or payload, explained.
 #[component]
 pub fn ClaimsList(props: &ClaimsListProps) -> Html {
     // The viewer's zone by name (e.g. Europe/Paris), read once; before any early return, as
     // hooks must be.
     let zone = use_memo((), |()| browser::time_zone_name());
-    let value: &Value = match props.part {
-        "header" => &props.view.token.header,
-        _ => match props.view.claims() {
-            Some(claims) => claims,
-            None => return Html::default(),
-        },
-    };
-    let dates: Vec<DateClaim> = if props.part == "payload" {
-        claims::date_claims(value, props.now, browser::utc_offset_minutes)
-    } else {
-        Vec::new()
+    let Some((value, dates)) = members_and_dates(props) else {
+        return Html::default();
     };
     let rows = value.members().iter().enumerate().map(|(index, member)| {
         let name = unescape(&member.key);
-        let tip = match props.part {
-            "header" => claims::explain_header(&name),
-            _ => claims::explain_claim(&name),
-        };
+        let tip = meaning(props.part, &name);
         let shown = shown_value(&member.value);
         let date = dates.iter().find(|d| d.name == name);
         html! {

@@ -1,55 +1,24 @@
 //! A header or claims set as a table: each member's name, value and meaning; dates with their
 //! UTC, local and relative lines.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::browser;
-use crate::jwt::claims::{self, DateClaim};
-use crate::jwt::json::{Value, unescape};
-use crate::jwt::time::Seconds;
-use crate::state::DecodedView;
+use crate::jwt::json::unescape;
 
-use super::claims_list::shown_value;
+use super::claims_list::{ClaimsListProps, meaning, members_and_dates, shown_value};
 
-#[derive(Properties)]
-pub struct ClaimsTableProps {
-    /// `header` or `payload`: which part is shown and which dictionary explains the names.
-    pub part: &'static str,
-    pub view: Rc<DecodedView>,
-    pub now: Seconds,
-}
-
-impl PartialEq for ClaimsTableProps {
-    fn eq(&self, other: &Self) -> bool {
-        // The view only changes by replacement, so identity is equality.
-        self.part == other.part && Rc::ptr_eq(&self.view, &other.view) && self.now == other.now
-    }
-}
-
-/// The members of a header or payload, one row each (`claims-table`).
+/// The members of a header or payload, one row each (`claims-table`); the same props as the
+/// list it stands in for.
 #[component]
-pub fn ClaimsTable(props: &ClaimsTableProps) -> Html {
+pub fn ClaimsTable(props: &ClaimsListProps) -> Html {
     let zone = use_memo((), |()| browser::time_zone_name());
-    let value: &Value = match props.part {
-        "header" => &props.view.token.header,
-        _ => match props.view.claims() {
-            Some(claims) => claims,
-            None => return Html::default(),
-        },
-    };
-    let dates: Vec<DateClaim> = if props.part == "payload" {
-        claims::date_claims(value, props.now, browser::utc_offset_minutes)
-    } else {
-        Vec::new()
+    let Some((value, dates)) = members_and_dates(props) else {
+        return Html::default();
     };
     let rows = value.members().iter().map(|member| {
         let name = unescape(&member.key);
-        let meaning = match props.part {
-            "header" => claims::explain_header(&name),
-            _ => claims::explain_claim(&name),
-        };
+        let meaning = meaning(props.part, &name);
         let date = dates.iter().find(|d| d.name == name);
         html! {
             <tr data-name={name.clone()}>

@@ -4,37 +4,8 @@
 use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use crate::jwt::jwe::{ENCS, SEALING_ALGS};
 use crate::state::Sealing;
-
-/// The key management algorithms the page writes (RSA1_5 is read, never written).
-const ALGS: [&str; 16] = [
-    "RSA-OAEP-256",
-    "RSA-OAEP",
-    "ECDH-ES",
-    "ECDH-ES+A128KW",
-    "ECDH-ES+A192KW",
-    "ECDH-ES+A256KW",
-    "A128KW",
-    "A192KW",
-    "A256KW",
-    "A128GCMKW",
-    "A192GCMKW",
-    "A256GCMKW",
-    "PBES2-HS256+A128KW",
-    "PBES2-HS384+A192KW",
-    "PBES2-HS512+A256KW",
-    "dir",
-];
-
-/// The content encryption algorithms.
-const ENCS: [&str; 6] = [
-    "A256GCM",
-    "A192GCM",
-    "A128GCM",
-    "A256CBC-HS512",
-    "A192CBC-HS384",
-    "A128CBC-HS256",
-];
 
 #[derive(Properties, PartialEq)]
 pub struct EncryptPanelProps {
@@ -84,7 +55,7 @@ pub fn EncryptPanel(props: &EncryptPanelProps) -> Html {
                 <h2 id="encrypt-title">{ "Encrypt (JWE)" }</h2>
                 <label class="inline"><span>{ "alg" }</span>
                     <select data-testid="encrypt-alg" onchange={select(&props.on_alg)}>
-                        { for ALGS.into_iter().map(|a| option(a, &sealing.alg)) }
+                        { for SEALING_ALGS.into_iter().map(|a| option(a, &sealing.alg)) }
                     </select>
                 </label>
                 <label class="inline"><span>{ "enc" }</span>

@@ -14,16 +14,6 @@ use sha2::{Sha256, Sha384, Sha512};
 
 use super::JweError;
 
-/// The content encryption algorithms (`enc`) this page reads.
-pub const ENCS: [&str; 6] = [
-    "A128CBC-HS256",
-    "A192CBC-HS384",
-    "A256CBC-HS512",
-    "A128GCM",
-    "A192GCM",
-    "A256GCM",
-];
-
 /// The length in bytes of the content encryption key `enc` needs.
 pub fn cek_len(enc: &str) -> Option<usize> {
     Some(match enc {
@@ -90,6 +80,24 @@ pub fn encrypt(
     }
 }
 
+/// AES-GCM's 96-bit IV, as the cipher takes it.
+type GcmNonce<C> = aes_gcm::aead::Nonce<AesGcm<C, U12>>;
+
+/// An AES-GCM cipher for `key` and the 96-bit IV RFC 7518 §5.3 requires.
+fn gcm_cipher<'a, C>(
+    key: &[u8],
+    iv: &'a [u8],
+) -> Result<(AesGcm<C, U12>, &'a GcmNonce<C>), JweError>
+where
+    AesGcm<C, U12>: KeyInit + AeadInOut,
+{
+    let cipher = AesGcm::<C, U12>::new_from_slice(key).map_err(|_| JweError::Failed)?;
+    let iv = iv
+        .try_into()
+        .map_err(|_| JweError::Malformed("the IV is not 96 bits".into()))?;
+    Ok((cipher, iv))
+}
+
 /// AES-GCM sealing: the ciphertext and its 128-bit tag.
 pub fn gcm_seal<C>(
     key: &[u8],
@@ -100,10 +108,7 @@ pub fn gcm_seal<C>(
 where
     AesGcm<C, U12>: KeyInit + AeadInOut,
 {
-    let cipher = AesGcm::<C, U12>::new_from_slice(key).map_err(|_| JweError::Failed)?;
-    let iv = iv
-        .try_into()
-        .map_err(|_| JweError::Malformed("the IV is not 96 bits".into()))?;
+    let (cipher, iv) = gcm_cipher::<C>(key, iv)?;
     let mut buffer = plaintext.to_vec();
     let tag = cipher
         .encrypt_inout_detached(iv, aad, buffer.as_mut_slice().into())
@@ -148,10 +153,7 @@ pub fn gcm<C>(
 where
     AesGcm<C, U12>: KeyInit + AeadInOut,
 {
-    let cipher = AesGcm::<C, U12>::new_from_slice(key).map_err(|_| JweError::Failed)?;
-    let iv = iv
-        .try_into()
-        .map_err(|_| JweError::Malformed("the IV is not 96 bits".into()))?;
+    let (cipher, iv) = gcm_cipher::<C>(key, iv)?;
     let tag = tag
         .try_into()
         .map_err(|_| JweError::Malformed("the authentication tag is not 128 bits".into()))?;
