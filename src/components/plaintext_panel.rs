@@ -46,7 +46,7 @@ pub fn PlaintextPanel(props: &PlaintextPanelProps) -> Html {
                 testid="jwe-plaintext"
                 class="json plaintext-text"
                 label="Decrypted plaintext"
-                rows={AttrValue::from(props.opened.text.lines().take(24).count().max(3).to_string())}
+                rows={AttrValue::from(rows(&props.opened.text).to_string())}
                 value={AttrValue::from(props.draft.clone().unwrap_or_else(|| props.opened.text.clone()))}
                 on_input={props.on_edit.clone()}
             />
@@ -56,4 +56,12 @@ pub fn PlaintextPanel(props: &PlaintextPanelProps) -> Html {
             }
         </section>
     }
+}
+
+/// Rows enough for the text: its lines, or for one long line of prose about 60 characters a
+/// row; from 3 to 24.
+fn rows(text: &str) -> usize {
+    let lines = text.lines().take(24).count();
+    let wrapped = text.len().min(24 * 60) / 60;
+    lines.max(wrapped).clamp(3, 24)
 }

@@ -9,7 +9,8 @@ import { ROOT, screenshot, useServerAndBrowser, verdictBecomes } from './lib.mjs
 
 const require = createRequire(import.meta.url);
 const AXE = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
-const VIEWS = { debugger: '/', walkthrough: '/walkthrough', keygen: '/keygen' };
+// "jwe" is the debugger with an encrypted token opened (its plaintext panel) beside the Encrypt panel.
+const VIEWS = { debugger: '/', jwe: '/', walkthrough: '/walkthrough', keygen: '/keygen' };
 const SIZES = { desktop: { width: 1280, height: 900 }, phone: { width: 360, height: 780 } };
 
 const shared = useServerAndBrowser();
@@ -27,7 +28,12 @@ async function open(hash, options = {}) {
 
 /** Fills each view with content so the audit and the screenshot see a working page. */
 async function populate(page, view) {
-  if (view === 'debugger') {
+  if (view === 'jwe') {
+    const example = JSON.parse(await readFile(join(ROOT, 'tests/vectors/jose-cookbook/jwe/5_8.key_wrap_using_aes-keywrap_with_aes-gcm.json'), 'utf8'));
+    await page.getByTestId('token-input').fill(example.output.compact);
+    await page.getByTestId('key-input').fill(JSON.stringify(example.input.key));
+    assert.equal(await verdictBecomes(page, 'decrypted'), 'decrypted');
+  } else if (view === 'debugger') {
     await page.getByTestId('example-select').selectOption('tutorial');
   } else if (view === 'walkthrough') {
     await page.getByTestId('walkthrough-get-token').click();
