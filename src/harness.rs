@@ -4,10 +4,13 @@
 use crate::jwt::keys::{self, SecretEncoding, export};
 use crate::jwt::{json, lint, sign, token, verify};
 
-/// Decoding and painting a pasted token, and everything the view derives from it.
+/// Decoding and painting a pasted token (and salvaging a bad one), and everything the view
+/// derives from it.
 pub fn decode_token(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
     let _ = token::paint(&text);
+    // What a bad token still shows: every segment decoded on its own.
+    let _ = token::salvage(&text);
     if let Ok(token) = token::decode(&text) {
         let _ = token.header.pretty();
         if let Some(claims) = token.claims() {
