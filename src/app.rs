@@ -480,7 +480,11 @@ pub fn App(props: &AppProps) -> Html {
                     let table = *header_table && shared_view.is_some();
                     let header_head = html! {
                         <>
-                            <AlgSelect current={debugger_state.algorithm()} on_change={on_alg.clone()} />
+                            // A JWS's algorithm menu: a JWE's alg is a key management algorithm,
+                            // chosen in the Encrypt panel.
+                            if !view.is_some_and(|v| v.token.kind == Kind::Jwe) {
+                                <AlgSelect current={debugger_state.algorithm()} on_change={on_alg.clone()} />
+                            }
                             if shared_view.is_some() {
                                 <ClaimsViewSelect part="header" table={*header_table} on_change={on_header_view.clone()} />
                             }
