@@ -10,7 +10,7 @@ use crate::jwt::keys::generate::{self, KeyKind};
 use crate::jwt::keys::remote::Facts;
 use crate::jwt::keys::{self, Key, KeyError, KeySet, Material, SecretEncoding, export};
 use crate::jwt::primitives;
-use crate::jwt::{lint, token, tutorial};
+use crate::jwt::{jwe, lint, token, tutorial};
 
 /// The keys the page has been given handles to.
 #[derive(Default)]
@@ -23,24 +23,21 @@ pub struct Store {
 }
 
 impl Store {
-    /// The keys in `text` for a JWE, read once per text.
+    /// The keys in `text` for a JWE, read once per text; `missing` says what an empty text lacks.
     fn jwe_keys(
         &mut self,
         text: &str,
         encoding: SecretEncoding,
-    ) -> Result<&KeySet, crate::jwt::jwe::JweError> {
+        missing: &str,
+    ) -> Result<&KeySet, jwe::JweError> {
         let fresh = !matches!(&self.jwe_key, Some((t, e, _)) if t == text && *e == encoding);
         if fresh {
-            let keys = match keys::parse(text, encoding) {
-                Some(Ok(keys)) => keys,
-                Some(Err(error)) => return Err(crate::jwt::jwe::JweError::Key(error.to_string())),
-                None => return Err(crate::jwt::jwe::JweError::Key("no key".into())),
-            };
+            let keys = jwe::read_keys(text, encoding, missing)?;
             self.jwe_key = Some((text.to_string(), encoding, keys));
         }
         match &self.jwe_key {
             Some((_, _, keys)) => Ok(keys),
-            None => Err(crate::jwt::jwe::JweError::Key("no key".into())),
+            None => Err(jwe::JweError::Key(missing.into())),
         }
     }
 
@@ -83,19 +80,19 @@ impl Store {
                 token,
                 key,
                 encoding,
-            } => Answer::Decrypted(self.jwe_keys(&key, encoding).and_then(|keys| {
-                let token = token::decode(&token)
-                    .map_err(|e| crate::jwt::jwe::JweError::Malformed(e.to_string()))?;
-                crate::jwt::jwe::decrypt(&token, keys)
-            })),
+            } => Answer::Decrypted(
+                self.jwe_keys(&key, encoding, "no key")
+                    .and_then(|keys| jwe::open_with(&token, keys)),
+            ),
             Request::Encrypt {
                 header,
                 plaintext,
                 key,
                 encoding,
-            } => Answer::Encrypted(crate::jwt::jwe::seal_here(
-                &header, &plaintext, &key, encoding,
-            )),
+            } => Answer::Encrypted(
+                self.jwe_keys(&key, encoding, "no key to encrypt to")
+                    .and_then(|keys| jwe::encrypt(&header, plaintext.as_bytes(), keys)),
+            ),
             Request::Release(handle) => {
                 self.held.remove(&handle);
                 return None;

@@ -160,11 +160,29 @@ pub fn seal_here(
     key_text: &str,
     encoding: SecretEncoding,
 ) -> Result<String, JweError> {
+    let keys = read_keys(key_text, encoding, "no key to encrypt to")?;
+    encrypt(header_text, plaintext.as_bytes(), &keys)
+}
+
+/// The keys in `key_text` for a JWE; `missing` says what an empty text lacks.
+#[cfg(not(feature = "split"))]
+pub fn read_keys(
+    key_text: &str,
+    encoding: SecretEncoding,
+    missing: &str,
+) -> Result<KeySet, JweError> {
     match crate::jwt::keys::parse(key_text, encoding) {
-        Some(Ok(keys)) => encrypt(header_text, plaintext.as_bytes(), &keys),
+        Some(Ok(keys)) => Ok(keys),
         Some(Err(error)) => Err(JweError::Key(error.to_string())),
-        None => Err(JweError::Key("no key to encrypt to".into())),
+        None => Err(JweError::Key(missing.into())),
     }
+}
+
+/// Opens the JWE in `token` (compact or JSON) with `keys`.
+#[cfg(not(feature = "split"))]
+pub fn open_with(token: &str, keys: &KeySet) -> Result<Opened, JweError> {
+    let token = crate::jwt::token::decode(token).map_err(|e| JweError::Malformed(e.to_string()))?;
+    decrypt(&token, keys)
 }
 
 /// [`open`], where the keys are read.
@@ -174,13 +192,7 @@ pub fn open_here(
     key_text: &str,
     encoding: SecretEncoding,
 ) -> Result<Opened, JweError> {
-    let token = crate::jwt::token::decode(token).map_err(|e| JweError::Malformed(e.to_string()))?;
-    let keys = match crate::jwt::keys::parse(key_text, encoding) {
-        Some(Ok(keys)) => keys,
-        Some(Err(error)) => return Err(JweError::Key(error.to_string())),
-        None => return Err(JweError::Key("no key".into())),
-    };
-    decrypt(&token, &keys)
+    open_with(token, &read_keys(key_text, encoding, "no key")?)
 }
 
 /// One way into a JWE: a recipient's whole header (protected, shared unprotected and its own
