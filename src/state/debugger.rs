@@ -448,17 +448,7 @@ impl Debugger {
                 if *text == *self.input {
                     return next;
                 }
-                // Retyping the same token with other whitespace leaves the decoded view as is.
-                let unchanged = matches!(&self.decoded, Decoded::Token(v) if v.token.compact == token::clean(&text));
-                if !unchanged {
-                    next.decoded = decode(&text);
-                }
-                next.input = text.into();
-                next.baseline = (next.input.clone(), Signing::None);
-                next.header_draft = None;
-                next.payload_draft = None;
-                next.edit_error = None;
-                next.reverify();
+                next.show_token(&text);
             }
             Action::Clear => {
                 next.input = "".into();
@@ -771,6 +761,28 @@ impl Debugger {
         self.refresh_findings();
     }
 
+    /// Puts `text` in the token box, decoded and verified, as a token nothing re-signed: what
+    /// belonged to the token shown before (drafts, a re-signing waiting for the key engine, the
+    /// way back from a nested token) goes. The Encrypt panel's plaintext stays: sealing it
+    /// again writes its token here.
+    fn show_token(&mut self, text: &str) {
+        // Retyping the same token with other whitespace leaves the decoded view as is.
+        let unchanged =
+            matches!(&self.decoded, Decoded::Token(v) if v.token.compact == token::clean(text));
+        if !unchanged {
+            self.decoded = decode(text);
+        }
+        self.input = text.into();
+        self.resign_pending = false;
+        self.signing = Signing::None;
+        self.outer = None;
+        self.baseline = (self.input.clone(), Signing::None);
+        self.header_draft = None;
+        self.payload_draft = None;
+        self.edit_error = None;
+        self.reverify();
+    }
+
     /// Seals the Encrypt panel's last plaintext again with its settings, into the token box.
     fn reseal(&mut self) {
         let Some((plaintext, nested)) = self.sealing.source.clone() else {
@@ -799,14 +811,8 @@ impl Debugger {
         match sealed {
             None => {}
             Some(Ok(token)) => {
-                let sealing = Sealing {
-                    error: None,
-                    ..self.sealing.clone()
-                };
-                let draft = self.plaintext_draft.clone();
-                *self = self.apply(Action::SetToken(token));
-                self.sealing = sealing;
-                self.plaintext_draft = draft;
+                self.sealing.error = None;
+                self.show_token(&token);
             }
             Some(Err(error)) => self.sealing.error = Some(error.to_string()),
         }
