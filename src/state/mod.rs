@@ -2,10 +2,12 @@
 //! [`AppAction`]; everything the views show comes out of [`AppState`]. Pure Rust, tested natively.
 
 mod debugger;
+mod decoded;
 pub mod keygen;
 pub mod walkthrough;
 
 pub use debugger::*;
+pub use decoded::*;
 
 use crate::engine::EngineStatus;
 use crate::jwt::time::Seconds;

@@ -1,0 +1,602 @@
+//! The debugger's reducer, natively: each action on the states a user meets.
+
+use super::*;
+use crate::jwt::base64url;
+use crate::jwt::token::{Mark, Part};
+use crate::state::decoded::PayloadForm;
+
+#[test]
+fn example_decodes_on_first_load() {
+    let state = Debugger::new(EXAMPLE_TOKEN, 1_516_239_022);
+    let view = state.view().unwrap();
+    assert_eq!(view.payload_form, PayloadForm::Json);
+    assert!(view.payload_text.contains("\"name\": \"John Doe\""));
+    assert_eq!(state.claims_status().unwrap().state(), "no-exp");
+}
+
+/// A key box whose text waits for the key engine (as in the page before it is in).
+fn waiting(text: &str) -> KeyBox {
+    KeyBox {
+        text: text.into(),
+        parsed: Some(ParsedKeys(Rc::new(Err(KeyError::EngineLoading)))),
+    }
+}
+
+#[test]
+fn keys_waiting_for_the_engine_are_read_again_when_it_is_in() {
+    let (private, public) = crate::presets::demo_keys(Algorithm::ES256);
+    let mut state = Debugger::new(EXAMPLE_TOKEN, 0);
+    state.key = waiting(public);
+    state.signing_key = waiting(private);
+    let state = state.apply(Action::SetAlg(Algorithm::ES256));
+    // No verdict yet, the token is not rebuilt, and nothing is called an error.
+    assert_eq!(state.verdict, Verdict::Pending);
+    assert_eq!(state.verdict.state(), "unverifiable");
+    assert_eq!(&*state.input, EXAMPLE_TOKEN);
+    assert_eq!(state.edit_error, None);
+    let state = state.apply(Action::EngineReady);
+    assert_eq!(state.algorithm(), Some(Algorithm::ES256));
+    assert_eq!(state.verdict.state(), "verified", "{:?}", state.verdict);
+    assert!(state.view().unwrap().payload_text.contains("John Doe"));
+}
+
+#[test]
+fn a_token_pasted_while_the_signing_key_waits_is_kept_as_pasted() {
+    let (private, _) = crate::presets::demo_keys(Algorithm::ES256);
+    let mut state = Debugger::new(EXAMPLE_TOKEN, 0);
+    state.signing_key = waiting(private);
+    let state = state.apply(Action::EditPayload("{\"sub\": \"eve\"}".into()));
+    assert!(state.resign_pending);
+    // A forged token pasted meanwhile: the engine's arrival must not re-sign it.
+    let forged = format!("{}x", &EXAMPLE_TOKEN[..EXAMPLE_TOKEN.len() - 1]);
+    let state = state.apply(Action::SetToken(forged.clone()));
+    let state = state.apply(Action::EngineReady);
+    assert_eq!(&*state.input, forged.as_str());
+    assert!(state.signing_key.parsed.as_deref().unwrap().is_ok());
+    assert_ne!(state.verdict.state(), "verified", "{:?}", state.verdict);
+}
+
+#[test]
+fn a_waiting_example_gives_way_to_what_the_user_does_meanwhile() {
+    let mut state = Debugger::new(EXAMPLE_TOKEN, 0);
+    state.pending_example = Some(presets::Example::Signed(Algorithm::PS384));
+    let state = state
+        .apply(Action::Tick(3))
+        .apply(Action::SetKey("your-256-bit-secret".into()));
+    assert_eq!(state.pending_example, None);
+    let state = state.apply(Action::EngineReady);
+    assert_eq!(state.algorithm(), Some(Algorithm::HS256));
+    assert_eq!(state.verdict.state(), "verified");
+}
+
+#[test]
+fn an_example_waiting_for_the_engine_is_loaded_when_it_is_in() {
+    let mut state = Debugger::new(EXAMPLE_TOKEN, 0);
+    state.pending_example = Some(presets::Example::Signed(Algorithm::PS384));
+    let state = state.apply(Action::EngineReady);
+    assert_eq!(state.pending_example, None);
+    assert_eq!(state.algorithm(), Some(Algorithm::PS384));
+    assert_eq!(state.verdict.state(), "verified", "{:?}", state.verdict);
+    assert_eq!(state.header_draft, None);
+}
+
+#[test]
+fn ticks_do_not_redecode() {
+    let state = Debugger::new(EXAMPLE_TOKEN, 0);
+    let later = state.apply(Action::Tick(5));
+    assert_eq!(later.now, 5);
+    match (&state.decoded, &later.decoded) {
+        (Decoded::Token(a), Decoded::Token(b)) => assert!(Rc::ptr_eq(a, b)),
+        other => panic!("expected tokens, got {other:?}"),
+    }
+    let rewrapped = state.apply(Action::SetToken(format!("Bearer {EXAMPLE_TOKEN}\n")));
+    match (&state.decoded, &rewrapped.decoded) {
+        (Decoded::Token(a), Decoded::Token(b)) => assert!(Rc::ptr_eq(a, b)),
+        other => panic!("expected tokens, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_bad_segment_hides_only_itself() {
+    let dot = EXAMPLE_TOKEN.find('.').unwrap();
+    // A stray character three characters into the payload.
+    let bad = format!(
+        "{}!{}",
+        &EXAMPLE_TOKEN[..dot + 4],
+        &EXAMPLE_TOKEN[dot + 4..]
+    );
+    let state = Debugger::new(EXAMPLE_TOKEN, 0).apply(Action::SetToken(bad));
+    assert_eq!(state.decoded.status(), Some("partial"));
+    let Decoded::Error(broken) = &state.decoded else {
+        panic!("expected a partial decode, got {:?}", state.decoded)
+    };
+    assert!(broken.error_of(Part::Payload).is_some());
+    assert!(broken.error_of(Part::Header).is_none());
+    assert_eq!(
+        *broken.marks,
+        vec![Mark {
+            part: Part::Payload,
+            at: Some(3)
+        }]
+    );
+    assert!(state.header_text().unwrap().contains("\"HS256\""));
+    assert_eq!(state.payload_text(), None);
+    assert_eq!(state.algorithm().map(Algorithm::name), Some("HS256"));
+    assert_eq!(state.verdict.state(), "unverifiable");
+    // Fixed again: a whole token, nothing marked.
+    let fixed = state.apply(Action::SetToken(EXAMPLE_TOKEN.into()));
+    assert_eq!(fixed.decoded.status(), Some("ok"));
+}
+
+#[test]
+fn sign_status_says_what_signing_did() {
+    let pasted = Debugger::new(EXAMPLE_TOKEN, 0);
+    assert_eq!(pasted.signing, Signing::None);
+    // Edited without a signing key: the old signature stays, and no longer matches.
+    let payload = pasted
+        .payload_text()
+        .unwrap()
+        .replace("John Doe", "Jane Doe");
+    let stale = pasted.apply(Action::EditPayload(payload));
+    assert_eq!(stale.signing, Signing::Stale);
+    assert!(
+        stale
+            .input
+            .ends_with(EXAMPLE_TOKEN.rsplit('.').next().unwrap())
+    );
+    // Edited back: the token is the one pasted, its signature matches again.
+    let back = pasted.payload_text().unwrap();
+    assert_eq!(
+        stale.apply(Action::EditPayload(back.to_string())).signing,
+        Signing::None
+    );
+    // A verify key never re-signs.
+    let keyed = stale.apply(Action::SetKey("your-256-bit-secret".into()));
+    assert_eq!(keyed.signing, Signing::Stale);
+    assert_eq!(keyed.input, stale.input);
+    assert_eq!(keyed.verdict.state(), "invalid");
+    // A signing key re-signs, and says with what.
+    let signed = keyed.apply(Action::SetSigningKey("your-256-bit-secret".into()));
+    assert_eq!(signed.signing.state(), "signed");
+    let Signing::Signed { alg, key } = &signed.signing else {
+        unreachable!()
+    };
+    assert_eq!(alg, "HS256");
+    assert!(key.contains("secret"), "{key}");
+    assert_eq!(signed.verdict.state(), "verified");
+    // Removing the signing key keeps the signed token, and what signed it.
+    assert_eq!(
+        signed
+            .apply(Action::SetSigningKey(String::new()))
+            .signing
+            .state(),
+        "signed"
+    );
+    // A new token is shown as pasted.
+    let repasted = signed.apply(Action::SetToken(EXAMPLE_TOKEN.into()));
+    assert_eq!(repasted.signing, Signing::None);
+}
+
+/// RFC 7520 §5.8: A128KW with A128GCM, and its key.
+const COOKBOOK_JWE: &str = "eyJhbGciOiJBMTI4S1ciLCJraWQiOiI4MWIyMDk2NS04MzMyLTQzZDktYTQ2OC04MjE2MGFkOTFhYzgiLCJlbmMiOiJBMTI4R0NNIn0.CBI6oDw8MydIx1IBntf_lQcw2MmJKIQx.Qx0pmsDa8KnJc9Jo.AwliP-KmWgsZ37BvzCefNen6VTbRK3QMA4TkvRkH0tP1bTdhtFJgJxeVmJkLD61A1hnWGetdg11c9ADsnWgL56NyxwSYjU1ZEHcGkd3EkU0vjHi9gTlb90qSYFfeF0LwkcTtjbYKCsiNJQkcIp1yeM03OmuiYSoYJVSpf7ej6zaYcMv3WwdxDFl8REwOhNImk2Xld2JXq6BR53TSFkyT7PwVLuq-1GwtGHlQeg7gDT6xW0JqHDPn_H-puQsmthc9Zg0ojmJfqqFvETUxLAF-KjcBTS5dNy6egwkYtOt8EIHK-oEsKYtZRaa8Z7MOZ7UGxGIMvEmxrGCPeJa14slv2-gaqK0kEThkaSqdYw0FkQZF.ER7MWJZ1FBI_NKvn7Zb1Lw";
+const COOKBOOK_JWE_KEY: &str = r#"{"kty":"oct","kid":"81b20965-8332-43d9-a468-82160ad91ac8","use":"enc","alg":"A128KW","k":"GZy6sIZ6wl9NJOKB-jnmVQ"}"#;
+
+#[test]
+fn an_encrypted_token_opens_with_its_key() {
+    let state = Debugger::new(COOKBOOK_JWE, 0);
+    assert_eq!(state.verdict, Verdict::NoDecryptionKey);
+    assert_eq!(state.verdict.state(), "no-key");
+    let opened = state.apply(Action::SetKey(COOKBOOK_JWE_KEY.into()));
+    assert_eq!(opened.verdict.state(), "decrypted", "{:?}", opened.verdict);
+    let view = opened.opened.as_ref().unwrap();
+    assert!(view.text.starts_with("You can trust us to stick with you"));
+    assert_eq!(view.form, PayloadForm::Text);
+    assert_eq!(view.nested, None);
+    // Another key of the right size: checked, and it does not open.
+    let wrong = opened.apply(Action::SetKey(
+        r#"{"kty":"oct","k":"AAAAAAAAAAAAAAAAAAAAAA"}"#.into(),
+    ));
+    assert_eq!(wrong.verdict.state(), "invalid");
+    assert!(wrong.opened.is_none());
+    assert!(
+        wrong
+            .verdict
+            .describe()
+            .contains("the key is wrong or the token was altered")
+    );
+    // A key of the wrong size cannot be tried: unverifiable, with the reason.
+    let short = opened.apply(Action::SetKey(r#"{"kty":"oct","k":"AAAA"}"#.into()));
+    assert_eq!(short.verdict.state(), "unverifiable");
+    assert!(
+        short.verdict.describe().contains("128-bit key"),
+        "{}",
+        short.verdict.describe()
+    );
+}
+
+#[test]
+fn encrypt_then_open_and_a_nested_token_round_trip() {
+    let key = r#"{"kty":"oct","k":"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8"}"#;
+    let state = Debugger::new(EXAMPLE_TOKEN, 0)
+        .apply(Action::SetEncryptAlg("A256KW".into()))
+        .apply(Action::SetEncryptKey(key.into()));
+    // Nothing sealed until asked: the pasted token stays.
+    assert_eq!(&*state.input, EXAMPLE_TOKEN);
+    let payload = state.payload_text().unwrap();
+    let sealed = state.apply(Action::Encrypt { nested: false });
+    assert_eq!(sealed.sealing.error, None);
+    assert_eq!(sealed.view().unwrap().token.kind, token::Kind::Jwe);
+    assert_eq!(sealed.verdict.state(), "no-key");
+    let opened = sealed.apply(Action::SetKey(key.into()));
+    assert_eq!(opened.verdict.state(), "decrypted", "{:?}", opened.verdict);
+    assert_eq!(*opened.opened.as_ref().unwrap().text, *payload);
+    // Another enc seals it again, and it still opens.
+    let resealed = opened.apply(Action::SetEncryptEnc("A128CBC-HS256".into()));
+    assert_ne!(resealed.input, opened.input);
+    assert_eq!(resealed.verdict.state(), "decrypted");
+    // A token pasted is not overwritten by a later change of settings.
+    let pasted = resealed
+        .apply(Action::SetToken(EXAMPLE_TOKEN.into()))
+        .apply(Action::SetEncryptEnc("A256GCM".into()));
+    assert_eq!(&*pasted.input, EXAMPLE_TOKEN);
+
+    // The signed token itself, nested: cty JWT, opened, then opened in the debugger.
+    let nested = pasted.apply(Action::Encrypt { nested: true });
+    let view = nested.view().unwrap();
+    assert_eq!(
+        view.token
+            .header
+            .get("cty")
+            .and_then(Value::as_str)
+            .as_deref(),
+        Some("JWT")
+    );
+    let inner = nested.opened.as_ref().unwrap().nested.clone().unwrap();
+    assert_eq!(&*inner, EXAMPLE_TOKEN);
+    let inside = nested.apply(Action::OpenNested);
+    assert_eq!(&*inside.input, EXAMPLE_TOKEN);
+    assert!(inside.outer.is_some());
+    assert!(
+        inside.key.is_empty(),
+        "the nested token gets its own key box"
+    );
+    let verified = inside.apply(Action::SetKey("your-256-bit-secret".into()));
+    assert_eq!(verified.verdict.state(), "verified");
+    let back = verified.apply(Action::NestedBack);
+    assert_eq!(back.input, nested.input);
+    assert_eq!(back.verdict.state(), "decrypted");
+    assert!(back.outer.is_none());
+    // A key that cannot encrypt says why, and the token stays.
+    let refused = back
+        .apply(Action::SetEncryptKey("short".into()))
+        .apply(Action::Encrypt { nested: false });
+    let error = refused.sealing.error.as_deref().unwrap();
+    assert!(error.contains("256-bit key"), "{error}");
+    assert_eq!(refused.input, back.input);
+}
+
+#[test]
+fn a_nested_token_without_cty_jwt_is_a_finding() {
+    let key = r#"{"kty":"oct","k":"AAECAwQFBgcICQoLDA0ODw"}"#;
+    let keys = crate::jwt::keys::parse(key, SecretEncoding::Utf8)
+        .unwrap()
+        .unwrap();
+    let sealed =
+        |header: &str| crate::jwt::jwe::encrypt(header, EXAMPLE_TOKEN.as_bytes(), &keys).unwrap();
+    let codes = |token: &str| -> Vec<&'static str> {
+        let state = Debugger::new(token, 0).apply(Action::SetKey(key.into()));
+        assert_eq!(state.verdict.state(), "decrypted");
+        state.findings.iter().map(|f| f.code).collect()
+    };
+    assert!(codes(&sealed(r#"{"alg":"A128KW","enc":"A128GCM"}"#)).contains(&"nested-cty"));
+    let with_cty = codes(&sealed(r#"{"alg":"A128KW","enc":"A128GCM","cty":"JWT"}"#));
+    assert!(!with_cty.contains(&"nested-cty"), "{with_cty:?}");
+}
+
+#[test]
+fn editing_the_plaintext_seals_the_token_again() {
+    let opened = Debugger::new(COOKBOOK_JWE, 0).apply(Action::SetKey(COOKBOOK_JWE_KEY.into()));
+    assert_eq!(opened.verdict.state(), "decrypted");
+    let edited = opened.apply(Action::EditPlaintext("{\"sub\": \"bob\"}".into()));
+    assert_eq!(edited.sealing.error, None);
+    assert_ne!(edited.input, opened.input);
+    assert_eq!(edited.verdict.state(), "decrypted", "{:?}", edited.verdict);
+    // The token's own alg and enc, for the key that opened it.
+    let header = &edited.view().unwrap().token.header;
+    assert_eq!(
+        header.get("alg").and_then(Value::as_str).as_deref(),
+        Some("A128KW")
+    );
+    assert_eq!(
+        header.get("enc").and_then(Value::as_str).as_deref(),
+        Some("A128GCM")
+    );
+    // What was typed stays as typed; the opened plaintext is the same JSON.
+    assert_eq!(
+        edited.plaintext_draft.as_deref(),
+        Some("{\"sub\": \"bob\"}")
+    );
+    assert!(
+        edited
+            .opened
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("\"sub\": \"bob\"")
+    );
+    // A token pasted drops the draft.
+    let pasted = edited.apply(Action::SetToken(COOKBOOK_JWE.into()));
+    assert_eq!(pasted.plaintext_draft, None);
+}
+
+#[test]
+fn errors_clear_and_empty() {
+    let state = Debugger::new(EXAMPLE_TOKEN, 0).apply(Action::SetToken("abc.def".into()));
+    let Decoded::Error(broken) = &state.decoded else {
+        panic!("expected an error, got {:?}", state.decoded)
+    };
+    assert_eq!(broken.errors, vec![DecodeError::SegmentCount { found: 2 }]);
+    assert_eq!(state.decoded.status(), Some("error"));
+    assert_eq!(state.claims_status(), None);
+    let cleared = state.apply(Action::Clear);
+    assert_eq!(cleared.decoded, Decoded::Empty);
+    assert_eq!(&*cleared.input, "");
+}
+
+#[test]
+fn payload_forms() {
+    let header = base64url::encode(br#"{"alg":"none"}"#);
+    let text = Debugger::new(&format!("{header}.{}.", base64url::encode(b"hi there")), 0);
+    assert_eq!(text.view().unwrap().payload_form, PayloadForm::Text);
+    assert_eq!(&*text.view().unwrap().payload_text, "hi there");
+    let binary = Debugger::new(&format!("{header}.{}.", base64url::encode(&[0xff, 1])), 0);
+    assert_eq!(&*binary.view().unwrap().payload_text, "ff 01");
+    let jwe = Debugger::new(
+        &format!(
+            "{}.AA.BA.CA.DA",
+            base64url::encode(br#"{"alg":"dir","enc":"A128GCM"}"#)
+        ),
+        0,
+    );
+    assert!(jwe.view().is_some(), "{:?}", jwe.decoded);
+    assert_eq!(jwe.view().unwrap().payload_form, PayloadForm::Encrypted);
+}
+
+#[test]
+fn status_ticks_with_the_clock() {
+    let payload = base64url::encode(br#"{"sub":"bob","iat":100,"exp":160}"#);
+    let token = format!("{}.{payload}.", base64url::encode(br#"{"alg":"none"}"#));
+    let state = Debugger::new(&token, 118);
+    assert_eq!(
+        state.claims_status().unwrap().describe(state.now),
+        "valid: expires in 42 s"
+    );
+    let later = state.apply(Action::Tick(161));
+    assert_eq!(
+        later.claims_status().unwrap().describe(later.now),
+        "expired 1 s ago"
+    );
+}
+
+/// Every way a token can fail to decode, with and without a key: `unverifiable`, saying where.
+#[test]
+fn a_token_that_does_not_decode_is_unverifiable_with_its_reason() {
+    let [header, payload, signature]: [&str; 3] = EXAMPLE_TOKEN
+        .split('.')
+        .collect::<Vec<_>>()
+        .try_into()
+        .unwrap();
+    let at = header.len() + payload.len() + 2;
+    let cases = [
+        (
+            format!("{header}.{payload}"),
+            "not a signed token: expected 3 segments separated by '.', found 2".to_string(),
+        ),
+        (
+            format!("{header}.{payload}.{signature}.x"),
+            "not a signed token: expected 3 segments separated by '.', found 4".to_string(),
+        ),
+        (
+            format!("{header}.{payload}.{signature}="),
+            format!(
+                "signature: '=' padding at position {}",
+                at + signature.len()
+            ),
+        ),
+        (
+            format!("{header}.{payload}.{}!{}", &signature[..5], &signature[6..]),
+            format!(
+                "signature: invalid base64url character '!' at position {}",
+                at + 5
+            ),
+        ),
+        (
+            format!("e!{}.{payload}.{signature}", &header[2..]),
+            "header: invalid base64url character '!' at position 1".to_string(),
+        ),
+        (
+            format!("{header}.{}!{}.{signature}", &payload[..3], &payload[4..]),
+            format!(
+                "payload: invalid base64url character '!' at position {}",
+                header.len() + 4
+            ),
+        ),
+        (
+            format!("bm90IGpzb24.{payload}.{signature}"),
+            "header: not JSON".to_string(),
+        ),
+        (
+            format!("WzFd.{payload}.{signature}"),
+            "header: must be a JSON object".to_string(),
+        ),
+    ];
+    for (token, reason) in cases {
+        for key in ["", "your-256-bit-secret"] {
+            let state = Debugger::new(&token, 0).apply(Action::SetKey(key.into()));
+            assert_eq!(
+                state.verdict.state(),
+                "unverifiable",
+                "{token} with key {key:?}"
+            );
+            let words = state.verdict.describe();
+            assert!(words.contains(&reason), "{token} with key {key:?}: {words}");
+        }
+    }
+    // Tokens that decode but cannot be checked say why too, with a key.
+    let with_key = |token: &str| {
+        Debugger::new(token, 0)
+            .apply(Action::SetKey("your-256-bit-secret".into()))
+            .verdict
+    };
+    let no_alg = format!("e30.{payload}.{signature}");
+    assert_eq!(with_key(&no_alg).state(), "unverifiable");
+    let unknown = format!("eyJhbGciOiJYWTEyMyJ9.{payload}.{signature}");
+    assert!(
+        with_key(&unknown).describe().contains("XY123"),
+        "{}",
+        with_key(&unknown).describe()
+    );
+    // An empty box still asks for a token, not a key.
+    assert_eq!(Debugger::new("", 0).verdict, Verdict::NoKey);
+}
+
+#[test]
+fn a_key_gives_a_verdict_and_follows_every_change() {
+    let state = Debugger::new(EXAMPLE_TOKEN, 0);
+    assert_eq!(state.verdict, Verdict::NoKey);
+    let state = state.apply(Action::SetKey("your-256-bit-secret".into()));
+    assert_eq!(state.verdict.state(), "verified");
+    let state = state.apply(Action::SetKey("your-256-bit-secreT".into()));
+    assert_eq!(state.verdict.state(), "invalid");
+    let state = state.apply(Action::SetKey("eW91ci0yNTYtYml0LXNlY3JldA==".into()));
+    assert!(
+        state.verdict.describe().contains("Read as base64 instead"),
+        "{}",
+        state.verdict.describe()
+    );
+    let state = state.apply(Action::SetSecretEncoding(SecretEncoding::Base64));
+    assert_eq!(state.verdict.state(), "verified");
+    let state = state.apply(Action::SetToken(EXAMPLE_TOKEN.replace("SflK", "SflL")));
+    assert_eq!(state.verdict.state(), "invalid");
+}
+
+#[test]
+fn editing_the_json_re_signs_with_the_signing_key() {
+    let state = Debugger::new(EXAMPLE_TOKEN, 0).apply(Action::SetSigningKey("mysecret".into()));
+    // The signing key alone verifies (the key box is empty): the token was re-signed.
+    assert_eq!(state.verdict.state(), "verified");
+    let state = state.apply(Action::EditPayload("{\"sub\": \"bob\", \"n\": 3.0}".into()));
+    assert_eq!(state.verdict.state(), "verified");
+    assert_eq!(
+        state.view().unwrap().token.claims().unwrap().minified(),
+        r#"{"sub":"bob","n":3.0}"#
+    );
+    assert_eq!(
+        state.payload_text().as_deref(),
+        Some("{\"sub\": \"bob\", \"n\": 3.0}")
+    );
+    // Invalid JSON: the last good token stays and the error says where.
+    let good = state.input.clone();
+    let state = state.apply(Action::EditPayload("{\"sub\" \"bob\"}".into()));
+    assert_eq!(state.input, good);
+    assert_eq!(
+        state.edit_error.as_deref(),
+        Some("payload: not JSON: expected ':' at line 1 column 8, found '\"'")
+    );
+    // Choosing an algorithm rewrites alg and re-signs.
+    let state = state
+        .apply(Action::EditPayload("{}".into()))
+        .apply(Action::SetAlg(Algorithm::HS512));
+    assert_eq!(state.algorithm(), Some(Algorithm::HS512));
+    assert_eq!(state.verdict.state(), "verified");
+    // A secret cannot sign RS256: the error says so and the token stays HS512.
+    let state = state.apply(Action::SetAlg(Algorithm::RS256));
+    assert!(
+        state
+            .edit_error
+            .as_deref()
+            .unwrap_or("")
+            .contains("RS256 needs an RSA key"),
+        "{:?}",
+        state.edit_error
+    );
+    assert_eq!(state.algorithm(), Some(Algorithm::HS512));
+}
+
+#[test]
+fn clearing_the_signing_key_leaves_the_token_as_pasted() {
+    let spaced = format!(
+        "{}.{}.AAAA",
+        base64url::encode(b"{ \"alg\" : \"HS256\" }"),
+        base64url::encode(b"{}")
+    );
+    let state = Debugger::new(&spaced, 0).apply(Action::SetSigningKey(String::new()));
+    assert_eq!(&*state.input, spaced.as_str());
+    let state = state.apply(Action::SetSecretEncoding(SecretEncoding::Hex));
+    assert_eq!(&*state.input, spaced.as_str());
+}
+
+#[test]
+fn without_a_signing_key_edits_keep_the_old_signature() {
+    let state = Debugger::new(EXAMPLE_TOKEN, 0).apply(Action::SetKey("your-256-bit-secret".into()));
+    let state = state.apply(Action::EditPayload("{\"sub\":\"eve\"}".into()));
+    assert!(
+        state
+            .input
+            .ends_with(".SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c")
+    );
+    assert_eq!(state.verdict.state(), "invalid");
+}
+
+#[test]
+fn findings_follow_the_token_and_the_list_search() {
+    let state = Debugger::new(EXAMPLE_TOKEN, 1_600_000_000);
+    let codes: Vec<&str> = state.findings.iter().map(|f| f.code).collect();
+    assert_eq!(codes, ["missing-exp"]);
+    let state = state.apply(Action::SetKey("mysecret".into()));
+    assert!(state.findings.iter().any(|f| f.code == "weak-secret"));
+    // jwt.io's example is signed with "your-256-bit-secret", a published secret.
+    let state = Debugger::new(EXAMPLE_TOKEN, 1_600_000_000).apply(Action::TryCommonSecrets);
+    assert_eq!(state.cracked, Some(Some("your-256-bit-secret")));
+    assert_eq!(state.findings[0].code, "common-secret");
+    assert!(state.findings[0].meaning.contains("your-256-bit-secret"));
+    let state = state.apply(Action::SetToken(EXAMPLE_TOKEN.replace("SflK", "SflL")));
+    assert_eq!(state.cracked, None);
+    let state = state.apply(Action::TryCommonSecrets);
+    assert_eq!(state.cracked, Some(None));
+}
+
+#[test]
+fn the_other_examples() {
+    use presets::Example;
+    let tutorial = Debugger::new("", 1_700_000_030).apply(Action::LoadExample(Example::Tutorial));
+    assert_eq!(tutorial.verdict.state(), "verified");
+    assert!(tutorial.findings.iter().any(|f| f.code == "weak-secret"));
+    let expired = Debugger::new("", 1_700_000_000).apply(Action::LoadExample(Example::Expired));
+    assert_eq!(expired.verdict.state(), "verified");
+    assert_eq!(expired.claims_status().unwrap().state(), "expired");
+    let none = Debugger::new("", 0).apply(Action::LoadExample(Example::AlgNone));
+    assert!(none.input.ends_with('.'));
+    assert_eq!(none.verdict.state(), "unverifiable");
+    assert_eq!(none.findings[0].code, "alg-none");
+    assert!(
+        Example::all()
+            .iter()
+            .all(|e| Example::from_id(&e.id()) == Some(*e))
+    );
+}
+
+#[test]
+fn every_example_verifies_with_its_demo_key() {
+    for alg in Algorithm::ALL {
+        let state = Debugger::new("", 0).apply(Action::LoadExample(presets::Example::Signed(alg)));
+        assert_eq!(state.algorithm(), Some(alg));
+        assert_eq!(
+            state.verdict.state(),
+            "verified",
+            "{alg}: {}",
+            state.verdict.describe()
+        );
+        assert!(state.header_draft.is_none());
+    }
+}
