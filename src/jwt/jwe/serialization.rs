@@ -1,0 +1,143 @@
+//! How a JWE is carried: the compact serialization's five segments, or the flattened and
+//! general JSON serializations (RFC 7516 §7.2), read into one form for opening.
+
+use super::JweError;
+use crate::jwt::base64url;
+use crate::jwt::json::Value;
+#[cfg(not(feature = "split"))]
+use crate::jwt::token::Token;
+
+/// One way into a JWE: a recipient's whole header (protected, shared unprotected and its own
+/// members together) and the content key encrypted for it.
+#[cfg(not(feature = "split"))]
+pub(super) struct Recipient {
+    pub(super) header: Value,
+    pub(super) encrypted_key: Vec<u8>,
+}
+
+/// A JWE as either serialization carries it.
+#[cfg(not(feature = "split"))]
+pub(super) struct Sealed {
+    pub(super) recipients: Vec<Recipient>,
+    pub(super) iv: Vec<u8>,
+    pub(super) ciphertext: Vec<u8>,
+    pub(super) tag: Vec<u8>,
+    /// The additional authenticated data: the protected header as written (and `.aad`).
+    pub(super) aad: Vec<u8>,
+}
+
+#[cfg(not(feature = "split"))]
+pub(super) fn from_compact(token: &Token) -> Result<Sealed, JweError> {
+    let segment = |i: usize| -> Result<Vec<u8>, JweError> {
+        let part = token.segments.get(i).ok_or(JweError::Failed)?;
+        base64url::decode(token.segment_text(part))
+            .map_err(|e| JweError::Malformed(format!("{}: {e}", part.part.label())))
+    };
+    Ok(Sealed {
+        recipients: vec![Recipient {
+            header: token.header.clone(),
+            encrypted_key: segment(1)?,
+        }],
+        iv: segment(2)?,
+        ciphertext: segment(3)?,
+        tag: segment(4)?,
+        // The protected header exactly as it is in the token.
+        aad: token
+            .segments
+            .first()
+            .map(|s| token.segment_text(s).as_bytes().to_vec())
+            .unwrap_or_default(),
+    })
+}
+
+/// The members of a JSON JWE's header objects, together; the same name twice is refused
+/// (RFC 7516 §7.2.1: the header parameter sets must be disjoint).
+pub fn joined_header(parts: &[&Value]) -> Result<Value, JweError> {
+    let mut members: Vec<crate::jwt::json::Member> = Vec::new();
+    for part in parts {
+        for member in part.members() {
+            let name = crate::jwt::json::unescape(&member.key);
+            if members
+                .iter()
+                .any(|m| crate::jwt::json::unescape(&m.key) == name)
+            {
+                return Err(JweError::Malformed(format!(
+                    "\"{name}\" is in more than one of the JWE's headers"
+                )));
+            }
+            members.push(member.clone());
+        }
+    }
+    Ok(Value::Object(members))
+}
+
+/// The protected header of a JSON JWE, decoded (an empty object when there is none).
+pub fn protected_of(json: &Value) -> Result<(String, Value), JweError> {
+    match json.get("protected") {
+        None => Ok((String::new(), Value::Object(Vec::new()))),
+        Some(value) => {
+            let text = value
+                .as_str()
+                .ok_or_else(|| JweError::Malformed("\"protected\" is not a string".into()))?;
+            let bytes = base64url::decode(&text)
+                .map_err(|e| JweError::Malformed(format!("\"protected\": {e}")))?;
+            let header = String::from_utf8(bytes)
+                .ok()
+                .and_then(|t| crate::jwt::json::parse(&t).ok())
+                .filter(|v| matches!(v, Value::Object(_)))
+                .ok_or_else(|| JweError::Malformed("\"protected\" is not a JSON object".into()))?;
+            Ok((text, header))
+        }
+    }
+}
+
+#[cfg(not(feature = "split"))]
+pub(super) fn from_json(text: &str) -> Result<Sealed, JweError> {
+    let json =
+        crate::jwt::json::parse(text).map_err(|e| JweError::Malformed(format!("not JSON: {e}")))?;
+    let bytes = |name: &str, required: bool| -> Result<Vec<u8>, JweError> {
+        match json.get(name) {
+            None if !required => Ok(Vec::new()),
+            None => Err(JweError::Malformed(format!("it has no \"{name}\""))),
+            Some(value) => {
+                let text = value
+                    .as_str()
+                    .ok_or_else(|| JweError::Malformed(format!("\"{name}\" is not a string")))?;
+                base64url::decode(&text)
+                    .map_err(|e| JweError::Malformed(format!("\"{name}\": {e}")))
+            }
+        }
+    };
+    let (protected_text, protected) = protected_of(&json)?;
+    let empty = Value::Object(Vec::new());
+    let shared = json.get("unprotected").unwrap_or(&empty);
+    let recipient = |item: &Value| -> Result<Recipient, JweError> {
+        let own = item.get("header").unwrap_or(&empty);
+        let encrypted_key = match item.get("encrypted_key").and_then(Value::as_str) {
+            Some(text) => base64url::decode(&text)
+                .map_err(|e| JweError::Malformed(format!("\"encrypted_key\": {e}")))?,
+            None => Vec::new(),
+        };
+        Ok(Recipient {
+            header: joined_header(&[&protected, shared, own])?,
+            encrypted_key,
+        })
+    };
+    let recipients = match json.get("recipients") {
+        Some(Value::Array(items)) => items.iter().map(recipient).collect::<Result<Vec<_>, _>>()?,
+        Some(_) => return Err(JweError::Malformed("\"recipients\" is not an array".into())),
+        None => vec![recipient(&json)?],
+    };
+    let mut aad = protected_text.into_bytes();
+    if let Some(extra) = json.get("aad").and_then(Value::as_str) {
+        aad.push(b'.');
+        aad.extend_from_slice(extra.as_bytes());
+    }
+    Ok(Sealed {
+        recipients,
+        iv: bytes("iv", false)?,
+        ciphertext: bytes("ciphertext", true)?,
+        tag: bytes("tag", false)?,
+        aad,
+    })
+}

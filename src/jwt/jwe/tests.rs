@@ -1,0 +1,287 @@
+//! Sealing and opening, both ways, for every algorithm; the bounds on hostile input.
+
+use super::*;
+use crate::jwt::keys::{self, SecretEncoding};
+
+const RSA_PRIVATE: &str = include_str!("../../../tests/vectors/keys/rsa2048.pkcs8.pem");
+
+fn secret(len: usize) -> KeySet {
+    let hex: String = (0..len)
+        .map(|i| format!("{:02x}", (i * 7 + 1) % 256))
+        .collect();
+    keys::parse(&hex, SecretEncoding::Hex).unwrap().unwrap()
+}
+
+fn round_trip(alg: &str, enc: &str, keys: &KeySet) {
+    // PBKDF2 is slow by design, and slower still in a test build: few iterations here.
+    let p2c = if alg.starts_with("PBES2") {
+        r#","p2c":1000"#
+    } else {
+        ""
+    };
+    let header = format!(r#"{{"alg":"{alg}","enc":"{enc}","cty":"text"{p2c}}}"#);
+    let plaintext = format!("sealed with {alg} and {enc}");
+    let compact =
+        encrypt(&header, plaintext.as_bytes(), keys).unwrap_or_else(|e| panic!("{alg} {enc}: {e}"));
+    let token = crate::jwt::token::decode(&compact).unwrap();
+    let opened = decrypt(&token, keys).unwrap_or_else(|e| panic!("{alg} {enc}: {e}"));
+    assert_eq!(opened.plaintext, plaintext.as_bytes(), "{alg} {enc}");
+    // Any change to the tag is refused, as a wrong key is.
+    let mut altered = compact.clone();
+    let last = altered.pop().unwrap();
+    altered.push(if last == 'A' { 'B' } else { 'A' });
+    if let Ok(token) = crate::jwt::token::decode(&altered) {
+        assert_eq!(
+            decrypt(&token, keys).unwrap_err(),
+            JweError::Failed,
+            "{alg} {enc}"
+        );
+    }
+}
+
+#[test]
+fn every_alg_and_enc_seals_and_opens() {
+    let rsa = keys::parse(RSA_PRIVATE, SecretEncoding::Utf8)
+        .unwrap()
+        .unwrap();
+    let ec_keys: Vec<KeySet> = [
+        include_str!("../../../tests/vectors/keys/p256.pkcs8.pem"),
+        include_str!("../../../tests/vectors/keys/p384.pkcs8.pem"),
+        include_str!("../../../tests/vectors/keys/p521.pkcs8.pem"),
+    ]
+    .iter()
+    .map(|pem| keys::parse(pem, SecretEncoding::Utf8).unwrap().unwrap())
+    .collect();
+    let password = keys::parse("correct horse battery staple", SecretEncoding::Utf8)
+        .unwrap()
+        .unwrap();
+    for enc in ENCS {
+        for alg in [
+            "PBES2-HS256+A128KW",
+            "PBES2-HS384+A192KW",
+            "PBES2-HS512+A256KW",
+        ] {
+            round_trip(alg, enc, &password);
+        }
+        let cek_len = content::cek_len(enc).unwrap();
+        round_trip("dir", enc, &secret(cek_len));
+        for (alg, len) in [
+            ("A128KW", 16),
+            ("A192KW", 24),
+            ("A256KW", 32),
+            ("A128GCMKW", 16),
+            ("A192GCMKW", 24),
+            ("A256GCMKW", 32),
+        ] {
+            round_trip(alg, enc, &secret(len));
+        }
+        round_trip("RSA-OAEP", enc, &rsa);
+        round_trip("RSA-OAEP-256", enc, &rsa);
+        for alg in [
+            "PBES2-HS256+A128KW",
+            "PBES2-HS384+A192KW",
+            "PBES2-HS512+A256KW",
+        ] {
+            round_trip(alg, enc, &password);
+        }
+        for ec in &ec_keys {
+            for alg in [
+                "ECDH-ES",
+                "ECDH-ES+A128KW",
+                "ECDH-ES+A192KW",
+                "ECDH-ES+A256KW",
+            ] {
+                round_trip(alg, enc, ec);
+            }
+        }
+    }
+}
+
+#[test]
+fn keys_that_do_not_fit_say_why() {
+    let header = r#"{"alg":"A128KW","enc":"A128GCM"}"#;
+    let error = encrypt(header, b"x", &secret(32)).unwrap_err();
+    assert!(error.to_string().contains("needs a 128-bit key"), "{error}");
+    let rsa = keys::parse(RSA_PRIVATE, SecretEncoding::Utf8)
+        .unwrap()
+        .unwrap();
+    assert!(matches!(
+        encrypt(header, b"x", &rsa),
+        Err(JweError::KeyDoesNotFit(_))
+    ));
+    // RSA1_5 is read, never written.
+    let header = r#"{"alg":"RSA1_5","enc":"A128GCM"}"#;
+    assert!(matches!(
+        encrypt(header, b"x", &rsa),
+        Err(JweError::Unsupported(_))
+    ));
+    // The wrong key for decryption: an RSA key for A128KW.
+    let compact = encrypt(r#"{"alg":"A128KW","enc":"A128GCM"}"#, b"x", &secret(16)).unwrap();
+    let token = crate::jwt::token::decode(&compact).unwrap();
+    assert!(matches!(
+        decrypt(&token, &rsa),
+        Err(JweError::KeyDoesNotFit(_))
+    ));
+    // An unknown enc or zip is named.
+    let header = r#"{"alg":"dir","enc":"A128CTR"}"#;
+    assert_eq!(
+        encrypt(header, b"x", &secret(16)).unwrap_err(),
+        JweError::Unsupported("enc \"A128CTR\"".into())
+    );
+}
+
+#[test]
+fn zip_inflates_within_its_cap() {
+    let keys = secret(16);
+    let header = r#"{"alg":"A128KW","enc":"A128GCM","zip":"DEF"}"#;
+    let text = "compressible ".repeat(1000);
+    let compact = encrypt(header, text.as_bytes(), &keys).unwrap();
+    let token = crate::jwt::token::decode(&compact).unwrap();
+    assert_eq!(decrypt(&token, &keys).unwrap().plaintext, text.as_bytes());
+    // A few kilobytes that inflate past 1 MiB are refused, with the cap named.
+    let bomb = vec![0u8; MAX_INFLATED + 1];
+    let compact = encrypt(header, &bomb, &keys).unwrap();
+    assert!(compact.len() < 8 * 1024, "{} bytes", compact.len());
+    let token = crate::jwt::token::decode(&compact).unwrap();
+    let error = decrypt(&token, &keys).unwrap_err();
+    assert_eq!(error, JweError::TooLarge);
+    assert!(error.to_string().contains("1024 KiB"));
+}
+
+#[test]
+fn an_ephemeral_key_off_its_curve_is_refused_before_any_arithmetic() {
+    let ec = keys::parse(
+        include_str!("../../../tests/vectors/keys/p256.pkcs8.pem"),
+        SecretEncoding::Utf8,
+    )
+    .unwrap()
+    .unwrap();
+    let compact = encrypt(r#"{"alg":"ECDH-ES","enc":"A128GCM"}"#, b"x", &ec).unwrap();
+    let token = crate::jwt::token::decode(&compact).unwrap();
+    let epk = token.header.get("epk").unwrap();
+    let x = epk.get("x").and_then(Value::as_str).unwrap();
+    // The same x with y = x: (almost surely) not a point of P-256.
+    let forged = format!(
+        r#"{{"alg":"ECDH-ES","enc":"A128GCM","epk":{{"kty":"EC","crv":"P-256","x":"{x}","y":"{x}"}}}}"#
+    );
+    let mut parts: Vec<String> = compact.split('.').map(str::to_string).collect();
+    parts[0] = base64url::encode(forged.as_bytes());
+    let token = crate::jwt::token::decode(&parts.join(".")).unwrap();
+    let error = decrypt(&token, &ec).unwrap_err();
+    assert_eq!(
+        error,
+        JweError::Malformed("the header's \"epk\" is not a point on its curve".into())
+    );
+    // An epk on another curve than the key: the key does not fit.
+    let other = format!(
+        r#"{{"alg":"ECDH-ES","enc":"A128GCM","epk":{{"kty":"EC","crv":"P-384","x":"{x}","y":"{x}"}}}}"#
+    );
+    parts[0] = base64url::encode(other.as_bytes());
+    let token = crate::jwt::token::decode(&parts.join(".")).unwrap();
+    assert!(matches!(
+        decrypt(&token, &ec),
+        Err(JweError::KeyDoesNotFit(_))
+    ));
+}
+
+#[test]
+fn a_pbes2_iteration_count_is_capped_before_any_work() {
+    let password = keys::parse("pw", SecretEncoding::Utf8).unwrap().unwrap();
+    let compact = encrypt(
+        r#"{"alg":"PBES2-HS256+A128KW","enc":"A128GCM"}"#,
+        b"x",
+        &password,
+    )
+    .unwrap();
+    let token = crate::jwt::token::decode(&compact).unwrap();
+    assert_eq!(
+        token.header.get("p2c"),
+        Some(&Value::Number(wrap::P2C.to_string()))
+    );
+    let mut parts: Vec<String> = compact.split('.').map(str::to_string).collect();
+    for (p2c, fits) in [
+        ("4294967295", false),
+        ("1000001", false),
+        ("0", false),
+        ("1.5", false),
+        ("1000", true),
+    ] {
+        let header = format!(
+            r#"{{"alg":"PBES2-HS256+A128KW","enc":"A128GCM","p2s":"AAAAAAAAAAAAAAAAAAAAAA","p2c":{p2c}}}"#
+        );
+        parts[0] = base64url::encode(header.as_bytes());
+        let token = crate::jwt::token::decode(&parts.join(".")).unwrap();
+        let error = decrypt(&token, &password).unwrap_err();
+        if fits {
+            // Run, and refused by the tag (this header was not the one sealed).
+            assert_eq!(error, JweError::Failed, "p2c {p2c}");
+        } else {
+            // Refused by reading the header, before any iteration.
+            assert!(
+                matches!(error, JweError::Unsupported(_) | JweError::Malformed(_)),
+                "p2c {p2c}: {error}"
+            );
+        }
+    }
+}
+
+/// An X25519 private JWK from fixed bytes.
+fn x25519_key() -> KeySet {
+    let secret = [7u8; 32];
+    let public = x25519_dalek::PublicKey::from(&x25519_dalek::StaticSecret::from(secret));
+    let jwk = format!(
+        r#"{{"kty":"OKP","crv":"X25519","x":"{}","d":"{}"}}"#,
+        base64url::encode(public.as_bytes()),
+        base64url::encode(&secret)
+    );
+    keys::parse(&jwk, SecretEncoding::Utf8).unwrap().unwrap()
+}
+
+#[test]
+fn x25519_agrees_both_ways_and_refuses_a_low_order_point() {
+    let keys = x25519_key();
+    assert_eq!(keys.keys()[0].material.kind_words(), "X25519 private key");
+    for enc in ENCS {
+        for alg in [
+            "ECDH-ES",
+            "ECDH-ES+A128KW",
+            "ECDH-ES+A192KW",
+            "ECDH-ES+A256KW",
+        ] {
+            round_trip(alg, enc, &keys);
+        }
+    }
+    // An epk of all zeros is a low-order point: the shared secret would be zero.
+    let header = r#"{"alg":"ECDH-ES","enc":"A128GCM","epk":{"kty":"OKP","crv":"X25519","x":"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"}}"#;
+    let compact = format!(
+        "{}..AAAAAAAAAAAAAAAA.AAAA.AAAAAAAAAAAAAAAAAAAAAA",
+        base64url::encode(header.as_bytes())
+    );
+    let token = crate::jwt::token::decode(&compact).unwrap();
+    assert_eq!(
+        decrypt(&token, &keys).unwrap_err(),
+        JweError::Malformed("the header's \"epk\" is a low-order X25519 point".into())
+    );
+    // An X25519 key cannot verify a signature, and says so.
+    let jws = "eyJhbGciOiJFZERTQSJ9.e30.AAAA";
+    let verdict =
+        crate::jwt::verify::verify(&crate::jwt::token::decode(jws).unwrap(), Some(&Ok(keys)));
+    assert!(
+        verdict.describe().contains("X25519"),
+        "{}",
+        verdict.describe()
+    );
+}
+
+#[test]
+fn gcm_key_wrap_writes_its_iv_and_tag_into_the_header() {
+    let compact = encrypt(r#"{"alg":"A256GCMKW","enc":"A256GCM"}"#, b"x", &secret(32)).unwrap();
+    let token = crate::jwt::token::decode(&compact).unwrap();
+    assert!(token.header.get("iv").is_some() && token.header.get("tag").is_some());
+    let refused = encrypt(
+        r#"{"alg":"A256GCMKW","enc":"A256GCM","iv":"x"}"#,
+        b"x",
+        &secret(32),
+    );
+    assert!(matches!(refused, Err(JweError::Malformed(_))));
+}
