@@ -284,9 +284,10 @@ pub async fn read_file_text(file: web_sys::File) -> Result<String, String> {
     const LIMIT: f64 = 1024.0 * 1024.0;
     if file.size() > LIMIT {
         return Err(format!(
-            "{} is {:.0} KiB: a key file is far smaller",
+            "{} is {} KiB: a key file is far smaller",
             file.name(),
-            file.size() / 1024.0
+            // Whole KiB as an integer: formatting the float would link core's float printer.
+            (file.size() / 1024.0).round() as u64
         ));
     }
     let text = wasm_bindgen_futures::JsFuture::from(file.text())

@@ -102,20 +102,23 @@ fn encryption_findings(token: &Token, offered: Offered<'_>, out: &mut Vec<Findin
         ));
     }
     if alg.starts_with("PBES2")
-        && let Some(p2c) = header.get("p2c").and_then(Value::as_f64)
+        && let Some(written) = header.get("p2c")
+        && let Some(p2c) = written.as_f64()
     {
+        // Quoted as the token writes it, not as a float would print.
+        let p2c_text = written.minified();
         if p2c < 1000.0 {
             out.push(finding(
                 "pbes2-low-count",
                 Severity::Danger,
-                format!("\"p2c\" is {p2c}: too few PBKDF2 iterations, the password can be guessed quickly offline."),
+                format!("\"p2c\" is {p2c_text}: too few PBKDF2 iterations, the password can be guessed quickly offline."),
                 "RFC 7518 §4.8.1.2 asks for at least 1000; today's advice is hundreds of thousands.",
             ));
         } else if p2c > ABSURD_P2C {
             out.push(finding(
                 "pbes2-absurd-count",
                 Severity::Warning,
-                format!("\"p2c\" is {p2c}: more iterations than any recipient should run; a token like this can stall a server."),
+                format!("\"p2c\" is {p2c_text}: more iterations than any recipient should run; a token like this can stall a server."),
                 "Recipients must cap p2c before deriving (this page runs at most 1,000,000).",
             ));
         }

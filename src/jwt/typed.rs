@@ -72,7 +72,7 @@ fn visit_number<'de, V: Visitor<'de>>(text: &str, visitor: V) -> Result<V::Value
     }
     // The reader checked the grammar, so this parses; beyond f64's range it is infinite, which
     // callers that need a finite number refuse (`1e400` is a number, not a reason to fail).
-    visitor.visit_f64(text.parse::<f64>().unwrap_or(f64::NAN))
+    visitor.visit_f64(super::json::number_to_f64(text))
 }
 
 impl<'de> Deserializer<'de> for &'de Value {
