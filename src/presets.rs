@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use crate::jwt::algorithm::{Algorithm, Family};
+use crate::jwt::keys::KeyError;
 
 /// The claims of an example token, written in this order; members that are `None` are left out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -47,7 +48,9 @@ pub const EXAMPLE_CLAIMS: ExampleClaims = ExampleClaims {
     exp: None,
 };
 
-/// The demo key pair for an algorithm: (signing key, verification key).
+/// The demo key pair for an algorithm: (signing key, verification key). Only builds that sign
+/// with them carry the texts: the key engine and the tests; the page asks ([`example_keys`]).
+#[cfg(not(feature = "split"))]
 pub fn demo_keys(alg: Algorithm) -> (&'static str, &'static str) {
     match (alg.family(), alg.curve()) {
         (Family::Hmac, _) => (DEMO_SECRET, DEMO_SECRET),
@@ -71,6 +74,31 @@ pub fn demo_keys(alg: Algorithm) -> (&'static str, &'static str) {
             include_str!("../assets/demo-keys/ed25519.pkcs8.pem"),
             include_str!("../assets/demo-keys/ed25519.spki.pem"),
         ),
+    }
+}
+
+/// An example's keys: (signing key, verification key).
+pub type KeyPair = (String, String);
+
+/// The example keys for `alg`: (signing key, verification key). In the page (`split`) an
+/// asymmetric pair comes from the key engine, which keeps the texts (3.4 KB gzip of the page's
+/// module otherwise): [`KeyError::EngineLoading`] until its answer is in.
+pub fn example_keys(alg: Algorithm) -> Result<KeyPair, KeyError> {
+    if alg.family() == Family::Hmac {
+        return Ok((DEMO_SECRET.into(), DEMO_SECRET.into()));
+    }
+    #[cfg(feature = "split")]
+    {
+        let engine = crate::jwt::keys::remote::engine().ok_or(KeyError::EngineLoading)?;
+        match engine.demo_keys(alg) {
+            None => Err(KeyError::EngineLoading),
+            Some(pair) => pair.map_err(KeyError::Engine),
+        }
+    }
+    #[cfg(not(feature = "split"))]
+    {
+        let (signing, verifying) = demo_keys(alg);
+        Ok((signing.into(), verifying.into()))
     }
 }
 
@@ -126,32 +154,40 @@ impl Example {
         Self::all().into_iter().find(|e| e.id() == id)
     }
 
-    /// The example's header (`alg` and `typ: JWT`) and claims, and its keys (signing,
-    /// verification); no keys for `alg: none`.
-    fn data(
-        self,
-    ) -> (
-        &'static str,
-        ExampleClaims,
-        Option<(&'static str, &'static str)>,
-    ) {
+    /// The example's header `alg`, its claims, and whether it is signed.
+    fn data(self) -> (&'static str, ExampleClaims, Signer) {
         match self {
-            Example::Signed(alg) => (alg.name(), EXAMPLE_CLAIMS, Some(demo_keys(alg))),
-            Example::Tutorial => ("HS256", TUTORIAL_CLAIMS, Some(("mysecret", "mysecret"))),
-            Example::Expired => ("HS256", EXPIRED_CLAIMS, Some((DEMO_SECRET, DEMO_SECRET))),
-            Example::AlgNone => ("none", EXAMPLE_CLAIMS, None),
+            Example::Signed(alg) => (alg.name(), EXAMPLE_CLAIMS, Signer::Demo(alg)),
+            Example::Tutorial => ("HS256", TUTORIAL_CLAIMS, Signer::Secret("mysecret")),
+            Example::Expired => ("HS256", EXPIRED_CLAIMS, Signer::Secret(DEMO_SECRET)),
+            Example::AlgNone => ("none", EXAMPLE_CLAIMS, Signer::Unsecured),
         }
     }
 
-    /// (header JSON, pretty-printed; claims JSON, compact; signing key, verification key); no
-    /// keys for `alg: none`.
-    pub fn parts(self) -> (String, String, Option<(&'static str, &'static str)>) {
-        let (alg, claims, keys) = self.data();
+    /// (header JSON, pretty-printed; claims JSON, compact; the keys (signing, verification) or
+    /// why they are not here yet); no keys for `alg: none`.
+    pub fn parts(self) -> (String, String, Option<Result<KeyPair, KeyError>>) {
+        let (alg, claims, signer) = self.data();
         let header = ExampleHeader { alg, typ: "JWT" };
         // Two strings always serialise.
         let header = serde_json::to_string_pretty(&header).unwrap_or_default();
+        let keys = match signer {
+            Signer::Demo(alg) => Some(example_keys(alg)),
+            Signer::Secret(secret) => Some(Ok((secret.into(), secret.into()))),
+            Signer::Unsecured => None,
+        };
         (header, claims.json(), keys)
     }
+}
+
+/// What signs an example.
+enum Signer {
+    /// The algorithm's public demo key pair.
+    Demo(Algorithm),
+    /// An HMAC secret.
+    Secret(&'static str),
+    /// Nothing: `alg: none`.
+    Unsecured,
 }
 
 /// The tutorial's claims (its `exp` long past, as any saved tutorial token's is).

@@ -40,6 +40,7 @@ enum Kept {
     Issued(Result<String, String>),
     Validated(Option<String>),
     Cracked(Result<Option<String>, String>),
+    DemoKeys(Result<(String, String), String>),
     Decrypted(Result<Opened, JweError>),
     Encrypted(Result<String, JweError>),
 }
@@ -290,6 +291,7 @@ impl<L: Link + 'static> Client<L> {
             Answer::Issued(result) => Kept::Issued(result),
             Answer::Validated(subject) => Kept::Validated(subject),
             Answer::Cracked(secret) => Kept::Cracked(Ok(secret)),
+            Answer::DemoKeys(pair) => Kept::DemoKeys(pair),
             Answer::Decrypted(result) => Kept::Decrypted(result),
             Answer::Encrypted(result) => Kept::Encrypted(result),
         }
@@ -376,6 +378,7 @@ fn refusal(request: &Request, why: &str) -> Kept {
         Request::TutorialIssue { .. } => Kept::Issued(Err(why.to_string())),
         Request::TutorialValidate { .. } => Kept::Validated(None),
         Request::TryCommonSecrets(_) => Kept::Cracked(Err(why.to_string())),
+        Request::DemoKeys(_) => Kept::DemoKeys(Err(why.to_string())),
         Request::Decrypt { .. } => Kept::Decrypted(Err(JweError::Key(why.to_string()))),
         Request::Encrypt { .. } => Kept::Encrypted(Err(JweError::Key(why.to_string()))),
         _ => Kept::Keys(Err(KeyError::Engine(why.to_string()))),
@@ -412,6 +415,13 @@ impl<L: Link + 'static> KeyEngine for Client<L> {
     fn try_common_secrets(&self, token: &str) -> Option<Result<Option<String>, String>> {
         match self.ask(Request::TryCommonSecrets(token.to_string()))? {
             Kept::Cracked(secret) => Some(secret),
+            _ => Some(Err(garbled().to_string())),
+        }
+    }
+
+    fn demo_keys(&self, alg: Algorithm) -> Option<Result<(String, String), String>> {
+        match self.ask(Request::DemoKeys(alg.name().to_string()))? {
+            Kept::DemoKeys(pair) => Some(pair),
             _ => Some(Err(garbled().to_string())),
         }
     }

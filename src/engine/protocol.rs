@@ -12,7 +12,7 @@ use crate::jwt::tutorial::TutorialAlg;
 
 /// The engine's build, sent with every answer: the page refuses an engine from another release
 /// (an old copy from a cache) instead of misreading it.
-pub const BUILD: &str = concat!(env!("CARGO_PKG_VERSION"), "/protocol-5");
+pub const BUILD: &str = concat!(env!("CARGO_PKG_VERSION"), "/protocol-6");
 
 /// A question for the engine. Keys are named by the handle the engine gave them.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -43,6 +43,9 @@ pub enum Request {
     Release(u32),
     /// Which secret of the published list, if any, signed this HMAC token.
     TryCommonSecrets(String),
+    /// The public demo key pair (PEM) for an asymmetric `alg`'s example: the texts live in the
+    /// engine, which signs with them, not in the page's module.
+    DemoKeys(String),
     /// The tutorial's `/generate`: `jsonwebtoken::encode` with this signing key at `now`.
     TutorialIssue {
         alg: TutorialAlg,
@@ -125,6 +128,8 @@ pub enum Answer {
     Signed(Result<String, String>),
     /// The published secret that signed the token, if one did.
     Cracked(Option<String>),
+    /// The demo key pair (signing, verifying), or why there is none.
+    DemoKeys(Result<(String, String), String>),
     /// The tutorial's token, or why signing failed.
     Issued(Result<String, String>),
     /// The tutorial token's `sub`, when it is valid.

@@ -5,12 +5,13 @@
 use std::collections::HashMap;
 
 use super::protocol::{Answer, Exports, Held, KeyFacts, KeysRead, Request};
-use crate::jwt::algorithm::Algorithm;
+use crate::jwt::algorithm::{Algorithm, Family};
 use crate::jwt::keys::generate::{self, KeyKind};
 use crate::jwt::keys::remote::Facts;
 use crate::jwt::keys::{self, Key, KeyError, KeySet, Material, SecretEncoding, export};
 use crate::jwt::primitives;
 use crate::jwt::{jwe, lint, token, tutorial};
+use crate::presets;
 
 /// The keys the page has been given handles to.
 #[derive(Default)]
@@ -66,6 +67,15 @@ impl Store {
                     .ok()
                     .and_then(|token| lint::crack_with_common_secrets(&token))
                     .map(str::to_string),
+            ),
+            Request::DemoKeys(alg) => Answer::DemoKeys(
+                Algorithm::from_name(&alg)
+                    .filter(|alg| alg.family() != Family::Hmac)
+                    .map(|alg| {
+                        let (signing, verifying) = presets::demo_keys(alg);
+                        (signing.to_string(), verifying.to_string())
+                    })
+                    .ok_or_else(|| format!("no demo key pair for \"{alg}\"")),
             ),
             Request::TutorialIssue { alg, key, now } => {
                 Answer::Issued(tutorial::issue_here(alg, &key, now))

@@ -9,7 +9,7 @@ use std::rc::Rc;
 use super::client::{Client, Link};
 use super::protocol::{Answer, BUILD, Envelope, Request};
 use super::store::Store;
-use crate::jwt::algorithm::Algorithm;
+use crate::jwt::algorithm::{Algorithm, Family};
 use crate::jwt::keys::remote::KeyEngine;
 use crate::jwt::keys::{self, KeyError, KeySet, Material, SecretEncoding, export};
 use crate::jwt::primitives;
@@ -450,6 +450,46 @@ fn the_published_secrets_are_searched_in_the_engine() {
     *unreachable.link().unreachable.borrow_mut() = Some("offline".into());
     assert_eq!(
         unreachable.try_common_secrets(token),
+        Some(Err("offline".to_string()))
+    );
+}
+
+#[test]
+fn the_demo_key_pairs_come_from_the_engine() {
+    let engine = Client::new(Queued::default());
+    for alg in Algorithm::ALL
+        .into_iter()
+        .filter(|a| a.family() != Family::Hmac)
+    {
+        assert_eq!(
+            engine.demo_keys(alg),
+            None,
+            "{alg}: asked, not yet answered"
+        );
+        settle(&engine);
+        let (signing, verifying) = crate::presets::demo_keys(alg);
+        assert_eq!(
+            engine.demo_keys(alg),
+            Some(Ok((signing.to_string(), verifying.to_string()))),
+            "{alg}"
+        );
+        // The pair signs and verifies with the algorithm it was given for.
+        let key = answered(&engine, || engine.parse(signing)).unwrap();
+        let signature = sign_there(&engine, alg, &key.keys()[0].material, b"m").unwrap();
+        let public = answered(&engine, || engine.parse(verifying)).unwrap();
+        assert!(
+            verify_there(&engine, alg, &public.keys()[0].material, b"m", &signature),
+            "{alg}"
+        );
+    }
+    // An HMAC example has a secret, not a pair; the engine says so rather than guess.
+    assert_eq!(engine.demo_keys(Algorithm::HS256), None);
+    settle(&engine);
+    assert!(matches!(engine.demo_keys(Algorithm::HS256), Some(Err(e)) if e.contains("HS256")));
+    let unreachable = Client::new(Queued::default());
+    *unreachable.link().unreachable.borrow_mut() = Some("offline".into());
+    assert_eq!(
+        unreachable.demo_keys(Algorithm::RS256),
         Some(Err("offline".to_string()))
     );
 }

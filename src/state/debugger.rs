@@ -425,9 +425,26 @@ impl Debugger {
             Action::LoadExample(example) => {
                 let (header, claims, keys) = example.parts();
                 match keys {
-                    Some((private, public)) => {
-                        next.signing_key = KeyBox::new(private, self.encoding);
-                        next.key = KeyBox::new(public, self.encoding);
+                    // The demo key pair is with the key engine: loaded when its answer is in.
+                    Some(Err(KeyError::EngineLoading)) => {
+                        next.pending_example = Some(example);
+                        return next;
+                    }
+                    // The engine cannot be reached: both key boxes say so, as a key pasted now
+                    // would.
+                    Some(Err(why)) => {
+                        let refused = KeyBox {
+                            text: "".into(),
+                            parsed: Some(ParsedKeys(Rc::new(Err(why)))),
+                        };
+                        next.signing_key = refused.clone();
+                        next.key = refused;
+                        next.reverify();
+                        return next;
+                    }
+                    Some(Ok((private, public))) => {
+                        next.signing_key = KeyBox::new(&private, self.encoding);
+                        next.key = KeyBox::new(&public, self.encoding);
                         next.header_draft = Some(header.into());
                         next.payload_draft = json_pretty(&claims).map(Into::into);
                         next.reencode();

@@ -86,6 +86,9 @@ pub trait KeyEngine {
     /// Which published secret signed this HMAC token (`lint::crack_with_common_secrets`); `None`
     /// until the answer is in.
     fn try_common_secrets(&self, token: &str) -> Option<Result<Option<String>, String>>;
+    /// The public demo key pair (signing, verifying) for an asymmetric `alg`'s example
+    /// (`presets::demo_keys`); `None` until the answer is in.
+    fn demo_keys(&self, alg: Algorithm) -> Option<Result<(String, String), String>>;
     /// The tutorial's `/generate` with this signing key text at `now` (`tutorial::issue`);
     /// `None` until the answer is in.
     fn tutorial_issue(
