@@ -135,7 +135,7 @@ const GROUPS = {
   'Hashes and HMAC': ['sha2', 'hmac', 'digest', 'block_buffer', 'crypto_common', 'hybrid_array'],
   'JWT core: token, JSON, claims, findings, signatures': ['jwt_debugger::jwt'],
   'jsonwebtoken and serde: signatures, JWKs, claims, the tutorial': ['jsonwebtoken', 'serde', 'serde_core', 'serde_json', 'itoa', 'ryu', 'zmij', 'memchr'],
-  'Engine link: the Web Worker, its messages (gloo-worker, bincode) and the client': ['jwt_debugger::engine', 'jwt_engine', 'gloo_worker', 'bincode', 'pinned'],
+  'Engine link: the Web Worker, its messages (gloo-worker, postcard) and the client': ['jwt_debugger::engine', 'jwt_engine', 'gloo_worker', 'postcard', 'cobs', 'pinned'],
 };
 
 export function groupOf(crate, name) {

@@ -1,5 +1,5 @@
 //! What crosses between the page and the key engine (a Web Worker): serde types, carried by
-//! gloo-worker with bincode. Asymmetric keys stay in the worker; what comes back is their facts
+//! gloo-worker with postcard. Asymmetric keys stay in the worker; what comes back is their facts
 //! and written-out forms (the private ones too, for the export panel), and an HMAC secret from a
 //! JWK (`"k"`), which the page keeps as it would have read it.
 

@@ -133,7 +133,7 @@ pub struct Dates {
 impl Dates {
     /// Reads the date claims of `claims`; anything but a JSON object has none.
     pub fn of(claims: &Value) -> Self {
-        typed::read(claims).unwrap_or_default()
+        typed::read_or_none(claims).unwrap_or_default()
     }
 
     /// Each claim with its name, in [`DATE_CLAIMS`] order.
