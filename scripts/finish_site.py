@@ -13,12 +13,18 @@ in $TRUNK_STAGING_DIR, before Trunk swaps it into dist/.
    fallback does (the page's host, the public URL), so the hash holds.
 3. The service worker gets the list of this build's files to precache at install, and a cache
    name derived from them, so a new build replaces the old cache as a whole.
+4. In release builds the page's wasm-bindgen glue (an ES module, 43 KB) is minified with terser:
+   Trunk's own minifier cannot parse it (`export { … as default }`) and leaves it as written.
+   The page's integrity attribute for it follows. Without terser on PATH (`make setup`
+   installs it) the build goes on with the glue as written, and says so.
 """
 import base64
 import hashlib
 import json
 import os
 import re
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -31,6 +37,9 @@ CONTENT = re.compile(r'\bcontent=(?:"[^"]*"|[^\s>"]+)')
 SW_FILES = "const PRECACHE = [];"
 SW_CACHE = "const CACHE = 'jwt-debugger';"
 SERVICE_WORKER = "sw.js"
+# The inline module loader Trunk writes imports the page's glue by its URL.
+PAGE_GLUE = re.compile(r"""\bfrom\s+['"]\.?/?([\w.-]+\.js)['"]""")
+MINIFIER = "terser"
 
 
 class SiteError(Exception):
@@ -97,6 +106,27 @@ def name_engine(page, url):
     return ENGINE_META.sub(lambda m: CONTENT.sub(f'content="{url}"', m.group(0), count=1), page, count=1)
 
 
+def sri(data):
+    """The Subresource Integrity value Trunk writes for a file (sha384)."""
+    return "sha384-" + base64.b64encode(hashlib.sha384(data).digest()).decode()
+
+
+def minify_page_glue(site, page, minifier):
+    """Minifies the JS module the inline loader imports, in place, and rewrites its integrity
+    value in the page. Returns the page."""
+    found = PAGE_GLUE.search(page)
+    if not found:
+        raise SiteError("index.html: no inline loader importing the page's JS module")
+    glue = site / found.group(1)
+    if not glue.is_file():
+        raise SiteError(f"the page's JS module {glue.name} is not in the staged site")
+    before = glue.read_bytes()
+    # Module scope: its exports are kept, its own names may be shortened.
+    subprocess.run([minifier, str(glue), "--module", "--compress", "--mangle", "--output", str(glue)],
+                   check=True)
+    return page.replace(sri(before), sri(glue.read_bytes()))
+
+
 def precache_list(site):
     """Every file of the site but the service worker itself, as URLs relative to it; "./" is the
     page (index.html under the URL people open)."""
@@ -126,6 +156,13 @@ def finish(site):
     page = index.read_text(encoding="utf-8")
     page = name_engine(page, hash_engine(site))
     page = fill_live_reload(page, os.environ.get("TRUNK_PUBLIC_URL", "/"))
+    if os.environ.get("TRUNK_PROFILE") == "release":
+        minifier = shutil.which(MINIFIER)
+        if minifier:
+            page = minify_page_glue(site, page, minifier)
+        else:
+            print(f"finish_site: {MINIFIER} is not on PATH (make setup installs it): the page's JS "
+                  "is left unminified", file=sys.stderr)
     index.write_text(allow_inline_scripts(page), encoding="utf-8")
     write_service_worker(site)
 

@@ -65,13 +65,13 @@ if [ ${#missing_debs[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing_debs[@]}"
 fi
 
-# npm packages (binaryen for wasm-opt, playwright-core and axe-core for the end-to-end tests, jose
-# for the benchmark's comparison page) go into tests/e2e/node_modules; a copy of package.json and
+# npm packages (binaryen for wasm-opt, terser for the page's JS in release builds, playwright-core
+# and axe-core for the end-to-end tests, jose for the benchmark's comparison page) go into tests/e2e/node_modules; a copy of package.json and
 # package-lock.json there says what was installed, so a change to either reinstalls.
 stamp="$npm_dir/node_modules/.installed-package.json"
 npm_manifest() { cat "$npm_dir/package.json" "$npm_dir/package-lock.json"; }
 if ! npm_manifest | cmp -s - "$stamp"; then
-  say "installing npm packages into tests/e2e/node_modules (binaryen@$BINARYEN_VERSION, playwright-core, axe-core, jose)"
+  say "installing npm packages into tests/e2e/node_modules (binaryen@$BINARYEN_VERSION, terser, playwright-core, axe-core, jose)"
   (cd "$npm_dir" && npm install --no-audit --no-fund --loglevel=error)
   npm_manifest >"$stamp"
 fi

@@ -99,6 +99,43 @@ class InlineScripts(unittest.TestCase):
             finish_site.allow_inline_scripts("<meta content=\"script-src 'self'\">")
 
 
+# Stands in for terser: writes the input without its comment lines and indentation.
+FAKE_MINIFIER = """#!/usr/bin/env python3
+import sys
+args = sys.argv[1:]
+source, output = args[0], args[args.index("--output") + 1]
+lines = open(source).read().splitlines()
+open(output, "w").write("".join(l.strip() for l in lines if not l.strip().startswith("//")))
+"""
+
+
+class Minify(unittest.TestCase):
+    def test_the_page_glue_is_minified_and_its_integrity_follows(self):
+        with tempfile.TemporaryDirectory() as d:
+            site = staged(d)
+            glue = "// wasm-bindgen's glue\nexport default function init() {\n    return 1;\n}\n"
+            (site / "jwt-debugger-0a1b.js").write_text(glue)
+            before = finish_site.sri(glue.encode())
+            page = (site / "index.html").read_text().replace(
+                "</head>", f'<link href="/jwt-debugger-0a1b.js" integrity="{before}" rel="modulepreload"></head>')
+            minifier = Path(d) / "fake-terser"
+            minifier.write_text(FAKE_MINIFIER)
+            minifier.chmod(0o755)
+            page = finish_site.minify_page_glue(site, page, str(minifier))
+            minified = (site / "jwt-debugger-0a1b.js").read_bytes()
+            self.assertEqual(minified, b"export default function init() {return 1;}")
+            self.assertNotIn(before, page)
+            self.assertIn(f'integrity="{finish_site.sri(minified)}"', page)
+
+    def test_a_page_without_its_glue_is_refused(self):
+        with tempfile.TemporaryDirectory() as d:
+            site = staged(d)
+            with self.assertRaises(finish_site.SiteError):
+                finish_site.minify_page_glue(site, (site / "index.html").read_text(), "true")
+            with self.assertRaises(finish_site.SiteError):
+                finish_site.minify_page_glue(site, "<html></html>", "true")
+
+
 class ServiceWorker(unittest.TestCase):
     def test_every_file_is_precached_under_a_cache_named_after_the_build(self):
         with tempfile.TemporaryDirectory() as d:
