@@ -218,13 +218,15 @@ fn header_findings(token: &Token, out: &mut Vec<Finding>) {
             "An attacker can sign with their own key and point here: verify only with keys you configured, or with certificates that chain to a root you trust.",
         ));
     }
-    if let Some(kid) = header.get("kid").and_then(Value::as_str)
+    if let Some(written) = header.get("kid")
+        && let Some(kid) = written.as_str()
         && suspicious_kid(&kid)
     {
         out.push(finding(
             "suspicious-kid",
             Severity::Danger,
-            format!("The key ID {kid:?} contains path, quote, SQL or shell characters."),
+            // Quoted as the header writes it (JSON escapes and all), not as Rust's Debug would.
+            format!("The key ID {} contains path, quote, SQL or shell characters.", written.minified()),
             "Treat kid as untrusted input: look it up in a fixed table, never in a file path, query or command.",
         ));
     }
