@@ -1,11 +1,11 @@
 //! What claims and header parameters mean (one sentence each), which claims are dates, and the
 //! token's time status relative to a `now` the caller supplies.
 
-use serde::Deserialize;
+use serde::de::IgnoredAny;
 
 use super::json::Value;
 use super::time::{self, Seconds};
-use super::typed::{self, Field};
+use super::typed::Field;
 
 /// One sentence on a registered JWT claim (RFC 7519 §4.1) or a common OpenID Connect claim.
 pub fn explain_claim(name: &str) -> Option<&'static str> {
@@ -113,31 +113,47 @@ pub fn explain_header(name: &str) -> Option<&'static str> {
 /// Claims whose value is a NumericDate.
 pub const DATE_CLAIMS: [&str; 5] = ["exp", "nbf", "iat", "auth_time", "updated_at"];
 
-/// The NumericDate claims of a claim set, read by name. A claim of another type (a string, `null`)
-/// is [`Field::Wrong`], so it can be reported rather than taken for a missing one.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Deserialize)]
-#[serde(default)]
+/// The NumericDate claims of a claim set, read by name, in whole seconds. A claim of another
+/// type (a string, `null`) or beyond any float is [`Field::Wrong`], so it can be reported rather
+/// than taken for a missing one.
+///
+/// Read from each number's text (`Value::whole_number`) rather than through serde, whose data
+/// model would pass the number through an f64: exact, and the page needs no float parser.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Dates {
     /// Expiration time.
-    pub exp: Field<f64>,
+    pub exp: Field<Seconds>,
     /// Not before.
-    pub nbf: Field<f64>,
+    pub nbf: Field<Seconds>,
     /// Issued at.
-    pub iat: Field<f64>,
+    pub iat: Field<Seconds>,
     /// When the user authenticated (OpenID Connect).
-    pub auth_time: Field<f64>,
+    pub auth_time: Field<Seconds>,
     /// When the user's information changed (OpenID Connect).
-    pub updated_at: Field<f64>,
+    pub updated_at: Field<Seconds>,
 }
 
 impl Dates {
-    /// Reads the date claims of `claims`; anything but a JSON object has none.
+    /// Reads the date claims of `claims`; anything but a JSON object has none. Of duplicate
+    /// names the last counts, as in the display.
     pub fn of(claims: &Value) -> Self {
-        typed::read_or_none(claims).unwrap_or_default()
+        let date = |name| match claims.get(name) {
+            None => Field::Absent,
+            Some(value) => value
+                .whole_number()
+                .map_or(Field::Wrong(IgnoredAny), Field::Given),
+        };
+        Self {
+            exp: date("exp"),
+            nbf: date("nbf"),
+            iat: date("iat"),
+            auth_time: date("auth_time"),
+            updated_at: date("updated_at"),
+        }
     }
 
     /// Each claim with its name, in [`DATE_CLAIMS`] order.
-    pub fn named(&self) -> [(&'static str, Field<f64>); 5] {
+    pub fn named(&self) -> [(&'static str, Field<Seconds>); 5] {
         [
             ("exp", self.exp),
             ("nbf", self.nbf),
@@ -148,14 +164,10 @@ impl Dates {
     }
 }
 
-/// A NumericDate claim in whole seconds; `None` unless it is a finite number.
-pub fn seconds(claim: Field<f64>) -> Option<Seconds> {
-    // Fractions, which RFC 7519 allows, are truncated toward the past. The float cast saturates,
-    // so 1e300 becomes i64::MAX instead of wrapping.
-    claim
-        .given()
-        .filter(|n| n.is_finite())
-        .map(|n| n.floor() as Seconds)
+/// A NumericDate claim in whole seconds (fractions, which RFC 7519 allows, truncated toward the
+/// past); `None` unless it is a number.
+pub fn seconds(claim: Field<Seconds>) -> Option<Seconds> {
+    claim.given().copied()
 }
 
 /// A date claim explained for display.

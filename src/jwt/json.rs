@@ -316,6 +316,78 @@ impl Parser<'_> {
     }
 }
 
+/// [`Value::whole_number`] of a number's text as this reader accepted it. Written here because
+/// the page needs no float for it: a float parser is 5 KB gzip of the page's module.
+fn whole_number(text: &str) -> Option<i64> {
+    let (negative, unsigned) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let (mantissa, exponent) = match unsigned.find(['e', 'E']) {
+        Some(at) => (&unsigned[..at], &unsigned[at + 1..]),
+        None => (unsigned, ""),
+    };
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let exponent_negative = exponent.starts_with('-');
+    let exponent_digits = exponent.strip_prefix(['+', '-']).unwrap_or(exponent);
+    // The reader only makes numbers of JSON's grammar, but a Value can be built by hand.
+    let all_digits = |part: &str| part.bytes().all(|d| d.is_ascii_digit());
+    if whole.is_empty()
+        || !all_digits(whole)
+        || !all_digits(fraction)
+        || !all_digits(exponent_digits)
+    {
+        return None;
+    }
+    // The exponent, clamped far beyond any that matters (a 400-digit exponent must not overflow).
+    let magnitude = exponent_digits
+        .bytes()
+        .fold(0_i64, |n, d| (n * 10 + i64::from(d - b'0')).min(1_000_000));
+    let exponent = if exponent_negative {
+        -magnitude
+    } else {
+        magnitude
+    };
+    // value = digits × 10^scale, digits without leading zeros.
+    let digits: Vec<u8> = whole
+        .bytes()
+        .chain(fraction.bytes())
+        .skip_while(|&d| d == b'0')
+        .collect();
+    let scale = exponent - fraction.len() as i64;
+    // The value is below 10^order.
+    let order = digits.len() as i64 + scale;
+    if digits.is_empty() || order <= 0 {
+        // Zero, or 0 < value < 1: the floor is 0, or -1 below zero.
+        return Some(if negative && !digits.is_empty() {
+            -1
+        } else {
+            0
+        });
+    }
+    if order > 309 {
+        return None;
+    }
+    if order > 19 {
+        return Some(if negative { i64::MIN } else { i64::MAX });
+    }
+    // At most 19 whole digits: they fit a u64.
+    let cut = order as usize;
+    let units = (0..cut).fold(0_u64, |n, at| {
+        n * 10 + u64::from(digits.get(at).map_or(0, |d| d - b'0'))
+    });
+    let has_fraction = digits.iter().skip(cut).any(|&d| d != b'0');
+    Some(if negative {
+        // Toward the past: -1.5 is -2.
+        0_i64
+            .checked_sub_unsigned(units)
+            .and_then(|n| n.checked_sub(i64::from(has_fraction)))
+            .unwrap_or(i64::MIN)
+    } else {
+        i64::try_from(units).unwrap_or(i64::MAX)
+    })
+}
+
 /// The f64 nearest a number's text as this reader accepted it (infinite beyond f64's range;
 /// NaN for text that is not a JSON number).
 pub fn number_to_f64(text: &str) -> f64 {
@@ -396,6 +468,17 @@ impl Value {
     pub fn as_str(&self) -> Option<String> {
         match self {
             Value::String(raw) => Some(unescape(raw)),
+            _ => None,
+        }
+    }
+
+    /// A number rounded toward the past to a whole number, read from its text exactly, without
+    /// a float (a NumericDate in seconds; RFC 7519 §2 allows fractions). Beyond `i64` it
+    /// saturates; a magnitude of 1e309 or more, which no f64 holds either, is `None`, as is
+    /// anything but a number.
+    pub fn whole_number(&self) -> Option<i64> {
+        match self {
+            Value::Number(text) => whole_number(text),
             _ => None,
         }
     }
@@ -635,6 +718,59 @@ mod tests {
         assert_eq!(unescape(r"\ud83d\ude00"), "😀");
         assert_eq!(unescape(r"\ud83d x"), "\u{fffd} x");
         assert_eq!(unescape(r"\u0041"), "A");
+    }
+
+    #[test]
+    fn whole_numbers_are_read_exactly_toward_the_past() {
+        let whole = |text: &str| parse(text).unwrap().whole_number();
+        assert_eq!(whole("1516239082.9"), Some(1_516_239_082));
+        assert_eq!(whole("-1.5"), Some(-2));
+        assert_eq!(whole("-0.5"), Some(-1));
+        assert_eq!(whole("-0"), Some(0));
+        assert_eq!(whole("0.000"), Some(0));
+        assert_eq!(whole("-2.000"), Some(-2));
+        assert_eq!(whole("1.5e9"), Some(1_500_000_000));
+        assert_eq!(whole("15E-1"), Some(1));
+        assert_eq!(whole("1e-99999999999999999999"), Some(0));
+        // Exactly, where a float would round: 2^53 + 1.
+        assert_eq!(whole("9007199254740993"), Some(9_007_199_254_740_993));
+        assert_eq!(whole("9223372036854775807"), Some(i64::MAX));
+        assert_eq!(whole("9223372036854775808"), Some(i64::MAX));
+        assert_eq!(whole("-9223372036854775808"), Some(i64::MIN));
+        assert_eq!(whole("-9223372036854775807.5"), Some(i64::MIN));
+        assert_eq!(whole("1e300"), Some(i64::MAX));
+        assert_eq!(whole("-1e300"), Some(i64::MIN));
+        assert_eq!(whole("1e400"), None);
+        assert_eq!(whole("-1e99999999999999999999"), None);
+        assert_eq!(whole("\"1\""), None);
+        assert_eq!(whole("null"), None);
+        // Built by hand, not by the reader: refused, not a panic.
+        for odd in ["", "-", "1.5x", "e5", "1e+-5", "٣"] {
+            assert_eq!(Value::Number(odd.into()).whole_number(), None, "{odd}");
+        }
+        // Beside core's float parse: the same floor wherever an f64 holds the number exactly.
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..20_000 {
+            let digits = next() % 10_u64.pow((next() % 15) as u32 + 1);
+            let places = (next() % 8) as usize;
+            let sign = if next() % 2 == 0 { "-" } else { "" };
+            let text = match places {
+                0 => format!("{sign}{digits}"),
+                _ => {
+                    let padded = format!("{digits:0>width$}", width = places + 1);
+                    let (int, frac) = padded.split_at(padded.len() - places);
+                    format!("{sign}{int}.{frac}")
+                }
+            };
+            let float: f64 = text.parse().unwrap();
+            assert_eq!(whole(&text), Some(float.floor() as i64), "{text}");
+        }
     }
 
     #[test]

@@ -87,7 +87,7 @@ pub fn findings(token: &Token, offered: Offered<'_>, now: Seconds) -> Vec<Findin
 }
 
 /// The PBKDF2 iterations past which a token is more likely an attack than a choice.
-const ABSURD_P2C: f64 = 10_000_000.0;
+const ABSURD_P2C: i64 = 10_000_000;
 
 /// What an encrypted token's header says about its protection.
 fn encryption_findings(token: &Token, offered: Offered<'_>, out: &mut Vec<Finding>) {
@@ -103,11 +103,11 @@ fn encryption_findings(token: &Token, offered: Offered<'_>, out: &mut Vec<Findin
     }
     if alg.starts_with("PBES2")
         && let Some(written) = header.get("p2c")
-        && let Some(p2c) = written.as_f64()
+        && let Some(p2c) = written.whole_number()
     {
         // Quoted as the token writes it, not as a float would print.
         let p2c_text = written.minified();
-        if p2c < 1000.0 {
+        if p2c < 1000 {
             out.push(finding(
                 "pbes2-low-count",
                 Severity::Danger,

@@ -4,58 +4,15 @@
 
 use std::collections::HashSet;
 
-use std::fmt;
-use std::marker::PhantomData;
-
 use serde::Deserialize;
-use serde::de::value::{MapAccessDeserializer, MapDeserializer, SeqDeserializer};
+use serde::de::value::{Error, MapAccessDeserializer, MapDeserializer, SeqDeserializer};
 use serde::de::{self, Deserializer, IgnoredAny, IntoDeserializer, Visitor};
 
 use super::json::{Value, unescape};
 
 /// Reads `value` as a `T`; the error is serde's sentence (callers turn it into their own words).
 pub fn read<'de, T: Deserialize<'de>>(value: &'de Value) -> Result<T, String> {
-    T::deserialize(Reader::<de::value::Error>::new(value)).map_err(|e| e.to_string())
-}
-
-/// Reads `value` as a `T`, or `None`, for shapes whose errors no one reads (the claims). Their
-/// error type drops serde's sentences unwritten, so that the page's module carries neither them
-/// nor the float printing they include (9 KB gzip of it, measured).
-pub fn read_or_none<'de, T: Deserialize<'de>>(value: &'de Value) -> Option<T> {
-    T::deserialize(Reader::<Unread>::new(value)).ok()
-}
-
-/// The error of [`read_or_none`]: that the value does not have the shape, not why.
-#[derive(Debug)]
-pub struct Unread;
-
-impl fmt::Display for Unread {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("the value does not have the expected shape")
-    }
-}
-
-impl std::error::Error for Unread {}
-
-impl de::Error for Unread {
-    fn custom<T: fmt::Display>(_why: T) -> Self {
-        Unread
-    }
-}
-
-/// A [`Value`] as serde reads it, failing with `E`.
-pub struct Reader<'de, E> {
-    value: &'de Value,
-    error: PhantomData<E>,
-}
-
-impl<'de, E> Reader<'de, E> {
-    fn new(value: &'de Value) -> Self {
-        Self {
-            value,
-            error: PhantomData,
-        }
-    }
+    T::deserialize(value).map_err(|e| e.to_string())
 }
 
 /// One named member of a fixed shape: absent, of the expected type, or present with another
@@ -104,7 +61,7 @@ fn last_of_each(members: &[super::json::Member]) -> Vec<(String, &Value)> {
     kept
 }
 
-fn visit_number<'de, V: Visitor<'de>, E: de::Error>(text: &str, visitor: V) -> Result<V::Value, E> {
+fn visit_number<'de, V: Visitor<'de>>(text: &str, visitor: V) -> Result<V::Value, Error> {
     if !text.contains(['.', 'e', 'E']) {
         if let Ok(n) = text.parse::<u64>() {
             return visitor.visit_u64(n);
@@ -118,23 +75,23 @@ fn visit_number<'de, V: Visitor<'de>, E: de::Error>(text: &str, visitor: V) -> R
     visitor.visit_f64(super::json::number_to_f64(text))
 }
 
-impl<'de, E: de::Error> Deserializer<'de> for Reader<'de, E> {
-    type Error = E;
+impl<'de> Deserializer<'de> for &'de Value {
+    type Error = Error;
 
-    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, E> {
-        match self.value {
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self {
             Value::Null => visitor.visit_unit(),
             Value::Bool(b) => visitor.visit_bool(*b),
             Value::Number(text) => visit_number(text, visitor),
             Value::String(raw) => visitor.visit_string(unescape(raw)),
             Value::Array(items) => {
-                let mut seq = SeqDeserializer::<_, E>::new(items.iter());
+                let mut seq = SeqDeserializer::<_, Error>::new(items.iter());
                 let value = visitor.visit_seq(&mut seq)?;
                 seq.end()?;
                 Ok(value)
             }
             Value::Object(members) => {
-                let mut map = MapDeserializer::<_, E>::new(last_of_each(members).into_iter());
+                let mut map = MapDeserializer::<_, Error>::new(last_of_each(members).into_iter());
                 let value = visitor.visit_map(&mut map)?;
                 map.end()?;
                 Ok(value)
@@ -142,8 +99,8 @@ impl<'de, E: de::Error> Deserializer<'de> for Reader<'de, E> {
         }
     }
 
-    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, E> {
-        match self.value {
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self {
             Value::Null => visitor.visit_none(),
             _ => visitor.visit_some(self),
         }
@@ -154,8 +111,8 @@ impl<'de, E: de::Error> Deserializer<'de> for Reader<'de, E> {
         _name: &'static str,
         _variants: &'static [&'static str],
         visitor: V,
-    ) -> Result<V::Value, E> {
-        match self.value {
+    ) -> Result<V::Value, Error> {
+        match self {
             Value::String(raw) => visitor.visit_enum(unescape(raw).into_deserializer()),
             Value::Object(members) => visitor.visit_enum(MapAccessDeserializer::new(
                 MapDeserializer::new(last_of_each(members).into_iter()),
@@ -171,16 +128,16 @@ impl<'de, E: de::Error> Deserializer<'de> for Reader<'de, E> {
         _name: &'static str,
         _fields: &'static [&'static str],
         visitor: V,
-    ) -> Result<V::Value, E> {
+    ) -> Result<V::Value, Error> {
         // serde would also fill a struct from an array, field by field; a JSON array is not a
         // claim set or a JWK.
-        match self.value {
+        match self {
             Value::Object(_) => self.deserialize_any(visitor),
             _ => Err(de::Error::custom("expected a JSON object")),
         }
     }
 
-    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, E> {
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         // Nothing to look at: skipping a member must not walk it.
         visitor.visit_unit()
     }
@@ -191,11 +148,11 @@ impl<'de, E: de::Error> Deserializer<'de> for Reader<'de, E> {
     }
 }
 
-impl<'de, E: de::Error> IntoDeserializer<'de, E> for &'de Value {
-    type Deserializer = Reader<'de, E>;
+impl<'de> IntoDeserializer<'de, Error> for &'de Value {
+    type Deserializer = Self;
 
-    fn into_deserializer(self) -> Reader<'de, E> {
-        Reader::new(self)
+    fn into_deserializer(self) -> Self {
+        self
     }
 }
 
@@ -258,28 +215,6 @@ mod tests {
             value.get("s").unwrap().as_str().as_deref()
         );
         assert_eq!(s.n, Field::Given(1.0));
-    }
-
-    #[test]
-    fn read_or_none_reads_what_read_reads_and_says_no_more() {
-        for text in [
-            r#"{"n":1516239022.9,"s":"a","list":["x",5],"flag":true}"#,
-            r#"{"n":"soon","s":"first","s":"last"}"#,
-            "{}",
-        ] {
-            let value = parse(text).unwrap();
-            let told: Sample = read(&value).unwrap();
-            let quiet: Sample = read_or_none(&value).unwrap();
-            assert_eq!(format!("{quiet:?}"), format!("{told:?}"), "{text}");
-        }
-        assert!(read::<Sample>(&parse("[1]").unwrap()).is_err());
-        assert!(read_or_none::<Sample>(&parse("[1]").unwrap()).is_none());
-        assert!(read_or_none::<Vec<u8>>(&parse("[1,2,300]").unwrap()).is_none());
-        // The sentence is serde's where it reaches a user (a JWK's member of the wrong type).
-        assert_eq!(
-            read::<Vec<u8>>(&parse("[1,2,300]").unwrap()).unwrap_err(),
-            "invalid value: integer `300`, expected u8"
-        );
     }
 
     #[test]

@@ -182,7 +182,7 @@ impl Walkthrough {
     /// Seconds until the stored token expires (0 once expired).
     pub fn seconds_left(&self, now: Seconds) -> Option<Seconds> {
         let token = token::decode(self.stored.as_deref()?).ok()?;
-        let exp = token.claims()?.get("exp")?.as_f64()? as Seconds;
+        let exp = token.claims()?.get("exp")?.whole_number()?;
         Some(exp.saturating_sub(now).max(0))
     }
 
