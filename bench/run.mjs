@@ -100,7 +100,11 @@ const visit = sum(files.filter((f) => us.fetched.has(f.name) || us.background.ha
 const joseLoad = sum(joseFiles.filter((f) => them.fetched.has(f.name)));
 const byAlg = (rows, alg) => rows.find((r) => r.alg === alg);
 const rs256 = byAlg(us.algorithms, 'RS256');
+const pageModule = files.find((f) => /^jwt-debugger-[0-9a-f]+_bg\.wasm$/.test(f.name));
 const budgets = [
+  // Issue #15: encrypted tokens must not grow the page's module; 221547 bytes gzip is the module
+  // of the build before it (7b6fa75), built with these settings.
+  ["the page's WebAssembly module alone, gzip -9", 221547, pageModule.gzip, undefined, (v) => (v === undefined ? '—' : `${kb(v)} KiB`)],
   // Issue #13: no more than the build before it (207 KiB); issue #6 asked for 250 KiB.
   ['JS + wasm + CSS fetched until the page is usable, gzip -9', 207 * 1024, load.gzip, joseLoad.gzip, (v) => `${kb(v)} KiB`],
   ['JS + wasm + CSS fetched in all on a first visit (the key engine in the background), gzip -9', 250 * 1024, visit.gzip, joseLoad.gzip, (v) => `${kb(v)} KiB`],
@@ -145,8 +149,9 @@ const lines = [
   '',
   '## Against the budgets',
   '',
-  'Budgets from issue #6 (the best of three peer debuggers measured on a machine of this kind), and',
-  'from issue #13 for the bytes until usable (no more than the build before it).',
+  'Budgets from issue #6 (the best of three peer debuggers measured on a machine of this kind),',
+  'from issue #13 for the bytes until usable (no more than the build before it), and from issue',
+  '#15 for the page\'s module (encrypted tokens must not grow it: its size before them).',
   '',
   '| measure | budget | ours | | jose page |',
   '|---|---:|---:|---|---:|',
