@@ -274,6 +274,41 @@ fn x25519_agrees_both_ways_and_refuses_a_low_order_point() {
 }
 
 #[test]
+fn x25519_keys_are_read_from_pem_as_from_their_jwk() {
+    let read = |text: &str| keys::parse(text, SecretEncoding::Utf8).unwrap().unwrap();
+    let private = read(include_str!("../../../tests/vectors/keys/x25519.pkcs8.pem"));
+    let public = read(include_str!("../../../tests/vectors/keys/x25519.spki.pem"));
+    let jwk = read(include_str!("../../../tests/vectors/keys/x25519.jwk.json"));
+    assert_eq!(
+        private.keys()[0].material.kind_words(),
+        "X25519 private key"
+    );
+    assert_eq!(public.keys()[0].material.kind_words(), "X25519 public key");
+    // The same key as the JWK: what is sealed to either public form opens with either private one.
+    for (to, with) in [(&public, &private), (&public, &jwk), (&jwk, &private)] {
+        let compact = encrypt(r#"{"alg":"ECDH-ES+A128KW","enc":"A128GCM"}"#, b"bob", to).unwrap();
+        let token = crate::jwt::token::decode(&compact).unwrap();
+        assert_eq!(decrypt(&token, with).unwrap().plaintext, b"bob");
+    }
+    // A truncated key says what is wrong with it.
+    let short = pem::encode(&pem::Pem::new(
+        "PRIVATE KEY",
+        [
+            &[
+                0x30, 0x2d, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x6e,
+            ][..],
+            &[0x04, 0x21, 0x04, 0x1f],
+            &[7; 31],
+        ]
+        .concat(),
+    ));
+    let error = keys::parse(&short, SecretEncoding::Utf8)
+        .unwrap()
+        .unwrap_err();
+    assert!(error.to_string().contains("32 bytes, found 31"), "{error}");
+}
+
+#[test]
 fn gcm_key_wrap_writes_its_iv_and_tag_into_the_header() {
     let compact = encrypt(r#"{"alg":"A256GCMKW","enc":"A256GCM"}"#, b"x", &secret(32)).unwrap();
     let token = crate::jwt::token::decode(&compact).unwrap();

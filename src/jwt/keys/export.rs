@@ -191,7 +191,7 @@ fn held_public_pem(material: &Material) -> Option<String> {
         Material::Ed25519 { public, .. } => ed25519_dalek::VerifyingKey::from_bytes(public)
             .ok()?
             .to_public_key_pem(LineEnding::LF),
-        // Read from JWKs only: no PEM is written for X25519.
+        // X25519 keys are read from PEM and JWK; their written form here is the JWK.
         Material::Secret(_) | Material::Remote(_) | Material::X25519 { .. } => return None,
     };
     pem.ok()

@@ -162,6 +162,10 @@ fn spki(der: &[u8], format: Format) -> Result<Key, KeyError> {
             format,
         ));
     }
+    #[cfg(not(feature = "split"))]
+    if let Some(key) = x25519_spki(der) {
+        return key.map(|material| Key::new(material, format));
+    }
     Err(unknown_algorithm(der, "PUBLIC KEY"))
 }
 
@@ -193,7 +197,63 @@ fn pkcs8(der: &[u8]) -> Result<Key, KeyError> {
             Format::PemPkcs8,
         ));
     }
+    #[cfg(not(feature = "split"))]
+    if let Some(key) = x25519_pkcs8(der) {
+        return key.map(|material| Key::new(material, Format::PemPkcs8));
+    }
     Err(unknown_algorithm(der, "PRIVATE KEY"))
+}
+
+/// id-X25519 (RFC 8410 §3): keys for ECDH-ES key agreement in JWE, never for signatures.
+#[cfg(not(feature = "split"))]
+const X25519: rsa::pkcs8::ObjectIdentifier =
+    rsa::pkcs8::ObjectIdentifier::new_unwrap("1.3.101.110");
+
+/// An X25519 public key in SPKI (RFC 8410 §4): the 32 bytes of the point. `None` when the key is
+/// of another algorithm.
+#[cfg(not(feature = "split"))]
+fn x25519_spki(der: &[u8]) -> Option<Result<Material, KeyError>> {
+    let info = rsa::pkcs8::SubjectPublicKeyInfoRef::try_from(der).ok()?;
+    (info.algorithm.oid == X25519).then(|| {
+        let point = info.subject_public_key.raw_bytes();
+        let public = <[u8; 32]>::try_from(point).map_err(|_| KeyError::Der {
+            label: "PUBLIC KEY",
+            detail: format!("an X25519 public key is 32 bytes, found {}", point.len()),
+        })?;
+        Ok(Material::X25519 {
+            public,
+            secret: None,
+        })
+    })
+}
+
+/// An X25519 private key in PKCS#8 (RFC 8410 §7): its 32-byte scalar, itself wrapped in an
+/// OCTET STRING. `None` when the key is of another algorithm.
+#[cfg(not(feature = "split"))]
+fn x25519_pkcs8(der: &[u8]) -> Option<Result<Material, KeyError>> {
+    use rsa::pkcs8::der::Decode;
+    use rsa::pkcs8::der::asn1::OctetStringRef;
+    let info = rsa::pkcs8::PrivateKeyInfoRef::try_from(der).ok()?;
+    (info.algorithm.oid == X25519).then(|| {
+        let wrong = |detail: String| KeyError::Der {
+            label: "PRIVATE KEY",
+            detail,
+        };
+        let inner = <&OctetStringRef>::from_der(info.private_key.as_bytes())
+            .map_err(|e| wrong(format!("the X25519 key is not an OCTET STRING: {e}")))?;
+        let scalar = inner.as_bytes();
+        let secret = <[u8; 32]>::try_from(scalar).map_err(|_| {
+            wrong(format!(
+                "an X25519 private key is 32 bytes, found {}",
+                scalar.len()
+            ))
+        })?;
+        let public = x25519_dalek::PublicKey::from(&x25519_dalek::StaticSecret::from(secret));
+        Ok(Material::X25519 {
+            public: public.to_bytes(),
+            secret: Some(secret),
+        })
+    })
 }
 
 fn sec1(der: &[u8]) -> Result<Key, KeyError> {
