@@ -101,5 +101,19 @@ pub fn json_display(data: &[u8]) {
             "minified output re-parses to the same value"
         );
         let _ = value.duplicate_keys();
+        every_number(&value);
+    }
+}
+
+/// Reads every number in `value` as the date claims and findings read them.
+fn every_number(value: &json::Value) {
+    match value {
+        json::Value::Number(_) => {
+            let _ = value.whole_number();
+            let _ = value.as_f64();
+        }
+        json::Value::Array(items) => items.iter().for_each(every_number),
+        json::Value::Object(members) => members.iter().for_each(|m| every_number(&m.value)),
+        _ => {}
     }
 }
