@@ -105,7 +105,13 @@ export async function startup(browser, url, runs, fetched, background, warm = []
       all.filter((p) => !loaded.includes(p)).forEach((p) => background.add(p));
     }
     if (i > 0) {
-      // Warm: the same tab reloaded, its files in the HTTP cache and the service worker's.
+      // Warm: the same tab reloaded once it has settled (the service worker installed and its
+      // precache filled, which fetches every file of the build), its files in the caches.
+      await page.waitForLoadState('networkidle');
+      await page.evaluate(async () => {
+        const registered = await navigator.serviceWorker?.getRegistration();
+        if (registered) await navigator.serviceWorker.ready;
+      });
       await page.reload();
       warm.push((await page.evaluate(() => window.__ready)).end);
     }
