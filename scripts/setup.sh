@@ -79,6 +79,10 @@ if ! wasm-opt --version 2>/dev/null | grep -q "version $BINARYEN_VERSION"; then
   echo "setup: wasm-opt $BINARYEN_VERSION not found after install" >&2
   exit 1
 fi
+if ! command -v terser >/dev/null 2>&1; then
+  echo "setup: terser not found after install (release builds minify the page's JS with it)" >&2
+  exit 1
+fi
 
 # PyJWT (the tutorial's library) and joserfc (JWE) for the interoperability tests.
 if ! python3 -c 'import jwt, cryptography, joserfc' >/dev/null 2>&1; then
