@@ -135,6 +135,7 @@ fn first_outside_alphabet(text: &str) -> Option<Base64Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::jwt::xorshift;
 
     #[test]
     fn round_trips_every_length() {
@@ -321,14 +322,6 @@ mod tests {
             Base64Error::InvalidChar { ch: '!', offset: 4 }
         );
         assert_eq!(decode("").unwrap(), Vec::<u8>::new());
-    }
-
-    /// A small deterministic generator, so the tests need no extra crate.
-    fn xorshift(state: &mut u64) -> u64 {
-        *state ^= *state << 13;
-        *state ^= *state >> 7;
-        *state ^= *state << 17;
-        *state
     }
 
     #[test]

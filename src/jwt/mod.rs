@@ -15,3 +15,13 @@ pub mod token;
 pub mod tutorial;
 pub mod typed;
 pub mod verify;
+
+/// A small deterministic generator for the core's tests (a failure reproduces, and the tests
+/// need no extra crate).
+#[cfg(test)]
+pub(crate) fn xorshift(state: &mut u64) -> u64 {
+    *state ^= *state << 13;
+    *state ^= *state >> 7;
+    *state ^= *state << 17;
+    *state
+}
