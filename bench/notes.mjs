@@ -5,9 +5,8 @@ import { kb, median } from './measures.mjs';
 const pct = (x) => `${(x * 100).toFixed(0)} %`;
 
 /** Lines explaining every budget that is over, from the measured report. */
-export function whyOver(report, { load, visit, joseLoad, over }) {
+export function whyOver(report, { load, visit, joseLoad, over, wasm }) {
   const { weights, engineWeights, us } = report;
-  const wasm = report.files.find((f) => /^jwt-debugger-[0-9a-f]+_bg\.wasm$/.test(f.name));
   const engine = report.files.find((f) => /^jwt-engine-[0-9a-f]+_bg\.wasm$/.test(f.name));
   const share = (w, prefix) => w.groups.filter((g) => g.group.startsWith(prefix)).reduce((a, g) => a + g.share, 0);
   const ui = share(weights, 'UI');

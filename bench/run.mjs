@@ -318,6 +318,6 @@ const lines = [
 ];
 
 say('writing BENCHMARKS.md');
-const notes = whyOver(report, { load, visit, joseLoad, over });
+const notes = whyOver(report, { load, visit, joseLoad, over, wasm: pageModule });
 await writeFile(join(ROOT, 'BENCHMARKS.md'), [...lines, ...notes].join('\n'));
 console.log([...lines, ...notes].join('\n'));
