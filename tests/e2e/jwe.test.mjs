@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ROOT, openApp, screenshot, useServerAndBrowser, verdictBecomes } from './lib.mjs';
+import { ROOT, openApp, screenshot, settledState, useServerAndBrowser, verdictBecomes } from './lib.mjs';
 
 const shared = useServerAndBrowser();
 
@@ -86,11 +86,11 @@ test('encrypt the payload with a shared key, then open it in the page', async ()
   await page.getByTestId('encrypt-enc').selectOption('A256CBC-HS512');
   await page.waitForFunction((old) => document.querySelector('[data-testid=token-input]').value !== old, before);
   assert.equal(await verdictBecomes(page, 'decrypted'), 'decrypted');
-  assert.equal(await page.getByTestId('encrypt-status').getAttribute('data-state'), 'sealed');
+  assert.equal(await settledState(page, 'encrypt-status'), 'sealed');
   // A key that cannot be used so: the reason, and the token stays as it was.
   const sealed = await page.getByTestId('token-input').inputValue();
   await page.getByTestId('encrypt-alg').selectOption('dir');
-  assert.equal(await page.getByTestId('encrypt-status').getAttribute('data-state'), 'error');
+  assert.equal(await settledState(page, 'encrypt-status'), 'error');
   assert.match(await page.getByTestId('encrypt-status').textContent(), /needs 512 bits, the key has 128/);
   assert.equal(await page.getByTestId('token-input').inputValue(), sealed);
   assert.deepEqual(errors, []);

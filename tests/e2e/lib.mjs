@@ -76,6 +76,19 @@ export async function verdictBecomes(page, state) {
   return page.getByTestId('verdict').getAttribute('data-state');
 }
 
+// A status that waits on the key engine reads `pending` first; this waits for its answer.
+export async function settledState(page, testid) {
+  await page.waitForFunction(
+    (id) => {
+      const state = document.querySelector(`[data-testid=${id}]`)?.dataset.state;
+      return state !== undefined && state !== 'pending';
+    },
+    testid,
+    { timeout: 10000 },
+  );
+  return page.getByTestId(testid).getAttribute('data-state');
+}
+
 export async function screenshot(page, name) {
   await mkdir(SHOTS, { recursive: true });
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
