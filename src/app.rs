@@ -459,16 +459,14 @@ pub fn App(props: &AppProps) -> Html {
                 Kind::Jws if view.token.signature.is_empty() => "No signature: this token is unsecured, anyone could have written it.".to_string(),
                 Kind::Jws => format!("Signature: {} bytes, over the exact text of header.payload.", view.token.signature.len()),
             });
-            let segment = |i: usize| {
-                AttrValue::from(
-                    view.and_then(|v| v.segment_texts.get(i).cloned())
-                        .unwrap_or_else(|| "".into()),
-                )
+            let segment = |i: usize| -> Rc<str> {
+                view.and_then(|v| v.segment_texts.get(i).cloned())
+                    .unwrap_or_else(|| "".into())
             };
-            let copies = |part: &'static str, json: &Rc<str>, segment: AttrValue| {
+            let copies = |part: &'static str, json: &Rc<str>, segment: Rc<str>| {
                 html! {
                     <span class="copies">
-                        <CopyButton text={AttrValue::from(json.clone())} what={format!("{part} JSON")} testid={format!("copy-{part}-json")} label={AttrValue::Static("JSON")} />
+                        <CopyButton text={json.clone()} what={format!("{part} JSON")} testid={format!("copy-{part}-json")} label={AttrValue::Static("JSON")} />
                         if !segment.is_empty() {
                             <CopyButton text={segment} what={format!("{part} part")} testid={format!("copy-{part}-part")} label={AttrValue::Static("part")} />
                         }
@@ -492,7 +490,7 @@ pub fn App(props: &AppProps) -> Html {
                         </>
                     };
                     html! {
-                        <JsonPanel part="header" title="Header" text={AttrValue::from(header_text)} on_edit={on_edit_header.clone()} head={header_head} text_hidden={table}>
+                        <JsonPanel part="header" title="Header" text={header_text} on_edit={on_edit_header.clone()} head={header_head} text_hidden={table}>
                             if let Some(view) = shared_view.clone() {
                                 if table {
                                     <ClaimsTable part="header" {view} now={debugger_state.now} />
@@ -526,7 +524,7 @@ pub fn App(props: &AppProps) -> Html {
                         };
                         let now = debugger_state.now;
                         html! {
-                            <JsonPanel part="payload" title="Payload" text={AttrValue::from(payload_text)} on_edit={on_edit_payload.clone()} head={payload_head}
+                            <JsonPanel part="payload" title="Payload" text={payload_text} on_edit={on_edit_payload.clone()} head={payload_head}
                                 state={payload_state} note={payload_note.map(AttrValue::Static)} text_hidden={table}>
                                 if let Some(status) = status {
                                     <ClaimsStatusView {status} {now} />

@@ -1,5 +1,7 @@
 //! A decoded JSON part (header or payload), in its part's colour; editing it re-encodes.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use super::live_textarea::LiveTextArea;
@@ -9,7 +11,8 @@ pub struct JsonPanelProps {
     /// `header` or `payload`: the colour and the test hook (`header-json`, `payload-json`).
     pub part: &'static str,
     pub title: AttrValue,
-    pub text: AttrValue,
+    /// Shared, as `LiveTextArea` takes it.
+    pub text: Rc<str>,
     /// `data-state`, e.g. `not-json`.
     #[prop_or_default]
     pub state: Option<&'static str>,

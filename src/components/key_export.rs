@@ -1,6 +1,8 @@
 //! The verification key written out as PEM, JWK and OpenSSH, behind a disclosure: the three
 //! encodings are computed when the user opens it, not on every keystroke in the key box.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::jwt::keys::{KeySet, export};
@@ -48,7 +50,7 @@ pub fn KeyExport(props: &KeyExportProps) -> Html {
             .filter_map(|(name, text)| {
                 text.map(|t| html! {
                     <div class="export">
-                        <h3>{ name }<CopyButton text={AttrValue::from(t.clone())} what={format!("public key as {name}")} testid={format!("copy-key-{}", name.to_ascii_lowercase())} /></h3>
+                        <h3>{ name }<CopyButton text={Rc::<str>::from(t.as_str())} what={format!("public key as {name}")} testid={format!("copy-key-{}", name.to_ascii_lowercase())} /></h3>
                         <pre data-testid="key-export-text" data-format={name.to_ascii_lowercase()}>{ t }</pre>
                     </div>
                 })

@@ -119,7 +119,7 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
             // Always in the page, hidden when there is nothing to show: pasting a key then only
             // updates attributes instead of building and inserting new elements.
             <span class="copy-key" hidden={props.key_text.is_empty()}>
-                <CopyButton text={AttrValue::from(props.key_text.clone())} what="key" testid="copy-key" />
+                <CopyButton text={props.key_text.clone()} what="key" testid="copy-key" />
             </span>
             <KeyExport parsed={props.parsed.clone()} />
         </section>

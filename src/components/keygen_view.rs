@@ -1,6 +1,8 @@
 //! The key generator: HMAC secrets, RSA (WebCrypto), P-256/384/521 and Ed25519, shown as PEM,
 //! JWK or OpenSSH, kept in memory only.
 
+use std::rc::Rc;
+
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -85,9 +87,9 @@ pub fn KeygenView(props: &KeygenProps) -> Html {
             </section>
             if let Some((private, public)) = texts {
                 <section class="panel">
-                    <h2>{ "Private key (keep it secret)" }<CopyButton text={AttrValue::from(private.clone())} what="private key" testid="copy-keygen-private" /></h2>
+                    <h2>{ "Private key (keep it secret)" }<CopyButton text={Rc::<str>::from(private.as_str())} what="private key" testid="copy-keygen-private" /></h2>
                     <pre class="key-text" data-testid="keygen-private">{ private }</pre>
-                    <h2>{ "Public key" }<CopyButton text={AttrValue::from(public.clone())} what="public key" testid="copy-keygen-public" /></h2>
+                    <h2>{ "Public key" }<CopyButton text={Rc::<str>::from(public.as_str())} what="public key" testid="copy-keygen-public" /></h2>
                     <pre class="key-text" data-testid="keygen-public">{ public }</pre>
                 </section>
             }

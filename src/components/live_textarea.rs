@@ -14,8 +14,9 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct LiveTextAreaProps {
-    /// The text the app holds for this box.
-    pub value: AttrValue,
+    /// The text the app holds for this box (an `Rc`, compared by pointer first, as in
+    /// `CopyButton`).
+    pub value: Rc<str>,
     /// Called with the whole text after each user edit.
     pub on_input: Callback<String>,
     pub testid: AttrValue,

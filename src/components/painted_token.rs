@@ -9,7 +9,8 @@ use crate::jwt::token::{self, Mark};
 
 #[derive(Properties, PartialEq)]
 pub struct PaintedTokenProps {
-    pub text: AttrValue,
+    /// Shared, as `LiveTextArea` takes it.
+    pub text: Rc<str>,
     /// Where bad segments break (`part-error`): one character, or the whole segment.
     #[prop_or_default]
     pub marks: Rc<Vec<Mark>>,

@@ -40,14 +40,14 @@ pub fn PlaintextPanel(props: &PlaintextPanelProps) -> Html {
                 if props.opened.nested.is_some() {
                     <button type="button" data-testid="open-nested" onclick={on_open}>{ "Open the nested token" }</button>
                 }
-                <CopyButton text={AttrValue::from(props.opened.text.clone())} what="plaintext" testid="copy-plaintext" />
+                <CopyButton text={props.opened.text.clone()} what="plaintext" testid="copy-plaintext" />
             </div>
             <LiveTextArea
                 testid="jwe-plaintext"
                 class="json plaintext-text"
                 label="Decrypted plaintext"
                 rows={AttrValue::from(rows(&props.opened.text).to_string())}
-                value={AttrValue::from(props.draft.clone().unwrap_or_else(|| props.opened.text.clone()))}
+                value={props.draft.clone().unwrap_or_else(|| props.opened.text.clone())}
                 on_input={props.on_edit.clone()}
             />
             <p class="note">{ "Editing it encrypts it again, with the token's alg and enc, into the token box." }</p>

@@ -71,7 +71,7 @@ pub fn SignPanel(props: &SignPanelProps) -> Html {
             <KeyFile testid="signing-key-file" on_text={props.on_key.clone()} {dropped_error} />
             <p class="key-info" data-testid="signing-key-info">{ info }</p>
             if !props.key_text.is_empty() {
-                <CopyButton text={AttrValue::from(props.key_text.clone())} what="signing key" testid="copy-signing-key" />
+                <CopyButton text={props.key_text.clone()} what="signing key" testid="copy-signing-key" />
             }
             if let Some(error) = &props.error {
                 <p class="decode-error" role="alert" data-testid="edit-error">{ error.clone() }</p>

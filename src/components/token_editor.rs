@@ -38,7 +38,7 @@ pub fn TokenEditor(props: &TokenEditorProps) -> Html {
                 <h2 id="encoded-title">{ "Encoded token" }</h2>
                 <div class="actions">
                     <button type="button" data-testid="example-token" onclick={on_example}>{ "Example" }</button>
-                    <CopyButton text={AttrValue::from(props.value.clone())} what="token" testid="copy-token" />
+                    <CopyButton text={props.value.clone()} what="token" testid="copy-token" />
                     <button type="button" data-testid="share-link" onclick={on_share}>{ "Share link" }</button>
                     <button type="button" data-testid="clear-token" onclick={on_clear}>{ "Clear" }</button>
                 </div>
@@ -48,12 +48,12 @@ pub fn TokenEditor(props: &TokenEditorProps) -> Html {
             }
             <div class="token-box">
                 // A trailing newline would collapse in the painted copy; the space keeps heights equal.
-                <pre class="token-paint" aria-hidden="true"><PaintedToken text={AttrValue::from(props.value.clone())} marks={props.marks.clone()} />{ " " }</pre>
+                <pre class="token-paint" aria-hidden="true"><PaintedToken text={props.value.clone()} marks={props.marks.clone()} />{ " " }</pre>
                 <LiveTextArea
                     testid="token-input"
                     label="Encoded token"
                     placeholder="Paste a token (header.payload.signature)"
-                    value={AttrValue::from(props.value.clone())}
+                    value={props.value.clone()}
                     on_input={props.on_input.clone()}
                 />
             </div>

@@ -127,7 +127,7 @@ pub fn WalkthroughView(props: &WalkthroughProps) -> Html {
                     </p>
                 }
                 if let Some(token) = &state.stored {
-                    <pre class="walk-token" data-testid="walkthrough-token"><PaintedToken text={AttrValue::from(token.clone())} /></pre>
+                    <pre class="walk-token" data-testid="walkthrough-token"><PaintedToken text={token.clone()} /></pre>
                     <button type="button" data-testid="walkthrough-open" onclick={on_open}>{ "Open in the debugger" }</button>
                 }
             </section>

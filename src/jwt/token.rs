@@ -197,7 +197,9 @@ pub fn clean(input: &str) -> Cow<'_, str> {
         _ => trimmed,
     };
     // Most pastes have no line breaks: then the token is borrowed, not copied char by char.
-    if without_scheme.bytes().any(|b| b == b'\r' || b == b'\n') {
+    // A single-char `contains` is core's word-at-a-time memchr, several times faster on a
+    // 350 KB paste than testing each byte for either of the two.
+    if without_scheme.contains('\n') || without_scheme.contains('\r') {
         Cow::Owned(without_scheme.replace(['\r', '\n'], ""))
     } else {
         Cow::Borrowed(without_scheme)
@@ -267,7 +269,17 @@ pub fn decode(input: &str) -> Result<Token, DecodeError> {
     if input.len() > MAX_INPUT_BYTES {
         return Err(DecodeError::TooLarge { bytes: input.len() });
     }
-    let compact = clean(input);
+    decode_clean(clean(input))
+}
+
+/// Decodes what [`clean`] made of the pasted text, for a caller that already cleaned it to
+/// compare it with the token shown (a large paste is then scanned once, not twice).
+pub fn decode_clean(compact: Cow<'_, str>) -> Result<Token, DecodeError> {
+    if compact.len() > MAX_INPUT_BYTES {
+        return Err(DecodeError::TooLarge {
+            bytes: compact.len(),
+        });
+    }
     if compact.starts_with('{') {
         return decode_json_jwe(&compact);
     }
@@ -626,6 +638,12 @@ mod tests {
         assert_eq!(decode(&messy).unwrap().compact, JWT_IO);
         assert_eq!(clean(&format!("Authorization: bearer {JWT_IO}")), JWT_IO);
         assert_eq!(clean(&format!("\tBEARER {JWT_IO}")), JWT_IO);
+        // Each line break alone is found: a bare CR (old Mac text) and a bare LF.
+        for wrap in ["\r", "\n"] {
+            let wrapped = format!("{}{wrap}{}", &JWT_IO[..50], &JWT_IO[50..]);
+            assert_eq!(clean(&wrapped), JWT_IO);
+            assert_eq!(decode_clean(clean(&wrapped)).unwrap().compact, JWT_IO);
+        }
         // A space inside is not a line break: it stays, and decoding says where it is.
         let spaced = format!("{}.    {}", &JWT_IO[..36], &JWT_IO[37..]);
         assert_eq!(

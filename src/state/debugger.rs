@@ -13,7 +13,7 @@ use crate::jwt::token::{self, DecodeError, Token};
 use crate::jwt::verify::{self, Verdict};
 use crate::presets;
 
-use super::decoded::{Decoded, DecodedView, OpenedView, decode};
+use super::decoded::{Decoded, DecodedView, OpenedView, decode, decode_clean};
 
 /// The token shown on first load: jwt.io's example (HS256, secret `your-256-bit-secret`).
 pub const EXAMPLE_TOKEN: &str = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";
@@ -605,10 +605,10 @@ impl Debugger {
     /// again writes its token here.
     fn show_token(&mut self, text: &str) {
         // Retyping the same token with other whitespace leaves the decoded view as is.
-        let unchanged =
-            matches!(&self.decoded, Decoded::Token(v) if v.token.compact == token::clean(text));
+        let compact = token::clean(text);
+        let unchanged = matches!(&self.decoded, Decoded::Token(v) if v.token.compact == compact);
         if !unchanged {
-            self.decoded = decode(text);
+            self.decoded = decode_clean(text, compact);
         }
         self.input = text.into();
         self.resign_pending = false;

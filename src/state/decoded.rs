@@ -1,6 +1,7 @@
 //! What the token box's text decodes to: a token's display texts, what still reads of a token
 //! that does not decode, and an encrypted token's plaintext once opened.
 
+use std::borrow::Cow;
 use std::rc::Rc;
 
 use crate::jwt::json::Value;
@@ -131,12 +132,25 @@ impl Broken {
 }
 
 /// The result of decoding the current input.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub enum Decoded {
     /// The box is empty.
     Empty,
     Token(Rc<DecodedView>),
     Error(Rc<Broken>),
+}
+
+/// A view is made once per decode and never changed, so the same `Rc` is the same view and a new
+/// decode counts as a change: views re-render without comparing a large token byte by byte.
+impl PartialEq for Decoded {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Self::Empty, Self::Empty) => true,
+            (Self::Token(a), Self::Token(b)) => Rc::ptr_eq(a, b),
+            (Self::Error(a), Self::Error(b)) => Rc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
 }
 
 impl Decoded {
@@ -189,9 +203,39 @@ impl OpenedView {
 
 /// The decoded view of the token box's text.
 pub(super) fn decode(input: &str) -> Decoded {
-    match token::decode(input) {
+    decode_clean(input, token::clean(input))
+}
+
+/// [`decode`] of `input` once it has been through [`token::clean`].
+pub(super) fn decode_clean(input: &str, compact: Cow<'_, str>) -> Decoded {
+    let decoded = if input.len() > token::MAX_INPUT_BYTES {
+        Err(DecodeError::TooLarge { bytes: input.len() })
+    } else {
+        token::decode_clean(compact)
+    };
+    match decoded {
         Ok(token) => Decoded::Token(Rc::new(DecodedView::new(token))),
         Err(DecodeError::Empty) => Decoded::Empty,
         Err(_) => Decoded::Error(Rc::new(Broken::new(input))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Decoded, decode};
+
+    const JWT_IO: &str = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";
+
+    #[test]
+    fn a_view_equals_itself_and_a_new_decode_is_a_change() {
+        let first = decode(JWT_IO);
+        assert_eq!(first, first.clone());
+        // Equal text, but decoded anew: views re-render rather than compare the token's bytes.
+        assert_ne!(first, decode(JWT_IO));
+        let broken = decode("not.a token");
+        assert_eq!(broken, broken.clone());
+        assert_ne!(broken, decode("not.a token"));
+        assert_eq!(decode("  "), Decoded::Empty);
+        assert_ne!(first, broken);
     }
 }
