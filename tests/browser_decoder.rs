@@ -494,3 +494,17 @@ async fn clear_and_example() {
     assert_eq!(app.value("token-input"), JWT_IO);
     assert!(app.value("payload-json").contains("John Doe"));
 }
+
+/// The zone is read from Temporal where the browser has it (at once), else from Intl (which loads
+/// the locale's date patterns first): both must name the same zone.
+#[wasm_bindgen_test]
+fn the_time_zone_is_named_as_intl_names_it() {
+    let options = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new())
+        .resolved_options();
+    let intl = js_sys::Reflect::get(&options, &"timeZone".into())
+        .unwrap()
+        .as_string()
+        .unwrap();
+    assert!(!intl.is_empty());
+    assert_eq!(jwt_debugger::browser::time_zone_name(), intl);
+}
