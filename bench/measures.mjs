@@ -223,6 +223,63 @@ export async function decodeLatency(browser, url, runs) {
 }
 
 /**
+ * What the browser alone needs to show a 256 KB token, with none of this page's code: the page's
+ * own token box and payload box are copied (their elements, classes and widths, our stylesheet)
+ * into an otherwise empty document, and the texts our page would show are put straight in. Input
+ * to the next frame (one requestAnimationFrame, then a setTimeout(0)), `runs` times each:
+ * - `textarea`: the token in the textarea alone (any debugger with a textarea pays this);
+ * - `box`: the token in the textarea and in the painted copy under it (this page's token box);
+ * - `boxAndJson`: that, and the payload's JSON in its box, as this page shows a decode.
+ */
+export async function layoutFloor(browser, url, runs) {
+  const { context, page } = await measuringPage(browser, url);
+  const bytes = 262144;
+  const shell = await page.evaluate(() => {
+    const box = document.querySelector('.token-box');
+    const json = document.querySelector('[data-testid=payload-json]');
+    const css = [...document.querySelectorAll('link[rel=stylesheet]')].map((l) => l.outerHTML).join('');
+    return { css, box: box.outerHTML, boxWidth: box.getBoundingClientRect().width, json: json.outerHTML, jsonWidth: json.getBoundingClientRect().width };
+  });
+  await page.setContent(`<!doctype html><html><head>${shell.css}</head><body>
+    <div style="display:flex;gap:16px"><div style="width:${shell.boxWidth}px">${shell.box}</div>
+    <div style="width:${shell.jsonWidth}px">${shell.json}</div></div></body></html>`);
+  const out = { textarea: [], box: [], boxAndJson: [] };
+  for (const kind of Object.keys(out)) {
+    for (let i = 0; i < runs; i++) {
+      const token = sizedToken(bytes, `floor-${kind}-${i}`);
+      const [header, payload, signature] = token.split('.');
+      const json = Buffer.from(payload, 'base64url').toString();
+      out[kind].push(await page.evaluate(([kind, token, parts, json]) => new Promise((resolve) => {
+        const area = document.querySelector('.token-box textarea');
+        const paint = document.querySelector('.token-paint');
+        const payloadBox = document.querySelector('[data-testid=payload-json]');
+        const start = performance.now();
+        area.value = token;
+        if (kind !== 'textarea') {
+          paint.replaceChildren(...parts.flatMap((text, n) => {
+            const span = document.createElement('span');
+            span.className = `part ${['header', 'payload', 'signature'][n]}`;
+            span.textContent = text;
+            return n ? [document.createTextNode('.'), span] : [span];
+          }));
+        }
+        if (kind === 'boxAndJson') payloadBox.value = json;
+        requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start), 0));
+      }), [kind, token, [header, payload, signature], json]));
+      // Empty again, so each run lays the text out from nothing, as a paste into our page does.
+      await page.evaluate(() => {
+        document.querySelector('.token-box textarea').value = '';
+        document.querySelector('.token-paint').replaceChildren();
+        document.querySelector('[data-testid=payload-json]').value = '';
+        return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      });
+    }
+  }
+  await context.close();
+  return out;
+}
+
+/**
  * Verify and sign latency for one algorithm, four ways, `runs` times each:
  * - verify, key parsed: the verification key is in its box; a new token is pasted → verified;
  * - verify + parse: the token is there; the key is pasted → verified;
