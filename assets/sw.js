@@ -18,19 +18,33 @@ self.addEventListener('activate', (event) => {
   );
 });
 
+// A file whose name carries a hash of its content (Trunk's, or the key engine's version) never
+// changes, so the cache answers it without asking the network: a reload costs no transfer and no
+// cache write for the page's module and the key engine. Everything else, the page itself first,
+// is asked of the network first, so a new release (new names) is picked up at once; the cache
+// answers when offline.
+const HASHED = /-[0-9a-f]{16}(_bg\.wasm|_loader\.js|\.js|\.css|\.svg)$/;
+
+function fromNetwork(request) {
+  return fetch(request).then((response) => {
+    if (response.ok) {
+      const copy = response.clone();
+      caches.open(CACHE).then((cache) => cache.put(request, copy));
+    }
+    return response;
+  });
+}
+
 self.addEventListener('fetch', (event) => {
   const request = event.request;
-  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
-  // Network first, so a new release is picked up at once; the cache answers when offline.
+  const url = new URL(request.url);
+  if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  if (HASHED.test(url.pathname)) {
+    event.respondWith(caches.match(request).then((hit) => hit ?? fromNetwork(request)));
+    return;
+  }
   event.respondWith(
-    fetch(request)
-      .then((response) => {
-        if (response.ok) {
-          const copy = response.clone();
-          caches.open(CACHE).then((cache) => cache.put(request, copy));
-        }
-        return response;
-      })
+    fromNetwork(request)
       .catch(() => caches.match(request, { ignoreSearch: true }).then((hit) => hit ?? caches.match('./'))),
   );
 });

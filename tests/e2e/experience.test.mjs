@@ -143,6 +143,30 @@ test('the theme can be chosen regardless of the system', async () => {
   await context.close();
 });
 
+test('a reload takes the build\'s hashed files from the service worker\'s cache, the page itself from the network', async () => {
+  const context = await shared.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(shared.server.url);
+  await page.getByTestId('payload-json').waitFor();
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForLoadState('networkidle');
+  // What the service worker asks of the network during a reload (requests it makes itself).
+  const asked = [];
+  context.on('request', (r) => { if (r.serviceWorker()) asked.push(new URL(r.url()).pathname); });
+  await page.reload();
+  await page.waitForFunction(() => navigator.serviceWorker.controller
+    && document.querySelector('[data-testid=payload-json]')?.value.includes('John Doe'));
+  await page.waitForLoadState('networkidle');
+  // The page itself is asked for (a new release is seen at once); the module, its glue, the
+  // stylesheet and the key engine come from the cache.
+  assert.ok(asked.includes('/'), asked.join(' '));
+  const hashed = asked.filter((path) => /-[0-9a-f]{16}(_bg\.wasm|_loader\.js|\.js|\.css|\.svg)$/.test(path));
+  assert.deepEqual(hashed, []);
+  const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
+  assert.ok(loaded.some((path) => /^\/jwt-debugger-[0-9a-f]{16}_bg\.wasm$/.test(path)), loaded.join(' '));
+  await context.close();
+});
+
 test('installable, and offline after one visit, RSA keys included', async () => {
   const context = await shared.browser.newContext();
   const page = await context.newPage();
