@@ -242,7 +242,7 @@ const lines = [
   `  **${ms1(median(us.floor.textarea))}**${median(us.floor.textarea) >= 50 ? `, past the budget's ${ms1(50)} for any debugger that shows the token in a` : ` of the budget's ${ms1(50)}, for any debugger that shows the token in a`}`,
   `  wrapping textarea; with the painted copy under it (the colours) ${ms1(median(us.floor.box))}; with the payload's`,
   `  JSON box too ${ms1(median(us.floor.boxAndJson))}. This page took ${ms1(median(us.decode[4].frames))}: ${overFloor}.`,
-  `  Of that, decoding (to the text) is ${ms2(median(us.decode[4].times))}. An earlier Chrome trace of one paste: 133 ms`,
+  `  Of the page's time, decoding (to the text) is ${ms2(median(us.decode[4].times))}. An earlier Chrome trace of one paste: 133 ms`,
   '  to the frame, of which layout 99 ms (text shaping 57 ms). Meeting 50 ms would take a token',
   '  box that does not lay out all of its text (a virtualised editor in place of the textarea).',
   '  Tried and not kept: painting a large token\'s colours one frame after its',
