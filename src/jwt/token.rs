@@ -264,22 +264,29 @@ pub fn paint(input: &str) -> Vec<Run> {
     runs
 }
 
-/// Decodes pasted text as a compact JWS or JWE.
-pub fn decode(input: &str) -> Result<Token, DecodeError> {
+/// Pasted text over [`MAX_INPUT_BYTES`] is refused, before any work on it.
+fn within_limit(input: &str) -> Result<(), DecodeError> {
     if input.len() > MAX_INPUT_BYTES {
         return Err(DecodeError::TooLarge { bytes: input.len() });
     }
-    decode_clean(clean(input))
+    Ok(())
 }
 
-/// Decodes what [`clean`] made of the pasted text, for a caller that already cleaned it to
+/// Decodes pasted text as a compact JWS or JWE.
+pub fn decode(input: &str) -> Result<Token, DecodeError> {
+    within_limit(input)?;
+    decode_compact(clean(input))
+}
+
+/// [`decode`] of `input` for a caller that already has `compact`, what [`clean`] made of it, to
 /// compare it with the token shown (a large paste is then scanned once, not twice).
-pub fn decode_clean(compact: Cow<'_, str>) -> Result<Token, DecodeError> {
-    if compact.len() > MAX_INPUT_BYTES {
-        return Err(DecodeError::TooLarge {
-            bytes: compact.len(),
-        });
-    }
+pub fn decode_clean(input: &str, compact: Cow<'_, str>) -> Result<Token, DecodeError> {
+    within_limit(input)?;
+    decode_compact(compact)
+}
+
+/// Decodes the token `clean` left of the pasted text.
+fn decode_compact(compact: Cow<'_, str>) -> Result<Token, DecodeError> {
     if compact.starts_with('{') {
         return decode_json_jwe(&compact);
     }
@@ -341,8 +348,8 @@ pub fn salvage(input: &str) -> Salvage {
         header: None,
         payload: None,
     };
-    if input.len() > MAX_INPUT_BYTES {
-        return whole(DecodeError::TooLarge { bytes: input.len() });
+    if let Err(error) = within_limit(input) {
+        return whole(error);
     }
     let compact = clean(input);
     let (kind, segments) = match split(&compact) {
@@ -642,7 +649,10 @@ mod tests {
         for wrap in ["\r", "\n"] {
             let wrapped = format!("{}{wrap}{}", &JWT_IO[..50], &JWT_IO[50..]);
             assert_eq!(clean(&wrapped), JWT_IO);
-            assert_eq!(decode_clean(clean(&wrapped)).unwrap().compact, JWT_IO);
+            assert_eq!(
+                decode_clean(&wrapped, clean(&wrapped)).unwrap().compact,
+                JWT_IO
+            );
         }
         // A space inside is not a line break: it stays, and decoding says where it is.
         let spaced = format!("{}.    {}", &JWT_IO[..36], &JWT_IO[37..]);

@@ -203,16 +203,16 @@ impl OpenedView {
 
 /// The decoded view of the token box's text.
 pub(super) fn decode(input: &str) -> Decoded {
-    decode_clean(input, token::clean(input))
+    view(input, token::decode(input))
 }
 
-/// [`decode`] of `input` once it has been through [`token::clean`].
+/// [`decode`] of `input`, given `compact`, what [`token::clean`] made of it.
 pub(super) fn decode_clean(input: &str, compact: Cow<'_, str>) -> Decoded {
-    let decoded = if input.len() > token::MAX_INPUT_BYTES {
-        Err(DecodeError::TooLarge { bytes: input.len() })
-    } else {
-        token::decode_clean(compact)
-    };
+    view(input, token::decode_clean(input, compact))
+}
+
+/// The view of `input` decoded to `decoded`.
+fn view(input: &str, decoded: Result<Token, DecodeError>) -> Decoded {
     match decoded {
         Ok(token) => Decoded::Token(Rc::new(DecodedView::new(token))),
         Err(DecodeError::Empty) => Decoded::Empty,
