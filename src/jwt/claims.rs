@@ -164,12 +164,6 @@ impl Dates {
     }
 }
 
-/// A NumericDate claim in whole seconds (fractions, which RFC 7519 allows, truncated toward the
-/// past); `None` unless it is a number.
-pub fn seconds(claim: Field<Seconds>) -> Option<Seconds> {
-    claim.given().copied()
-}
-
 /// A date claim explained for display.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DateClaim {
@@ -196,7 +190,7 @@ pub fn date_claims(
         .named()
         .into_iter()
         .filter_map(|(name, claim)| {
-            let at = seconds(claim)?;
+            let at = *claim.given()?;
             let offset = offset_minutes(at);
             Some(DateClaim {
                 name,
@@ -233,7 +227,7 @@ impl ClaimsStatus {
     /// Judges `claims` at `now`.
     pub fn at(claims: &Value, now: Seconds) -> Self {
         let dates = Dates::of(claims);
-        if let Some(from) = seconds(dates.nbf)
+        if let Some(&from) = dates.nbf.given()
             && now < from
         {
             return Self::NotYetValid { from };
@@ -243,7 +237,7 @@ impl ClaimsStatus {
                 reason: "no exp claim: this token never expires",
             };
         }
-        match seconds(dates.exp) {
+        match dates.exp.given().copied() {
             None => Self::NoExp {
                 reason: "exp is not a number, so it cannot expire",
             },

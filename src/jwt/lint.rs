@@ -2,7 +2,7 @@
 //! it, each with a severity, what it means and what to do.
 
 use super::algorithm::{Algorithm, Family};
-use super::claims::{Dates, seconds};
+use super::claims::Dates;
 use super::json::{Value, unescape};
 use super::keys::{KeySet, Material};
 use super::time::Seconds;
@@ -299,7 +299,7 @@ fn payload_findings(token: &Token, now: Seconds, out: &mut Vec<Finding>) {
         ));
     }
     let dates = Dates::of(claims);
-    let (exp, iat, nbf) = (seconds(dates.exp), seconds(dates.iat), seconds(dates.nbf));
+    let [exp, iat, nbf] = [dates.exp, dates.iat, dates.nbf].map(|claim| claim.given().copied());
     match exp {
         None => out.push(finding(
             "missing-exp",
