@@ -238,6 +238,32 @@ fn x25519_key() -> KeySet {
 }
 
 #[test]
+fn an_x25519_jwk_whose_d_is_not_the_key_of_its_x_is_refused() {
+    let public = x25519_dalek::PublicKey::from(&x25519_dalek::StaticSecret::from([7u8; 32]));
+    let jwk = format!(
+        r#"{{"kty":"OKP","crv":"X25519","x":"{}","d":"{}"}}"#,
+        base64url::encode(public.as_bytes()),
+        base64url::encode(&[8u8; 32])
+    );
+    let error = keys::parse(&jwk, SecretEncoding::Utf8)
+        .unwrap()
+        .unwrap_err();
+    assert!(
+        error.to_string().contains("\"d\" does not belong to \"x\""),
+        "{error}"
+    );
+    // Its public half alone reads.
+    let public_only = format!(
+        r#"{{"kty":"OKP","crv":"X25519","x":"{}"}}"#,
+        base64url::encode(public.as_bytes())
+    );
+    let keys = keys::parse(&public_only, SecretEncoding::Utf8)
+        .unwrap()
+        .unwrap();
+    assert_eq!(keys.keys()[0].material.kind_words(), "X25519 public key");
+}
+
+#[test]
 fn x25519_agrees_both_ways_and_refuses_a_low_order_point() {
     let keys = x25519_key();
     assert_eq!(keys.keys()[0].material.kind_words(), "X25519 private key");

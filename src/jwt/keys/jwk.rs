@@ -281,20 +281,23 @@ fn x25519(x: &str, private: &Private) -> Result<Material, KeyError> {
         .as_slice()
         .try_into()
         .map_err(|_| KeyError::Jwk(format!("an X25519 \"x\" is 32 bytes, found {}", x.len())))?;
-    let secret = match optional(&private.d, "d")? {
-        None => None,
-        Some(d) => {
-            let secret: [u8; 32] = d.as_slice().try_into().map_err(|_| {
-                KeyError::Jwk(format!("an X25519 \"d\" is 32 bytes, found {}", d.len()))
-            })?;
-            let derived = x25519_dalek::PublicKey::from(&x25519_dalek::StaticSecret::from(secret));
-            if derived.to_bytes() != public {
-                return Err(KeyError::Jwk("\"d\" does not belong to \"x\"".into()));
-            }
-            Some(secret)
-        }
+    let Some(d) = optional(&private.d, "d")? else {
+        return Ok(Material::X25519 {
+            public,
+            secret: None,
+        });
     };
-    Ok(Material::X25519 { public, secret })
+    let secret: [u8; 32] = d
+        .as_slice()
+        .try_into()
+        .map_err(|_| KeyError::Jwk(format!("an X25519 \"d\" is 32 bytes, found {}", d.len())))?;
+    let key = Material::x25519_private(secret);
+    match key {
+        Material::X25519 {
+            public: derived, ..
+        } if derived == public => Ok(key),
+        _ => Err(KeyError::Jwk("\"d\" does not belong to \"x\"".into())),
+    }
 }
 
 fn okp(crv: &str, x: &str, private: &Private) -> Result<Material, KeyError> {

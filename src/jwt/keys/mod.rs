@@ -84,6 +84,16 @@ impl Material {
         }
     }
 
+    /// An X25519 private key from its 32-byte scalar, with the public key derived from it.
+    #[cfg(not(feature = "split"))]
+    pub fn x25519_private(secret: [u8; 32]) -> Self {
+        let public = x25519_dalek::PublicKey::from(&x25519_dalek::StaticSecret::from(secret));
+        Material::X25519 {
+            public: public.to_bytes(),
+            secret: Some(secret),
+        }
+    }
+
     /// What kind of key this is, for matching it to an algorithm.
     pub fn shape(&self) -> Shape {
         match self {

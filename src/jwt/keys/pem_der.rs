@@ -248,11 +248,7 @@ fn x25519_pkcs8(der: &[u8]) -> Option<Result<Material, KeyError>> {
                 scalar.len()
             ))
         })?;
-        let public = x25519_dalek::PublicKey::from(&x25519_dalek::StaticSecret::from(secret));
-        Ok(Material::X25519 {
-            public: public.to_bytes(),
-            secret: Some(secret),
-        })
+        Ok(Material::x25519_private(secret))
     })
 }
 
