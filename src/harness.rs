@@ -105,7 +105,8 @@ pub fn json_display(data: &[u8]) {
     }
 }
 
-/// Reads every number in `value` as the date claims and findings read them.
+/// Reads every number in `value` both ways the core reads numbers: as whole seconds (the date
+/// claims, the findings) and as a float (the tests, serde's shapes in the key engine).
 fn every_number(value: &json::Value) {
     match value {
         json::Value::Number(_) => {
