@@ -24,6 +24,7 @@ lint:
 	cargo clippy --lib --bins --target wasm32-unknown-unknown --features split -- -D warnings
 	cargo clippy --lib --bins --target wasm32-unknown-unknown --no-default-features --features worker -- -D warnings
 	cargo clippy -p jwt-bench-core --all-targets -- -D warnings
+	cargo clippy -p jwt-bench-floor --target wasm32-unknown-unknown -- -D warnings
 
 test-native:
 	cargo test

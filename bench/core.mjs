@@ -27,10 +27,11 @@ const ENV = {
 
 const say = (text) => process.stderr.write(`core bench: ${text}\n`);
 
-/** Runs a command in bench/core, its output on stderr (or stdout captured); rejects on failure. */
-function run(command, args, { capture = false, env = ENV } = {}) {
+/** Runs a command (in bench/core unless `cwd` says), its output on stderr (or stdout captured);
+ *  rejects on failure. */
+export function run(command, args, { capture = false, env = ENV, cwd = CRATE } = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: CRATE, env, stdio: ['ignore', capture ? 'pipe' : 2, 2] });
+    const child = spawn(command, args, { cwd, env, stdio: ['ignore', capture ? 'pipe' : 2, 2] });
     let out = '';
     child.stdout?.on('data', (chunk) => { out += chunk; });
     child.on('error', reject);
@@ -48,7 +49,7 @@ async function step(label, work) {
 }
 
 /** The wasm-opt level and flags Trunk applies to the shipped page (index.html), if any. */
-async function shippedWasmOpt() {
+export async function shippedWasmOpt() {
   const html = await readFile(join(ROOT, 'index.html'), 'utf8');
   const link = html.match(/<link[^>]*rel="rust"[^>]*>/s)?.[0] ?? '';
   const level = link.match(/data-wasm-opt="([^"]+)"/)?.[1];

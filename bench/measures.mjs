@@ -1,10 +1,11 @@
 // The in-page measures of `make bench`, for any page that carries the UI contract's data-testid
 // hooks (ours, and the jose comparison page): timed inside the page with performance.now(), the
 // end seen by a MutationObserver, so no round-trip to the test driver is counted.
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { copyFile, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { join } from 'node:path';
-import { DIST } from '../tests/e2e/lib.mjs';
+import { DIST, serve } from '../tests/e2e/lib.mjs';
 import { ALGS, jweCases, keysFor, signedToken, sizedToken } from './fixtures.mjs';
 
 export const DECODE_SIZES = [['jwt.io example', 0], ['1 KB', 1024], ['8 KB', 8192], ['64 KB', 65536], ['256 KB', 262144], ['1 MB', 1048576]];
@@ -118,6 +119,42 @@ export async function startup(browser, url, runs, fetched, background, warm = []
     await context.close();
   }
   return times;
+}
+
+/**
+ * The start-up floor of this harness: the page's own document, once the example is decoded,
+ * saved as static HTML (the same markup, stylesheet and icons; no script, no module) and loaded
+ * the way `startup` loads the page, cold and warm. What the page takes above it is fetching,
+ * compiling and running its code; what is below it no page's code can win back.
+ */
+export async function startFloor(browser, url, runs) {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => document.querySelector('[data-testid=payload-json]')?.value.includes('John Doe'));
+  const html = await page.evaluate(() => {
+    const copy = document.documentElement.cloneNode(true);
+    copy.querySelectorAll('script, link[rel=modulepreload], link[rel=preload]').forEach((n) => n.remove());
+    // A textarea's value is not in its markup: it becomes the copy's content.
+    const live = document.querySelectorAll('textarea');
+    copy.querySelectorAll('textarea').forEach((area, i) => { area.textContent = live[i].value; });
+    return `<!doctype html>${copy.outerHTML}`;
+  });
+  await context.close();
+  const dir = await mkdtemp(join(tmpdir(), 'jwt-floor-'));
+  await writeFile(join(dir, 'index.html'), html);
+  for (const name of await readdir(DIST)) {
+    if (!/\.(js|wasm|html)$/.test(name)) await copyFile(join(DIST, name), join(dir, name));
+  }
+  const floor = await serve(dir);
+  try {
+    const warm = [];
+    const cold = await startup(browser, floor.url, runs, new Set(), new Set(), warm);
+    return { cold, warm };
+  } finally {
+    await floor.close();
+    await rm(dir, { recursive: true });
+  }
 }
 
 /** A key pasted the moment the page is usable, while the engine module may still be on its
