@@ -95,10 +95,10 @@ async fn errors_name_the_segment_and_the_position() {
     // The colours stay on while the token is broken.
     assert_eq!(app.all("token-part").len(), 3);
 
-    app.type_into("token-input", "abc.def").await;
+    app.type_into("token-input", "abc.def.ghi.jkl").await;
     assert_eq!(
         app.text("decode-error"),
-        "expected 3 segments separated by '.', found 2"
+        "expected 3 segments separated by '.', found 4 (an encrypted JWE has 5)"
     );
     assert_eq!(app.get("decode-error").get_attribute("data-part"), None);
 
@@ -189,8 +189,14 @@ async fn a_bad_segment_hides_only_itself() {
         Some("signature")
     );
     assert_eq!(app.get("part-error").text_content().as_deref(), Some("="));
+    // The signature cut off: the header and payload still show.
+    app.type_into("token-input", &JWT_IO[..JWT_IO.rfind('.').unwrap()])
+        .await;
+    assert!(app.value("header-json").contains("HS256"));
+    assert!(app.value("payload-json").contains("John Doe"));
+    assert!(app.text("decode-error").contains("the signature is missing"));
     // Nothing reads: status error, nothing marked.
-    app.type_into("token-input", "abc.def").await;
+    app.type_into("token-input", "abc.def.ghi.jkl").await;
     assert_eq!(
         app.get("decode-status")
             .get_attribute("data-state")

@@ -77,18 +77,31 @@ fn alg_none() {
 fn weak_and_common_secrets() {
     let tutorial = key("mysecret");
     let strong = key(STRONG_SECRET);
-    let token = make(HS, GOOD_PAYLOAD);
-    let bad = codes_with(&token, Some(&tutorial), None);
-    let good = codes_with(&token, Some(&strong), None);
+    let weak_token = signed_with("mysecret");
+    let bad = codes_with(&weak_token, Some(&tutorial), None);
+    let good = codes_with(&signed_with(STRONG_SECRET), Some(&strong), None);
     check("weak-secret", bad.clone(), good.clone());
     check("common-secret", bad, good);
     // The signing key counts too, and a long but published secret is common, not weak.
-    let published = key("a-string-secret-at-least-256-bits-long");
-    let both = codes_with(&token, None, Some(&published));
+    let long = "a-string-secret-at-least-256-bits-long";
+    let both = codes_with(&signed_with(long), None, Some(&key(long)));
     assert!(
         both.contains(&"common-secret") && !both.contains(&"weak-secret"),
         "{both:?}"
     );
+    // A secret that does not sign the token says nothing about it: no finding for a wrong key.
+    let wrong = codes_with(&signed_with(STRONG_SECRET), Some(&tutorial), Some(&tutorial));
+    assert!(
+        !wrong.contains(&"weak-secret") && !wrong.contains(&"common-secret"),
+        "{wrong:?}"
+    );
+}
+
+/// An HS256 token of the good payload, signed with `secret`.
+fn signed_with(secret: &str) -> String {
+    let header = jwt_debugger::jwt::json::parse(HS).unwrap();
+    let input = jwt_debugger::jwt::sign::signing_input(&header, GOOD_PAYLOAD).unwrap();
+    jwt_debugger::jwt::sign::sign(&input, &header, &key(secret).keys()[0]).unwrap()
 }
 
 #[cfg_attr(not(target_arch = "wasm32"), test)]

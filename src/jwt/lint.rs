@@ -4,7 +4,7 @@
 use super::algorithm::{Algorithm, Family};
 use super::claims::Dates;
 use super::json::{Value, unescape};
-use super::keys::{KeySet, Material};
+use super::keys::{Key, KeySet, Material};
 use super::time::Seconds;
 use super::token::{Kind, Payload, Token};
 
@@ -392,7 +392,10 @@ fn key_findings(token: &Token, offered: Offered<'_>, out: &mut Vec<Finding>) {
     let mut small_rsa = None;
     for key in keys {
         match &key.material {
-            Material::Secret(bytes) => secrets.push(bytes.as_slice()),
+            // A secret that does not sign this token is not this token's secret: what it is
+            // says nothing about the token (a typo in the key box is not a weak secret).
+            Material::Secret(bytes) if signs(token, key) => secrets.push(bytes.as_slice()),
+            Material::Secret(_) => {}
             material => {
                 if let Some(bits) = material.rsa_bits().filter(|&bits| bits < 2048) {
                     small_rsa = Some(bits);
@@ -460,9 +463,15 @@ pub fn search_common_secrets(token: &Token) -> Option<Result<Option<&'static str
     Some(Ok(crack_with_common_secrets(token)))
 }
 
+/// Whether `token`'s signature verifies with `key`.
+fn signs(token: &Token, key: &Key) -> bool {
+    let set = KeySet::One(key.clone());
+    super::verify::verify(token, Some(&Ok(set))).state() == "verified"
+}
+
 /// Tries every secret in the built-in list against an HMAC token; returns the one that verifies.
 pub fn crack_with_common_secrets(token: &Token) -> Option<&'static str> {
-    use super::keys::{Format, Key, SecretEncoding};
+    use super::keys::{Format, SecretEncoding};
     token
         .alg()
         .and_then(|a| Algorithm::from_name(&a))
@@ -473,7 +482,6 @@ pub fn crack_with_common_secrets(token: &Token) -> Option<&'static str> {
             format: Format::Secret(SecretEncoding::Utf8),
             usage: Default::default(),
         };
-        let set = KeySet::One(key);
-        super::verify::verify(token, Some(&Ok(set))).state() == "verified"
+        signs(token, &key)
     })
 }

@@ -164,10 +164,10 @@ impl fmt::Display for DecodeError {
             Self::SegmentCount { found } => write!(
                 f,
                 "expected 3 segments separated by '.', found {found}{}",
-                if *found > 3 {
-                    " (an encrypted JWE has 5)"
-                } else {
-                    ""
+                match found {
+                    2 => " (the signature is missing: even an unsigned token ends in '.')",
+                    4 | 6.. => " (an encrypted JWE has 5)",
+                    _ => "",
                 }
             ),
             Self::Base64 { part, error } => write!(f, "{}: {error}", part.label()),
@@ -352,11 +352,22 @@ pub fn salvage(input: &str) -> Salvage {
         return whole(error);
     }
     let compact = clean(input);
+    let mut errors = Vec::new();
     let (kind, segments) = match split(&compact) {
         Ok(split) => split,
+        // A JWS whose signature was cut off (or never written): its header and payload still read.
+        Err(error @ DecodeError::SegmentCount { found: 2 }) => {
+            errors.push(error);
+            let dot = compact.find('.').unwrap_or(compact.len());
+            let segments = JWS_PARTS[..2]
+                .iter()
+                .zip([0..dot, dot + 1..compact.len()])
+                .map(|(&part, range)| Segment { part, range })
+                .collect();
+            (Kind::Jws, segments)
+        }
         Err(error) => return whole(error),
     };
-    let mut errors = Vec::new();
     let header = decode_header(&compact, &segments[0])
         .map_err(|e| errors.push(e))
         .ok();
@@ -372,7 +383,7 @@ pub fn salvage(input: &str) -> Salvage {
             )
             .map_err(|e| errors.push(e))
             .ok();
-            if let Err(error) = base64(&compact, &segments[2]) {
+            if let Some(Err(error)) = segments.get(2).map(|s| base64(&compact, s)) {
                 errors.push(error);
             }
         }
@@ -577,6 +588,26 @@ mod tests {
     }
 
     #[test]
+    fn salvage_reads_the_header_and_payload_of_a_token_whose_signature_was_cut_off() {
+        let whole = make(r#"{"alg":"HS256"}"#, r#"{"sub":"bob"}"#);
+        let cut = &whole[..whole.rfind('.').unwrap()];
+        let salvage = super::salvage(cut);
+        assert_eq!(salvage.errors, vec![DecodeError::SegmentCount { found: 2 }]);
+        assert!(salvage.errors[0].to_string().contains("signature is missing"));
+        assert!(salvage.marks.is_empty());
+        assert_eq!(
+            salvage.header.and_then(|h| h.get("alg").and_then(|a| a.as_str().map(String::from))),
+            Some("HS256".to_string())
+        );
+        assert!(matches!(salvage.payload, Some(Payload::Json(_))));
+        // A bad payload is still marked where it breaks.
+        let salvage = super::salvage(&format!("{}.e!", &cut[..cut.find('.').unwrap()]));
+        assert_eq!(salvage.marks.len(), 1);
+        assert_eq!(salvage.marks[0].part, Part::Payload);
+        assert!(salvage.header.is_some() && salvage.payload.is_none());
+    }
+
+    #[test]
     fn salvage_marks_a_segment_wrong_as_a_whole_and_reads_nothing_of_other_shapes() {
         // Valid base64url that is not JSON: the whole header is marked, the payload still read.
         let bad = format!(
@@ -602,8 +633,8 @@ mod tests {
             .collect();
         assert_eq!(parts, vec![Part::Header, Part::Signature]);
         // Not a token's shape: decode's error, nothing salvaged.
-        let salvage = super::salvage("a.b");
-        assert_eq!(salvage.errors, vec![DecodeError::SegmentCount { found: 2 }]);
+        let salvage = super::salvage("a.b.c.d");
+        assert_eq!(salvage.errors, vec![DecodeError::SegmentCount { found: 4 }]);
         assert!(salvage.marks.is_empty() && salvage.header.is_none());
         // Positions count characters after a Bearer prefix and surrounding whitespace.
         let salvage = super::salvage(&format!("  Bearer e!{}", &make("{}", "{}")[2..]));
@@ -703,7 +734,7 @@ mod tests {
     fn segment_count_errors() {
         assert_eq!(
             decode("abc.def").unwrap_err().to_string(),
-            "expected 3 segments separated by '.', found 2"
+            "expected 3 segments separated by '.', found 2 (the signature is missing: even an unsigned token ends in '.')"
         );
         assert_eq!(
             decode("a.b.c.d").unwrap_err(),

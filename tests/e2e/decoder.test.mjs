@@ -45,8 +45,8 @@ test('bad input gives a precise error and the page stays alive', async () => {
   assert.equal(await error.textContent(), "payload: invalid base64url character '!' at position 37");
   assert.equal(await error.getAttribute('data-part'), 'payload');
 
-  await input.fill('abc.def');
-  assert.equal(await error.textContent(), "expected 3 segments separated by '.', found 2");
+  await input.fill('abc.def.ghi.jkl');
+  assert.equal(await error.textContent(), "expected 3 segments separated by '.', found 4 (an encrypted JWE has 5)");
 
   // The page still works: a good token decodes again.
   await input.fill(`Bearer ${JWT_IO}\n`);

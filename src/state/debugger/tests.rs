@@ -331,11 +331,11 @@ fn editing_the_plaintext_seals_the_token_again() {
 
 #[test]
 fn errors_clear_and_empty() {
-    let state = Debugger::new(EXAMPLE_TOKEN, 0).apply(Action::SetToken("abc.def".into()));
+    let state = Debugger::new(EXAMPLE_TOKEN, 0).apply(Action::SetToken("a.b.c.d".into()));
     let Decoded::Error(broken) = &state.decoded else {
         panic!("expected an error, got {:?}", state.decoded)
     };
-    assert_eq!(broken.errors, vec![DecodeError::SegmentCount { found: 2 }]);
+    assert_eq!(broken.errors, vec![DecodeError::SegmentCount { found: 4 }]);
     assert_eq!(state.decoded.status(), Some("error"));
     assert_eq!(state.claims_status(), None);
     let cleared = state.apply(Action::Clear);
@@ -553,7 +553,11 @@ fn findings_follow_the_token_and_the_list_search() {
     let state = Debugger::new(EXAMPLE_TOKEN, 1_600_000_000);
     let codes: Vec<&str> = state.findings.iter().map(|f| f.code).collect();
     assert_eq!(codes, ["missing-exp"]);
+    // A weak secret that does not sign the token says nothing about it; the one that does is
+    // judged: jwt.io's "your-256-bit-secret" has 152 bits.
     let state = state.apply(Action::SetKey("mysecret".into()));
+    assert!(!state.findings.iter().any(|f| f.code == "weak-secret"));
+    let state = state.apply(Action::SetKey("your-256-bit-secret".into()));
     assert!(state.findings.iter().any(|f| f.code == "weak-secret"));
     // jwt.io's example is signed with "your-256-bit-secret", a published secret.
     let state = Debugger::new(EXAMPLE_TOKEN, 1_600_000_000).apply(Action::TryCommonSecrets);
