@@ -473,6 +473,14 @@ pub fn App(props: &AppProps) -> Html {
                     </span>
                 }
             };
+            // An edit whose header or payload text does not parse: its error goes under that text.
+            let edit_error_of = |part: &str| {
+                debugger_state
+                    .edit_error
+                    .as_ref()
+                    .filter(|e| e.part() == Some(part))
+                    .map(|e| AttrValue::from(e.to_string()))
+            };
             let header_panel = match debugger_state.header_text() {
                 Some(header_text) => {
                     let table = *header_table && shared_view.is_some();
@@ -490,7 +498,8 @@ pub fn App(props: &AppProps) -> Html {
                         </>
                     };
                     html! {
-                        <JsonPanel part="header" title="Header" text={header_text} on_edit={on_edit_header.clone()} head={header_head} text_hidden={table}>
+                        <JsonPanel part="header" title="Header" text={header_text} on_edit={on_edit_header.clone()} head={header_head} text_hidden={table}
+                            error={edit_error_of("header")}>
                             if let Some(view) = shared_view.clone() {
                                 if table {
                                     <ClaimsTable part="header" {view} now={debugger_state.now} />
@@ -525,7 +534,8 @@ pub fn App(props: &AppProps) -> Html {
                         let now = debugger_state.now;
                         html! {
                             <JsonPanel part="payload" title="Payload" text={payload_text} on_edit={on_edit_payload.clone()} head={payload_head}
-                                state={payload_state} note={payload_note.map(AttrValue::Static)} text_hidden={table}>
+                                state={payload_state} note={payload_note.map(AttrValue::Static)} text_hidden={table}
+                                error={edit_error_of("payload")}>
                                 if let Some(status) = status {
                                     <ClaimsStatusView {status} {now} />
                                 }
@@ -614,7 +624,7 @@ pub fn App(props: &AppProps) -> Html {
                     <SignPanel
                         key_text={debugger_state.signing_key.text.clone()}
                         parsed={debugger_state.signing_key.parsed.clone()}
-                        error={debugger_state.edit_error.clone()}
+                        error={debugger_state.edit_error.as_ref().filter(|e| e.part().is_none()).map(ToString::to_string)}
                         signing={debugger_state.signing.clone()}
                         on_key={on_signing_key}
                     />

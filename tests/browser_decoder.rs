@@ -194,7 +194,10 @@ async fn a_bad_segment_hides_only_itself() {
         .await;
     assert!(app.value("header-json").contains("HS256"));
     assert!(app.value("payload-json").contains("John Doe"));
-    assert!(app.text("decode-error").contains("the signature is missing"));
+    assert!(
+        app.text("decode-error")
+            .contains("the signature is missing")
+    );
     // Nothing reads: status error, nothing marked.
     app.type_into("token-input", "abc.def.ghi.jkl").await;
     assert_eq!(

@@ -99,6 +99,23 @@ async fn editing_the_payload_with_a_signing_key_re_signs_at_once() {
     app.type_into("payload-json", "{\"sub\" \"bob\"}").await;
     assert_eq!(app.value("token-input"), token);
     assert!(app.text("edit-error").contains("line 1 column 8"));
+    // Under the payload it was typed in, which is marked invalid and points to it.
+    let area = app.get("payload-json");
+    assert_eq!(area.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert_eq!(
+        area.get_attribute("aria-describedby"),
+        app.get("edit-error").get_attribute("id")
+    );
+    assert!(
+        app.get("edit-error")
+            .closest(".panel.payload")
+            .unwrap()
+            .is_some()
+    );
+    // Fixed, the mark goes.
+    app.type_into("payload-json", "{\"sub\": \"bob\"}").await;
+    assert!(app.find("edit-error").is_none());
+    assert_eq!(app.get("payload-json").get_attribute("aria-invalid"), None);
 }
 
 #[wasm_bindgen_test]

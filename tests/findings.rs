@@ -90,7 +90,11 @@ fn weak_and_common_secrets() {
         "{both:?}"
     );
     // A secret that does not sign the token says nothing about it: no finding for a wrong key.
-    let wrong = codes_with(&signed_with(STRONG_SECRET), Some(&tutorial), Some(&tutorial));
+    let wrong = codes_with(
+        &signed_with(STRONG_SECRET),
+        Some(&tutorial),
+        Some(&tutorial),
+    );
     assert!(
         !wrong.contains(&"weak-secret") && !wrong.contains(&"common-secret"),
         "{wrong:?}"

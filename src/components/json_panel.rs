@@ -19,6 +19,9 @@ pub struct JsonPanelProps {
     /// A line under the text, e.g. why the payload is not JSON.
     #[prop_or_default]
     pub note: Option<AttrValue>,
+    /// Why the text as edited cannot become a token (e.g. not JSON), shown under it.
+    #[prop_or_default]
+    pub error: Option<AttrValue>,
     /// Called with the new text when the user edits it.
     pub on_edit: Callback<String>,
     /// The JSON text is kept (and its draft with it) but not shown: a table stands in for it.
@@ -35,6 +38,7 @@ pub struct JsonPanelProps {
 #[component]
 pub fn JsonPanel(props: &JsonPanelProps) -> Html {
     let id = format!("{}-title", props.part);
+    let error_id = format!("{}-edit-error", props.part);
     // Expanded: as tall as its text (a UI choice of this panel only).
     let expanded = use_state(|| false);
     // Up to 24 rows, or up to 2,000 expanded: counting stops there, however long the text.
@@ -74,8 +78,15 @@ pub fn JsonPanel(props: &JsonPanelProps) -> Html {
                     rows={AttrValue::from(rows)}
                     value={props.text.clone()}
                     on_input={props.on_edit.clone()}
+                    error_id={props.error.is_some().then(|| AttrValue::from(error_id.clone()))}
                 />
             </div>
+            if let Some(error) = &props.error {
+                // Not an alert: it changes with every keystroke while the text is broken.
+                <p class="decode-error" id={error_id} data-testid="edit-error">
+                    { error.clone() }{ " The token and its claims stay as they were." }
+                </p>
+            }
             if let Some(note) = &props.note {
                 <p class="note">{ note.clone() }</p>
             }

@@ -30,6 +30,9 @@ pub struct LiveTextAreaProps {
     /// `data-state`, e.g. `not-json`.
     #[prop_or_default]
     pub state: Option<&'static str>,
+    /// The id of what says the text is invalid: marks the box `aria-invalid` and points to it.
+    #[prop_or_default]
+    pub error_id: Option<AttrValue>,
 }
 
 #[component]
@@ -65,6 +68,8 @@ pub fn LiveTextArea(props: &LiveTextAreaProps) -> Html {
             data-state={props.state}
             class={props.class.clone()}
             aria-label={props.label.clone()}
+            aria-invalid={props.error_id.as_ref().map(|_| "true")}
+            aria-describedby={props.error_id.clone()}
             placeholder={props.placeholder.clone()}
             rows={props.rows.clone()}
             spellcheck="false"

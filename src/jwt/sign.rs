@@ -29,6 +29,17 @@ pub enum SignError {
     Pending,
 }
 
+impl SignError {
+    /// `header` or `payload` when that text is what is wrong, so the error shows beside it.
+    pub fn part(&self) -> Option<&'static str> {
+        match self {
+            SignError::Json { part, .. } => Some(part),
+            SignError::HeaderNotObject => Some("header"),
+            _ => None,
+        }
+    }
+}
+
 impl fmt::Display for SignError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

@@ -593,10 +593,16 @@ mod tests {
         let cut = &whole[..whole.rfind('.').unwrap()];
         let salvage = super::salvage(cut);
         assert_eq!(salvage.errors, vec![DecodeError::SegmentCount { found: 2 }]);
-        assert!(salvage.errors[0].to_string().contains("signature is missing"));
+        assert!(
+            salvage.errors[0]
+                .to_string()
+                .contains("signature is missing")
+        );
         assert!(salvage.marks.is_empty());
         assert_eq!(
-            salvage.header.and_then(|h| h.get("alg").and_then(|a| a.as_str().map(String::from))),
+            salvage
+                .header
+                .and_then(|h| h.get("alg").and_then(|a| a.as_str().map(String::from))),
             Some("HS256".to_string())
         );
         assert!(matches!(salvage.payload, Some(Payload::Json(_))));

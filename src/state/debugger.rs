@@ -185,7 +185,7 @@ pub struct Debugger {
     pub header_draft: Option<Rc<str>>,
     pub payload_draft: Option<Rc<str>>,
     /// Why the last edit could not become a token (the last good token stays).
-    pub edit_error: Option<String>,
+    pub edit_error: Option<sign::SignError>,
     /// Security findings for the current token and keys.
     pub findings: Rc<Vec<Finding>>,
     /// The result of trying the built-in secret list on this token: `Some(None)` = no hit.
@@ -582,7 +582,7 @@ impl Debugger {
             }
             // The key engine signs: the token is kept until its answer is in (EngineReady).
             Err(sign::SignError::Pending) => self.resign_pending = true,
-            Err(error) => self.edit_error = Some(error.to_string()),
+            Err(error) => self.edit_error = Some(error),
         }
         self.reverify();
     }

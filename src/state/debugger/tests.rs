@@ -499,10 +499,13 @@ fn editing_the_json_re_signs_with_the_signing_key() {
     let good = state.input.clone();
     let state = state.apply(Action::EditPayload("{\"sub\" \"bob\"}".into()));
     assert_eq!(state.input, good);
+    let error = state.edit_error.as_ref().unwrap();
     assert_eq!(
-        state.edit_error.as_deref(),
-        Some("payload: not JSON: expected ':' at line 1 column 8, found '\"'")
+        error.to_string(),
+        "payload: not JSON: expected ':' at line 1 column 8, found '\"'"
     );
+    // It is the payload's text that is wrong: the page shows it there.
+    assert_eq!(error.part(), Some("payload"));
     // Choosing an algorithm rewrites alg and re-signs.
     let state = state
         .apply(Action::EditPayload("{}".into()))
@@ -514,9 +517,8 @@ fn editing_the_json_re_signs_with_the_signing_key() {
     assert!(
         state
             .edit_error
-            .as_deref()
-            .unwrap_or("")
-            .contains("RS256 needs an RSA key"),
+            .as_ref()
+            .is_some_and(|e| e.part().is_none() && e.to_string().contains("RS256 needs an RSA key")),
         "{:?}",
         state.edit_error
     );
