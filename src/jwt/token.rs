@@ -602,7 +602,7 @@ mod tests {
         assert_eq!(
             salvage
                 .header
-                .and_then(|h| h.get("alg").and_then(|a| a.as_str().map(String::from))),
+                .and_then(|h| h.get("alg").and_then(|a| a.as_str())),
             Some("HS256".to_string())
         );
         assert!(matches!(salvage.payload, Some(Payload::Json(_))));
