@@ -280,6 +280,37 @@ fn duplicates_and_non_jwt_payloads() {
     );
 }
 
+/// A payload of many distinct names (as a share link could carry) is linted in one pass: each
+/// name is not compared with every other. 60,000 names, a repeat and many sensitive ones; the
+/// sentences name a few and count the rest.
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+fn a_payload_of_many_names_is_linted_whole() {
+    let names: Vec<String> = (0..60_000).map(|i| format!("\"password{i}\":1")).collect();
+    let payload = format!(
+        "{{{},\"password7\":2,\"password9\":3,\"exp\":1700000060}}",
+        names.join(",")
+    );
+    let token = token::decode(&make(HS, &payload)).unwrap();
+    let found = lint::findings(&token, Offered::default(), NOW);
+    let duplicate = found
+        .iter()
+        .find(|f| f.code == "duplicate-json-key")
+        .unwrap();
+    assert!(
+        duplicate.meaning.contains("repeats password7, password9:"),
+        "{}",
+        duplicate.meaning
+    );
+    let sensitive = found.iter().find(|f| f.code == "sensitive-claim").unwrap();
+    assert!(
+        sensitive
+            .meaning
+            .starts_with("The payload has password0, password1,")
+    );
+    assert!(sensitive.meaning.len() < 300, "{}", sensitive.meaning);
+}
+
 /// A five-segment token with this header (the other parts are placeholders: findings read the
 /// header and the keys only).
 fn jwe(header: &str) -> String {

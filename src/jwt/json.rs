@@ -1,6 +1,7 @@
 //! Lossless JSON: parses keeping key order, duplicate keys and number text exactly as written,
 //! pretty-prints and minifies from that, and reports errors by line and column.
 
+use std::collections::HashSet;
 use std::fmt;
 
 /// Nesting deeper than this is refused: real headers and claims nest a few levels, and a
@@ -494,23 +495,31 @@ impl Value {
     /// Keys that appear more than once in this object or any object inside it, each once.
     pub fn duplicate_keys(&self) -> Vec<String> {
         let mut found = Vec::new();
-        self.collect_duplicates(&mut found);
+        self.collect_duplicates(&mut found, &mut HashSet::new());
         found
     }
 
-    fn collect_duplicates(&self, found: &mut Vec<String>) {
+    /// Sets, not scans: a pasted payload may hold a hundred thousand keys, and comparing each with
+    /// every earlier one would freeze the tab for minutes.
+    fn collect_duplicates(&self, found: &mut Vec<String>, reported: &mut HashSet<String>) {
         match self {
             Value::Object(members) => {
-                for (i, m) in members.iter().enumerate() {
+                let mut seen = HashSet::with_capacity(members.len());
+                for m in members {
                     let key = unescape(&m.key);
-                    let repeated = members[..i].iter().any(|p| unescape(&p.key) == key);
-                    if repeated && !found.contains(&key) {
-                        found.push(key);
+                    if seen.contains(&key) {
+                        if reported.insert(key.clone()) {
+                            found.push(key);
+                        }
+                    } else {
+                        seen.insert(key);
                     }
-                    m.value.collect_duplicates(found);
+                    m.value.collect_duplicates(found, reported);
                 }
             }
-            Value::Array(items) => items.iter().for_each(|v| v.collect_duplicates(found)),
+            Value::Array(items) => items
+                .iter()
+                .for_each(|v| v.collect_duplicates(found, reported)),
             _ => {}
         }
     }

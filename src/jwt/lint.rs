@@ -264,7 +264,7 @@ fn duplicate_finding(part: &str, keys: &[String]) -> Finding {
         Severity::Warning,
         format!(
             "The {part} repeats {}: parsers disagree on which value wins.",
-            keys.join(", ")
+            listed(keys)
         ),
         "Reject JSON with duplicate names (RFC 7515 §4 asks for this); a filter and a verifier reading different values is an attack.",
     )
@@ -294,7 +294,7 @@ fn payload_findings(token: &Token, now: Seconds, out: &mut Vec<Finding>) {
         out.push(finding(
             "sensitive-claim",
             Severity::Danger,
-            format!("The payload has {}: a payload is only encoded, anyone holding the token can read it.", sensitive.join(", ")),
+            format!("The payload has {}: a payload is only encoded, anyone holding the token can read it.", listed(&sensitive)),
             "Never put passwords, keys or card data in a token; use an opaque reference or encrypt (JWE).",
         ));
     }
@@ -361,10 +361,25 @@ const SENSITIVE_PARTS: [&str; 11] = [
     "clientsecret",
 ];
 
+/// Names for a finding's sentence: the first few, then how many more (a payload may hold
+/// thousands).
+fn listed(names: &[String]) -> String {
+    const SHOWN: usize = 8;
+    let mut text = names[..names.len().min(SHOWN)].join(", ");
+    if names.len() > SHOWN {
+        text.push_str(&format!(" and {} more", names.len() - SHOWN));
+    }
+    text
+}
+
 fn collect_sensitive(value: &Value, found: &mut Vec<String>) {
     match value {
         Value::Object(members) => {
             for member in members {
+                // Enough to name in a sentence; looking further would only cost time.
+                if found.len() >= 8 {
+                    return;
+                }
                 let name = unescape(&member.key);
                 let squashed: String = name
                     .to_ascii_lowercase()

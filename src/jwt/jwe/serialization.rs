@@ -54,17 +54,17 @@ pub(super) fn from_compact(token: &Token) -> Result<Sealed, JweError> {
 /// (RFC 7516 §7.2.1: the header parameter sets must be disjoint).
 pub fn joined_header(parts: &[&Value]) -> Result<Value, JweError> {
     let mut members: Vec<crate::jwt::json::Member> = Vec::new();
+    // A set: a header of many members must not cost a comparison of each with every other.
+    let mut names = std::collections::HashSet::new();
     for part in parts {
         for member in part.members() {
             let name = crate::jwt::json::unescape(&member.key);
-            if members
-                .iter()
-                .any(|m| crate::jwt::json::unescape(&m.key) == name)
-            {
+            if names.contains(&name) {
                 return Err(JweError::Malformed(format!(
                     "\"{name}\" is in more than one of the JWE's headers"
                 )));
             }
+            names.insert(name);
             members.push(member.clone());
         }
     }

@@ -346,3 +346,23 @@ fn gcm_key_wrap_writes_its_iv_and_tag_into_the_header() {
     );
     assert!(matches!(refused, Err(JweError::Malformed(_))));
 }
+
+#[test]
+fn a_json_jwe_with_a_header_of_many_members_decodes_in_one_pass() {
+    let protected = crate::jwt::base64url::encode(br#"{"alg":"dir","enc":"A128GCM"}"#);
+    let members: Vec<String> = (0..60_000).map(|i| format!("\"x{i}\":1")).collect();
+    let json = |extra: &str| {
+        format!(
+            r#"{{"protected":"{protected}","unprotected":{{{}{extra}}},"iv":"AAAA","ciphertext":"AAAA","tag":"AAAA"}}"#,
+            members.join(",")
+        )
+    };
+    let token = crate::jwt::token::decode(&json("")).unwrap();
+    assert_eq!(token.header.members().len(), 60_002);
+    // A name in two of the headers is still refused, wherever it is.
+    let error = crate::jwt::token::decode(&json(r#","enc":"A256GCM""#)).unwrap_err();
+    assert!(
+        error.to_string().contains("\"enc\" is in more than one"),
+        "{error}"
+    );
+}
