@@ -4,6 +4,7 @@
 // The readers and writers of asymmetric key formats, and the curve and big-integer code behind
 // them, are left out of the page's main module (feature `split`): it hands such keys to the
 // key engine (`remote`, a Web Worker), which is this same code built without the feature.
+mod bare_der;
 #[cfg(not(feature = "split"))]
 mod der;
 pub mod export;
@@ -335,16 +336,24 @@ impl fmt::Display for KeyError {
 /// Recognises the key box's text. `encoding` says how to read it if it is an HMAC secret.
 /// `None` when the box is empty.
 pub fn parse(text: &str, encoding: SecretEncoding) -> Option<Result<KeySet, KeyError>> {
-    let trimmed = text.trim();
+    let trimmed = text.trim().trim_start_matches('\u{feff}').trim_start();
     if trimmed.is_empty() {
         return None;
     }
+    // A PEM block after a byte-order mark or a label line ("Public key:"): read from its first
+    // line, never as a secret (a public key taken for an HMAC secret verifies forged tokens).
+    let trimmed = match trimmed.find("-----BEGIN") {
+        Some(at) if !trimmed.starts_with('{') => &trimmed[at..],
+        _ => trimmed,
+    };
     Some(
         if trimmed.starts_with("-----BEGIN")
             || trimmed.starts_with('{')
             || looks_like_openssh_public(trimmed)
         {
             structured(trimmed, encoding)
+        } else if let Some(pem) = bare_der::as_pem(trimmed) {
+            structured(&pem, encoding)
         } else {
             secret::decode(text, encoding).map(|bytes| {
                 KeySet::One(Key::new(Material::Secret(bytes), Format::Secret(encoding)))
@@ -387,19 +396,6 @@ fn looks_like_openssh_public(text: &str) -> bool {
     ]
     .iter()
     .any(|prefix| text.starts_with(prefix))
-}
-
-/// Whether the text, whatever was detected, is shaped like an asymmetric key (PEM, JWK with a
-/// public-key `kty`, OpenSSH). Used to name the key-confusion attack when such text is offered
-/// as an HMAC secret.
-pub fn looks_like_public_key(text: &str) -> bool {
-    let t = text.trim();
-    t.starts_with("-----BEGIN")
-        || looks_like_openssh_public(t)
-        || (t.starts_with('{')
-            && ["\"RSA\"", "\"EC\"", "\"OKP\"", "\"keys\""]
-                .iter()
-                .any(|k| t.contains(k)))
 }
 
 #[cfg(not(feature = "split"))]

@@ -390,3 +390,69 @@ fn a_jwks_names_each_bad_key_by_kid_or_position() {
         "JWKS with 1 usable key (3 skipped: no-y: JWK: \"y\" is missing; #2: JWK: \"n\" must be a string; #3: JWK: \"x\" and \"y\" of a P-256 key must be 32 bytes each, found 1 and 1)"
     );
 }
+
+/// The base64 between a PEM file's armour lines.
+fn bare(pem_text: &str) -> String {
+    pem_text
+        .lines()
+        .filter(|l| !l.starts_with("-----"))
+        .collect()
+}
+
+#[test]
+fn a_key_pasted_without_its_pem_lines_or_after_a_label_is_read_as_that_key() {
+    let spki = fixture!("rsa2048.spki.pem");
+    let expected = describe(spki);
+    assert!(
+        expected.starts_with("RSA 2048-bit public key"),
+        "{expected}"
+    );
+    // Bare base64 DER, on one line or wrapped, as consoles show it.
+    assert_eq!(describe(&bare(spki)), expected);
+    // After a byte-order mark, or a label line someone copied with it.
+    assert_eq!(describe(&format!("\u{feff}{spki}")), expected);
+    assert_eq!(describe(&format!("Public key:\n{spki}")), expected);
+    // A bare PKCS #8 private key, EC and Ed25519 keys too.
+    for text in [
+        fixture!("p256.pkcs8.pem"),
+        fixture!("ed25519.spki.pem"),
+        fixture!("p384.spki.pem"),
+        fixture!("rsa2048.pkcs8.pem"),
+    ] {
+        assert!(!describe(text).starts_with("error"), "{}", describe(text));
+        assert_eq!(describe(&bare(text)), describe(text));
+    }
+    // A base64 secret that is not one DER key stays a secret, whatever its first letter.
+    for secret in ["MySecretValue", "MIIBmysecretbutnotakey", "MAAA"] {
+        assert!(
+            matches!(
+                detect(secret),
+                Ok(KeySet::One(Key {
+                    material: Material::Secret(_),
+                    ..
+                }))
+            ),
+            "{secret}"
+        );
+    }
+}
+
+#[test]
+fn a_token_forged_with_a_bare_public_key_as_hmac_secret_is_refused_not_verified() {
+    use crate::jwt::{json, sign, token, verify};
+    let key_text = bare(fixture!("rsa2048.spki.pem"));
+    let header = json::parse(r#"{"alg":"HS256"}"#).unwrap();
+    let input = sign::signing_input(&header, r#"{"sub":"admin"}"#).unwrap();
+    // The attacker's HMAC key: the text a verifier would be handed, as UTF-8 bytes.
+    let forger = Key::new(
+        Material::Secret(key_text.clone().into_bytes()),
+        Format::Secret(SecretEncoding::Utf8),
+    );
+    let forged = token::decode(&sign::sign(&input, &header, &forger).unwrap()).unwrap();
+    let verdict = verify::verify(&forged, Some(&detect(&key_text)));
+    assert_eq!(verdict.state(), "unverifiable");
+    assert!(
+        format!("{verdict:?}").contains("key confusion"),
+        "{verdict:?}"
+    );
+}
