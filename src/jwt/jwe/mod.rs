@@ -212,6 +212,7 @@ pub fn decrypt(token: &Token, keys: &KeySet) -> Result<Opened, JweError> {
     } else {
         from_compact(token)?
     };
+    within_work(&sealed, keys)?;
     let mut errors = Vec::new();
     for recipient in &sealed.recipients {
         match open_for(&sealed, recipient, keys) {
@@ -220,6 +221,56 @@ pub fn decrypt(token: &Token, keys: &KeySet) -> Result<Opened, JweError> {
         }
     }
     Err(telling(errors).unwrap_or(JweError::Malformed("it has no recipient".into())))
+}
+
+/// The most recipients one token may ask this page to try.
+#[cfg(not(feature = "split"))]
+const MAX_RECIPIENTS: usize = 16;
+
+/// The most PBKDF2 iterations one opening may run, over every recipient and key: two attempts
+/// at the largest `p2c` allowed. Each `p2c` is capped, but a token of many recipients, tried
+/// with a set of many keys, would multiply it into hours of work.
+#[cfg(not(feature = "split"))]
+const MAX_PBKDF2_WORK: u64 = 2 * wrap::MAX_P2C as u64;
+
+/// Refuses, before any work, a token that would keep the engine busy for minutes.
+#[cfg(not(feature = "split"))]
+fn within_work(sealed: &Sealed, keys: &KeySet) -> Result<(), JweError> {
+    let count = sealed.recipients.len();
+    if count > MAX_RECIPIENTS {
+        return Err(JweError::Unsupported(format!(
+            "{count} recipients (this page tries at most {MAX_RECIPIENTS})"
+        )));
+    }
+    let secrets = keys
+        .keys()
+        .iter()
+        .filter(|k| matches!(k.material, Material::Secret(_)))
+        .count() as u64;
+    let work: u64 = sealed
+        .recipients
+        .iter()
+        .filter(|r| {
+            r.header
+                .get("alg")
+                .and_then(Value::as_str)
+                .is_some_and(|a| a.starts_with("PBES2"))
+        })
+        .filter_map(|r| r.header.get("p2c").and_then(Value::whole_number))
+        .map(|p2c| {
+            u64::try_from(p2c)
+                .unwrap_or(0)
+                .min(u64::from(wrap::MAX_P2C))
+        })
+        .fold(0u64, |sum, p2c| {
+            sum.saturating_add(p2c.saturating_mul(secrets))
+        });
+    if work > MAX_PBKDF2_WORK {
+        return Err(JweError::Unsupported(format!(
+            "{work} PBKDF2 iterations over its recipients and keys (this page runs at most {MAX_PBKDF2_WORK} per token)"
+        )));
+    }
+    Ok(())
 }
 
 /// Of the errors of several attempts, the one to tell: a fitting key that failed the tag says
@@ -245,6 +296,14 @@ fn open_for(sealed: &Sealed, recipient: &Recipient, keys: &KeySet) -> Result<Ope
     match text("zip").as_deref() {
         None | Some("DEF") => {}
         Some(other) => return Err(JweError::Unsupported(format!("zip \"{other}\""))),
+    }
+    // No extension is understood here, and one a token marks critical must not be ignored
+    // (RFC 7516 §4.1.13).
+    if let Some(crit) = header.get("crit") {
+        return Err(JweError::Unsupported(format!(
+            "\"crit\": {} (this page understands no JWE extension, and must refuse what it does not understand)",
+            crit.minified()
+        )));
     }
     if !wrap::reads(&alg) {
         return Err(JweError::Unsupported(format!("alg \"{alg}\"")));

@@ -111,8 +111,17 @@ pub(super) fn from_json(text: &str) -> Result<Sealed, JweError> {
     let (protected_text, protected) = protected_of(&json)?;
     let empty = Value::Object(Vec::new());
     let shared = json.get("unprotected").unwrap_or(&empty);
+    // Compression changes what the tag protects: it must be asked for where the tag covers it.
+    let unprotected_zip = |header: &Value| match header.get("zip") {
+        Some(_) => Err(JweError::Malformed(
+            "\"zip\" must be in the protected header (RFC 7516 §4.1.3)".into(),
+        )),
+        None => Ok(()),
+    };
+    unprotected_zip(shared)?;
     let recipient = |item: &Value| -> Result<Recipient, JweError> {
         let own = item.get("header").unwrap_or(&empty);
+        unprotected_zip(own)?;
         let encrypted_key = match item.get("encrypted_key").and_then(Value::as_str) {
             Some(text) => base64url::decode(&text)
                 .map_err(|e| JweError::Malformed(format!("\"encrypted_key\": {e}")))?,

@@ -366,3 +366,62 @@ fn a_json_jwe_with_a_header_of_many_members_decodes_in_one_pass() {
         "{error}"
     );
 }
+
+/// A flattened or general JSON JWE of `compact`'s parts, with these extra members.
+fn as_json(compact: &str, recipients: usize, unprotected: &str, own: &str) -> Token {
+    let p: Vec<&str> = compact.split('.').collect();
+    let recipient = format!(r#"{{"header":{own},"encrypted_key":"{}"}}"#, p[1]);
+    let all = vec![recipient; recipients].join(",");
+    let text = format!(
+        r#"{{"protected":"{}","unprotected":{unprotected},"recipients":[{all}],"iv":"{}","ciphertext":"{}","tag":"{}"}}"#,
+        p[0], p[2], p[3], p[4]
+    );
+    crate::jwt::token::decode(&text).unwrap()
+}
+
+#[test]
+fn crit_and_an_unprotected_zip_are_refused() {
+    let key = secret(16);
+    let compact = encrypt(r#"{"alg":"dir","enc":"A128GCM"}"#, b"hello", &key).unwrap();
+    // As it is, it opens, in either serialization.
+    assert!(decrypt(&as_json(&compact, 1, "{}", "{}"), &key).is_ok());
+    // A critical extension nobody here understands.
+    let critical = encrypt(
+        r#"{"alg":"dir","enc":"A128GCM","crit":["urn:x"],"urn:x":1}"#,
+        b"hello",
+        &key,
+    )
+    .unwrap();
+    let error = decrypt(&crate::jwt::token::decode(&critical).unwrap(), &key).unwrap_err();
+    assert!(error.to_string().contains("\"crit\""), "{error}");
+    // zip where the tag does not cover it, shared or a recipient's own.
+    for (shared, own) in [(r#"{"zip":"DEF"}"#, "{}"), ("{}", r#"{"zip":"DEF"}"#)] {
+        let error = decrypt(&as_json(&compact, 1, shared, own), &key).unwrap_err();
+        assert!(error.to_string().contains("protected header"), "{error}");
+    }
+}
+
+#[test]
+fn the_work_one_token_may_ask_for_is_bounded_before_any_is_done() {
+    let key = secret(16);
+    let compact = encrypt(r#"{"alg":"dir","enc":"A128GCM"}"#, b"hello", &key).unwrap();
+    let error = decrypt(&as_json(&compact, 17, "{}", "{}"), &key).unwrap_err();
+    assert!(error.to_string().contains("17 recipients"), "{error}");
+    // Three PBES2 recipients at the largest p2c: each allowed, together too many.
+    let password = keys::parse("pw", SecretEncoding::Utf8).unwrap().unwrap();
+    let sealed = encrypt(
+        r#"{"alg":"PBES2-HS256+A128KW","enc":"A128GCM","p2c":1000}"#,
+        b"x",
+        &password,
+    )
+    .unwrap();
+    let own = r#"{"p2c":1000000,"p2s":"AAAAAAAAAAAAAAAAAAAAAA"}"#;
+    let protected = base64url::encode(br#"{"alg":"PBES2-HS256+A128KW","enc":"A128GCM"}"#);
+    let rest = sealed.split_once('.').unwrap().1;
+    let error = decrypt(
+        &as_json(&format!("{protected}.{rest}"), 3, "{}", own),
+        &password,
+    )
+    .unwrap_err();
+    assert!(error.to_string().contains("PBKDF2 iterations"), "{error}");
+}
