@@ -363,3 +363,22 @@ fn property_random_claims_round_trip_and_any_one_character_change_fails() {
         );
     }
 }
+
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+fn an_empty_secret_is_unverifiable_not_a_wrong_key() {
+    let token = token::decode(&signed(Algorithm::HS256, "mysecret", "{}")).unwrap();
+    // "=" read as base64, and an `oct` JWK with an empty "k": both are no secret at all.
+    for empty in [
+        keys::parse("=", SecretEncoding::Base64),
+        keys::parse(r#"{"kty":"oct","k":""}"#, SecretEncoding::Utf8),
+    ] {
+        let verdict = verify::verify(&token, empty.as_ref());
+        assert_eq!(verdict.state(), "unverifiable", "{}", verdict.describe());
+        assert!(
+            verdict.describe().contains("empty"),
+            "{}",
+            verdict.describe()
+        );
+    }
+}

@@ -93,6 +93,10 @@ pub fn key_fits(key: &Key, alg: Algorithm, purpose: Purpose) -> Result<(), Strin
     let family = alg.family();
     let material = &key.material;
     match (material.shape(), family) {
+        // jsonwebtoken refuses an empty HMAC key; say so rather than call the signature wrong.
+        (Shape::Secret, Family::Hmac) if matches!(material, Material::Secret(s) if s.is_empty()) => {
+            return Err(format!("{alg} needs a secret, and this one is empty"));
+        }
         (Shape::Secret, Family::Hmac) => {}
         (Shape::Secret, _) => {
             return Err(format!(
