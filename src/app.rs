@@ -327,6 +327,7 @@ pub fn App(props: &AppProps) -> Html {
                     .as_deref()
                     .unwrap_or_default()
                     .to_string(),
+                alg: None,
             });
             browser::set_location_hash(Route::Debugger.hash());
             route.set(Route::Debugger);
@@ -361,6 +362,7 @@ pub fn App(props: &AppProps) -> Html {
     let on_keygen_use = {
         let dispatcher = state.dispatcher();
         let key = state.keygen.key().cloned();
+        let kind = state.keygen.kind;
         let route = route.clone();
         Callback::from(move |()| {
             let Some(key) = &key else { return };
@@ -378,6 +380,7 @@ pub fn App(props: &AppProps) -> Html {
                 token: None,
                 key: public,
                 signing_key: private,
+                alg: Some(kind.algorithm()),
             });
             browser::set_location_hash(Route::Debugger.hash());
             route.set(Route::Debugger);

@@ -10,6 +10,7 @@ pub use debugger::*;
 pub use decoded::*;
 
 use crate::engine::EngineStatus;
+use crate::jwt::algorithm::Algorithm;
 use crate::jwt::time::Seconds;
 use keygen::{Keygen, KeygenAction};
 use walkthrough::{WalkAction, Walkthrough};
@@ -38,6 +39,9 @@ pub enum AppAction {
         token: Option<String>,
         key: String,
         signing_key: String,
+        /// The algorithm the keys are for: the token shown is re-signed with it when it has
+        /// another (a new RSA key on jwt.io's HS256 example becomes an RS256 token).
+        alg: Option<Algorithm>,
     },
 }
 
@@ -79,6 +83,7 @@ impl AppState {
                 token,
                 key,
                 signing_key,
+                alg,
             } => {
                 let mut debugger = self
                     .debugger
@@ -86,6 +91,9 @@ impl AppState {
                     .apply(Action::SetKey(key));
                 if let Some(token) = token {
                     debugger = debugger.apply(Action::SetToken(token));
+                }
+                if let Some(alg) = alg.filter(|&a| debugger.algorithm() != Some(a)) {
+                    debugger = debugger.apply(Action::SetAlg(alg));
                 }
                 Self {
                     debugger,
@@ -110,8 +118,28 @@ mod tests {
             token: Some(token.clone()),
             key: TUTORIAL_SECRET.into(),
             signing_key: String::new(),
+            alg: None,
         });
         assert_eq!(&*state.debugger.input, token.as_str());
         assert_eq!(state.debugger.verdict.state(), "verified");
+    }
+
+    #[test]
+    fn a_generated_key_opened_in_the_debugger_re_signs_the_token_for_its_algorithm() {
+        use crate::jwt::keys::export;
+        use crate::jwt::keys::generate::{self, KeyKind};
+        let jwt_io = crate::state::debugger::EXAMPLE_TOKEN;
+        let kind = KeyKind::Ed25519;
+        let key = generate::from_random(kind, &[7; 64][..kind.random_bytes()]).unwrap();
+        let state = AppState::new(jwt_io, 1_700_000_000).apply(AppAction::OpenInDebugger {
+            token: None,
+            key: export::public_pem(&key.material).unwrap(),
+            signing_key: export::private_pem(&key.material).unwrap(),
+            alg: Some(kind.algorithm()),
+        });
+        // jwt.io's HS256 example, re-signed with the new Ed25519 key: no key-confusion refusal.
+        assert_eq!(state.debugger.algorithm(), Some(Algorithm::EdDSA));
+        assert_eq!(state.debugger.verdict.state(), "verified");
+        assert_eq!(state.debugger.edit_error, None);
     }
 }
