@@ -468,6 +468,13 @@ async fn timestamps_are_explained_and_the_status_ticks() {
         Some("expired")
     );
     assert_eq!(app.text("claims-status"), "expired 3 min ago");
+    // Screen readers hear the change of state, not the countdown: the ticking line is not live,
+    // and the live region beside it holds only the state.
+    let status = app.get("claims-status");
+    assert_eq!(status.get_attribute("aria-live"), None);
+    let live = status.next_element_sibling().unwrap();
+    assert_eq!(live.get_attribute("aria-live").as_deref(), Some("polite"));
+    assert_eq!(live.text_content().as_deref(), Some("Token expired"));
 }
 
 #[wasm_bindgen_test]

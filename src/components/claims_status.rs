@@ -11,13 +11,23 @@ pub struct ClaimsStatusProps {
     pub now: Seconds,
 }
 
-/// One line that ticks with the clock.
+/// One line that ticks with the clock. Screen readers hear only when its state changes (valid →
+/// expired), not every second of the countdown: the live region holds the state alone.
 #[component]
 pub fn ClaimsStatusView(props: &ClaimsStatusProps) -> Html {
     let state = props.status.state();
+    let heard = match state {
+        "valid" => "Token valid",
+        "expired" => "Token expired",
+        "not-yet-valid" => "Token not yet valid",
+        _ => "Token never expires",
+    };
     html! {
-        <p class={classes!("claims-status", state)} data-testid="claims-status" data-state={state} aria-live="polite">
-            { props.status.describe(props.now) }
-        </p>
+        <>
+            <p class={classes!("claims-status", state)} data-testid="claims-status" data-state={state}>
+                { props.status.describe(props.now) }
+            </p>
+            <p class="visually-hidden" aria-live="polite">{ heard }</p>
+        </>
     }
 }
