@@ -40,6 +40,11 @@ pub fn DecodeStatus(props: &DecodeStatusProps) -> Html {
                 .filter_map(|e| e.part().map(|p| p.label()))
                 .collect();
             match (broken.is_partial(), bad.as_slice()) {
+                // Nothing marked, yet parts read: the signature is missing (a two-part token).
+                (true, []) => {
+                    "Decoded in part: the signature is missing; the header and payload are shown."
+                        .to_string()
+                }
                 (true, [one]) => format!(
                     "Decoded in part: the {one} does not decode; the other parts are shown."
                 ),

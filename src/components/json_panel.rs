@@ -84,7 +84,7 @@ pub fn JsonPanel(props: &JsonPanelProps) -> Html {
             if let Some(error) = &props.error {
                 // Not an alert: it changes with every keystroke while the text is broken.
                 <p class="decode-error" id={error_id} data-testid="edit-error">
-                    { error.clone() }{ " The token and its claims stay as they were." }
+                    { error.clone() }{ ". The token and its claims stay as they were." }
                 </p>
             }
             if let Some(note) = &props.note {
