@@ -42,14 +42,9 @@ pub fn as_pem(text: &str) -> Option<String> {
     {
         return None;
     }
-    let lines: Vec<&str> = compact
-        .as_bytes()
-        .chunks(64)
-        .map(|line| std::str::from_utf8(line).unwrap_or_default())
-        .collect();
+    // One line of base64 between the armour: the PEM readers take lines of any length.
     Some(format!(
-        "-----BEGIN {label}-----\n{}\n-----END {label}-----\n",
-        lines.join("\n")
+        "-----BEGIN {label}-----\n{compact}\n-----END {label}-----\n"
     ))
 }
 
