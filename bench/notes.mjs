@@ -29,6 +29,7 @@ export function whyOver(report, { load, visit, joseLoad, over, wasm }) {
       '  place, the three status lines, the claims table, the engine status, icon buttons) +10.8 KB',
       '  gzip, issue #15\'s views of encrypted tokens (the plaintext, nested tokens, the Encrypt panel,',
       '  their state and messages) +10.9 KB; all JWE cryptography runs in the key engine.',
+      '  The review fixes of 2026-12-02 added 2.2 KB (duplicate JSON names found with a set, not a scan that froze the tab on a large payload, 1.0 KB; a key pasted as bare base64 DER read as that key, not an HMAC secret, 0.7 KB; errors shown where they are typed) and wasm-opt\'s `--converge` took 0.4 KB off.',
     );
   }
   if (over.some((o) => o.includes('in all on a first visit'))) {
