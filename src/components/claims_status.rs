@@ -16,11 +16,11 @@ pub struct ClaimsStatusProps {
 #[component]
 pub fn ClaimsStatusView(props: &ClaimsStatusProps) -> Html {
     let state = props.status.state();
-    let heard = match state {
-        "valid" => "Token valid",
-        "expired" => "Token expired",
-        "not-yet-valid" => "Token not yet valid",
-        _ => "Token never expires",
+    let heard = match props.status {
+        ClaimsStatus::Valid { .. } => "Token valid",
+        ClaimsStatus::Expired { .. } => "Token expired",
+        ClaimsStatus::NotYetValid { .. } => "Token not yet valid",
+        ClaimsStatus::NoExp { .. } => "Token never expires",
     };
     html! {
         <>

@@ -361,13 +361,14 @@ const SENSITIVE_PARTS: [&str; 11] = [
     "clientsecret",
 ];
 
-/// Names for a finding's sentence: the first few, then how many more (a payload may hold
-/// thousands).
+/// How many names a finding's sentence lists (a payload may hold thousands).
+const NAMED: usize = 8;
+
+/// Names for a finding's sentence: the first [`NAMED`], then how many more.
 fn listed(names: &[String]) -> String {
-    const SHOWN: usize = 8;
-    let mut text = names[..names.len().min(SHOWN)].join(", ");
-    if names.len() > SHOWN {
-        text.push_str(&format!(" and {} more", names.len() - SHOWN));
+    let mut text = names[..names.len().min(NAMED)].join(", ");
+    if names.len() > NAMED {
+        text.push_str(&format!(" and {} more", names.len() - NAMED));
     }
     text
 }
@@ -377,7 +378,7 @@ fn collect_sensitive(value: &Value, found: &mut Vec<String>) {
         Value::Object(members) => {
             for member in members {
                 // Enough to name in a sentence; looking further would only cost time.
-                if found.len() >= 8 {
+                if found.len() >= NAMED {
                     return;
                 }
                 let name = unescape(&member.key);

@@ -358,10 +358,9 @@ pub fn salvage(input: &str) -> Salvage {
         // A JWS whose signature was cut off (or never written): its header and payload still read.
         Err(error @ DecodeError::SegmentCount { found: 2 }) => {
             errors.push(error);
-            let dot = compact.find('.').unwrap_or(compact.len());
-            let segments = JWS_PARTS[..2]
+            let segments = JWS_PARTS
                 .iter()
-                .zip([0..dot, dot + 1..compact.len()])
+                .zip(pieces(&compact))
                 .map(|(&part, range)| Segment { part, range })
                 .collect();
             (Kind::Jws, segments)
@@ -417,17 +416,23 @@ pub fn salvage(input: &str) -> Salvage {
     }
 }
 
-/// The compact token's segments, named by the token's shape.
-fn split(compact: &str) -> Result<(Kind, Vec<Segment>), DecodeError> {
-    if compact.is_empty() {
-        return Err(DecodeError::Empty);
-    }
+/// Where each '.'-separated piece of `compact` lies.
+fn pieces(compact: &str) -> Vec<Range<usize>> {
     let mut ranges = Vec::with_capacity(5);
     let mut start = 0;
     for piece in compact.split('.') {
         ranges.push(start..start + piece.len());
         start += piece.len() + 1;
     }
+    ranges
+}
+
+/// The compact token's segments, named by the token's shape.
+fn split(compact: &str) -> Result<(Kind, Vec<Segment>), DecodeError> {
+    if compact.is_empty() {
+        return Err(DecodeError::Empty);
+    }
+    let ranges = pieces(compact);
     let (kind, parts): (Kind, &[Part]) = match ranges.len() {
         3 => (Kind::Jws, &JWS_PARTS),
         5 => (Kind::Jwe, &JWE_PARTS),
