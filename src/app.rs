@@ -362,7 +362,6 @@ pub fn App(props: &AppProps) -> Html {
     let on_keygen_use = {
         let dispatcher = state.dispatcher();
         let key = state.keygen.key().cloned();
-        let kind = state.keygen.kind;
         let route = route.clone();
         Callback::from(move |()| {
             let Some(key) = &key else { return };
@@ -380,7 +379,7 @@ pub fn App(props: &AppProps) -> Html {
                 token: None,
                 key: public,
                 signing_key: private,
-                alg: Some(kind.algorithm()),
+                alg: key.signing_algorithm(),
             });
             browser::set_location_hash(Route::Debugger.hash());
             route.set(Route::Debugger);

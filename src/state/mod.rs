@@ -131,11 +131,12 @@ mod tests {
         let jwt_io = crate::state::debugger::EXAMPLE_TOKEN;
         let kind = KeyKind::Ed25519;
         let key = generate::from_random(kind, &[7; 64][..kind.random_bytes()]).unwrap();
+        assert_eq!(key.signing_algorithm(), Some(Algorithm::EdDSA));
         let state = AppState::new(jwt_io, 1_700_000_000).apply(AppAction::OpenInDebugger {
             token: None,
             key: export::public_pem(&key.material).unwrap(),
             signing_key: export::private_pem(&key.material).unwrap(),
-            alg: Some(kind.algorithm()),
+            alg: key.signing_algorithm(),
         });
         // jwt.io's HS256 example, re-signed with the new Ed25519 key: no key-confusion refusal.
         assert_eq!(state.debugger.algorithm(), Some(Algorithm::EdDSA));

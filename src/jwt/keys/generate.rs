@@ -4,7 +4,7 @@
 #[cfg(not(feature = "split"))]
 use super::pem_der;
 use super::{Format, Key, KeyError, Material};
-use crate::jwt::algorithm::{Algorithm, Curve};
+use crate::jwt::algorithm::Curve;
 
 /// What the key generator can make.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,18 +16,6 @@ pub enum KeyKind {
 }
 
 impl KeyKind {
-    /// The algorithm a key of this kind signs with (RS256 for RSA, the curve's own for EC).
-    pub fn algorithm(self) -> Algorithm {
-        match self {
-            KeyKind::Hmac(384) => Algorithm::HS384,
-            KeyKind::Hmac(512) => Algorithm::HS512,
-            KeyKind::Hmac(_) => Algorithm::HS256,
-            KeyKind::Rsa(_) => Algorithm::RS256,
-            KeyKind::Ec(curve) => curve.algorithm(),
-            KeyKind::Ed25519 => Algorithm::EdDSA,
-        }
-    }
-
     /// Every kind, in menu order.
     pub const ALL: [KeyKind; 10] = [
         KeyKind::Hmac(256),

@@ -23,6 +23,7 @@ mod ssh_wire;
 use std::fmt;
 use std::rc::Rc;
 
+use super::algorithm::Algorithm;
 #[cfg(not(feature = "split"))]
 use super::{algorithm::Curve, base64url};
 
@@ -216,6 +217,20 @@ pub struct Key {
 }
 
 impl Key {
+    /// The algorithm a key of this kind signs with: HS256/384/512 by the secret's length, RS256
+    /// for RSA, the curve's own for EC, EdDSA; `None` for a key that cannot sign (X25519).
+    pub fn signing_algorithm(&self) -> Option<Algorithm> {
+        Some(match (self.material.shape(), &self.material) {
+            (_, Material::Secret(bytes)) if bytes.len() >= 64 => Algorithm::HS512,
+            (_, Material::Secret(bytes)) if bytes.len() >= 48 => Algorithm::HS384,
+            (Shape::Secret, _) => Algorithm::HS256,
+            (Shape::Rsa, _) => Algorithm::RS256,
+            (Shape::Ec(curve), _) => curve.algorithm(),
+            (Shape::Ed25519, _) => Algorithm::EdDSA,
+            (Shape::X25519, _) => return None,
+        })
+    }
+
     fn new(material: Material, format: Format) -> Self {
         Self {
             material,

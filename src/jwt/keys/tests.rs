@@ -456,3 +456,29 @@ fn a_token_forged_with_a_bare_public_key_as_hmac_secret_is_refused_not_verified(
         "{verdict:?}"
     );
 }
+
+#[test]
+fn each_key_names_the_algorithm_it_signs_with() {
+    let alg = |text: &str, encoding| {
+        parse(text, encoding).unwrap().unwrap().keys()[0].signing_algorithm()
+    };
+    let hex = |bytes: usize| "ab".repeat(bytes);
+    assert_eq!(alg(&hex(32), SecretEncoding::Hex), Some(Algorithm::HS256));
+    assert_eq!(alg(&hex(48), SecretEncoding::Hex), Some(Algorithm::HS384));
+    assert_eq!(alg(&hex(64), SecretEncoding::Hex), Some(Algorithm::HS512));
+    let utf8 = SecretEncoding::Utf8;
+    assert_eq!(
+        alg(fixture!("rsa2048.pkcs8.pem"), utf8),
+        Some(Algorithm::RS256)
+    );
+    assert_eq!(
+        alg(fixture!("p384.pkcs8.pem"), utf8),
+        Some(Algorithm::ES384)
+    );
+    assert_eq!(alg(fixture!("p521.spki.pem"), utf8), Some(Algorithm::ES512));
+    assert_eq!(
+        alg(fixture!("ed25519.pkcs8.pem"), utf8),
+        Some(Algorithm::EdDSA)
+    );
+    assert_eq!(alg(fixture!("x25519.pkcs8.pem"), utf8), None);
+}
