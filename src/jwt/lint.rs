@@ -4,9 +4,10 @@
 use super::algorithm::{Algorithm, Family};
 use super::claims::Dates;
 use super::json::{Value, unescape};
-use super::keys::{Key, KeySet, Material};
+use super::keys::{KeySet, Material};
 use super::time::Seconds;
 use super::token::{Kind, Payload, Token};
+use super::verify;
 
 /// How much a finding matters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -410,7 +411,7 @@ fn key_findings(token: &Token, offered: Offered<'_>, out: &mut Vec<Finding>) {
         match &key.material {
             // A secret that does not sign this token is not this token's secret: what it is
             // says nothing about the token (a typo in the key box is not a weak secret).
-            Material::Secret(bytes) if signs(token, key) => secrets.push(bytes.as_slice()),
+            Material::Secret(bytes) if verify::signs(token, key) => secrets.push(bytes.as_slice()),
             Material::Secret(_) => {}
             material => {
                 if let Some(bits) = material.rsa_bits().filter(|&bits| bits < 2048) {
@@ -479,15 +480,9 @@ pub fn search_common_secrets(token: &Token) -> Option<Result<Option<&'static str
     Some(Ok(crack_with_common_secrets(token)))
 }
 
-/// Whether `token`'s signature verifies with `key`.
-fn signs(token: &Token, key: &Key) -> bool {
-    let set = KeySet::One(key.clone());
-    super::verify::verify(token, Some(&Ok(set))).state() == "verified"
-}
-
 /// Tries every secret in the built-in list against an HMAC token; returns the one that verifies.
 pub fn crack_with_common_secrets(token: &Token) -> Option<&'static str> {
-    use super::keys::{Format, SecretEncoding};
+    use super::keys::{Format, Key, SecretEncoding};
     token
         .alg()
         .and_then(|a| Algorithm::from_name(&a))
@@ -498,6 +493,6 @@ pub fn crack_with_common_secrets(token: &Token) -> Option<&'static str> {
             format: Format::Secret(SecretEncoding::Utf8),
             usage: Default::default(),
         };
-        signs(token, &key)
+        verify::signs(token, &key)
     })
 }

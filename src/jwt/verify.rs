@@ -289,6 +289,14 @@ pub fn verify(token: &Token, keys: Option<&Result<KeySet, KeyError>>) -> Verdict
     }
 }
 
+/// Whether `key`, held here (not by the key engine), fits `token`'s algorithm and its signature
+/// matches: one key's answer, without a verdict's words.
+pub fn signs(token: &Token, key: &Key) -> bool {
+    token_algorithm(token).is_ok_and(|alg| {
+        key_fits(key, alg, Purpose::Verify).is_ok() && signature_matches(token, key, alg)
+    })
+}
+
 /// For an HMAC token that did not verify: another reading of the same secret text that does.
 pub fn other_secret_reading(
     token: &Token,
