@@ -15,8 +15,15 @@ in $TRUNK_STAGING_DIR, before Trunk swaps it into dist/.
    name derived from them, so a new build replaces the old cache as a whole.
 4. In release builds the page's wasm-bindgen glue (an ES module, 43 KB) is minified with terser:
    Trunk's own minifier cannot parse it (`export { … as default }`) and leaves it as written.
-   The page's integrity attribute for it follows. Without terser on PATH (`make setup`
-   installs it) the build goes on with the glue as written, and says so.
+   Without terser on PATH (`make setup` installs it) the build goes on with the glue as written,
+   and says so.
+5. In release builds both modules' imports from their glue get short names ("a", "b", …) in the
+   wasm and the glue alike. wasm-bindgen names each one after its function and a 16-digit hash
+   (`__wbg_call_a410eb4b59ed5965`), written twice: 4.4 KB of gzip that does not compress, on the
+   page's first load alone. No tool does this for wasm-bindgen's output (wasm-opt's
+   `--minify-imports` renames only Emscripten's `env` imports), so the import section is
+   rewritten here, and the build fails if a name is not where it is expected.
+Every integrity attribute in the page is recomputed last, for the files these steps changed.
 """
 import base64
 import hashlib
@@ -24,6 +31,7 @@ import json
 import os
 import re
 import shutil
+import string
 import subprocess
 import sys
 from pathlib import Path
@@ -111,20 +119,149 @@ def sri(data):
     return "sha384-" + base64.b64encode(hashlib.sha384(data).digest()).decode()
 
 
-def minify_page_glue(site, page, minifier):
-    """Minifies the JS module the inline loader imports, in place, and rewrites its integrity
-    value in the page. Returns the page."""
+def page_glue(site, page):
+    """The JS module the inline loader imports."""
     found = PAGE_GLUE.search(page)
     if not found:
         raise SiteError("index.html: no inline loader importing the page's JS module")
     glue = site / found.group(1)
     if not glue.is_file():
         raise SiteError(f"the page's JS module {glue.name} is not in the staged site")
-    before = glue.read_bytes()
+    return glue
+
+
+def minify_page_glue(glue, minifier):
+    """Minifies the page's JS module in place."""
     # Module scope: its exports are kept, its own names may be shortened.
     subprocess.run([minifier, str(glue), "--module", "--compress", "--mangle", "--output", str(glue)],
                    check=True)
-    return page.replace(sri(before), sri(glue.read_bytes()))
+
+
+def refresh_integrity(site, page, before):
+    """Rewrites each integrity value in the page whose file changed since `before` (integrity
+    value → path) was taken."""
+    for old, path in before.items():
+        if path.is_file():
+            page = page.replace(old, sri(path.read_bytes()))
+    return page
+
+
+def leb128(data, at):
+    """An unsigned LEB128 number in `data` from `at`: (value, the offset after it)."""
+    value = shift = 0
+    while True:
+        if at >= len(data):
+            raise SiteError("wasm: a number runs past the end of the module")
+        byte = data[at]
+        at += 1
+        value |= (byte & 0x7F) << shift
+        shift += 7
+        if byte < 0x80:
+            return value, at
+
+
+def to_leb128(value):
+    out = bytearray()
+    while True:
+        byte = value & 0x7F
+        value >>= 7
+        out.append(byte | (0x80 if value else 0))
+        if not value:
+            return bytes(out)
+
+
+def short_name(index):
+    """"a", "b", … "z", "A", … "Z", "aa", "ab", …: valid, distinct JS identifiers."""
+    letters = string.ascii_letters
+    name = letters[index % 52]
+    index //= 52
+    while index:
+        index -= 1
+        name = letters[index % 52] + name
+        index //= 52
+    return name
+
+
+def skip_limits(data, at):
+    flags = data[at]
+    if flags > 0x07:
+        raise SiteError(f"wasm: unknown limits flags {flags:#x} in an import")
+    at = leb128(data, at + 1)[1]
+    return leb128(data, at)[1] if flags & 1 else at
+
+
+def skip_import_descriptor(data, at):
+    """The offset after one import's descriptor (function, table, memory, global or tag)."""
+    kind = data[at]
+    at += 1
+    if kind in (0x00,):  # a function: its type index
+        return leb128(data, at)[1]
+    if kind == 0x01:  # a table: a one-byte reference type, then limits
+        return skip_limits(data, at + 1)
+    if kind == 0x02:  # a memory
+        return skip_limits(data, at)
+    if kind == 0x03:  # a global: a one-byte value type, then mutability
+        return at + 2
+    if kind == 0x04:  # a tag: attribute, type index
+        return leb128(data, at + 1)[1]
+    raise SiteError(f"wasm: unknown import kind {kind:#x}")
+
+
+def rename_imports(wasm, module):
+    """The module's bytes with every import from `module` renamed to a short name, and the
+    renaming (old → new)."""
+    if wasm[:8] != b"\0asm\x01\0\0\0":
+        raise SiteError("wasm: not a version-1 WebAssembly module")
+    at, out, renamed = 8, bytearray(wasm[:8]), {}
+    while at < len(wasm):
+        section = wasm[at]
+        size, body = leb128(wasm, at + 1)
+        end = body + size
+        if section != 2:
+            out += wasm[at:end]
+            at = end
+            continue
+        count, pos = leb128(wasm, body)
+        imports = bytearray(to_leb128(count))
+        for _ in range(count):
+            names = []
+            for _ in range(2):
+                length, pos = leb128(wasm, pos)
+                names.append(wasm[pos:pos + length])
+                pos += length
+            after = skip_import_descriptor(wasm, pos)
+            space, field = names
+            if space == module.encode():
+                field = renamed.setdefault(field.decode(), short_name(len(renamed))).encode()
+            for name in (space, field):
+                imports += to_leb128(len(name)) + name
+            imports += wasm[pos:after]
+            pos = after
+        if pos != end:
+            raise SiteError("wasm: the import section does not end where its size says")
+        out += bytes([2]) + to_leb128(len(imports)) + imports
+        at = end
+    if not renamed:
+        raise SiteError(f"wasm: no imports from {module}")
+    return bytes(out), renamed
+
+
+def shorten_imports(glue, wasm):
+    """Gives the imports `wasm` takes from its wasm-bindgen `glue` short names, in both files."""
+    text = glue.read_text(encoding="utf-8")
+    # The glue hands WebAssembly its imports under the module name wasm-bindgen chose, which is
+    # the file's name before Trunk hashed it.
+    module = re.search(r"""["'](\./[\w.-]+_bg\.js)["']\s*:""", text)
+    if not module:
+        raise SiteError(f"{glue.name}: no import object keyed by a module name: not wasm-bindgen's glue?")
+    data, renamed = rename_imports(wasm.read_bytes(), module.group(1))
+    for old, new in renamed.items():
+        # Each import is a key of the object the glue hands to WebAssembly, written once.
+        text, found = re.subn(rf"(?<![\w$]){re.escape(old)}(?![\w$])", new, text)
+        if found != 1:
+            raise SiteError(f"{glue.name}: the import {old} is written {found} times, expected once")
+    glue.write_text(text, encoding="utf-8")
+    wasm.write_bytes(data)
 
 
 def precache_list(site):
@@ -154,15 +291,21 @@ def finish(site):
     site = Path(site)
     index = site / "index.html"
     page = index.read_text(encoding="utf-8")
-    page = name_engine(page, hash_engine(site))
-    page = fill_live_reload(page, os.environ.get("TRUNK_PUBLIC_URL", "/"))
+    before = {sri(p.read_bytes()): p for p in site.iterdir() if p.is_file()}
     if os.environ.get("TRUNK_PROFILE") == "release":
+        glue = page_glue(site, page)
+        # Before the engine's files are named after their bytes.
+        for js in (glue, site / f"{ENGINE}.js"):
+            shorten_imports(js, js.with_name(js.stem + "_bg.wasm"))
         minifier = shutil.which(MINIFIER)
         if minifier:
-            page = minify_page_glue(site, page, minifier)
+            minify_page_glue(glue, minifier)
         else:
             print(f"finish_site: {MINIFIER} is not on PATH (make setup installs it): the page's JS "
                   "is left unminified", file=sys.stderr)
+    page = name_engine(page, hash_engine(site))
+    page = fill_live_reload(page, os.environ.get("TRUNK_PUBLIC_URL", "/"))
+    page = refresh_integrity(site, page, before)
     index.write_text(allow_inline_scripts(page), encoding="utf-8")
     write_service_worker(site)
 

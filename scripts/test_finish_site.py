@@ -5,6 +5,7 @@ import base64
 import hashlib
 import json
 import re
+import subprocess
 import tempfile
 import unittest
 from pathlib import Path
@@ -121,7 +122,9 @@ class Minify(unittest.TestCase):
             minifier = Path(d) / "fake-terser"
             minifier.write_text(FAKE_MINIFIER)
             minifier.chmod(0o755)
-            page = finish_site.minify_page_glue(site, page, str(minifier))
+            taken = {before: site / "jwt-debugger-0a1b.js"}
+            finish_site.minify_page_glue(finish_site.page_glue(site, page), str(minifier))
+            page = finish_site.refresh_integrity(site, page, taken)
             minified = (site / "jwt-debugger-0a1b.js").read_bytes()
             self.assertEqual(minified, b"export default function init() {return 1;}")
             self.assertNotIn(before, page)
@@ -131,9 +134,88 @@ class Minify(unittest.TestCase):
         with tempfile.TemporaryDirectory() as d:
             site = staged(d)
             with self.assertRaises(finish_site.SiteError):
-                finish_site.minify_page_glue(site, (site / "index.html").read_text(), "true")
+                finish_site.page_glue(site, (site / "index.html").read_text())
             with self.assertRaises(finish_site.SiteError):
-                finish_site.minify_page_glue(site, "<html></html>", "true")
+                finish_site.page_glue(site, "<html></html>")
+
+
+def name(text):
+    return bytes([len(text)]) + text.encode()
+
+
+def section(kind, body):
+    return bytes([kind]) + finish_site.to_leb128(len(body)) + body
+
+
+GLUE_MODULE = "./jwt-debugger_bg.js"
+LONG = ["__wbg_call_a410eb4b59ed5965", "__wbindgen_init_externref_table"]
+
+
+def module_with_imports():
+    """A module of wasm-bindgen's shape: two functions from its glue, and a table, a memory and a
+    global from elsewhere, each kind of descriptor once."""
+    types = section(1, bytes([1, 0x60, 0, 0]))
+    imports = bytes([5])
+    imports += name(GLUE_MODULE) + name(LONG[0]) + bytes([0x00, 0])
+    imports += name("env") + name("table") + bytes([0x01, 0x6F, 0x01, 1, 200, 1])
+    imports += name(GLUE_MODULE) + name(LONG[1]) + bytes([0x00, 0])
+    imports += name("env") + name("memory") + bytes([0x02, 0x00, 17])
+    imports += name("env") + name("g") + bytes([0x03, 0x7F, 0x00])
+    return b"\0asm\1\0\0\0" + types + section(2, imports) + section(0, name("after") + b"kept")
+
+
+GLUE = ('function i(){const e={__proto__:null,' + LONG[0] + ':function(a){return a},'
+        + LONG[1] + ':function(){}};return{__proto__:null,"' + GLUE_MODULE + '":e}}'
+        + 'function w(){return wasm.__wbindgen_malloc}')
+
+
+def wasm_imports(data):
+    """What the JavaScript engine reads from the module's import section (and that it is valid)."""
+    script = ("const m=new WebAssembly.Module(require('fs').readFileSync(0));"
+              "console.log(JSON.stringify(WebAssembly.Module.imports(m).map(i=>[i.module,i.name,i.kind])))")
+    run = subprocess.run(["node", "-e", script], input=data, capture_output=True, check=True)
+    return json.loads(run.stdout)
+
+
+class ImportNames(unittest.TestCase):
+    def test_the_glue_imports_get_short_names_in_both_files(self):
+        with tempfile.TemporaryDirectory() as d:
+            glue, wasm = Path(d) / "jwt-debugger-0a1b.js", Path(d) / "jwt-debugger-0a1b_bg.wasm"
+            glue.write_text(GLUE)
+            wasm.write_bytes(module_with_imports())
+            finish_site.shorten_imports(glue, wasm)
+            self.assertEqual(wasm_imports(wasm.read_bytes()), [
+                [GLUE_MODULE, "a", "function"], ["env", "table", "table"],
+                [GLUE_MODULE, "b", "function"], ["env", "memory", "memory"], ["env", "g", "global"]])
+            text = glue.read_text()
+            self.assertIn("{__proto__:null,a:function(a){return a},b:function(){}}", text)
+            self.assertNotIn("__wbg_", text)
+            # Exports and everything after the import section are as they were.
+            self.assertIn("wasm.__wbindgen_malloc", text)
+            self.assertTrue(wasm.read_bytes().endswith(b"afterkept"))
+
+    def test_an_import_the_glue_does_not_write_once_stops_the_build(self):
+        for glue in (GLUE.replace(LONG[1], "__wbg_other_0000000000000000"),
+                     GLUE + "const again=" + LONG[0] + ";"):
+            with tempfile.TemporaryDirectory() as d:
+                js, wasm = Path(d) / "x.js", Path(d) / "x_bg.wasm"
+                js.write_text(glue)
+                wasm.write_bytes(module_with_imports())
+                with self.assertRaisesRegex(finish_site.SiteError, "written [02] times"):
+                    finish_site.shorten_imports(js, wasm)
+                self.assertEqual(wasm.read_bytes(), module_with_imports(), "nothing is half-written")
+
+    def test_a_module_that_is_not_wasm_or_is_cut_short_is_refused(self):
+        whole = module_with_imports()
+        for data in (b"not wasm", whole[:30]):
+            with self.assertRaises(finish_site.SiteError):
+                finish_site.rename_imports(data, GLUE_MODULE)
+
+    def test_short_names_are_distinct_identifiers(self):
+        names = [finish_site.short_name(i) for i in range(3000)]
+        self.assertEqual(len(set(names)), 3000)
+        self.assertEqual(names[:3] + names[51:54], ["a", "b", "c", "Z", "aa", "ab"])
+        self.assertTrue(all(re.fullmatch(r"[A-Za-z]+", n) for n in names))
 
 
 class ServiceWorker(unittest.TestCase):
