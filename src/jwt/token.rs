@@ -187,15 +187,7 @@ impl fmt::Display for DecodeError {
 /// wrapped copy) and an `Authorization: Bearer` prefix. Spaces or tabs inside a token are kept,
 /// so they are reported: a token with a space in its signature is not the token that was signed.
 pub fn clean(input: &str) -> Cow<'_, str> {
-    let trimmed = input.trim();
-    let trimmed = trimmed
-        .strip_prefix("Authorization:")
-        .or_else(|| trimmed.strip_prefix("authorization:"))
-        .map_or(trimmed, str::trim_start);
-    let without_scheme = match trimmed.get(..7) {
-        Some(scheme) if scheme.eq_ignore_ascii_case("bearer ") => &trimmed[7..],
-        _ => trimmed,
-    };
+    let without_scheme = without_scheme(input.trim());
     // Most pastes have no line breaks: then the token is borrowed, not copied char by char.
     // A single-char `contains` is core's word-at-a-time memchr, several times faster on a
     // 350 KB paste than testing each byte for either of the two.
@@ -204,6 +196,23 @@ pub fn clean(input: &str) -> Cow<'_, str> {
     } else {
         Cow::Borrowed(without_scheme)
     }
+}
+
+/// `text` (trimmed) without an `Authorization:` header name, a `Bearer` scheme, and the whitespace
+/// after each, in any letter case. [`clean`] and [`paint`] both use it, so the colours mark as
+/// the prefix exactly what decoding leaves out.
+fn without_scheme(text: &str) -> &str {
+    let rest = strip_prefix_ignoring_case(text, "authorization:").map_or(text, str::trim_start);
+    match strip_prefix_ignoring_case(rest, "bearer") {
+        Some(token) if token.starts_with(char::is_whitespace) => token.trim_start(),
+        _ => rest,
+    }
+}
+
+fn strip_prefix_ignoring_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = text.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &text[prefix.len()..])
 }
 
 /// A run of the input text as typed, for colouring: which part it belongs to (`None` for the
@@ -220,14 +229,7 @@ pub fn paint(input: &str) -> Vec<Run> {
     let start = input.len() - input.trim_start().len();
     let end = input.trim_end().len().max(start);
     let body = &input[start..end];
-    let prefix = if body
-        .get(..7)
-        .is_some_and(|s| s.eq_ignore_ascii_case("bearer "))
-    {
-        7 + body[7..].len() - body[7..].trim_start().len()
-    } else {
-        0
-    };
+    let prefix = body.len() - without_scheme(body).len();
     let mut runs = Vec::new();
     if start + prefix > 0 {
         runs.push(Run {
@@ -857,6 +859,30 @@ mod tests {
         );
         let bad = jwe.replace(".48V1_", ".48V1+");
         assert_eq!(decode(&bad).unwrap_err().part(), Some(Part::Iv));
+    }
+
+    #[test]
+    fn paint_leaves_uncoloured_exactly_what_clean_strips() {
+        for (input, token) in [
+            ("Authorization: Bearer  ab.cd.ef", "ab.cd.ef"),
+            ("authorization:bearer\tab.cd.ef ", "ab.cd.ef"),
+            (" Bearer  ab.cd.ef", "ab.cd.ef"),
+            ("BEARER\nab.cd.ef", "ab.cd.ef"),
+            ("AUTHORIZATION: ab.cd.ef", "ab.cd.ef"),
+            // Not a scheme: no whitespace after it.
+            ("Bearerab.cd.ef", "Bearerab.cd.ef"),
+        ] {
+            assert_eq!(clean(input), token, "{input:?}");
+            let runs = paint(input);
+            let first = runs.iter().find(|r| r.part.is_some()).unwrap();
+            assert_eq!(first.range.start, input.find(token).unwrap(), "{input:?}");
+            let painted: String = runs
+                .iter()
+                .filter(|r| r.part.is_some() || &input[r.range.clone()] == ".")
+                .map(|r| &input[r.range.clone()])
+                .collect();
+            assert_eq!(painted, token, "{input:?}");
+        }
     }
 
     #[test]
