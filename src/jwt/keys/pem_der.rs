@@ -14,6 +14,17 @@ pub fn parse(text: &str) -> Result<Key, KeyError> {
         .iter()
         .find(|b| b.tag() != "EC PARAMETERS")
         .ok_or_else(|| KeyError::Pem("no key block found between BEGIN and END lines".into()))?;
+    // OpenSSL's older encryption (`openssl ec -aes256`, `openssl genrsa -aes256 -traditional`)
+    // keeps the usual label and says so in a header line; its contents are ciphertext.
+    if block
+        .headers()
+        .get("Proc-Type")
+        .is_some_and(|kind| kind.contains("ENCRYPTED"))
+    {
+        return Err(KeyError::Encrypted(
+            "decrypt it first, e.g. `openssl pkey -in key.pem -out plain.pem`, and paste the result",
+        ));
+    }
     let der = block.contents();
     match block.tag() {
         "PUBLIC KEY" => spki(der, Format::PemSpki),

@@ -104,6 +104,20 @@ fn openssh_files_are_detected() {
 }
 
 #[test]
+fn password_protected_pem_keys_are_called_encrypted_and_say_how_to_decrypt() {
+    // PKCS#8's own encrypted form, and OpenSSL's older one: the usual label with a
+    // `Proc-Type: 4,ENCRYPTED` line (once read as ciphertext DER: "EC PRIVATE KEY: …").
+    for pem in [
+        fixture!("p256.pkcs8.encrypted.pem"),
+        fixture!("p256.sec1.encrypted.pem"),
+    ] {
+        let error = detect(pem).unwrap_err();
+        assert!(matches!(error, KeyError::Encrypted(_)), "{error:?}");
+        assert!(error.to_string().contains("openssl"), "{error}");
+    }
+}
+
+#[test]
 fn private_and_public_halves_agree() {
     let pairs = [
         (fixture!("rsa2048.pkcs1.pem"), fixture!("rsa2048.spki.pem")),
