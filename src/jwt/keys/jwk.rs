@@ -334,6 +334,12 @@ fn okp(crv: &str, x: &str, private: &Private) -> Result<Material, KeyError> {
 fn rsa(n: &str, e: &str, private: &Private) -> Result<Material, KeyError> {
     let n = b64_field("n", n)?;
     let e = b64_field("e", e)?;
+    // A modulus too small is the first thing to say (rsa_error), whatever the exponent.
+    if let Some(problem) =
+        exponent_problem(&n, &e).filter(|_| super::bit_length(&n) >= super::MIN_RSA_BITS)
+    {
+        return Err(KeyError::Jwk(problem));
+    }
     let public = rsa::PublicKey::new(uint(&n), uint(&e)).map_err(|err| rsa_error(&n, err))?;
     let private = match optional(&private.d, "d")? {
         None => None,
@@ -360,11 +366,32 @@ fn rsa(n: &str, e: &str, private: &Private) -> Result<Material, KeyError> {
     Ok(key.material)
 }
 
+/// What is wrong with the public exponent, in its own words: the rsa crate reports `e ≥ n` as
+/// an invalid modulus, and the others without naming the member.
+fn exponent_problem(n: &[u8], e: &[u8]) -> Option<String> {
+    let (n, e) = (significant(n), significant(e));
+    let usual = "an RSA public exponent is odd, at least 3, and nearly always 65537 (\"AQAB\")";
+    let problem = if (e.len(), e) >= (n.len(), n) && !n.is_empty() {
+        "is not smaller than the modulus \"n\""
+    } else if e.len() <= 1 && e.first().is_none_or(|&b| b < 3) {
+        "is under 3"
+    } else if e.last().is_some_and(|b| b % 2 == 0) {
+        "is even"
+    } else if super::bit_length(e) > 33 {
+        "is over 2^33, more than the rsa crate (and most libraries) accept"
+    } else {
+        return None;
+    };
+    Some(format!("\"e\" {problem}: {usual}"))
+}
+
+/// The bytes of a big-endian number from its first non-zero byte.
+fn significant(bytes: &[u8]) -> &[u8] {
+    &bytes[bytes.iter().position(|&b| b != 0).unwrap_or(bytes.len())..]
+}
+
 fn rsa_error(n: &[u8], error: rsa::Error) -> KeyError {
-    let bits = n
-        .iter()
-        .position(|&b| b != 0)
-        .map_or(0, |i| (n.len() - i) * 8 - n[i].leading_zeros() as usize);
+    let bits = super::bit_length(n);
     if bits < super::MIN_RSA_BITS {
         KeyError::RsaTooSmall { bits }
     } else {

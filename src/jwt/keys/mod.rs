@@ -159,6 +159,15 @@ impl Material {
     }
 }
 
+/// The bit length of a big-endian unsigned number (0 for zero), read from its bytes alone, so a
+/// key too small for the rsa crate to take can still be measured.
+#[cfg(not(feature = "split"))]
+fn bit_length(bytes: &[u8]) -> usize {
+    bytes.iter().position(|&b| b != 0).map_or(0, |first| {
+        (bytes.len() - first) * 8 - bytes[first].leading_zeros() as usize
+    })
+}
+
 #[cfg(not(feature = "split"))]
 fn rsa_modulus_bits(key: &rsa::PublicKey) -> usize {
     use rsa::traits::PublicKeyParts;

@@ -298,9 +298,7 @@ fn spki_rsa_bits(der: &[u8]) -> Option<usize> {
         info.subject_public_key.raw_bytes(),
     )
     .ok()?;
-    let n = inner.modulus.as_bytes();
-    let first = n.iter().position(|&b| b != 0)?;
-    Some((n.len() - first) * 8 - n[first].leading_zeros() as usize)
+    Some(super::bit_length(inner.modulus.as_bytes()))
 }
 
 /// Names the algorithm of a key none of the parsers took, so the message is actionable.

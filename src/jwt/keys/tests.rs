@@ -496,3 +496,29 @@ fn each_key_names_the_algorithm_it_signs_with() {
     );
     assert_eq!(alg(fixture!("x25519.pkcs8.pem"), utf8), None);
 }
+
+#[test]
+fn an_rsa_jwk_with_a_bad_exponent_is_blamed_on_e() {
+    // An odd 2048-bit "n" (rsa checks its size and parity here, not that it is a product).
+    let n = crate::jwt::base64url::encode(&[0xC3u8; 256]);
+    let too_large = crate::jwt::base64url::encode(&[0xFFu8; 8]);
+    for (e, words) in [
+        (n.as_str(), "\"e\" is not smaller than the modulus \"n\""),
+        ("BA", "\"e\" is even"),
+        ("Ag", "\"e\" is under 3"),
+        ("AQ", "\"e\" is under 3"),
+        ("AAAB", "\"e\" is under 3"),
+        (&too_large, "\"e\" is over 2^33"),
+    ] {
+        let said = describe(&format!(r#"{{"kty":"RSA","n":"{n}","e":"{e}"}}"#));
+        assert!(
+            said.starts_with("error: JWK: ") && said.contains(words),
+            "{e}: {said}"
+        );
+        assert!(!said.contains("modulus)"), "{said}");
+    }
+    assert!(
+        describe(&format!(r#"{{"kty":"RSA","n":"{n}","e":"AQAB"}}"#))
+            .ends_with("RSA 2048-bit public key, JWK")
+    );
+}
