@@ -208,11 +208,22 @@ pub fn receive(
             curve.name()
         )));
     }
+    // Each coordinate is exactly the field's size (RFC 7518 §6.2.1.2): otherwise a short "x"
+    // and a long "y" could still join into some valid point, not the one the header names.
     let coordinate = |name: &str| -> Result<Vec<u8>, JweError> {
         let text = member(name)
             .ok_or_else(|| JweError::Malformed(format!("the \"epk\" has no \"{name}\"")))?;
-        base64url::decode(&text)
-            .map_err(|e| JweError::Malformed(format!("the \"epk\"'s \"{name}\": {e}")))
+        let bytes = base64url::decode(&text)
+            .map_err(|e| JweError::Malformed(format!("the \"epk\"'s \"{name}\": {e}")))?;
+        if bytes.len() != curve.field_bytes() {
+            return Err(JweError::Malformed(format!(
+                "the \"epk\"'s \"{name}\" is {} bytes; on {} it is {}",
+                bytes.len(),
+                curve.name(),
+                curve.field_bytes()
+            )));
+        }
+        Ok(bytes)
     };
     let mut point = vec![4u8];
     point.extend(coordinate("x")?);

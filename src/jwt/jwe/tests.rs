@@ -172,6 +172,26 @@ fn an_ephemeral_key_off_its_curve_is_refused_before_any_arithmetic() {
         error,
         JweError::Malformed("the header's \"epk\" is not a point on its curve".into())
     );
+    // The real point with one byte moved from "x" to "y": the joined bytes are the same point,
+    // but the coordinates are not the curve's size, so the header is refused.
+    let y = epk.get("y").and_then(Value::as_str).unwrap();
+    let (x_bytes, y_bytes) = (
+        base64url::decode(&x).unwrap(),
+        base64url::decode(&y).unwrap(),
+    );
+    let mut long_y = vec![x_bytes[31]];
+    long_y.extend(&y_bytes);
+    let shifted = format!(
+        r#"{{"alg":"ECDH-ES","enc":"A128GCM","epk":{{"kty":"EC","crv":"P-256","x":"{}","y":"{}"}}}}"#,
+        base64url::encode(&x_bytes[..31]),
+        base64url::encode(&long_y)
+    );
+    parts[0] = base64url::encode(shifted.as_bytes());
+    let token = crate::jwt::token::decode(&parts.join(".")).unwrap();
+    assert_eq!(
+        decrypt(&token, &ec).unwrap_err(),
+        JweError::Malformed("the \"epk\"'s \"x\" is 31 bytes; on P-256 it is 32".into())
+    );
     // An epk on another curve than the key: the key does not fit.
     let other = format!(
         r#"{{"alg":"ECDH-ES","enc":"A128GCM","epk":{{"kty":"EC","crv":"P-384","x":"{x}","y":"{x}"}}}}"#
