@@ -382,3 +382,27 @@ fn an_empty_secret_is_unverifiable_not_a_wrong_key() {
         );
     }
 }
+
+/// RFC 7797: a header with `"b64": false` signs the payload as written, and the token that comes
+/// out decodes to the same claims and verifies; a payload with a '.' cannot be carried.
+#[test]
+fn an_unencoded_payload_is_signed_as_written() {
+    let header = json::parse(r#"{"alg":"HS256","b64":false,"crit":["b64"]}"#).unwrap();
+    let input = sign::signing_input(&header, "{ \"sub\": \"bob\", \"n\": 2 }").unwrap();
+    assert!(input.ends_with(r#".{"sub":"bob","n":2}"#), "{input}");
+    let set = key("a secret of thirty-two bytes ok!").unwrap();
+    let compact = sign::sign(&input, &header, &set.keys()[0]).unwrap();
+    let decoded = token::decode(&compact).unwrap();
+    let sub = decoded.claims().and_then(|claims| claims.get("sub"));
+    assert_eq!(sub.and_then(|v| v.as_str()).as_deref(), Some("bob"));
+    let secret = "a secret of thirty-two bytes ok!";
+    let verified = verdict(&compact, secret);
+    assert!(matches!(verified, Verdict::Verified { .. }), "{verified:?}");
+    let altered = verdict(&compact.replace("bob", "eve"), secret);
+    assert!(matches!(altered, Verdict::Invalid { .. }), "{altered:?}");
+
+    let dotted = sign::signing_input(&header, r#"{"iss":"https://example.com"}"#).unwrap_err();
+    assert_eq!(dotted, sign::SignError::UnencodedDot);
+    assert_eq!(dotted.part(), Some("payload"));
+    assert!(dotted.to_string().contains("RFC 7797"));
+}

@@ -27,6 +27,8 @@ pub enum SignError {
     Engine(String),
     /// The key engine has the question and has not answered yet: the app signs again when it has.
     Pending,
+    /// `"b64": false` with a `.` in the payload, which a compact token cannot carry.
+    UnencodedDot,
 }
 
 impl SignError {
@@ -35,6 +37,7 @@ impl SignError {
         match self {
             SignError::Json { part, .. } => Some(part),
             SignError::HeaderNotObject => Some("header"),
+            SignError::UnencodedDot => Some("payload"),
             _ => None,
         }
     }
@@ -48,6 +51,10 @@ impl fmt::Display for SignError {
             SignError::Algorithm(why) | SignError::Key(why) => f.write_str(why),
             SignError::Engine(why) => write!(f, "signing failed: {why}"),
             SignError::Pending => write!(f, "signing: the key engine is on it"),
+            SignError::UnencodedDot => f.write_str(
+                "payload: with \"b64\": false it is sent as written, and a compact token cannot \
+                 carry a '.' in it (RFC 7797 §5.2): remove the '.' or drop \"b64\": false",
+            ),
         }
     }
 }
@@ -64,16 +71,26 @@ pub fn parse_header(text: &str) -> Result<Value, SignError> {
     }
 }
 
-/// `header.payload` from the JSON texts, minified, keeping order and number text.
+/// `header.payload` from the JSON texts, minified, keeping order and number text. With
+/// `"b64": false` in the header the payload is signed and sent as written (RFC 7797), which is
+/// how decoding reads it back.
 pub fn signing_input(header: &Value, payload_text: &str) -> Result<String, SignError> {
-    let payload = json::parse(payload_text).map_err(|error| SignError::Json {
-        part: "payload",
-        error,
-    })?;
+    let payload = json::parse(payload_text)
+        .map_err(|error| SignError::Json {
+            part: "payload",
+            error,
+        })?
+        .minified();
+    let encoded_header = base64url::encode(header.minified().as_bytes());
+    if header.get("b64") == Some(&Value::Bool(false)) {
+        if payload.contains('.') {
+            return Err(SignError::UnencodedDot);
+        }
+        return Ok(format!("{encoded_header}.{payload}"));
+    }
     Ok(format!(
-        "{}.{}",
-        base64url::encode(header.minified().as_bytes()),
-        base64url::encode(payload.minified().as_bytes())
+        "{encoded_header}.{}",
+        base64url::encode(payload.as_bytes())
     ))
 }
 
