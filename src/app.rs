@@ -605,13 +605,18 @@ pub fn App(props: &AppProps) -> Html {
     };
     let body = match *route {
         Route::Debugger => html! {
+            // In reading order (and on a phone's single column) the decoded token follows the
+            // token box; on a wide screen the key panels sit under the token box, beside it.
             <main class="debugger">
-                <div class="column left">
+                <div class="column token-side">
                     <TokenEditor value={debugger_state.input.clone()} {on_input} {on_clear} {on_example} {on_share} share_status={*share_status}
                         marks={match &debugger_state.decoded { Decoded::Error(broken) => broken.marks.clone(), _ => Rc::default() }} />
                     <section class="panel examples" aria-label="Examples">
                         <ExamplesMenu on_choose={on_load_example} />
                     </section>
+                </div>
+                <div class="column decoded-side">{ decoded }</div>
+                <div class="column key-side">
                     <KeyPanel
                         key_text={debugger_state.key.text.clone()}
                         parsed={debugger_state.verification_keys().cloned()}
@@ -633,7 +638,6 @@ pub fn App(props: &AppProps) -> Html {
                     <EncryptPanel sealing={debugger_state.sealing.clone()} on_alg={on_encrypt_alg} on_enc={on_encrypt_enc}
                         on_key={on_encrypt_key} {on_encrypt} />
                 </div>
-                <div class="column right">{ decoded }</div>
             </main>
         },
         Route::Walkthrough => html! {

@@ -138,6 +138,20 @@ test('dark theme and phone width stay readable', async () => {
   assert.ok(overflow <= 0, `no sideways scrolling at 360 px (overflow ${overflow}px)`);
   const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   assert.notEqual(background, 'rgb(246, 247, 249)', 'the dark theme applies');
+  // One column, in reading order: the token, what it decodes to, then the key panels.
+  const top = async (testid) => (await page.getByTestId(testid).boundingBox()).y;
+  assert.ok(await top('token-input') < await top('payload-json'), 'the payload follows the token');
+  assert.ok(await top('payload-json') < await top('key-input'), 'the key box follows the payload');
+  // The claims table keeps each name on one line at phone width.
+  await page.getByTestId('payload-json').fill(JSON.stringify({ preferred_username: 'jane', auth_time: 1516239022 }));
+  await page.locator('[data-testid=claims-view][data-part=payload]').selectOption('table');
+  const names = page.getByTestId('claims-table').locator('th[scope=row]');
+  assert.equal(await names.count(), 2);
+  for (const name of await names.all()) {
+    const { height } = await name.boundingBox();
+    const line = await name.evaluate((n) => parseFloat(getComputedStyle(n.querySelector('code')).lineHeight) || 20);
+    assert.ok(height < line * 1.6, `${await name.textContent()} on one line (${height}px high)`);
+  }
   await screenshot(page, 'decoder-dark-phone');
   await context.close();
 });
