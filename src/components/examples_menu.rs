@@ -11,7 +11,8 @@ pub struct ExamplesMenuProps {
     pub on_choose: Callback<Example>,
 }
 
-/// A `<select>` that loads the chosen example.
+/// A `<select>` that loads the chosen example, then shows "choose…" again: the token box soon
+/// holds something else, and the same example can be chosen again to get it back.
 #[component]
 pub fn ExamplesMenu(props: &ExamplesMenuProps) -> Html {
     let onchange = {
@@ -21,6 +22,7 @@ pub fn ExamplesMenu(props: &ExamplesMenuProps) -> Html {
             if let Some(example) = Example::from_id(&select.value()) {
                 on_choose.emit(example);
             }
+            select.set_value("");
         })
     };
     html! {
