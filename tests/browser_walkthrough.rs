@@ -5,6 +5,7 @@ mod browser;
 
 use browser::{Mounted, choose, mount_route, wait_until};
 use jwt_debugger::app::Route;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -165,8 +166,26 @@ async fn every_other_kind_generates() {
         .await;
         let private = app.text("keygen-private");
         assert!(!private.is_empty(), "{kind}");
-        if kind.starts_with("HS") {
-            assert!(private.starts_with("base64url: "), "{kind}: {private}");
+        if let Some(bits) = kind.strip_prefix("HS") {
+            // A secret is one text, in the formats a secret has: base64url, then hex.
+            let bytes: usize = bits.parse::<usize>().unwrap() / 8;
+            let decoded = jwt_debugger::jwt::base64url::decode(&private);
+            assert_eq!(decoded.map(|b| b.len()), Ok(bytes), "{kind}: {private}");
+            let options = app
+                .get("keygen-format")
+                .query_selector_all("option")
+                .unwrap();
+            let formats: Vec<String> = (0..options.length())
+                .filter_map(|i| options.item(i))
+                .filter_map(|o| o.dyn_into::<web_sys::Element>().ok())
+                .filter_map(|o| o.get_attribute("value"))
+                .collect();
+            assert_eq!(formats, ["base64url", "hex", "jwk"]);
+            choose(&app, "keygen-format", "hex").await;
+            let hex = app.text("keygen-private");
+            assert_eq!(hex.len(), bytes * 2, "{kind}: {hex}");
+            assert!(hex.bytes().all(|b| b.is_ascii_hexdigit()), "{hex}");
+            choose(&app, "keygen-format", "base64url").await;
         }
     }
 }

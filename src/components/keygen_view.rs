@@ -66,7 +66,7 @@ pub fn KeygenView(props: &KeygenProps) -> Html {
                     </label>
                     <label class="inline"><span>{ "Format" }</span>
                         <select data-testid="keygen-format" onchange={on_format}>
-                            { for KeyFormat::ALL.iter().map(|f| html! {
+                            { for state.formats().iter().map(|f| html! {
                                 <option value={f.id()} selected={*f == state.format}>{ f.id() }</option>
                             }) }
                         </select>

@@ -5,16 +5,22 @@ use crate::jwt::keys::Key;
 use crate::jwt::keys::export;
 use crate::jwt::keys::generate::KeyKind;
 
-/// How the generated keys are written out.
+/// How the generated keys are written out. An HMAC secret has formats of its own, each a single
+/// text the key box reads as it is (with "Secret is" set to match).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum KeyFormat {
     Pem,
     Jwk,
     OpenSsh,
+    Base64Url,
+    Hex,
 }
 
 impl KeyFormat {
-    pub const ALL: [KeyFormat; 3] = [KeyFormat::Pem, KeyFormat::Jwk, KeyFormat::OpenSsh];
+    /// The formats of a key pair.
+    pub const PAIR: [KeyFormat; 3] = [KeyFormat::Pem, KeyFormat::Jwk, KeyFormat::OpenSsh];
+    /// The formats of an HMAC secret.
+    pub const SECRET: [KeyFormat; 3] = [KeyFormat::Base64Url, KeyFormat::Hex, KeyFormat::Jwk];
 
     /// The `keygen-format` option value.
     pub fn id(self) -> &'static str {
@@ -22,11 +28,16 @@ impl KeyFormat {
             KeyFormat::Pem => "pem",
             KeyFormat::Jwk => "jwk",
             KeyFormat::OpenSsh => "openssh",
+            KeyFormat::Base64Url => "base64url",
+            KeyFormat::Hex => "hex",
         }
     }
 
     pub fn from_id(id: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|f| f.id() == id)
+        Self::PAIR
+            .into_iter()
+            .chain(Self::SECRET)
+            .find(|f| f.id() == id)
     }
 }
 
@@ -85,7 +96,30 @@ impl Keygen {
                 next.generation += 1;
             }
         }
+        // A format the key (or, before one is made, the kind) does not have becomes its first.
+        let formats = next.formats();
+        if !formats.contains(&next.format) {
+            next.format = formats[0];
+        }
         next
+    }
+
+    /// Whether the formats on offer are an HMAC secret's: the key shown is one, or, before a key
+    /// is made, the kind chosen is.
+    fn secret(&self) -> bool {
+        match self.key() {
+            Some(key) => !key.material.is_asymmetric(),
+            None => matches!(self.kind, KeyKind::Hmac(_)),
+        }
+    }
+
+    /// The formats the key shown (or the kind chosen) can be written in.
+    pub fn formats(&self) -> &'static [KeyFormat] {
+        if self.secret() {
+            &KeyFormat::SECRET
+        } else {
+            &KeyFormat::PAIR
+        }
     }
 
     /// The generated key, if generation succeeded.
@@ -96,14 +130,23 @@ impl Keygen {
     /// (private, public) texts in the chosen format.
     pub fn texts(&self) -> Option<(String, String)> {
         let material = &self.key()?.material;
-        if !material.is_asymmetric() {
-            let crate::jwt::keys::Material::Secret(bytes) = material else {
-                return None;
+        if let crate::jwt::keys::Material::Secret(bytes) = material {
+            let (text, reading) = match self.format {
+                KeyFormat::Hex => (
+                    bytes.iter().map(|b| format!("{b:02x}")).collect(),
+                    " To verify with it here, set \"Secret is\" to hex.",
+                ),
+                KeyFormat::Jwk => (export::jwk(material, true), ""),
+                _ => (
+                    crate::jwt::base64url::encode(bytes),
+                    " To verify with it here, set \"Secret is\" to base64url.",
+                ),
             };
-            let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
             return Some((
-                format!("base64url: {}\nhex: {hex}", crate::jwt::base64url::encode(bytes)),
-                "An HMAC secret has no public half: every server that verifies needs the secret itself.".into(),
+                text,
+                format!(
+                    "An HMAC secret has no public half: every server that verifies needs the secret itself.{reading}"
+                ),
             ));
         }
         let private_pem = export::private_pem(material).unwrap_or_default();
@@ -113,8 +156,9 @@ impl Keygen {
                 export::public_pem(material).unwrap_or_default(),
             ),
             KeyFormat::Jwk => (export::jwk(material, true), export::jwk(material, false)),
-            // ssh-keygen and OpenSSH read a PKCS#8 PEM private key as it is.
-            KeyFormat::OpenSsh => (
+            // ssh-keygen and OpenSSH read a PKCS#8 PEM private key as it is (and a key pair is
+            // never left in a secret's format: `apply` moves it to one of its own).
+            KeyFormat::OpenSsh | KeyFormat::Base64Url | KeyFormat::Hex => (
                 private_pem,
                 export::openssh_public(material, "jwt_key").unwrap_or_default(),
             ),
@@ -154,6 +198,32 @@ mod tests {
             &[0xab; 32],
         )
         .unwrap())));
-        assert!(secret.texts().unwrap().0.contains(&"ab".repeat(32)));
+        // A secret is offered its own formats, each one text the key box reads as it is.
+        assert_eq!(secret.formats(), &KeyFormat::SECRET);
+        assert_eq!(secret.format, KeyFormat::Base64Url);
+        assert_eq!(
+            secret.texts().unwrap().0,
+            crate::jwt::base64url::encode(&[0xab; 32])
+        );
+        let hex = secret.apply(KeygenAction::SetFormat(KeyFormat::Hex));
+        assert_eq!(hex.texts().unwrap().0, "ab".repeat(32));
+        let jwk = secret.apply(KeygenAction::SetFormat(KeyFormat::Jwk));
+        assert!(jwk.texts().unwrap().0.contains(r#""kty": "oct""#));
+        // Back to a key pair: a secret's format gives way to PEM; JWK, which both have, stays.
+        let pair = |state: &Keygen| {
+            state.apply(KeygenAction::Finished(Ok(from_random(
+                KeyKind::Ed25519,
+                &[1; 32],
+            )
+            .unwrap())))
+        };
+        assert_eq!(pair(&hex).format, KeyFormat::Pem);
+        assert_eq!(pair(&jwk).format, KeyFormat::Jwk);
+        // Before any key, the kind decides.
+        let chosen = Keygen::default().apply(KeygenAction::SetKind(KeyKind::Hmac(512)));
+        assert_eq!(
+            (chosen.formats(), chosen.format),
+            (&KeyFormat::SECRET[..], KeyFormat::Base64Url)
+        );
     }
 }
