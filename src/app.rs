@@ -603,6 +603,9 @@ pub fn App(props: &AppProps) -> Html {
                 aria-current={current.then_some("page")} data-testid={testid} onclick={navigate(to)}>{ label }</a>
         }
     };
+    let encrypted = debugger_state
+        .view()
+        .is_some_and(|v| v.token.kind == Kind::Jwe);
     let body = match *route {
         Route::Debugger => html! {
             // In reading order (and on a phone's single column) the decoded token follows the
@@ -624,17 +627,20 @@ pub fn App(props: &AppProps) -> Html {
                         encoding={debugger_state.encoding}
                         verdict={debugger_state.verdict.clone()}
                         engine={state.engine}
-                        encrypted={debugger_state.view().is_some_and(|v| v.token.kind == Kind::Jwe)}
+                        {encrypted}
                         {on_key}
                         {on_encoding}
                     />
-                    <SignPanel
-                        key_text={debugger_state.signing_key.text.clone()}
-                        parsed={debugger_state.signing_key.parsed.clone()}
-                        error={debugger_state.edit_error.as_ref().filter(|e| e.part().is_none()).map(ToString::to_string)}
-                        signing={debugger_state.signing.clone()}
-                        on_key={on_signing_key}
-                    />
+                    // An encrypted token is not signed here: editing its plaintext encrypts it again.
+                    if !encrypted {
+                        <SignPanel
+                            key_text={debugger_state.signing_key.text.clone()}
+                            parsed={debugger_state.signing_key.parsed.clone()}
+                            error={debugger_state.edit_error.as_ref().filter(|e| e.part().is_none()).map(ToString::to_string)}
+                            signing={debugger_state.signing.clone()}
+                            on_key={on_signing_key}
+                        />
+                    }
                     <EncryptPanel sealing={debugger_state.sealing.clone()} on_alg={on_encrypt_alg} on_enc={on_encrypt_enc}
                         on_key={on_encrypt_key} {on_encrypt} />
                 </div>

@@ -22,8 +22,10 @@ fn state(app: &browser::Mounted, id: &str) -> String {
 async fn a_jwe_opens_with_its_key_and_shows_its_plaintext() {
     let app = mount(JWE, 0).await;
     assert_eq!(app.all("token-part").len(), 5);
-    // The JWS algorithm menu is not offered for an encrypted token.
+    // The JWS algorithm menu and the Sign panel are not offered for an encrypted token: editing
+    // its plaintext encrypts it again.
     assert!(app.find("alg-select").is_none());
+    assert!(app.find("signing-key-input").is_none());
     assert_eq!(state(&app, "verdict"), "no-key");
     assert!(app.find("jwe-plaintext").is_none());
     app.type_into("key-input", KEY).await;
