@@ -183,8 +183,8 @@ pub fn App(props: &AppProps) -> Html {
         let payload_table = payload_table.clone();
         Callback::from(move |table| payload_table.set(table))
     };
-    // Light, dark, or following the system: a display preference, not stored anywhere.
-    let theme = use_state(|| "system");
+    // Light, dark, or following the system: the one thing the page remembers between visits.
+    let theme = use_state(browser::saved_theme);
     use_effect_with(*theme, |theme| browser::set_theme(theme));
     use_effect_with((), |_| browser::register_service_worker());
     {

@@ -280,15 +280,43 @@ fn copy_with_exec_command(window: &web_sys::Window, text: &str) -> bool {
     copied
 }
 
-/// Applies the chosen colour theme (`light`, `dark`, or `system` to follow the OS).
+/// Where the theme choice is kept: the one thing this page stores (SECURITY.md).
+const THEME_KEY: &str = "jwt-debugger-theme";
+
+/// The theme chosen on an earlier visit: `light`, `dark`, or `system` when none was (or storage
+/// is off, as in some private windows).
+pub fn saved_theme() -> &'static str {
+    let saved = web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .and_then(|storage| storage.get_item(THEME_KEY).ok().flatten());
+    match saved.as_deref() {
+        Some("light") => "light",
+        Some("dark") => "dark",
+        _ => "system",
+    }
+}
+
+/// Applies the chosen colour theme (`light`, `dark`, or `system` to follow the OS) and keeps the
+/// choice for the next visit; `system` keeps nothing.
 pub fn set_theme(theme: &str) {
-    let root = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element());
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let root = window.document().and_then(|d| d.document_element());
+    let storage = window.local_storage().ok().flatten();
+    let explicit = matches!(theme, "light" | "dark");
     if let Some(root) = root {
-        let _ = match theme {
-            "light" | "dark" => root.set_attribute("data-theme", theme),
-            _ => root.remove_attribute("data-theme"),
+        let _ = if explicit {
+            root.set_attribute("data-theme", theme)
+        } else {
+            root.remove_attribute("data-theme")
+        };
+    }
+    if let Some(storage) = storage {
+        let _ = if explicit {
+            storage.set_item(THEME_KEY, theme)
+        } else {
+            storage.remove_item(THEME_KEY)
         };
     }
 }

@@ -138,8 +138,15 @@ test('the theme can be chosen regardless of the system', async () => {
   await page.getByTestId('theme-select').selectOption('dark');
   const dark = await background();
   assert.notEqual(light, dark);
+  // Remembered for the next visit, and nothing else is stored with it.
+  await page.reload();
+  await page.getByTestId('token-input').waitFor();
+  assert.equal(await page.getByTestId('theme-select').inputValue(), 'dark');
+  assert.equal(await background(), dark);
+  assert.deepEqual(await page.evaluate(() => ({ ...localStorage })), { 'jwt-debugger-theme': 'dark' });
   await page.getByTestId('theme-select').selectOption('system');
   assert.equal(await background(), light);
+  assert.deepEqual(await page.evaluate(() => ({ ...localStorage })), {});
   await context.close();
 });
 
