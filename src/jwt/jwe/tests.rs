@@ -224,6 +224,9 @@ fn a_pbes2_iteration_count_is_capped_before_any_work() {
         ("1000001", false),
         ("0", false),
         ("1.5", false),
+        ("-1", false),
+        ("1e3", false),
+        ("\"1000\"", false),
         ("1000", true),
     ] {
         let header = format!(
@@ -242,6 +245,23 @@ fn a_pbes2_iteration_count_is_capped_before_any_work() {
                 "p2c {p2c}: {error}"
             );
         }
+    }
+    // Sealing reads the header's p2c the same way: kept when it is in bounds, refused when not.
+    let own = encrypt(
+        r#"{"alg":"PBES2-HS256+A128KW","enc":"A128GCM","p2c":2000}"#,
+        b"x",
+        &password,
+    )
+    .unwrap();
+    let header = crate::jwt::token::decode(&own).unwrap().header;
+    assert_eq!(header.get("p2c"), Some(&Value::Number("2000".into())));
+    assert_eq!(
+        header.members().iter().filter(|m| m.key == "p2c").count(),
+        1
+    );
+    for p2c in ["0", "1.5", "\"2000\"", "4294967296"] {
+        let header = format!(r#"{{"alg":"PBES2-HS256+A128KW","enc":"A128GCM","p2c":{p2c}}}"#);
+        assert!(encrypt(&header, b"x", &password).is_err(), "p2c {p2c}");
     }
 }
 

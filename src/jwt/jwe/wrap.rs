@@ -38,6 +38,26 @@ pub enum Unwrapping<'a> {
 
 /// The key-encryption key PBES2 derives from `password` (RFC 7518 §4.8): PBKDF2 with the
 /// algorithm's HMAC, salted with `alg ‖ 0x00 ‖ p2s`.
+/// The header's PBES2 iteration count `p2c`: `None` when absent, an error when it is not a whole
+/// number from 1 to [`MAX_P2C`] (checked before any work, for opening and sealing alike).
+fn iterations(header: &Value) -> Result<Option<u32>, JweError> {
+    let text = match header.get("p2c") {
+        None => return Ok(None),
+        Some(Value::Number(text)) if !text.contains(['.', 'e', 'E', '-']) => text,
+        Some(_) => {
+            return Err(JweError::Malformed(
+                "\"p2c\" must be a positive whole number".into(),
+            ));
+        }
+    };
+    match text.parse::<u64>() {
+        Ok(p2c) if (1..=u64::from(MAX_P2C)).contains(&p2c) => Ok(u32::try_from(p2c).ok()),
+        _ => Err(JweError::Unsupported(format!(
+            "a \"p2c\" of {text} iterations (this page runs 1 to {MAX_P2C})"
+        ))),
+    }
+}
+
 fn pbes2_kek(alg: &str, password: &[u8], p2s: &[u8], p2c: u32) -> Result<Vec<u8>, JweError> {
     let mut salt = alg.as_bytes().to_vec();
     salt.push(0);
@@ -122,20 +142,11 @@ pub fn unwrap_cek(
             "PBES2-HS256+A128KW" | "PBES2-HS384+A192KW" | "PBES2-HS512+A256KW",
             Unwrapping::Secret(password),
         ) => {
-            let p2c = match header.get("p2c") {
-                Some(Value::Number(text)) => text.parse::<u64>().ok(),
-                _ => None,
-            }
-            .ok_or_else(|| {
+            let p2c = iterations(header)?.ok_or_else(|| {
                 JweError::Malformed(format!(
                     "alg \"{alg}\" needs \"p2c\", a positive whole number, in the header"
                 ))
             })?;
-            if p2c == 0 || p2c > u64::from(MAX_P2C) {
-                return Err(JweError::Unsupported(format!(
-                    "a \"p2c\" of {p2c} iterations (this page runs at most {MAX_P2C})"
-                )));
-            }
             let p2s = match header.get("p2s").and_then(Value::as_str) {
                 Some(text) => base64url::decode(&text)
                     .map_err(|e| JweError::Malformed(format!("the header's \"p2s\": {e}")))?,
@@ -309,19 +320,8 @@ pub fn wrap_cek(
             "PBES2-HS256+A128KW" | "PBES2-HS384+A192KW" | "PBES2-HS512+A256KW",
             Wrapping::Secret(password),
         ) => {
-            // The header's own `p2c`, if it sets one within bounds; else the page's default.
-            let given = match header.get("p2c") {
-                Some(Value::Number(text)) => match text.parse::<u32>() {
-                    Ok(p2c) if (1..=MAX_P2C).contains(&p2c) => Some(p2c),
-                    _ => {
-                        return Err(JweError::Malformed(format!(
-                            "\"p2c\" must be a whole number from 1 to {MAX_P2C}"
-                        )));
-                    }
-                },
-                Some(_) => return Err(JweError::Malformed("\"p2c\" must be a number".into())),
-                None => None,
-            };
+            // The header's own `p2c`, if it sets one; else the page's default, added to it.
+            let given = iterations(header)?;
             let p2c = given.unwrap_or(P2C);
             let p2s = random(16)?;
             let kek = pbes2_kek(alg, password, &p2s, p2c)?;
