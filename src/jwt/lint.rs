@@ -407,11 +407,17 @@ fn key_findings(token: &Token, offered: Offered<'_>, out: &mut Vec<Finding>) {
     let keys = sets.into_iter().flatten().flat_map(|set| set.keys());
     let mut secrets = Vec::new();
     let mut small_rsa = None;
+    // Only a short or published secret makes a finding, so only such a secret is checked
+    // against the signature: a good one costs no second HMAC over a large token.
+    let minimum = alg.map_or(0, Algorithm::hash_bytes);
+    let worth_checking = |bytes: &[u8]| bytes.len() < minimum || is_common_secret(bytes);
     for key in keys {
         match &key.material {
             // A secret that does not sign this token is not this token's secret: what it is
             // says nothing about the token (a typo in the key box is not a weak secret).
-            Material::Secret(bytes) if verify::signs(token, key) => secrets.push(bytes.as_slice()),
+            Material::Secret(bytes) if worth_checking(bytes) && verify::signs(token, key) => {
+                secrets.push(bytes.as_slice())
+            }
             Material::Secret(_) => {}
             material => {
                 if let Some(bits) = material.rsa_bits().filter(|&bits| bits < 2048) {
@@ -421,7 +427,6 @@ fn key_findings(token: &Token, offered: Offered<'_>, out: &mut Vec<Finding>) {
         }
     }
     if let Some(alg) = alg.filter(|a| a.family() == Family::Hmac) {
-        let minimum = alg.hash_bytes();
         if let Some(short) = secrets.iter().find(|s| s.len() < minimum) {
             out.push(finding(
                 "weak-secret",
