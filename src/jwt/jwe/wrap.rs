@@ -156,7 +156,7 @@ pub fn unwrap_cek(
                     )));
                 }
             };
-            let kek = pbes2_kek(alg, password, &p2s, p2c as u32)?;
+            let kek = pbes2_kek(alg, password, &p2s, p2c)?;
             aes_unwrap(&kek, encrypted_key).ok_or(JweError::Failed)
         }
         ("ECDH-ES", Unwrapping::Ec(..) | Unwrapping::X25519(_)) => {
