@@ -603,9 +603,17 @@ pub fn App(props: &AppProps) -> Html {
                 aria-current={current.then_some("page")} data-testid={testid} onclick={navigate(to)}>{ label }</a>
         }
     };
-    let encrypted = debugger_state
-        .view()
-        .is_some_and(|v| v.token.kind == Kind::Jwe);
+    // A JWE, or (while one is being typed and does not decode yet) five segments: the panels
+    // do not flicker between signing and encryption with each keystroke.
+    let encrypted = match debugger_state.view() {
+        Some(view) => view.token.kind == Kind::Jwe,
+        None => {
+            crate::jwt::token::clean(&debugger_state.input)
+                .matches('.')
+                .count()
+                == 4
+        }
+    };
     let body = match *route {
         Route::Debugger => html! {
             // In reading order (and on a phone's single column) the decoded token follows the
@@ -623,7 +631,7 @@ pub fn App(props: &AppProps) -> Html {
                     <KeyPanel
                         key_text={debugger_state.key.text.clone()}
                         parsed={debugger_state.verification_keys().cloned()}
-                        using_signing_key={debugger_state.key.is_empty() && !debugger_state.signing_key.is_empty()}
+                        using_signing_key={!encrypted && debugger_state.key.is_empty() && !debugger_state.signing_key.is_empty()}
                         encoding={debugger_state.encoding}
                         verdict={debugger_state.verdict.clone()}
                         engine={state.engine}

@@ -658,12 +658,9 @@ impl Debugger {
 
     /// An encrypted token's verdict and, when it opened, its plaintext.
     fn decrypt(&self, token: &Token) -> (Verdict, Option<Rc<OpenedView>>) {
-        // The key box, or else the signing key (as for signatures).
-        let key = if self.key.is_empty() {
-            &self.signing_key
-        } else {
-            &self.key
-        };
+        // The key box only: the Sign panel, which holds the signing key, is not shown for an
+        // encrypted token, and a key the user cannot see must not open (or fail to open) one.
+        let key = &self.key;
         if key.is_empty() {
             return (Verdict::NoDecryptionKey, None);
         }

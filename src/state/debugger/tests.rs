@@ -204,6 +204,10 @@ fn an_encrypted_token_opens_with_its_key() {
             .describe()
             .contains("the key is wrong or the token was altered")
     );
+    // The signing key (whose panel an encrypted token does not show) is never tried on it.
+    let hidden = state.apply(Action::SetSigningKey(COOKBOOK_JWE_KEY.into()));
+    assert_eq!(hidden.verdict, Verdict::NoDecryptionKey);
+    assert!(hidden.opened.is_none());
     // A key of the wrong size cannot be tried: unverifiable, with the reason.
     let short = opened.apply(Action::SetKey(r#"{"kty":"oct","k":"AAAA"}"#.into()));
     assert_eq!(short.verdict.state(), "unverifiable");
