@@ -401,6 +401,13 @@ fn an_unencoded_payload_is_signed_as_written() {
     let altered = verdict(&compact.replace("bob", "eve"), secret);
     assert!(matches!(altered, Verdict::Invalid { .. }), "{altered:?}");
 
+    // Without "b64" in "crit" a recipient would read the payload as base64url: refused, as
+    // verifying refuses such a token.
+    let uncritical = json::parse(r#"{"alg":"HS256","b64":false}"#).unwrap();
+    let error = sign::signing_input(&uncritical, r#"{"sub":"bob"}"#).unwrap_err();
+    assert_eq!(error, sign::SignError::UnencodedNotCritical);
+    assert_eq!(error.part(), Some("header"));
+
     let dotted = sign::signing_input(&header, r#"{"iss":"https://example.com"}"#).unwrap_err();
     assert_eq!(dotted, sign::SignError::UnencodedDot);
     assert_eq!(dotted.part(), Some("payload"));

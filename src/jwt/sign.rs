@@ -29,6 +29,8 @@ pub enum SignError {
     Pending,
     /// `"b64": false` with a `.` in the payload, which a compact token cannot carry.
     UnencodedDot,
+    /// `"b64": false` not listed in `crit`, which RFC 7797 §6 requires (and verifying checks).
+    UnencodedNotCritical,
 }
 
 impl SignError {
@@ -36,7 +38,7 @@ impl SignError {
     pub fn part(&self) -> Option<&'static str> {
         match self {
             SignError::Json { part, .. } => Some(part),
-            SignError::HeaderNotObject => Some("header"),
+            SignError::HeaderNotObject | SignError::UnencodedNotCritical => Some("header"),
             SignError::UnencodedDot => Some("payload"),
             _ => None,
         }
@@ -51,6 +53,10 @@ impl fmt::Display for SignError {
             SignError::Algorithm(why) | SignError::Key(why) => f.write_str(why),
             SignError::Engine(why) => write!(f, "signing failed: {why}"),
             SignError::Pending => write!(f, "signing: the key engine is on it"),
+            SignError::UnencodedNotCritical => f.write_str(
+                "header: \"b64\": false must be listed in \"crit\" (RFC 7797 §6), or no \
+                 recipient will read the payload as written: add \"crit\": [\"b64\"]",
+            ),
             SignError::UnencodedDot => f.write_str(
                 "payload: with \"b64\": false it is sent as written, and a compact token cannot \
                  carry a '.' in it (RFC 7797 §5.2): remove the '.' or drop \"b64\": false",
@@ -83,6 +89,11 @@ pub fn signing_input(header: &Value, payload_text: &str) -> Result<String, SignE
         .minified();
     let encoded_header = base64url::encode(header.minified().as_bytes());
     if header.get("b64") == Some(&Value::Bool(false)) {
+        let critical = matches!(header.get("crit"), Some(Value::Array(names))
+            if names.iter().any(|n| n.as_str().as_deref() == Some("b64")));
+        if !critical {
+            return Err(SignError::UnencodedNotCritical);
+        }
         if payload.contains('.') {
             return Err(SignError::UnencodedDot);
         }
