@@ -11,8 +11,10 @@ pub struct ExamplesMenuProps {
     pub on_choose: Callback<Example>,
 }
 
-/// A `<select>` that loads the chosen example, then shows "choose…" again: the token box soon
-/// holds something else, and the same example can be chosen again to get it back.
+/// A `<select>` that loads the chosen example. When focus leaves it, it shows "choose…" again:
+/// the token box soon holds something else, and the same example can be chosen again to get
+/// it back. Not on change: arrow keys on a closed menu change it one step at a time, and each
+/// step must start from the example before, not from "choose…".
 #[component]
 pub fn ExamplesMenu(props: &ExamplesMenuProps) -> Html {
     let onchange = {
@@ -22,13 +24,15 @@ pub fn ExamplesMenu(props: &ExamplesMenuProps) -> Html {
             if let Some(example) = Example::from_id(&select.value()) {
                 on_choose.emit(example);
             }
-            select.set_value("");
         })
     };
+    let onblur = Callback::from(|e: FocusEvent| {
+        e.target_unchecked_into::<HtmlSelectElement>().set_value("");
+    });
     html! {
         <label class="inline">
             <span>{ "Load an example:" }</span>
-            <select data-testid="example-select" {onchange}>
+            <select data-testid="example-select" {onchange} {onblur}>
                 <option value="" selected=true disabled=true>{ "choose…" }</option>
                 { for Example::all().into_iter().map(|e| html! { <option value={e.id()}>{ e.label() }</option> }) }
             </select>

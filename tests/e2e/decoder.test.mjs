@@ -171,10 +171,20 @@ test('an example signed in the page verifies, and a key edit breaks it', async (
   await page.getByTestId('key-input').fill('mysecret');
   assert.equal(await verdict.getAttribute('data-state'), 'unverifiable');
   await screenshot(page, 'debugger-signed-light-desktop');
-  // The menu is an action: it does not go on naming an example the page no longer shows, and
-  // choosing the same one again brings it back.
-  assert.equal(await page.getByTestId('example-select').inputValue(), '');
-  await page.getByTestId('example-select').selectOption('ES256');
+  // Once focus has left it, the menu does not go on naming an example the page no longer shows,
+  // and choosing the same one again brings it back.
+  const menu = page.getByTestId('example-select');
+  await menu.focus();
+  assert.equal(await menu.inputValue(), 'ES256');
+  await page.getByTestId('token-input').focus();
+  assert.equal(await menu.inputValue(), '');
+  // Arrow keys on the closed menu step through the examples, each from the one before.
+  const ids = await menu.locator('option').evaluateAll((options) => options.map((o) => o.value));
+  await menu.focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await menu.inputValue(), ids[2]);
+  await menu.selectOption('ES256');
   assert.equal(await verdictBecomes(page, 'verified'), 'verified');
   assert.doesNotMatch(await page.getByTestId('token-input').inputValue(), /\.eyJzdWIiOiJib2IiLCJhZG1pbiI6ZmFsc2V9\./);
   assert.deepEqual(errors, []);
