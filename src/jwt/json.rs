@@ -484,6 +484,17 @@ impl Value {
         }
     }
 
+    /// A number written as digits alone (no sign, fraction or exponent), as a count is; one too
+    /// large for a `u64` reads as `u64::MAX`, so a bound still refuses it.
+    pub fn unsigned_integer(&self) -> Option<u64> {
+        match self {
+            Value::Number(text) if text.bytes().all(|b| b.is_ascii_digit()) => {
+                Some(text.parse().unwrap_or(u64::MAX))
+            }
+            _ => None,
+        }
+    }
+
     /// A number as a float (NumericDate claims may carry fractions, RFC 7519 §2).
     pub fn as_f64(&self) -> Option<f64> {
         match self {

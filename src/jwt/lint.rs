@@ -88,7 +88,7 @@ pub fn findings(token: &Token, offered: Offered<'_>, now: Seconds) -> Vec<Findin
 }
 
 /// The PBKDF2 iterations past which a token is more likely an attack than a choice.
-const ABSURD_P2C: i64 = 10_000_000;
+const ABSURD_P2C: u64 = 10_000_000;
 
 /// What an encrypted token's header says about its protection.
 fn encryption_findings(token: &Token, offered: Offered<'_>, out: &mut Vec<Finding>) {
@@ -104,7 +104,8 @@ fn encryption_findings(token: &Token, offered: Offered<'_>, out: &mut Vec<Findin
     }
     if alg.starts_with("PBES2")
         && let Some(written) = header.get("p2c")
-        && let Some(p2c) = written.whole_number()
+        // Read as decrypting reads it: a count in digits (anything else is refused there).
+        && let Some(p2c) = written.unsigned_integer()
     {
         // Quoted as the token writes it, not as a float would print.
         let p2c_text = written.minified();

@@ -256,12 +256,8 @@ fn within_work(sealed: &Sealed, keys: &KeySet) -> Result<(), JweError> {
                 .and_then(Value::as_str)
                 .is_some_and(|a| a.starts_with("PBES2"))
         })
-        .filter_map(|r| r.header.get("p2c").and_then(Value::whole_number))
-        .map(|p2c| {
-            u64::try_from(p2c)
-                .unwrap_or(0)
-                .min(u64::from(wrap::MAX_P2C))
-        })
+        .filter_map(|r| r.header.get("p2c").and_then(Value::unsigned_integer))
+        .map(|p2c| p2c.min(u64::from(wrap::MAX_P2C)))
         .fold(0u64, |sum, p2c| {
             sum.saturating_add(p2c.saturating_mul(secrets))
         });

@@ -36,28 +36,29 @@ pub enum Unwrapping<'a> {
     X25519(&'a [u8; 32]),
 }
 
-/// The key-encryption key PBES2 derives from `password` (RFC 7518 §4.8): PBKDF2 with the
-/// algorithm's HMAC, salted with `alg ‖ 0x00 ‖ p2s`.
-/// The header's PBES2 iteration count `p2c`: `None` when absent, an error when it is not a whole
-/// number from 1 to [`MAX_P2C`] (checked before any work, for opening and sealing alike).
+/// The header's PBES2 iteration count `p2c`: `None` when absent, an error when it is not a count
+/// from 1 to [`MAX_P2C`] (checked before any work, for opening and sealing alike).
 fn iterations(header: &Value) -> Result<Option<u32>, JweError> {
-    let text = match header.get("p2c") {
-        None => return Ok(None),
-        Some(Value::Number(text)) if !text.contains(['.', 'e', 'E', '-']) => text,
-        Some(_) => {
-            return Err(JweError::Malformed(
-                "\"p2c\" must be a positive whole number".into(),
-            ));
-        }
+    let Some(written) = header.get("p2c") else {
+        return Ok(None);
     };
-    match text.parse::<u64>() {
-        Ok(p2c) if (1..=u64::from(MAX_P2C)).contains(&p2c) => Ok(u32::try_from(p2c).ok()),
-        _ => Err(JweError::Unsupported(format!(
-            "a \"p2c\" of {text} iterations (this page runs 1 to {MAX_P2C})"
-        ))),
+    match written.unsigned_integer() {
+        None => Err(JweError::Malformed(
+            "\"p2c\" must be a count written in digits (no sign, fraction or exponent)".into(),
+        )),
+        Some(0) => Err(JweError::Malformed("\"p2c\" must be at least 1".into())),
+        Some(p2c) => match u32::try_from(p2c) {
+            Ok(p2c) if p2c <= MAX_P2C => Ok(Some(p2c)),
+            _ => Err(JweError::Unsupported(format!(
+                "a \"p2c\" of {} iterations (this page runs at most {MAX_P2C})",
+                written.minified()
+            ))),
+        },
     }
 }
 
+/// The key-encryption key PBES2 derives from `password` (RFC 7518 §4.8): PBKDF2 with the
+/// algorithm's HMAC, salted with `alg ‖ 0x00 ‖ p2s`.
 fn pbes2_kek(alg: &str, password: &[u8], p2s: &[u8], p2c: u32) -> Result<Vec<u8>, JweError> {
     let mut salt = alg.as_bytes().to_vec();
     salt.push(0);
