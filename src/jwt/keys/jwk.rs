@@ -371,14 +371,16 @@ fn rsa(n: &str, e: &str, private: &Private) -> Result<Material, KeyError> {
 fn exponent_problem(n: &[u8], e: &[u8]) -> Option<String> {
     let (n, e) = (significant(n), significant(e));
     let usual = "an RSA public exponent is odd, at least 3, and nearly always 65537 (\"AQAB\")";
-    let problem = if (e.len(), e) >= (n.len(), n) && !n.is_empty() {
+    let problem = if e.is_empty() {
+        "is zero or empty"
+    } else if (e.len(), e) >= (n.len(), n) && !n.is_empty() {
         "is not smaller than the modulus \"n\""
-    } else if e.len() <= 1 && e.first().is_none_or(|&b| b < 3) {
+    } else if e.len() == 1 && e[0] < 3 {
         "is under 3"
     } else if e.last().is_some_and(|b| b % 2 == 0) {
         "is even"
     } else if super::bit_length(e) > 33 {
-        "is over 2^33, more than the rsa crate (and most libraries) accept"
+        "is 2^33 or more; this page (the rsa crate) reads exponents up to 2^33 - 1"
     } else {
         return None;
     };

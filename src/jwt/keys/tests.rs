@@ -508,7 +508,9 @@ fn an_rsa_jwk_with_a_bad_exponent_is_blamed_on_e() {
         ("Ag", "\"e\" is under 3"),
         ("AQ", "\"e\" is under 3"),
         ("AAAB", "\"e\" is under 3"),
-        (&too_large, "\"e\" is over 2^33"),
+        ("AA", "\"e\" is zero or empty"),
+        ("", "\"e\" is zero or empty"),
+        (&too_large, "\"e\" is 2^33 or more"),
     ] {
         let said = describe(&format!(r#"{{"kty":"RSA","n":"{n}","e":"{e}"}}"#));
         assert!(
