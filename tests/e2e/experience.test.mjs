@@ -132,15 +132,28 @@ test('a dropped file that cannot be a key says why', async () => {
 });
 
 test('the theme can be chosen regardless of the system', async () => {
-  const { context, page } = await open('/', { colorScheme: 'light' });
+  const { context, page } = await open('/', { colorScheme: 'light', bypassCSP: false });
   const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   const light = await background();
   await page.getByTestId('theme-select').selectOption('dark');
   const dark = await background();
   assert.notEqual(light, dark);
-  // Remembered for the next visit, and nothing else is stored with it.
+  // Remembered for the next visit, and nothing else is stored with it; applied by the inline
+  // script in index.html (allowed by the CSP: no refusal is logged) before the body is parsed,
+  // not when the WebAssembly starts, so the page never shows the other theme first.
+  const refused = [];
+  page.on('console', (m) => { if (/Content Security Policy|Refused/.test(m.text())) refused.push(m.text()); });
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (!document.body) return;
+      window.themeAtBody = document.documentElement.getAttribute('data-theme');
+      observer.disconnect();
+    }).observe(document, { childList: true, subtree: true });
+  });
   await page.reload();
   await page.getByTestId('token-input').waitFor();
+  assert.equal(await page.evaluate(() => window.themeAtBody), 'dark');
+  assert.deepEqual(refused, []);
   assert.equal(await page.getByTestId('theme-select').inputValue(), 'dark');
   assert.equal(await background(), dark);
   assert.deepEqual(await page.evaluate(() => ({ ...localStorage })), { 'jwt-debugger-theme': 'dark' });
