@@ -46,6 +46,9 @@ pub fn SignPanel(props: &SignPanelProps) -> Html {
         props.on_key.clone(),
     );
     let status = match &props.signing {
+        Signing::None if matches!(props.parsed.as_deref(), Some(Ok(_))) => {
+            "Not re-signed: the token is shown as pasted. Edit the header or payload (or choose an algorithm) to sign it with this key.".to_string()
+        }
         Signing::None => "Not re-signed: the token is shown as pasted.".to_string(),
         Signing::Signed { alg, key } => format!("Re-signed here with {alg}, using the {key}."),
         Signing::Stale => "Edited without a signing key: the token keeps its old signature, which no longer matches. Add a signing key below to re-sign it.".to_string(),

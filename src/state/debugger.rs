@@ -39,6 +39,9 @@ pub enum Action {
     EditPayload(String),
     /// An algorithm was chosen: `alg` in the header is rewritten and the token re-signed.
     SetAlg(Algorithm),
+    /// Sign the header and payload shown with the signing key now, edited or not (the key
+    /// generator's "Use in the debugger": the user asked for the new key to sign).
+    SignShown,
     /// Load an example: signed with its public demo key, or the tutorial's, expired, unsecured.
     LoadExample(presets::Example),
     /// Try every secret in the built-in list against the current HMAC token.
@@ -312,6 +315,12 @@ impl Debugger {
                     next.reencode();
                 }
             }
+            Action::SignShown => {
+                if next.header_draft.is_none() {
+                    next.header_draft = next.header_text();
+                }
+                next.reencode();
+            }
             Action::TryCommonSecrets => {
                 next.search_common_secrets();
             }
@@ -517,7 +526,9 @@ impl Debugger {
     /// Rebuilds the token from the header and payload texts and signs it when a signing key is
     /// present; without one the old signature is kept (and will not match).
     fn reencode(&mut self) {
-        // Nothing edited and nothing to sign with: the token stays byte for byte as pasted.
+        // Nothing edited: the token stays byte for byte as pasted, signing key or not. Signing
+        // it unasked would put this page's signature in place of the pasted one, and the
+        // verdict would then be about a signature made here.
         let edited = self.header_draft.is_some() || self.payload_draft.is_some();
         self.resign_pending = self.signing_key.waits_for_engine();
         if self.resign_pending {
@@ -525,7 +536,8 @@ impl Debugger {
             self.reverify();
             return;
         }
-        if !edited && self.signing_key.is_empty() {
+        if !edited {
+            self.signing = Signing::None;
             self.reverify();
             return;
         }

@@ -89,11 +89,17 @@ impl AppState {
                     .debugger
                     .apply(Action::SetSigningKey(signing_key))
                     .apply(Action::SetKey(key));
+                let generated = token.is_none();
                 if let Some(token) = token {
                     debugger = debugger.apply(Action::SetToken(token));
                 }
                 if let Some(alg) = alg.filter(|&a| debugger.algorithm() != Some(a)) {
                     debugger = debugger.apply(Action::SetAlg(alg));
+                }
+                // A generated key (no token of its own) is there to sign: the token shown is
+                // signed with it, which a key alone no longer does.
+                if generated {
+                    debugger = debugger.apply(Action::SignShown);
                 }
                 Self {
                     debugger,
@@ -142,5 +148,15 @@ mod tests {
         assert_eq!(state.debugger.algorithm(), Some(Algorithm::EdDSA));
         assert_eq!(state.debugger.verdict.state(), "verified");
         assert_eq!(state.debugger.edit_error, None);
+        // A second key of the same algorithm signs the token too (no alg change to do it).
+        let other = generate::from_random(kind, &[9; 64][..kind.random_bytes()]).unwrap();
+        let again = state.apply(AppAction::OpenInDebugger {
+            token: None,
+            key: export::public_pem(&other.material).unwrap(),
+            signing_key: export::private_pem(&other.material).unwrap(),
+            alg: other.signing_algorithm(),
+        });
+        assert_ne!(again.debugger.input, state.debugger.input);
+        assert_eq!(again.debugger.verdict.state(), "verified");
     }
 }

@@ -487,8 +487,12 @@ fn a_key_gives_a_verdict_and_follows_every_change() {
 #[test]
 fn editing_the_json_re_signs_with_the_signing_key() {
     let state = Debugger::new(EXAMPLE_TOKEN, 0).apply(Action::SetSigningKey("mysecret".into()));
-    // The signing key alone verifies (the key box is empty): the token was re-signed.
-    assert_eq!(state.verdict.state(), "verified");
+    // A signing key alone signs nothing: the token stays as pasted, and the verdict (the key box
+    // is empty, so the signing key checks it) is about the pasted signature.
+    assert_eq!(&*state.input, EXAMPLE_TOKEN);
+    assert_eq!(state.signing, Signing::None);
+    assert_eq!(state.verdict.state(), "invalid");
+    // An edit is signed with it.
     let state = state.apply(Action::EditPayload("{\"sub\": \"bob\", \"n\": 3.0}".into()));
     assert_eq!(state.verdict.state(), "verified");
     assert_eq!(
