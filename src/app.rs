@@ -644,7 +644,7 @@ pub fn App(props: &AppProps) -> Html {
                         <SignPanel
                             key_text={debugger_state.signing_key.text.clone()}
                             parsed={debugger_state.signing_key.parsed.clone()}
-                            error={debugger_state.edit_error.as_ref().filter(|e| e.part().is_none()).map(ToString::to_string)}
+                            error={debugger_state.edit_error.as_ref().filter(|e| e.about_signing()).map(ToString::to_string)}
                             signing={debugger_state.signing.clone()}
                             on_key={on_signing_key}
                         />

@@ -77,7 +77,7 @@ pub fn SignPanel(props: &SignPanelProps) -> Html {
                 <CopyButton text={props.key_text.clone()} what="signing key" testid="copy-signing-key" />
             }
             if let Some(error) = &props.error {
-                <p class="decode-error" role="alert" data-testid="edit-error">{ error.clone() }</p>
+                <p class="decode-error" role="alert" data-testid="sign-error">{ error.clone() }</p>
             }
         </section>
     }

@@ -21,8 +21,10 @@ pub enum SignError {
     HeaderNotObject,
     /// The header's `alg` is missing or not one this tool signs with.
     Algorithm(String),
-    /// The key does not fit the algorithm, or cannot sign.
+    /// The signing key could not be read, or its set holds no key.
     Key(String),
+    /// The key does not fit the header's algorithm, or cannot sign.
+    KeyDoesNotFit(String),
     /// The crypto engine refused.
     Engine(String),
     /// The key engine has the question and has not answered yet: the app signs again when it has.
@@ -34,14 +36,31 @@ pub enum SignError {
 }
 
 impl SignError {
-    /// `header` or `payload` when that text is what is wrong, so the error shows beside it.
+    /// `header` or `payload` when that text (or the algorithm it names) is what is wrong, so the
+    /// error shows beside it, where the user is looking.
     pub fn part(&self) -> Option<&'static str> {
         match self {
             SignError::Json { part, .. } => Some(part),
-            SignError::HeaderNotObject | SignError::UnencodedNotCritical => Some("header"),
+            SignError::HeaderNotObject
+            | SignError::UnencodedNotCritical
+            | SignError::Algorithm(_)
+            | SignError::KeyDoesNotFit(_) => Some("header"),
             SignError::UnencodedDot => Some("payload"),
-            _ => None,
+            SignError::Key(_) | SignError::Engine(_) | SignError::Pending => None,
         }
+    }
+
+    /// Whether the error is about signing (the key, the algorithm with it, the engine), which
+    /// the Sign panel reports; the others are about the JSON text alone.
+    pub fn about_signing(&self) -> bool {
+        matches!(
+            self,
+            SignError::Algorithm(_)
+                | SignError::Key(_)
+                | SignError::KeyDoesNotFit(_)
+                | SignError::Engine(_)
+                | SignError::Pending
+        )
     }
 }
 
@@ -50,7 +69,9 @@ impl fmt::Display for SignError {
         match self {
             SignError::Json { part, error } => write!(f, "{part}: not JSON: {error}"),
             SignError::HeaderNotObject => write!(f, "header: must be a JSON object"),
-            SignError::Algorithm(why) | SignError::Key(why) => f.write_str(why),
+            SignError::Algorithm(why) | SignError::Key(why) | SignError::KeyDoesNotFit(why) => {
+                f.write_str(why)
+            }
             SignError::Engine(why) => write!(f, "signing failed: {why}"),
             SignError::Pending => write!(f, "signing: the key engine is on it"),
             SignError::UnencodedNotCritical => f.write_str(
@@ -133,7 +154,7 @@ pub fn sign(input: &str, header: &Value, key: &Key) -> Result<String, SignError>
             "cannot sign with alg \"{alg_name}\": choose an algorithm"
         ))
     })?;
-    key_fits(key, alg, Purpose::Sign).map_err(SignError::Key)?;
+    key_fits(key, alg, Purpose::Sign).map_err(SignError::KeyDoesNotFit)?;
     // A key the key engine holds: its signature may still be on its way.
     if let Material::Remote(remote) = &key.material {
         let signature = remote

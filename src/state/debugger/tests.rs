@@ -526,7 +526,9 @@ fn editing_the_json_re_signs_with_the_signing_key() {
         state
             .edit_error
             .as_ref()
-            .is_some_and(|e| e.part().is_none() && e.to_string().contains("RS256 needs an RSA key")),
+            .is_some_and(|e| e.part() == Some("header")
+                && e.about_signing()
+                && e.to_string().contains("RS256 needs an RSA key")),
         "{:?}",
         state.edit_error
     );
