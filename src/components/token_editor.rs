@@ -46,7 +46,9 @@ pub fn TokenEditor(props: &TokenEditorProps) -> Html {
             if let Some(status) = props.share_status {
                 <p class="note" role="status" data-testid="share-status">{ status }</p>
             }
-            <div class="token-box">
+            // The box scrolls (up to most of the screen) rather than growing with the token: a
+            // 100 KB token would otherwise push everything else tens of thousands of pixels down.
+            <div class="token-box"><div class="token-scroll">
                 // A trailing newline would collapse in the painted copy; the space keeps heights equal.
                 <pre class="token-paint" aria-hidden="true"><PaintedToken text={props.value.clone()} marks={props.marks.clone()} />{ " " }</pre>
                 <LiveTextArea
@@ -56,7 +58,7 @@ pub fn TokenEditor(props: &TokenEditorProps) -> Html {
                     value={props.value.clone()}
                     on_input={props.on_input.clone()}
                 />
-            </div>
+            </div></div>
         </section>
     }
 }

@@ -184,10 +184,10 @@ impl fmt::Display for DecodeError {
 }
 
 /// Strips what people paste around a token: surrounding whitespace, line breaks inside it (a
-/// wrapped copy) and an `Authorization: Bearer` prefix. Spaces or tabs inside a token are kept,
+/// wrapped copy), quotes around it and an `Authorization: Bearer` prefix. Spaces or tabs inside a token are kept,
 /// so they are reported: a token with a space in its signature is not the token that was signed.
 pub fn clean(input: &str) -> Cow<'_, str> {
-    let without_scheme = without_scheme(input.trim());
+    let without_scheme = unwrapped(input.trim());
     // Most pastes have no line breaks: then the token is borrowed, not copied char by char.
     // A single-char `contains` is core's word-at-a-time memchr, several times faster on a
     // 350 KB paste than testing each byte for either of the two.
@@ -198,10 +198,15 @@ pub fn clean(input: &str) -> Cow<'_, str> {
     }
 }
 
-/// `text` (trimmed) without an `Authorization:` header name, a `Bearer` scheme, and the whitespace
-/// after each, in any letter case. [`clean`] and [`paint`] both use it, so the colours mark as
-/// the prefix exactly what decoding leaves out.
-fn without_scheme(text: &str) -> &str {
+/// The token in `text` (trimmed): without quotes around it (as copied from JSON or code), an
+/// `Authorization:` header name, a `Bearer` scheme, and the whitespace after each, in any letter
+/// case. A slice of `text`, so [`paint`] can tell what is around it: [`clean`] and `paint` both
+/// use it, and the colours leave out exactly what decoding leaves out.
+fn unwrapped(text: &str) -> &str {
+    let text = match text.as_bytes() {
+        [open @ (b'"' | b'\''), .., close] if close == open => text[1..text.len() - 1].trim(),
+        _ => text,
+    };
     let rest = strip_prefix_ignoring_case(text, "authorization:").map_or(text, str::trim_start);
     match strip_prefix_ignoring_case(rest, "bearer") {
         Some(token) if token.starts_with(char::is_whitespace) => token.trim_start(),
@@ -229,7 +234,10 @@ pub fn paint(input: &str) -> Vec<Run> {
     let start = input.len() - input.trim_start().len();
     let end = input.trim_end().len().max(start);
     let body = &input[start..end];
-    let prefix = body.len() - without_scheme(body).len();
+    let token = unwrapped(body);
+    // `token` is a slice of `body`: where it starts within it.
+    let prefix = token.as_ptr() as usize - body.as_ptr() as usize;
+    let end = start + prefix + token.len();
     let mut runs = Vec::new();
     if start + prefix > 0 {
         runs.push(Run {
@@ -237,7 +245,6 @@ pub fn paint(input: &str) -> Vec<Run> {
             range: 0..start + prefix,
         });
     }
-    let token = &input[start + prefix..end];
     let dots = token.matches('.').count();
     let parts: &[Part] = if dots == 4 { &JWE_PARTS } else { &JWS_PARTS };
     let mut at = start + prefix;
@@ -689,6 +696,8 @@ mod tests {
         assert_eq!(decode(&messy).unwrap().compact, JWT_IO);
         assert_eq!(clean(&format!("Authorization: bearer {JWT_IO}")), JWT_IO);
         assert_eq!(clean(&format!("\tBEARER {JWT_IO}")), JWT_IO);
+        assert_eq!(decode(&format!("\"{JWT_IO}\"")).unwrap().compact, JWT_IO);
+        assert_eq!(clean(&format!("'Bearer {JWT_IO}'")), JWT_IO);
         // Each line break alone is found: a bare CR (old Mac text) and a bare LF.
         for wrap in ["\r", "\n"] {
             let wrapped = format!("{}{wrap}{}", &JWT_IO[..50], &JWT_IO[50..]);
@@ -869,6 +878,11 @@ mod tests {
             (" Bearer  ab.cd.ef", "ab.cd.ef"),
             ("BEARER\nab.cd.ef", "ab.cd.ef"),
             ("AUTHORIZATION: ab.cd.ef", "ab.cd.ef"),
+            // Quoted, as copied from JSON or code.
+            ("\"ab.cd.ef\",", "\"ab.cd.ef\","),
+            (" \"ab.cd.ef\"\n", "ab.cd.ef"),
+            ("'Bearer ab.cd.ef'", "ab.cd.ef"),
+            ("\"", "\""),
             // Not a scheme: no whitespace after it.
             ("Bearerab.cd.ef", "Bearerab.cd.ef"),
         ] {
@@ -882,6 +896,9 @@ mod tests {
                 .map(|r| &input[r.range.clone()])
                 .collect();
             assert_eq!(painted, token, "{input:?}");
+            // Every byte of the input is in exactly one run, in order.
+            let covered: String = runs.iter().map(|r| &input[r.range.clone()]).collect();
+            assert_eq!(covered, input, "{input:?}");
         }
     }
 

@@ -190,3 +190,18 @@ test('an example signed in the page verifies, and a key edit breaks it', async (
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a long token scrolls inside its box, a quoted one decodes', async () => {
+  const { context, page, errors } = await openApp(shared.browser, shared.server.url, { colorScheme: 'light' });
+  await page.getByTestId('payload-json').fill(JSON.stringify({ sub: 'big', blob: 'x'.repeat(100000) }));
+  await page.waitForFunction(() => document.querySelector('[data-testid=token-input]').value.length > 100000);
+  // The key box stays within reach instead of tens of thousands of pixels down.
+  const key = await page.getByTestId('key-input').boundingBox();
+  assert.ok(key.y < 2 * 900, `the key box is at ${key.y}px`);
+  // Quotes around a token, as copied from JSON or code, are left out like a Bearer prefix.
+  await page.getByTestId('token-input').fill(`"${JWT_IO}"`);
+  await page.getByTestId('key-input').fill('your-256-bit-secret');
+  assert.equal(await verdictBecomes(page, 'verified'), 'verified');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
