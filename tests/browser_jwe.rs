@@ -30,6 +30,12 @@ async fn a_jwe_opens_with_its_key_and_shows_its_plaintext() {
     assert!(app.find("jwe-plaintext").is_none());
     app.type_into("key-input", KEY).await;
     assert_eq!(state(&app, "verdict"), "decrypted");
+    // Named for what it does here: a key-wrap key, not an HMAC key.
+    assert!(
+        app.text("key-info").contains("shared secret"),
+        "{}",
+        app.text("key-info")
+    );
     assert!(
         app.value("jwe-plaintext")
             .starts_with("You can trust us to stick with you")

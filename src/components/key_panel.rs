@@ -52,6 +52,11 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
         })
     };
     let (info, info_state) = match props.parsed.as_deref() {
+        None if props.encrypted => (
+            "No key: paste a private key (PEM, JWK, JWKS, OpenSSH), a shared key (\"oct\" JWK or secret) or a PBES2 password."
+                .to_string(),
+            "empty",
+        ),
         None => (
             "No key: paste a secret, PEM, certificate, JWK, JWKS or OpenSSH public key."
                 .to_string(),
@@ -59,6 +64,10 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
         ),
         Some(Ok(set)) => {
             let mut text = set.describe();
+            // A secret opens a JWE as a key-wrap, direct or PBES2 key, not as an HMAC key.
+            if props.encrypted {
+                text = text.replace("HMAC secret", "shared secret");
+            }
             if let [key] = set.keys()
                 && key.material.is_asymmetric()
             {
@@ -107,7 +116,11 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
                 spellcheck="false"
                 autocomplete="off"
                 rows="5"
-                placeholder="Secret, public key (PEM, certificate, JWK, JWKS, ssh-rsa …) or private key"
+                placeholder={if props.encrypted {
+                    "Private key (PEM, JWK, JWKS, OpenSSH), shared key or PBES2 password"
+                } else {
+                    "Secret, public key (PEM, certificate, JWK, JWKS, ssh-rsa …) or private key"
+                }}
                 value={props.key_text.to_string()}
                 {oninput}
                 {ondragover}

@@ -330,6 +330,14 @@ fn open_for(sealed: &Sealed, recipient: &Recipient, keys: &KeySet) -> Result<Ope
                 secret: Some(secret),
                 ..
             } => Unwrapping::X25519(secret),
+            // A public key: what was encrypted to it opens only with its private half.
+            Material::Rsa { .. } | Material::Ec { .. } | Material::X25519 { .. } => {
+                errors.push(JweError::KeyDoesNotFit(format!(
+                    "the {} can only encrypt: decrypting needs its private key",
+                    key.material.kind_words()
+                )));
+                continue;
+            }
             _ => {
                 errors.push(JweError::KeyDoesNotFit(format!(
                     "alg \"{alg}\" cannot use the {}",

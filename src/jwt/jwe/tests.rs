@@ -465,3 +465,23 @@ fn the_work_one_token_may_ask_for_is_bounded_before_any_is_done() {
     .unwrap_err();
     assert!(error.to_string().contains("PBKDF2 iterations"), "{error}");
 }
+
+#[test]
+fn a_public_key_in_the_decrypt_box_is_told_to_bring_its_private_half() {
+    let public = keys::parse(
+        include_str!("../../../tests/vectors/keys/rsa2048.spki.pem"),
+        SecretEncoding::Utf8,
+    )
+    .unwrap()
+    .unwrap();
+    let compact = encrypt(r#"{"alg":"RSA-OAEP","enc":"A128GCM"}"#, b"x", &public).unwrap();
+    let token = crate::jwt::token::decode(&compact).unwrap();
+    let error = decrypt(&token, &public).unwrap_err();
+    assert!(matches!(error, JweError::KeyDoesNotFit(_)), "{error:?}");
+    assert!(
+        error
+            .to_string()
+            .contains("decrypting needs its private key"),
+        "{error}"
+    );
+}
