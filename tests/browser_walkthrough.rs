@@ -186,6 +186,10 @@ async fn every_other_kind_generates() {
             assert_eq!(hex.len(), bytes * 2, "{kind}: {hex}");
             assert!(hex.bytes().all(|b| b.is_ascii_hexdigit()), "{hex}");
             choose(&app, "keygen-format", "base64url").await;
+            // No public half: nothing to copy under it.
+            assert!(app.find("copy-keygen-public").is_none(), "{kind}");
+        } else {
+            assert!(app.find("copy-keygen-public").is_some(), "{kind}");
         }
     }
 }

@@ -51,6 +51,14 @@ pub fn KeygenView(props: &KeygenProps) -> Html {
         .result
         .as_ref()
         .and_then(|r| r.as_ref().err().cloned());
+    let (private_title, private_what) = match state.format {
+        _ if state.is_secret() => ("Secret (keep it secret)", "secret"),
+        KeyFormat::OpenSsh => (
+            "Private key (PKCS#8 PEM, which ssh-keygen and OpenSSH read; keep it secret)",
+            "private key",
+        ),
+        _ => ("Private key (keep it secret)", "private key"),
+    };
     html! {
         <main class="keygen">
             <section class="panel">
@@ -87,10 +95,15 @@ pub fn KeygenView(props: &KeygenProps) -> Html {
             </section>
             if let Some((private, public)) = texts {
                 <section class="panel">
-                    <h2>{ "Private key (keep it secret)" }<CopyButton text={Rc::<str>::from(private.as_str())} what="private key" testid="copy-keygen-private" /></h2>
+                    <h2>{ private_title }<CopyButton text={Rc::<str>::from(private.as_str())} what={private_what} testid="copy-keygen-private" /></h2>
                     <pre class="key-text" data-testid="keygen-private">{ private }</pre>
-                    <h2>{ "Public key" }<CopyButton text={Rc::<str>::from(public.as_str())} what="public key" testid="copy-keygen-public" /></h2>
-                    <pre class="key-text" data-testid="keygen-public">{ public }</pre>
+                    if state.is_secret() {
+                        // Nothing to copy: a secret has no public half, and this says so.
+                        <p class="note" data-testid="keygen-public">{ public }</p>
+                    } else {
+                        <h2>{ "Public key" }<CopyButton text={Rc::<str>::from(public.as_str())} what="public key" testid="copy-keygen-public" /></h2>
+                        <pre class="key-text" data-testid="keygen-public">{ public }</pre>
+                    }
                 </section>
             }
         </main>

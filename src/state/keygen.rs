@@ -106,7 +106,7 @@ impl Keygen {
 
     /// Whether the formats on offer are an HMAC secret's: the key shown is one, or, before a key
     /// is made, the kind chosen is.
-    fn secret(&self) -> bool {
+    pub fn is_secret(&self) -> bool {
         match self.key() {
             Some(key) => !key.material.is_asymmetric(),
             None => matches!(self.kind, KeyKind::Hmac(_)),
@@ -115,7 +115,7 @@ impl Keygen {
 
     /// The formats the key shown (or the kind chosen) can be written in.
     pub fn formats(&self) -> &'static [KeyFormat] {
-        if self.secret() {
+        if self.is_secret() {
             &KeyFormat::SECRET
         } else {
             &KeyFormat::PAIR
