@@ -23,9 +23,11 @@ use crate::components::plaintext_panel::PlaintextPanel;
 use crate::components::sign_panel::SignPanel;
 use crate::components::token_editor::TokenEditor;
 use crate::components::walkthrough_view::WalkthroughView;
+use crate::jwt::claims::ClaimsStatus;
 use crate::jwt::keys::generate::{self, KeyKind};
 use crate::jwt::keys::{KeyError, SecretEncoding, export};
 use crate::jwt::token::{Kind, Part};
+use crate::jwt::verify::Verdict;
 use crate::share;
 use crate::state::keygen::KeygenAction;
 use crate::state::walkthrough::{KeyPair, TutorialAlg, WalkAction};
@@ -614,6 +616,18 @@ pub fn App(props: &AppProps) -> Html {
                 == 4
         }
     };
+    // A good signature on a token its dates rule out: said beside the verdict, not only in the
+    // payload's status line, since people read "verified" as "this token is good".
+    let caveat = matches!(debugger_state.verdict, Verdict::Verified { .. })
+        .then(|| debugger_state.claims_status())
+        .flatten()
+        .filter(|status| matches!(status, ClaimsStatus::Expired { .. } | ClaimsStatus::NotYetValid { .. }))
+        .map(|status| {
+            AttrValue::from(format!(
+                "The signature is good, but the token is {}: a server that checks its dates refuses it.",
+                status.describe(debugger_state.now)
+            ))
+        });
     let body = match *route {
         Route::Debugger => html! {
             // In reading order (and on a phone's single column) the decoded token follows the
@@ -636,6 +650,7 @@ pub fn App(props: &AppProps) -> Html {
                         verdict={debugger_state.verdict.clone()}
                         engine={state.engine}
                         {encrypted}
+                        caveat={caveat}
                         {on_key}
                         {on_encoding}
                     />

@@ -138,6 +138,22 @@ async fn editing_the_payload_with_a_signing_key_re_signs_at_once() {
 }
 
 #[wasm_bindgen_test]
+async fn a_good_signature_on_an_expired_token_says_so_beside_the_verdict() {
+    let app = mount("", 1_800_000_000).await;
+    choose(&app, "example-select", "expired").await;
+    assert_eq!(verdict(&app), "verified", "{}", app.text("verdict"));
+    let caveat = app.text("verdict-caveat");
+    assert!(
+        caveat.contains("signature is good") && caveat.contains("expired"),
+        "{caveat}"
+    );
+    // A token within its dates has no caveat.
+    choose(&app, "example-select", "HS256").await;
+    assert_eq!(verdict(&app), "verified");
+    assert!(app.find("verdict-caveat").is_none());
+}
+
+#[wasm_bindgen_test]
 async fn examples_for_every_algorithm_verify() {
     let app = mount("", 0).await;
     for alg in [

@@ -28,6 +28,9 @@ pub struct KeyPanelProps {
     /// The token is encrypted (JWE): the key box takes the key that decrypts it.
     #[prop_or_default]
     pub encrypted: bool,
+    /// When the signature verifies but the token's dates say it is not usable now: the words.
+    #[prop_or_default]
+    pub caveat: Option<AttrValue>,
     pub on_key: Callback<String>,
     pub on_encoding: Callback<SecretEncoding>,
 }
@@ -109,6 +112,9 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
             <p class={classes!("verdict", props.verdict.look())} data-testid="verdict" data-state={state} role="status">
                 { props.verdict.describe() }
             </p>
+            if let Some(caveat) = &props.caveat {
+                <p class="verdict-caveat" data-testid="verdict-caveat">{ caveat.clone() }</p>
+            }
             <textarea
                 data-testid="key-input"
                 class="key"
