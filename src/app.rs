@@ -402,6 +402,10 @@ pub fn App(props: &AppProps) -> Html {
             dispatcher.dispatch(AppAction::Debugger(Action::Encrypt { nested }))
         })
     };
+    let on_unseal = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |()| dispatcher.dispatch(AppAction::Debugger(Action::Unseal)))
+    };
     let on_open_nested = {
         let dispatcher = state.dispatcher();
         Callback::from(move |()| dispatcher.dispatch(AppAction::Debugger(Action::OpenNested)))
@@ -665,7 +669,7 @@ pub fn App(props: &AppProps) -> Html {
                         />
                     }
                     <EncryptPanel sealing={debugger_state.sealing.clone()} on_alg={on_encrypt_alg} on_enc={on_encrypt_enc}
-                        on_key={on_encrypt_key} {on_encrypt} />
+                        on_key={on_encrypt_key} {on_encrypt} on_back={on_unseal} />
                 </div>
             </main>
         },

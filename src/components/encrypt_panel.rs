@@ -15,6 +15,8 @@ pub struct EncryptPanelProps {
     pub on_key: Callback<String>,
     /// Seal: `false` the payload, `true` the signed token shown.
     pub on_encrypt: Callback<bool>,
+    /// Back to the token the box held before encrypting.
+    pub on_back: Callback<()>,
 }
 
 /// The encryption panel.
@@ -78,6 +80,9 @@ pub fn EncryptPanel(props: &EncryptPanelProps) -> Html {
             <div class="actions encrypt-actions">
                 <button type="button" data-testid="encrypt-run" onclick={encrypt_payload}>{ "Encrypt the payload" }</button>
                 <button type="button" data-testid="encrypt-nested" onclick={encrypt_token}>{ "Encrypt the signed token (nested JWT)" }</button>
+                if sealing.source.is_some() && sealing.before.is_some() {
+                    <button type="button" data-testid="encrypt-back" onclick={props.on_back.reform(|_: MouseEvent| ())}>{ "Back to the token before encrypting" }</button>
+                }
             </div>
             <p class={classes!("status-line", "encrypt-status", state)} data-testid="encrypt-status" data-state={state} role="status">{ status }</p>
         </section>

@@ -61,6 +61,8 @@ pub enum Action {
     SetEncryptKey(String),
     /// Seal the payload (`false`) or the signed token shown (`true`, a nested JWT) into a JWE.
     Encrypt { nested: bool },
+    /// Put back the token the box held before it was encrypted.
+    Unseal,
     /// An opened encrypted token's plaintext was edited: it is sealed again with the token's own
     /// `alg` and `enc`, for the Encrypt panel's key or else the key that opened it.
     EditPlaintext(String),
@@ -75,6 +77,8 @@ pub struct Sealing {
     pub key: Rc<str>,
     /// The plaintext sealed last, and whether it was a signed token (a nested JWT).
     pub source: Option<(Rc<str>, bool)>,
+    /// The token in the box before the first sealing, to go back to.
+    pub before: Option<Rc<str>>,
     /// Why the last sealing failed.
     pub error: Option<String>,
     /// The key engine seals: the token is written when its answer is in.
@@ -88,6 +92,7 @@ impl Default for Sealing {
             enc: "A256GCM".into(),
             key: "".into(),
             source: None,
+            before: None,
             error: None,
             pending: false,
         }
@@ -264,6 +269,7 @@ impl Debugger {
             // is not overwritten when the Encrypt panel's settings change.
             next.outer = None;
             next.sealing.source = None;
+            next.sealing.before = None;
             next.plaintext_draft = None;
         }
         match action {
@@ -353,6 +359,9 @@ impl Debugger {
                 };
                 match source {
                     Some(source) => {
+                        if self.sealing.source.is_none() {
+                            next.sealing.before = Some(self.input.clone());
+                        }
                         next.sealing.source = Some((source, nested));
                         next.reseal();
                     }
@@ -363,6 +372,11 @@ impl Debugger {
                             "Nothing to encrypt: write or paste a token first (an encrypted one must be opened first).".into()
                         });
                     }
+                }
+            }
+            Action::Unseal => {
+                if let Some(before) = self.sealing.before.clone() {
+                    return next.apply(Action::SetToken(before.to_string()));
                 }
             }
             Action::EditPlaintext(text) => {

@@ -65,6 +65,7 @@ test('encrypt the signed token to an RSA key, open it, open the nested token, co
 
 test('encrypt the payload with a shared key, then open it in the page', async () => {
   const { context, page, errors } = await openApp(shared.browser, shared.server.url);
+  const signed = await page.getByTestId('token-input').inputValue();
   const payload = await page.getByTestId('payload-json').inputValue();
   const key = JSON.stringify({ kty: 'oct', k: 'AAECAwQFBgcICQoLDA0ODw' });
   await page.getByTestId('encrypt-alg').selectOption('A128KW');
@@ -93,6 +94,10 @@ test('encrypt the payload with a shared key, then open it in the page', async ()
   assert.equal(await settledState(page, 'encrypt-status'), 'error');
   assert.match(await page.getByTestId('encrypt-status').textContent(), /needs 512 bits, the key has 128/);
   assert.equal(await page.getByTestId('token-input').inputValue(), sealed);
+  // The signed token it started from is one click away.
+  await page.getByTestId('encrypt-back').click();
+  assert.equal(await page.getByTestId('token-input').inputValue(), signed);
+  assert.equal(await page.getByTestId('encrypt-back').count(), 0);
   assert.deepEqual(errors, []);
   await context.close();
 });

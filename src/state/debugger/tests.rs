@@ -237,6 +237,14 @@ fn encrypt_then_open_and_a_nested_token_round_trip() {
     // Another enc seals it again, and it still opens.
     let resealed = opened.apply(Action::SetEncryptEnc("A128CBC-HS256".into()));
     assert_ne!(resealed.input, opened.input);
+    // Back: the token from before the first sealing, as it was, and the panel at rest.
+    let back = resealed.apply(Action::Unseal);
+    assert_eq!(&*back.input, EXAMPLE_TOKEN);
+    assert_eq!(
+        (back.sealing.source.clone(), back.sealing.before.clone()),
+        (None, None)
+    );
+    assert_eq!(back.apply(Action::Unseal).input, back.input);
     assert_eq!(resealed.verdict.state(), "decrypted");
     // A token pasted is not overwritten by a later change of settings.
     let pasted = resealed
