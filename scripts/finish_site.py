@@ -146,13 +146,25 @@ def refresh_integrity(site, page, before):
     return page
 
 
+def byte_at(data, at):
+    """The byte at `at`, or a SiteError for a module cut short."""
+    if at >= len(data):
+        raise SiteError("wasm: the module ends in the middle of its import section")
+    return data[at]
+
+
+def take(data, at, length):
+    """`length` bytes from `at`, or a SiteError for a module cut short."""
+    if at + length > len(data):
+        raise SiteError("wasm: a section or a name runs past the end of the module")
+    return data[at:at + length]
+
+
 def leb128(data, at):
     """An unsigned LEB128 number in `data` from `at`: (value, the offset after it)."""
     value = shift = 0
     while True:
-        if at >= len(data):
-            raise SiteError("wasm: a number runs past the end of the module")
-        byte = data[at]
+        byte = byte_at(data, at)
         at += 1
         value |= (byte & 0x7F) << shift
         shift += 7
@@ -183,25 +195,38 @@ def short_name(index):
 
 
 def skip_limits(data, at):
-    flags = data[at]
+    flags = byte_at(data, at)
     if flags > 0x07:
         raise SiteError(f"wasm: unknown limits flags {flags:#x} in an import")
     at = leb128(data, at + 1)[1]
     return leb128(data, at)[1] if flags & 1 else at
 
 
+# One-byte value and reference types (MVP, SIMD, funcref, externref). The GC proposal's
+# multi-byte reference types (0x63, 0x64 and a heap type) are refused rather than misread.
+VALUE_TYPES = {0x7F, 0x7E, 0x7D, 0x7C, 0x7B, 0x70, 0x6F}
+REFERENCE_TYPES = {0x70, 0x6F}
+
+
+def one_byte_type(data, at, allowed):
+    kind = byte_at(data, at)
+    if kind not in allowed:
+        raise SiteError(f"wasm: an import of type {kind:#x}, which this step does not read")
+    return at + 1
+
+
 def skip_import_descriptor(data, at):
     """The offset after one import's descriptor (function, table, memory, global or tag)."""
-    kind = data[at]
+    kind = byte_at(data, at)
     at += 1
-    if kind in (0x00,):  # a function: its type index
+    if kind == 0x00:  # a function: its type index
         return leb128(data, at)[1]
-    if kind == 0x01:  # a table: a one-byte reference type, then limits
-        return skip_limits(data, at + 1)
+    if kind == 0x01:  # a table: a reference type, then limits
+        return skip_limits(data, one_byte_type(data, at, REFERENCE_TYPES))
     if kind == 0x02:  # a memory
         return skip_limits(data, at)
-    if kind == 0x03:  # a global: a one-byte value type, then mutability
-        return at + 2
+    if kind == 0x03:  # a global: a value type, then mutability
+        return one_byte_type(data, at, VALUE_TYPES) + 1
     if kind == 0x04:  # a tag: attribute, type index
         return leb128(data, at + 1)[1]
     raise SiteError(f"wasm: unknown import kind {kind:#x}")
@@ -218,21 +243,26 @@ def rename_imports(wasm, module):
         size, body = leb128(wasm, at + 1)
         end = body + size
         if section != 2:
-            out += wasm[at:end]
+            out += wasm[at:body] + take(wasm, body, size)
             at = end
             continue
+        take(wasm, body, size)  # the whole section is there
         count, pos = leb128(wasm, body)
         imports = bytearray(to_leb128(count))
         for _ in range(count):
             names = []
             for _ in range(2):
                 length, pos = leb128(wasm, pos)
-                names.append(wasm[pos:pos + length])
+                names.append(take(wasm, pos, length))
                 pos += length
             after = skip_import_descriptor(wasm, pos)
             space, field = names
             if space == module.encode():
-                field = renamed.setdefault(field.decode(), short_name(len(renamed))).encode()
+                try:
+                    name = field.decode()
+                except UnicodeDecodeError:
+                    raise SiteError("wasm: an import's name is not UTF-8") from None
+                field = renamed.setdefault(name, short_name(len(renamed))).encode()
             for name in (space, field):
                 imports += to_leb128(len(name)) + name
             imports += wasm[pos:after]

@@ -207,9 +207,27 @@ class ImportNames(unittest.TestCase):
 
     def test_a_module_that_is_not_wasm_or_is_cut_short_is_refused(self):
         whole = module_with_imports()
-        for data in (b"not wasm", whole[:30]):
-            with self.assertRaises(finish_site.SiteError):
-                finish_site.rename_imports(data, GLUE_MODULE)
+        with self.assertRaises(finish_site.SiteError):
+            finish_site.rename_imports(b"not wasm", GLUE_MODULE)
+        # Cut anywhere but between two sections: refused with a SiteError, never another
+        # exception or a module. (Cut between sections, it is a valid, shorter module.)
+        boundaries, at = {8}, 8
+        while at < len(whole):
+            size, body = finish_site.leb128(whole, at + 1)
+            at = body + size
+            boundaries.add(at)
+        for cut in sorted(set(range(8, len(whole))) - boundaries):
+            with self.subTest(cut=cut), self.assertRaises(finish_site.SiteError):
+                finish_site.rename_imports(whole[:cut], GLUE_MODULE)
+
+    def test_a_type_this_step_does_not_read_is_refused(self):
+        # A global of a GC reference type (0x63 and a heap type) is not misread as one byte.
+        types = section(1, bytes([1, 0x60, 0, 0]))
+        imports = bytes([2]) + name(GLUE_MODULE) + name(LONG[0]) + bytes([0x00, 0])
+        imports += name("env") + name("g") + bytes([0x03, 0x63, 0x6F, 0x00])
+        module = b"\0asm\1\0\0\0" + types + section(2, imports)
+        with self.assertRaisesRegex(finish_site.SiteError, "0x63"):
+            finish_site.rename_imports(module, GLUE_MODULE)
 
     def test_short_names_are_distinct_identifiers(self):
         names = [finish_site.short_name(i) for i in range(3000)]
