@@ -634,8 +634,10 @@ pub fn App(props: &AppProps) -> Html {
         });
     let body = match *route {
         Route::Debugger => html! {
-            // In reading order (and on a phone's single column) the decoded token follows the
-            // token box; on a wide screen the key panels sit under the token box, beside it.
+            // In reading and Tab order (and on a phone's single column): the token, the key that
+            // verifies it, what it decodes to, then signing and encryption. On a wide screen the
+            // panels of the first and last groups sit in the left column, the decoded token
+            // beside them, so Tab crosses to it once and back once.
             <main class="debugger">
                 <div class="column token-side">
                     <TokenEditor value={debugger_state.input.clone()} {on_input} {on_clear} {on_example} {on_share} share_status={*share_status}
@@ -643,9 +645,6 @@ pub fn App(props: &AppProps) -> Html {
                     <section class="panel examples" aria-label="Examples">
                         <ExamplesMenu on_choose={on_load_example} />
                     </section>
-                </div>
-                <div class="column decoded-side">{ decoded }</div>
-                <div class="column key-side">
                     <KeyPanel
                         key_text={debugger_state.key.text.clone()}
                         parsed={debugger_state.verification_keys().cloned()}
@@ -658,6 +657,9 @@ pub fn App(props: &AppProps) -> Html {
                         {on_key}
                         {on_encoding}
                     />
+                </div>
+                <div class="column decoded-side">{ decoded }</div>
+                <div class="column key-side">
                     // An encrypted token is not signed here: editing its plaintext encrypts it again.
                     if !encrypted {
                         <SignPanel

@@ -138,10 +138,12 @@ test('dark theme and phone width stay readable', async () => {
   assert.ok(overflow <= 0, `no sideways scrolling at 360 px (overflow ${overflow}px)`);
   const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   assert.notEqual(background, 'rgb(246, 247, 249)', 'the dark theme applies');
-  // One column, in reading order: the token, what it decodes to, then the key panels.
+  // One column, in reading order: the token, the key that verifies it, what it decodes to,
+  // then signing.
   const top = async (testid) => (await page.getByTestId(testid).boundingBox()).y;
-  assert.ok(await top('token-input') < await top('payload-json'), 'the payload follows the token');
-  assert.ok(await top('payload-json') < await top('key-input'), 'the key box follows the payload');
+  assert.ok(await top('token-input') < await top('key-input'), 'the key box follows the token');
+  assert.ok(await top('key-input') < await top('payload-json'), 'the payload follows the key box');
+  assert.ok(await top('payload-json') < await top('signing-key-input'), 'signing follows the payload');
   // The claims table keeps each name on one line at phone width.
   await page.getByTestId('payload-json').fill(JSON.stringify({ preferred_username: 'jane', auth_time: 1516239022 }));
   await page.locator('[data-testid=claims-view][data-part=payload]').selectOption('table');
