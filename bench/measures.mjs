@@ -321,8 +321,9 @@ export async function layoutFloor(browser, url, runs) {
  * - verify, key parsed: the verification key is in its box; a new token is pasted → verified;
  * - verify + parse: the token is there; the key is pasted → verified;
  * - sign, key parsed: the signing key is in its box; the payload is edited → a new token, verified;
- * - sign + parse: a token with a wrong signature is there; the signing key is pasted → re-signed,
- *   verified.
+ * - sign + parse: a token was pasted and its payload edited with no signing key (it keeps a
+ *   signature that no longer matches); the signing key is pasted → the edit signed, verified.
+ *   (A signing key signs edits only, never the token as pasted.)
  * The page verifies a freshly signed token with the signing key's public half (ours does; the
  * jose page does the same), so "sign" times include that check.
  */
@@ -358,9 +359,8 @@ async function algorithmLatency(page, alg, runs) {
   }
   for (let i = 0; i < runs; i++) {
     await put(page, 'signing-key-input', '');
-    // Another token signed with another key of the family would do; a wrong signature is simpler.
-    const [head, body] = signedToken(alg, payload(`${alg}-r-${i}`)).split('.');
-    await put(page, 'token-input', `${head}.${body}.${Buffer.from('not the signature').toString('base64url')}`);
+    await put(page, 'token-input', signedToken(alg, payload(`${alg}-r-${i}`)));
+    await put(page, 'payload-json', JSON.stringify(payload(`${alg}-r-${i}-edited`), null, 2));
     await page.waitForFunction(() => document.querySelector('[data-testid=verdict]')?.dataset.state !== 'verified');
     out.signParse.push(await page.evaluate((k) => window.__measure('signing-key-input', k, window.__verified), unseen(keys.sign, i)));
   }

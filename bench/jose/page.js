@@ -111,19 +111,28 @@ async function resign({ keepJson }) {
   await refresh({ keepJson });
 }
 
-$('token-input').addEventListener('input', () => refresh());
+// As the debugger does: a signing key signs edits only, never the token as pasted.
+let edited = false;
+$('token-input').addEventListener('input', () => {
+  edited = false;
+  refresh();
+});
 $('key-input').addEventListener('input', () => {
   if (!$('key-input').value.trim()) last.delete('verify');
   refresh();
 });
 $('signing-key-input').addEventListener('input', () => {
-  if ($('signing-key-input').value.trim()) return resign({ keepJson: true });
+  if (edited && $('signing-key-input').value.trim()) return resign({ keepJson: true });
   last.delete('sign');
   last.delete('public-of-signing');
   return refresh();
 });
-$('header-json').addEventListener('input', () => resign({ keepJson: true }));
-$('payload-json').addEventListener('input', () => resign({ keepJson: true }));
+for (const box of ['header-json', 'payload-json']) {
+  $(box).addEventListener('input', () => {
+    edited = true;
+    return resign({ keepJson: true });
+  });
+}
 
 /** Verifications per second for `ms` (after a quarter as warm-up), the key imported once. */
 window.__joseThroughput = async (alg, token, keyText, ms) => {
