@@ -2,6 +2,7 @@
 //! show a public key): recognised, so it is read as the key it is and never taken for an HMAC
 //! secret, which would let a token forged with the public key's bytes verify.
 
+use super::der;
 use super::secret::{self, SecretEncoding};
 
 /// The DER of the key algorithm OIDs a SubjectPublicKeyInfo or PKCS #8 key names:
@@ -24,18 +25,15 @@ pub fn as_pem(text: &str) -> Option<String> {
     if !compact.starts_with('M') {
         return None;
     }
-    let der = secret::decode(&compact, SecretEncoding::Base64).ok()?;
-    let (body, length) = sequence_header(&der)?;
-    if body.checked_add(length)? != der.len() {
-        return None;
-    }
-    // SPKI opens with the algorithm's SEQUENCE, PKCS #8 with its version INTEGER.
-    let label = match der.get(body)? {
+    let bytes = secret::decode(&compact, SecretEncoding::Base64).ok()?;
+    // One SEQUENCE, the whole of the bytes.
+    let outer = der::read(&bytes, 0).filter(|t| t.tag == der::SEQUENCE && t.end == bytes.len())?;
+    let label = match bytes.get(outer.content_start)? {
         0x30 => "PUBLIC KEY",
         0x02 => "PRIVATE KEY",
         _ => return None,
     };
-    let head = &der[..der.len().min(48)];
+    let head = &bytes[..bytes.len().min(48)];
     if !ALGORITHM_OIDS
         .iter()
         .any(|oid| head.windows(oid.len()).any(|w| w == *oid))
@@ -46,20 +44,4 @@ pub fn as_pem(text: &str) -> Option<String> {
     Some(format!(
         "-----BEGIN {label}-----\n{compact}\n-----END {label}-----\n"
     ))
-}
-
-/// Where the outer SEQUENCE's content starts and how long it is (short or 1–2 byte long form).
-fn sequence_header(der: &[u8]) -> Option<(usize, usize)> {
-    if *der.first()? != 0x30 {
-        return None;
-    }
-    match *der.get(1)? {
-        short @ 0..=0x7f => Some((2, usize::from(short))),
-        0x81 => Some((3, usize::from(*der.get(2)?))),
-        0x82 => Some((
-            4,
-            usize::from(*der.get(2)?) << 8 | usize::from(*der.get(3)?),
-        )),
-        _ => None,
-    }
 }

@@ -1,14 +1,19 @@
-//! The few DER steps the RustCrypto crates do not take for us: finding the public key inside an
-//! X.509 certificate without pulling in a whole certificate parser.
+//! The few DER steps the RustCrypto crates do not take for us: reading one element's tag and
+//! length (also for recognising a key pasted as bare DER, in the page), and finding the public
+//! key inside an X.509 certificate without pulling in a whole certificate parser.
+
+/// A SEQUENCE's tag.
+pub const SEQUENCE: u8 = 0x30;
 
 /// One TLV: its tag, and the byte ranges of the whole element and of its content.
-struct Tlv {
-    tag: u8,
-    end: usize,
-    content_start: usize,
+pub struct Tlv {
+    pub tag: u8,
+    pub end: usize,
+    pub content_start: usize,
 }
 
-fn read(input: &[u8], at: usize) -> Option<Tlv> {
+/// The element at `at`, if its header reads and its content lies within `input`.
+pub fn read(input: &[u8], at: usize) -> Option<Tlv> {
     let tag = *input.get(at)?;
     let first = *input.get(at + 1)? as usize;
     let (len, header) = if first < 0x80 {
@@ -34,8 +39,8 @@ fn read(input: &[u8], at: usize) -> Option<Tlv> {
 }
 
 /// The DER of the SubjectPublicKeyInfo inside a certificate (RFC 5280 §4.1).
+#[cfg(not(feature = "split"))]
 pub fn certificate_spki(cert: &[u8]) -> Option<&[u8]> {
-    const SEQUENCE: u8 = 0x30;
     let outer = read(cert, 0)?;
     if outer.tag != SEQUENCE {
         return None;

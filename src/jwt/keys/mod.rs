@@ -5,7 +5,6 @@
 // them, are left out of the page's main module (feature `split`): it hands such keys to the
 // key engine (`remote`, a Web Worker), which is this same code built without the feature.
 mod bare_der;
-#[cfg(not(feature = "split"))]
 mod der;
 pub mod export;
 pub mod generate;
