@@ -369,7 +369,7 @@ fn rsa(n: &str, e: &str, private: &Private) -> Result<Material, KeyError> {
 /// What is wrong with the public exponent, in its own words: the rsa crate reports `e ≥ n` as
 /// an invalid modulus, and the others without naming the member.
 fn exponent_problem(n: &[u8], e: &[u8]) -> Option<String> {
-    let (n, e) = (significant(n), significant(e));
+    let (n, e) = (super::significant(n), super::significant(e));
     let usual = "an RSA public exponent is odd, at least 3, and nearly always 65537 (\"AQAB\")";
     let problem = if e.is_empty() {
         "is zero or empty"
@@ -385,11 +385,6 @@ fn exponent_problem(n: &[u8], e: &[u8]) -> Option<String> {
         return None;
     };
     Some(format!("\"e\" {problem}: {usual}"))
-}
-
-/// The bytes of a big-endian number from its first non-zero byte.
-fn significant(bytes: &[u8]) -> &[u8] {
-    &bytes[bytes.iter().position(|&b| b != 0).unwrap_or(bytes.len())..]
 }
 
 fn rsa_error(n: &[u8], error: rsa::Error) -> KeyError {

@@ -162,9 +162,16 @@ impl Material {
 /// key too small for the rsa crate to take can still be measured.
 #[cfg(not(feature = "split"))]
 fn bit_length(bytes: &[u8]) -> usize {
-    bytes.iter().position(|&b| b != 0).map_or(0, |first| {
-        (bytes.len() - first) * 8 - bytes[first].leading_zeros() as usize
+    let digits = significant(bytes);
+    digits.first().map_or(0, |&first| {
+        digits.len() * 8 - first.leading_zeros() as usize
     })
+}
+
+/// A big-endian number's bytes from its first non-zero one (empty for zero).
+#[cfg(not(feature = "split"))]
+fn significant(bytes: &[u8]) -> &[u8] {
+    &bytes[bytes.iter().position(|&b| b != 0).unwrap_or(bytes.len())..]
 }
 
 #[cfg(not(feature = "split"))]
