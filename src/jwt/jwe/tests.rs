@@ -5,6 +5,11 @@ use crate::jwt::keys::{self, SecretEncoding};
 
 const RSA_PRIVATE: &str = include_str!("../../../tests/vectors/keys/rsa2048.pkcs8.pem");
 
+/// The key `text` is (a secret read as UTF-8 when it is not a key format).
+fn utf8_key(text: &str) -> KeySet {
+    keys::parse(text, SecretEncoding::Utf8).unwrap().unwrap()
+}
+
 fn secret(len: usize) -> KeySet {
     let hex: String = (0..len)
         .map(|i| format!("{:02x}", (i * 7 + 1) % 256))
@@ -41,20 +46,16 @@ fn round_trip(alg: &str, enc: &str, keys: &KeySet) {
 
 #[test]
 fn every_alg_and_enc_seals_and_opens() {
-    let rsa = keys::parse(RSA_PRIVATE, SecretEncoding::Utf8)
-        .unwrap()
-        .unwrap();
+    let rsa = utf8_key(RSA_PRIVATE);
     let ec_keys: Vec<KeySet> = [
         include_str!("../../../tests/vectors/keys/p256.pkcs8.pem"),
         include_str!("../../../tests/vectors/keys/p384.pkcs8.pem"),
         include_str!("../../../tests/vectors/keys/p521.pkcs8.pem"),
     ]
     .iter()
-    .map(|pem| keys::parse(pem, SecretEncoding::Utf8).unwrap().unwrap())
+    .map(|pem| utf8_key(pem))
     .collect();
-    let password = keys::parse("correct horse battery staple", SecretEncoding::Utf8)
-        .unwrap()
-        .unwrap();
+    let password = utf8_key("correct horse battery staple");
     for enc in ENCS {
         for alg in [
             "PBES2-HS256+A128KW",
@@ -102,9 +103,7 @@ fn keys_that_do_not_fit_say_why() {
     let header = r#"{"alg":"A128KW","enc":"A128GCM"}"#;
     let error = encrypt(header, b"x", &secret(32)).unwrap_err();
     assert!(error.to_string().contains("needs a 128-bit key"), "{error}");
-    let rsa = keys::parse(RSA_PRIVATE, SecretEncoding::Utf8)
-        .unwrap()
-        .unwrap();
+    let rsa = utf8_key(RSA_PRIVATE);
     assert!(matches!(
         encrypt(header, b"x", &rsa),
         Err(JweError::KeyDoesNotFit(_))
@@ -150,12 +149,7 @@ fn zip_inflates_within_its_cap() {
 
 #[test]
 fn an_ephemeral_key_off_its_curve_is_refused_before_any_arithmetic() {
-    let ec = keys::parse(
-        include_str!("../../../tests/vectors/keys/p256.pkcs8.pem"),
-        SecretEncoding::Utf8,
-    )
-    .unwrap()
-    .unwrap();
+    let ec = utf8_key(include_str!("../../../tests/vectors/keys/p256.pkcs8.pem"));
     let compact = encrypt(r#"{"alg":"ECDH-ES","enc":"A128GCM"}"#, b"x", &ec).unwrap();
     let token = crate::jwt::token::decode(&compact).unwrap();
     let epk = token.header.get("epk").unwrap();
@@ -206,7 +200,7 @@ fn an_ephemeral_key_off_its_curve_is_refused_before_any_arithmetic() {
 
 #[test]
 fn a_pbes2_iteration_count_is_capped_before_any_work() {
-    let password = keys::parse("pw", SecretEncoding::Utf8).unwrap().unwrap();
+    let password = utf8_key("pw");
     let compact = encrypt(
         r#"{"alg":"PBES2-HS256+A128KW","enc":"A128GCM"}"#,
         b"x",
@@ -274,7 +268,7 @@ fn x25519_key() -> KeySet {
         base64url::encode(public.as_bytes()),
         base64url::encode(&secret)
     );
-    keys::parse(&jwk, SecretEncoding::Utf8).unwrap().unwrap()
+    utf8_key(&jwk)
 }
 
 #[test]
@@ -297,9 +291,7 @@ fn an_x25519_jwk_whose_d_is_not_the_key_of_its_x_is_refused() {
         r#"{{"kty":"OKP","crv":"X25519","x":"{}"}}"#,
         base64url::encode(public.as_bytes())
     );
-    let keys = keys::parse(&public_only, SecretEncoding::Utf8)
-        .unwrap()
-        .unwrap();
+    let keys = utf8_key(&public_only);
     assert_eq!(keys.keys()[0].material.kind_words(), "X25519 public key");
 }
 
@@ -341,10 +333,9 @@ fn x25519_agrees_both_ways_and_refuses_a_low_order_point() {
 
 #[test]
 fn x25519_keys_are_read_from_pem_as_from_their_jwk() {
-    let read = |text: &str| keys::parse(text, SecretEncoding::Utf8).unwrap().unwrap();
-    let private = read(include_str!("../../../tests/vectors/keys/x25519.pkcs8.pem"));
-    let public = read(include_str!("../../../tests/vectors/keys/x25519.spki.pem"));
-    let jwk = read(include_str!("../../../tests/vectors/keys/x25519.jwk.json"));
+    let private = utf8_key(include_str!("../../../tests/vectors/keys/x25519.pkcs8.pem"));
+    let public = utf8_key(include_str!("../../../tests/vectors/keys/x25519.spki.pem"));
+    let jwk = utf8_key(include_str!("../../../tests/vectors/keys/x25519.jwk.json"));
     assert_eq!(
         private.keys()[0].material.kind_words(),
         "X25519 private key"
@@ -448,7 +439,7 @@ fn the_work_one_token_may_ask_for_is_bounded_before_any_is_done() {
     let error = decrypt(&as_json(&compact, 17, "{}", "{}"), &key).unwrap_err();
     assert!(error.to_string().contains("17 recipients"), "{error}");
     // Three PBES2 recipients at the largest p2c: each allowed, together too many.
-    let password = keys::parse("pw", SecretEncoding::Utf8).unwrap().unwrap();
+    let password = utf8_key("pw");
     let sealed = encrypt(
         r#"{"alg":"PBES2-HS256+A128KW","enc":"A128GCM","p2c":1000}"#,
         b"x",
@@ -468,12 +459,7 @@ fn the_work_one_token_may_ask_for_is_bounded_before_any_is_done() {
 
 #[test]
 fn a_public_key_in_the_decrypt_box_is_told_to_bring_its_private_half() {
-    let public = keys::parse(
-        include_str!("../../../tests/vectors/keys/rsa2048.spki.pem"),
-        SecretEncoding::Utf8,
-    )
-    .unwrap()
-    .unwrap();
+    let public = utf8_key(include_str!("../../../tests/vectors/keys/rsa2048.spki.pem"));
     let compact = encrypt(r#"{"alg":"RSA-OAEP","enc":"A128GCM"}"#, b"x", &public).unwrap();
     let token = crate::jwt::token::decode(&compact).unwrap();
     let error = decrypt(&token, &public).unwrap_err();
