@@ -613,12 +613,7 @@ pub fn App(props: &AppProps) -> Html {
     // do not flicker between signing and encryption with each keystroke.
     let encrypted = match debugger_state.view() {
         Some(view) => view.token.kind == Kind::Jwe,
-        None => {
-            crate::jwt::token::clean(&debugger_state.input)
-                .matches('.')
-                .count()
-                == 4
-        }
+        None => crate::jwt::token::jwe_shaped(&crate::jwt::token::clean(&debugger_state.input)),
     };
     // A good signature on a token its dates rule out: said beside the verdict, not only in the
     // payload's status line, since people read "verified" as "this token is good".

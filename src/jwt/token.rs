@@ -228,6 +228,11 @@ pub struct Run {
     pub range: Range<usize>,
 }
 
+/// Whether `compact` has a JWE's five segments, whether or not they decode yet.
+pub fn jwe_shaped(compact: &str) -> bool {
+    compact.matches('.').count() == 4
+}
+
 /// Splits the text as typed into coloured runs. Works on any text, decodable or not, so the
 /// colours stay on while the user is still typing.
 pub fn paint(input: &str) -> Vec<Run> {
@@ -245,8 +250,11 @@ pub fn paint(input: &str) -> Vec<Run> {
             range: 0..start + prefix,
         });
     }
-    let dots = token.matches('.').count();
-    let parts: &[Part] = if dots == 4 { &JWE_PARTS } else { &JWS_PARTS };
+    let parts: &[Part] = if jwe_shaped(token) {
+        &JWE_PARTS
+    } else {
+        &JWS_PARTS
+    };
     let mut at = start + prefix;
     for (index, piece) in token.split('.').enumerate() {
         if index > 0 {
