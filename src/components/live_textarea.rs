@@ -38,8 +38,12 @@ pub struct LiveTextAreaProps {
 #[component]
 pub fn LiveTextArea(props: &LiveTextAreaProps) -> Html {
     let node = use_node_ref();
-    // What the element holds now, as far as this component knows.
-    let held: Rc<RefCell<Option<String>>> = use_mut_ref(|| None);
+    // What the element holds now, as far as this component knows: from its first render, the
+    // text it was created with (`defaultvalue` below).
+    let held: Rc<RefCell<Option<String>>> = {
+        let first = props.value.clone();
+        use_mut_ref(move || Some(first.to_string()))
+    };
     {
         let node = node.clone();
         let held = held.clone();
@@ -61,9 +65,15 @@ pub fn LiveTextArea(props: &LiveTextAreaProps) -> Html {
             on_input.emit(text);
         })
     };
+    // The element is created holding the text (Yew applies `defaultvalue` only when it creates
+    // the element), so the first paint shows it. Yew yields to the browser once a long first
+    // render is done and runs effects after that paint: an effect alone would show the page's
+    // first frame with empty boxes.
+    let created_with = AttrValue::from(props.value.clone());
     html! {
         <textarea
             ref={node}
+            defaultvalue={created_with}
             data-testid={props.testid.clone()}
             data-state={props.state}
             class={props.class.clone()}

@@ -163,6 +163,33 @@ test('the theme can be chosen regardless of the system', async () => {
   await context.close();
 });
 
+test('the first frame shows the example decoded, not empty boxes filled a frame later', async () => {
+  const context = await shared.browser.newContext();
+  // What the boxes hold when the token box first appears in the document: checked in the
+  // mutation observer's callback, which runs before the browser can lay out or paint the page.
+  await context.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      const token = document.querySelector('[data-testid=token-input]');
+      if (!token) return;
+      const payload = document.querySelector('[data-testid=payload-json]');
+      // defaultValue is the text an element was created with: only a box made holding its text
+      // has one, whether or not the page's start-up happened to yield before its effects.
+      window.atFirstSight = { token: token.value, created: token.defaultValue, payload: payload?.value ?? null };
+      observer.disconnect();
+    }).observe(document, { childList: true, subtree: true });
+  });
+  const page = await context.newPage();
+  await page.goto(shared.server.url);
+  await page.getByTestId('payload-json').waitFor();
+  const seen = await page.evaluate(() => window.atFirstSight);
+  const shown = await page.getByTestId('token-input').inputValue();
+  assert.match(shown, /^eyJ/);
+  assert.equal(seen.token, shown);
+  assert.equal(seen.created, shown);
+  assert.match(seen.payload, /"name": "John Doe"/);
+  await context.close();
+});
+
 test('a reload takes the build\'s hashed files from the service worker\'s cache, the page itself from the network', async () => {
   const context = await shared.browser.newContext();
   const page = await context.newPage();
