@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use crate::engine::EngineStatus;
 use crate::jwt::keys::{KeyError, SecretEncoding, export};
+use crate::jwt::token::Kind;
 use crate::jwt::verify::Verdict;
 use crate::state::ParsedKeys;
 
@@ -66,11 +67,11 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
             "empty",
         ),
         Some(Ok(set)) => {
-            let mut text = set.describe();
-            // A secret opens a JWE as a key-wrap, direct or PBES2 key, not as an HMAC key.
-            if props.encrypted {
-                text = text.replace("HMAC secret", "shared secret");
-            }
+            let mut text = set.describe_for(if props.encrypted {
+                Kind::Jwe
+            } else {
+                Kind::Jws
+            });
             if let [key] = set.keys()
                 && key.material.is_asymmetric()
             {

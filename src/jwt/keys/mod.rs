@@ -23,6 +23,7 @@ use std::fmt;
 use std::rc::Rc;
 
 use super::algorithm::Algorithm;
+use super::token::Kind;
 #[cfg(not(feature = "split"))]
 use super::{algorithm::Curve, base64url};
 
@@ -142,10 +143,20 @@ impl Material {
         }
     }
 
-    /// `RSA 2048-bit private key`, `EC P-256 public key`, `Ed25519 public key`, `256-bit secret`.
+    /// `RSA 2048-bit private key`, `EC P-256 public key`, `Ed25519 public key`, `256-bit HMAC secret`.
     pub fn kind_words(&self) -> String {
+        self.kind_words_for(Kind::Jws)
+    }
+
+    /// The same, for a key used on a token of `kind`: a secret opens a JWE as a shared key (key
+    /// wrap, direct or PBES2), not as an HMAC key.
+    pub fn kind_words_for(&self, kind: Kind) -> String {
         if let Material::Secret(bytes) = self {
-            return format!("{}-bit HMAC secret", bytes.len() * 8);
+            let role = match kind {
+                Kind::Jws => "HMAC",
+                Kind::Jwe => "shared",
+            };
+            return format!("{}-bit {role} secret", bytes.len() * 8);
         }
         let half = if self.can_sign() { "private" } else { "public" };
         match self.shape() {
@@ -256,7 +267,16 @@ impl Key {
 
     /// `RSA 2048-bit public key, PEM SPKI (PUBLIC KEY)`.
     pub fn describe(&self) -> String {
-        let mut text = format!("{}, {}", self.material.kind_words(), self.format.label());
+        self.describe_for(Kind::Jws)
+    }
+
+    /// The same, in the words for a token of `kind` (see [`Material::kind_words_for`]).
+    pub fn describe_for(&self, kind: Kind) -> String {
+        let mut text = format!(
+            "{}, {}",
+            self.material.kind_words_for(kind),
+            self.format.label()
+        );
         if let Some(kid) = &self.usage.kid {
             text.push_str(&format!(", kid \"{kid}\""));
         }
@@ -286,8 +306,13 @@ impl KeySet {
 
     /// The key-info line.
     pub fn describe(&self) -> String {
+        self.describe_for(Kind::Jws)
+    }
+
+    /// The key-info line beside a token of `kind`.
+    pub fn describe_for(&self, kind: Kind) -> String {
         match self {
-            KeySet::One(key) => key.describe(),
+            KeySet::One(key) => key.describe_for(kind),
             KeySet::Jwks { keys, skipped } => {
                 let mut text = format!(
                     "JWKS with {} usable key{}",

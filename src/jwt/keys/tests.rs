@@ -524,3 +524,18 @@ fn an_rsa_jwk_with_a_bad_exponent_is_blamed_on_e() {
             .ends_with("RSA 2048-bit public key, JWK")
     );
 }
+
+#[test]
+fn a_secret_is_named_for_the_token_it_is_used_on() {
+    let secret = detect("mysecret").unwrap();
+    assert_eq!(secret.describe_for(Kind::Jws), secret.describe());
+    assert!(secret.describe().starts_with("64-bit HMAC secret"));
+    assert!(
+        secret
+            .describe_for(Kind::Jwe)
+            .starts_with("64-bit shared secret")
+    );
+    // Only a secret's words change: a key pair is the same key whatever the token.
+    let public = detect(fixture!("rsa2048.spki.pem")).unwrap();
+    assert_eq!(public.describe_for(Kind::Jwe), public.describe());
+}
