@@ -100,7 +100,10 @@ export async function startup(browser, url, runs, fetched, background, warm = []
     loaded.forEach((p) => fetched.add(p));
     if (i === 0) {
       // Once is enough to see what comes after (the engine): waiting for the network to go
-      // quiet costs half a second per load.
+      // quiet costs half a second per load. A page with a key engine (the UI contract's
+      // engine-status) is waited for until it says the engine is in or failed: on a browser's
+      // very first load the network can be quiet for half a second before the engine is started.
+      await page.waitForFunction(() => document.querySelector('[data-testid=engine-status]')?.dataset.state !== 'loading');
       await page.waitForLoadState('networkidle');
       const all = [...await page.evaluate(LOADED), ...requested];
       all.filter((p) => !loaded.includes(p)).forEach((p) => background.add(p));
