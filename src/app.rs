@@ -251,6 +251,7 @@ pub fn App(props: &AppProps) -> Html {
     let on_edit_header = use_dispatch(&dispatcher, Action::EditHeader);
     let on_edit_payload = use_dispatch(&dispatcher, Action::EditPayload);
     let on_clear = use_dispatch(&dispatcher, |()| Action::Clear);
+    let on_back_to_pasted = use_dispatch(&dispatcher, |()| Action::BackToPasted);
     let on_example = use_dispatch(&dispatcher, |()| Action::SetToken(EXAMPLE_TOKEN.into()));
     let on_encoding = use_dispatch(&dispatcher, Action::SetSecretEncoding);
     let on_alg = use_dispatch(&dispatcher, Action::SetAlg);
@@ -663,6 +664,8 @@ pub fn App(props: &AppProps) -> Html {
                             error={debugger_state.edit_error.as_ref().filter(|e| e.about_signing()).map(ToString::to_string)}
                             signing={debugger_state.signing.clone()}
                             on_key={on_signing_key}
+                            can_go_back={debugger_state.can_go_back_to_pasted()}
+                            on_back={on_back_to_pasted}
                         />
                     }
                     <EncryptPanel sealing={debugger_state.sealing.clone()} on_alg={on_encrypt_alg} on_enc={on_encrypt_enc}

@@ -19,6 +19,10 @@ pub struct SignPanelProps {
     /// What signing did to the token shown.
     pub signing: Signing,
     pub on_key: Callback<String>,
+    /// Whether the token shown was edited or re-signed since it was pasted.
+    pub can_go_back: bool,
+    /// Put back the token as pasted.
+    pub on_back: Callback<()>,
 }
 
 /// The signing panel.
@@ -58,6 +62,12 @@ pub fn SignPanel(props: &SignPanelProps) -> Html {
         <section class="panel decoded signing" aria-labelledby="sign-title">
             <div class="panel-head"><h2 id="sign-title">{ "Sign" }</h2></div>
             <p class={classes!("status-line", "sign-status", state)} data-testid="sign-status" data-state={state} role="status">{ status }</p>
+            // A new key or an edit replaces the token shown: the one pasted is a click away.
+            if props.can_go_back {
+                <p class="sign-back">
+                    <button type="button" data-testid="sign-back" onclick={props.on_back.reform(|_: MouseEvent| ())}>{ "Back to the token as pasted" }</button>
+                </p>
+            }
             <textarea
                 data-testid="signing-key-input"
                 class="key"

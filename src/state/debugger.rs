@@ -63,6 +63,9 @@ pub enum Action {
     Encrypt { nested: bool },
     /// Put back the token the box held before it was encrypted.
     Unseal,
+    /// Put back the token as it was last pasted (or loaded), undoing the edits and re-signing
+    /// since: the Sign panel's way back, as a new key or an edit replaces the token shown.
+    BackToPasted,
     /// An opened encrypted token's plaintext was edited: it is sealed again with the token's own
     /// `alg` and `enc`, for the Encrypt panel's key or else the key that opened it.
     EditPlaintext(String),
@@ -210,6 +213,9 @@ pub struct Debugger {
     /// The last token pasted or signed here, and its signing: an edit without a key that comes
     /// back to it carries a matching signature again.
     baseline: (Rc<str>, Signing),
+    /// The token as it was last put in the box (pasted, loaded, opened or sealed), before any
+    /// edit or re-signing here: where [`Action::BackToPasted`] returns.
+    pasted: Rc<str>,
     /// The plaintext of an encrypted token that opened.
     pub opened: Option<Rc<OpenedView>>,
     /// The encrypted token the token shown was opened from (a nested JWT).
@@ -241,6 +247,7 @@ impl Debugger {
             resign_pending: false,
             signing: Signing::None,
             baseline: (input.into(), Signing::None),
+            pasted: input.into(),
             opened: None,
             outer: None,
             sealing: Sealing::default(),
@@ -282,6 +289,7 @@ impl Debugger {
             }
             Action::Clear => {
                 next.input = "".into();
+                next.pasted = next.input.clone();
                 next.decoded = Decoded::Empty;
                 next.header_draft = None;
                 next.payload_draft = None;
@@ -377,6 +385,11 @@ impl Debugger {
             Action::Unseal => {
                 if let Some(before) = self.sealing.before.clone() {
                     return next.apply(Action::SetToken(before.to_string()));
+                }
+            }
+            Action::BackToPasted => {
+                if self.can_go_back_to_pasted() {
+                    return next.apply(Action::SetToken(self.pasted.to_string()));
                 }
             }
             Action::EditPlaintext(text) => {
@@ -475,6 +488,10 @@ impl Debugger {
                         // when the answer is in (the drafts go below, with the example's JSON).
                         if next.resign_pending {
                             next.pending_example = Some(example);
+                        } else {
+                            // The example as signed here is the token loaded: the Sign panel's
+                            // way back returns to it, not to the token shown before it.
+                            next.pasted = next.input.clone();
                         }
                     }
                     None => {
@@ -517,6 +534,12 @@ impl Debugger {
             Decoded::Error(broken) => broken.payload_text.clone(),
             Decoded::Empty => None,
         })
+    }
+
+    /// Whether the token shown was edited or re-signed here since it was pasted, so that
+    /// [`Action::BackToPasted`] has something to put back.
+    pub fn can_go_back_to_pasted(&self) -> bool {
+        self.signing != Signing::None && !self.pasted.is_empty() && *self.pasted != *self.input
     }
 
     /// The algorithm named in the current header, if it is one this tool signs with.
@@ -641,6 +664,7 @@ impl Debugger {
         self.signing = Signing::None;
         self.outer = None;
         self.baseline = (self.input.clone(), Signing::None);
+        self.pasted = self.input.clone();
         self.header_draft = None;
         self.payload_draft = None;
         self.edit_error = None;

@@ -158,5 +158,9 @@ mod tests {
         });
         assert_ne!(again.debugger.input, state.debugger.input);
         assert_eq!(again.debugger.verdict.state(), "verified");
+        // The token shown before the keys came is one click back, as it was.
+        let back = again.apply(AppAction::Debugger(Action::BackToPasted));
+        assert_eq!(&*back.debugger.input, jwt_io);
+        assert_eq!(back.debugger.algorithm(), Some(Algorithm::HS256));
     }
 }

@@ -188,7 +188,18 @@ test('an example signed in the page verifies, and a key edit breaks it', async (
   assert.equal(await menu.inputValue(), ids[2]);
   await menu.selectOption('ES256');
   assert.equal(await verdictBecomes(page, 'verified'), 'verified');
-  assert.doesNotMatch(await page.getByTestId('token-input').inputValue(), /\.eyJzdWIiOiJib2IiLCJhZG1pbiI6ZmFsc2V9\./);
+  const loaded = await page.getByTestId('token-input').inputValue();
+  assert.doesNotMatch(loaded, /\.eyJzdWIiOiJib2IiLCJhZG1pbiI6ZmFsc2V9\./);
+  // Nothing edited yet: no way back offered. An edit re-signs; the token as loaded is one click back.
+  assert.equal(await page.getByTestId('sign-back').count(), 0);
+  await page.getByTestId('payload-json').fill('{"sub": "eve"}');
+  await page.waitForFunction((before) => document.querySelector('[data-testid=token-input]').value !== before, loaded);
+  assert.equal(await verdictBecomes(page, 'verified'), 'verified');
+  await page.getByTestId('sign-back').click();
+  assert.equal(await page.getByTestId('token-input').inputValue(), loaded);
+  assert.match(await page.getByTestId('payload-json').inputValue(), /"sub": "1234567890"/);
+  assert.equal(await page.getByTestId('sign-status').getAttribute('data-state'), 'none');
+  assert.equal(await page.getByTestId('sign-back').count(), 0);
   assert.deepEqual(errors, []);
   await context.close();
 });

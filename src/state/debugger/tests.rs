@@ -544,6 +544,46 @@ fn editing_the_json_re_signs_with_the_signing_key() {
 }
 
 #[test]
+fn the_token_as_pasted_comes_back_after_edits_and_re_signing() {
+    let state = Debugger::new(EXAMPLE_TOKEN, 0);
+    // Nothing done to it yet: nothing to go back to, and asking changes nothing.
+    assert!(!state.can_go_back_to_pasted());
+    assert_eq!(&*state.apply(Action::BackToPasted).input, EXAMPLE_TOKEN);
+    // Edited without a signing key (the old signature kept), then signed with one.
+    let state = state.apply(Action::EditPayload("{\"sub\":\"eve\"}".into()));
+    assert_eq!(state.signing, Signing::Stale);
+    assert!(state.can_go_back_to_pasted());
+    let state = state
+        .apply(Action::SetSigningKey("mysecret".into()))
+        .apply(Action::SetAlg(Algorithm::HS512));
+    assert!(matches!(state.signing, Signing::Signed { .. }));
+    assert!(state.can_go_back_to_pasted());
+    let back = state.apply(Action::BackToPasted);
+    assert_eq!(&*back.input, EXAMPLE_TOKEN);
+    assert_eq!(back.signing, Signing::None);
+    assert_eq!(back.algorithm(), Some(Algorithm::HS256));
+    assert!(!back.can_go_back_to_pasted());
+    // A token pasted since is the one to come back to.
+    let other = EXAMPLE_TOKEN.replace("SflK", "SflL");
+    let state = state
+        .apply(Action::SetToken(other.clone()))
+        .apply(Action::EditPayload("{}".into()));
+    assert_eq!(&*state.apply(Action::BackToPasted).input, other.as_str());
+    // Cleared: nothing to come back to.
+    assert!(!state.apply(Action::Clear).can_go_back_to_pasted());
+    // An example signed in the page is the token loaded, not an edit of the one before it.
+    let example = state.apply(Action::LoadExample(presets::Example::Tutorial));
+    assert!(matches!(example.signing, Signing::Signed { .. }));
+    assert!(!example.can_go_back_to_pasted());
+    let edited = example.apply(Action::EditPayload("{}".into()));
+    assert_eq!(
+        edited.apply(Action::BackToPasted).input,
+        example.input,
+        "back to the example"
+    );
+}
+
+#[test]
 fn clearing_the_signing_key_leaves_the_token_as_pasted() {
     let spaced = format!(
         "{}.{}.AAAA",
