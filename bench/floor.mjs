@@ -1,6 +1,6 @@
 // The stack's own floor for `make bench`: builds bench/floor (the least Yew page that decodes a
 // token) as the page is built — release profile, wasm-bindgen, wasm-opt with the page's flags,
-// its imports shortened and its glue minified as scripts/finish_site.py does — and weighs it, so BENCHMARKS.md can set the page's bytes beside
+// its imports and exports shortened and its glue minified as scripts/finish_site.py does — and weighs it, so BENCHMARKS.md can set the page's bytes beside
 // what the stack alone costs.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -25,7 +25,8 @@ export async function floorSize() {
   const opt = await shippedWasmOpt();
   if (opt) await run('wasm-opt', [...opt, '-o', wasm, wasm], cwd);
   const shorten = 'import sys; from pathlib import Path; sys.path.insert(0, "scripts"); import finish_site; '
-    + 'finish_site.shorten_imports(Path(sys.argv[1]), Path(sys.argv[2]))';
+    + 'finish_site.shorten_imports(Path(sys.argv[1]), Path(sys.argv[2])); '
+    + 'finish_site.shorten_exports(Path(sys.argv[1]), Path(sys.argv[2]))';
   await run('python3', ['-c', shorten, js, wasm], { cwd: ROOT });
   await run('terser', [js, '--module', '--compress', '--mangle', '--output', js], cwd);
   return { wasm: gzip(await readFile(wasm)), js: gzip(await readFile(js)) };

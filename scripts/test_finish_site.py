@@ -236,6 +236,72 @@ class ImportNames(unittest.TestCase):
         self.assertTrue(all(re.fullmatch(r"[A-Za-z]+", n) for n in names))
 
 
+INVOKE = "wasm_bindgen__convert__closures_____invoke__h0123456789abcdef"
+
+
+def module_with_exports():
+    """A valid module exporting its memory, `main`, and two of wasm-bindgen's runtime names."""
+    types = section(1, bytes([1, 0x60, 0, 0]))
+    functions = section(3, bytes([2, 0, 0]))
+    memory = section(5, bytes([1, 0x00, 1]))
+    exports = bytes([4]) + name("memory") + bytes([0x02, 0]) + name("main") + bytes([0x00, 0])
+    exports += name("__wbindgen_malloc") + bytes([0x00, 0]) + name(INVOKE) + bytes([0x00, 1])
+    code = section(10, bytes([2, 2, 0, 0x0B, 2, 0, 0x0B]))
+    return b"\0asm\1\0\0\0" + types + functions + memory + section(7, exports) + code
+
+
+# The page's glue reads exports from `wasm`; the engine's, minified by Trunk, from another name.
+EXPORT_GLUE = ("let wasm;function f(){wasm.__wbindgen_malloc(1);u." + INVOKE + "();"
+               "return wasm.memory.buffer}function " + INVOKE + "(a){wasm." + INVOKE + "(a)}"
+               "const c=()=>" + INVOKE + " (1);const d=g(1," + INVOKE + ");")
+
+
+def wasm_exports(data):
+    """What the JavaScript engine reads from the module's export section (and that it is valid)."""
+    script = ("const m=new WebAssembly.Module(require('fs').readFileSync(0));"
+              "console.log(JSON.stringify(WebAssembly.Module.exports(m).map(e=>[e.name,e.kind])))")
+    run = subprocess.run(["node", "-e", script], input=data, capture_output=True, check=True)
+    return json.loads(run.stdout)
+
+
+class ExportNames(unittest.TestCase):
+    def test_exports_get_short_names_in_both_files(self):
+        with tempfile.TemporaryDirectory() as d:
+            glue, wasm = Path(d) / "x.js", Path(d) / "x_bg.wasm"
+            glue.write_text(EXPORT_GLUE)
+            wasm.write_bytes(module_with_exports())
+            finish_site.shorten_exports(glue, wasm)
+            self.assertEqual(wasm_exports(wasm.read_bytes()), [
+                ["memory", "memory"], ["main", "function"], ["a", "function"], ["b", "function"]])
+            # The glue's wrapper function of the same name is its own name, kept.
+            self.assertEqual(glue.read_text(), "let wasm;function f(){wasm.a(1);u.b();return wasm.memory.buffer}"
+                             "function " + INVOKE + "(a){wasm.b(a)}const c=()=>" + INVOKE + " (1);"
+                             "const d=g(1," + INVOKE + ");")
+
+    def test_an_export_read_other_than_as_a_property_stops_the_build(self):
+        with tempfile.TemporaryDirectory() as d:
+            glue, wasm = Path(d) / "x.js", Path(d) / "x_bg.wasm"
+            for use in ('const n="__wbindgen_malloc";', "const{__wbindgen_malloc:m}=wasm;",
+                        "const{x,__wbindgen_malloc}=wasm;", "wasm[`__wbindgen_malloc`](1);"):
+                glue.write_text(EXPORT_GLUE + use)
+                wasm.write_bytes(module_with_exports())
+                with self.assertRaisesRegex(finish_site.SiteError, "__wbindgen_malloc is used other than"):
+                    finish_site.shorten_exports(glue, wasm)
+                self.assertEqual(wasm.read_bytes(), module_with_exports(), "nothing is half-written")
+                self.assertEqual(glue.read_text(), EXPORT_GLUE + use)
+
+    def test_a_module_cut_short_is_refused(self):
+        whole = module_with_exports()
+        boundaries, at = {8}, 8
+        while at < len(whole):
+            size, body = finish_site.leb128(whole, at + 1)
+            at = body + size
+            boundaries.add(at)
+        for cut in sorted(set(range(8, len(whole))) - boundaries):
+            with self.subTest(cut=cut), self.assertRaises(finish_site.SiteError):
+                finish_site.rename_exports(whole[:cut], finish_site.KEPT_EXPORTS)
+
+
 class ServiceWorker(unittest.TestCase):
     def test_every_file_is_precached_under_a_cache_named_after_the_build(self):
         with tempfile.TemporaryDirectory() as d:
