@@ -2,7 +2,7 @@
 // token) as the page is built — release profile, wasm-bindgen, wasm-opt with the page's flags,
 // its imports and exports shortened and its glue minified as scripts/finish_site.py does — and weighs it, so BENCHMARKS.md can set the page's bytes beside
 // what the stack alone costs.
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync, constants } from 'node:zlib';
 import { ROOT } from '../tests/e2e/lib.mjs';
@@ -14,7 +14,8 @@ const NAME = 'jwt_bench_floor';
 
 const gzip = (bytes) => gzipSync(bytes, { level: constants.Z_BEST_COMPRESSION }).length;
 
-/** { wasm, js } gzip -9 bytes of the floor page's module and glue, built now. */
+/** { wasm, js } gzip -9 bytes of the floor page's module and glue, built now, and the `dir`
+ *  that serves it as a page. */
 export async function floorSize() {
   const cwd = { cwd: CRATE };
   await run('cargo', ['rustc', '--release', '--target', 'wasm32-unknown-unknown', '--lib', '--crate-type', 'cdylib'], cwd);
@@ -29,5 +30,10 @@ export async function floorSize() {
     + 'finish_site.shorten_exports(Path(sys.argv[1]), Path(sys.argv[2]))';
   await run('python3', ['-c', shorten, js, wasm], { cwd: ROOT });
   await run('terser', [js, '--module', '--compress', '--mangle', '--output', js], cwd);
-  return { wasm: gzip(await readFile(wasm)), js: gzip(await readFile(js)) };
+  // A page to load it, as Trunk writes ours: the glue and the module preloaded, then started.
+  await writeFile(join(OUT, 'index.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>floor</title>'
+    + `<link rel="modulepreload" href="/${NAME}.js"><link rel="preload" href="/${NAME}_bg.wasm" as="fetch" type="application/wasm" crossorigin>`
+    + `<script type="module">import init from '/${NAME}.js'; await init({ module_or_path: '/${NAME}_bg.wasm' });</script>`
+    + '</head><body></body></html>');
+  return { wasm: gzip(await readFile(wasm)), js: gzip(await readFile(js)), dir: OUT };
 }

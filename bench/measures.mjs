@@ -73,7 +73,7 @@ const LOADED = "['index.html', ...performance.getEntriesByType('resource').map((
  *  what the first load fetched afterwards until the network went quiet (the engine module). The observer is
  *  installed before any page script runs, so the time is that of the first mutation after which
  *  the payload is shown. */
-export async function startup(browser, url, runs, fetched, background, warm = []) {
+export async function startup(browser, url, runs, fetched, background, warm = [], { waitForEngine = true } = {}) {
   const times = [];
   for (let i = 0; i < runs; i++) {
     // The first load, which records what is fetched, runs without the service worker: once it
@@ -103,7 +103,10 @@ export async function startup(browser, url, runs, fetched, background, warm = []
       // quiet costs half a second per load. A page with a key engine (the UI contract's
       // engine-status) is waited for until it says the engine is in or failed: on a browser's
       // very first load the network can be quiet for half a second before the engine is started.
-      await page.waitForFunction(() => document.querySelector('[data-testid=engine-status]')?.dataset.state !== 'loading');
+      // (Not in the static copy of our page, the floor: it has the element but no code.)
+      if (waitForEngine) {
+        await page.waitForFunction(() => document.querySelector('[data-testid=engine-status]')?.dataset.state !== 'loading');
+      }
       await page.waitForLoadState('networkidle');
       const all = [...await page.evaluate(LOADED), ...requested];
       all.filter((p) => !loaded.includes(p)).forEach((p) => background.add(p));
@@ -152,11 +155,23 @@ export async function startFloor(browser, url, runs) {
   const floor = await serve(dir);
   try {
     const warm = [];
-    const cold = await startup(browser, floor.url, runs, new Set(), new Set(), warm);
+    const cold = await startup(browser, floor.url, runs, new Set(), new Set(), warm, { waitForEngine: false });
     return { cold, warm };
   } finally {
     await floor.close();
     await rm(dir, { recursive: true });
+  }
+}
+
+/** The least Yew page of this stack (bench/floor, served from `dir`): navigation → its example
+ *  decoded, `runs` cold loads, as `startup` loads ours. What our page takes above it is its own
+ *  code; what is below it is the stack's. */
+export async function stackStart(browser, dir, runs) {
+  const floor = await serve(dir);
+  try {
+    return await startup(browser, floor.url, runs, new Set(), new Set(), [], { waitForEngine: false });
+  } finally {
+    await floor.close();
   }
 }
 
