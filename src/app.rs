@@ -20,6 +20,7 @@ use crate::components::json_panel::JsonPanel;
 use crate::components::key_panel::KeyPanel;
 use crate::components::keygen_view::KeygenView;
 use crate::components::plaintext_panel::PlaintextPanel;
+use crate::components::shared_text::SharedText;
 use crate::components::sign_panel::SignPanel;
 use crate::components::token_editor::TokenEditor;
 use crate::components::walkthrough_view::WalkthroughView;
@@ -269,18 +270,22 @@ pub fn App(props: &AppProps) -> Html {
     };
     let on_share = {
         let share_status = share_status.clone();
-        use_callback(state.debugger.input.clone(), move |(), token| {
-            let link = share::link(&browser::page_url(), token);
-            let share_status = share_status.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let copied = browser::copy_text(&link).await;
-                share_status.set(Some(if copied {
-                    "Link copied: it carries the token only, never a key."
-                } else {
-                    "Copying failed: the browser refused the clipboard."
-                }));
-            });
-        })
+        // Made again when the token changes; compared by identity on every other render.
+        use_callback(
+            SharedText::from(state.debugger.input.clone()),
+            move |(), token| {
+                let link = share::link(&browser::page_url(), token);
+                let share_status = share_status.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let copied = browser::copy_text(&link).await;
+                    share_status.set(Some(if copied {
+                        "Link copied: it carries the token only, never a key."
+                    } else {
+                        "Copying failed: the browser refused the clipboard."
+                    }));
+                });
+            },
+        )
     };
     // The walkthrough: RS256 needs a key pair, made by WebCrypto on first use.
     let on_walk = {

@@ -18,8 +18,10 @@ pub const SHOWN_CHARS: usize = 120;
 /// `value` as one line, cut after [`SHOWN_CHARS`] characters.
 pub fn shown_value(value: &Value) -> String {
     let mut shown = value.minified();
-    if shown.chars().count() > SHOWN_CHARS {
-        shown = shown.chars().take(SHOWN_CHARS).chain("…".chars()).collect();
+    // Cut after SHOWN_CHARS characters, found without counting the rest of a long value.
+    if let Some((cut, _)) = shown.char_indices().nth(SHOWN_CHARS) {
+        shown.truncate(cut);
+        shown.push('…');
     }
     shown
 }
@@ -95,4 +97,22 @@ pub fn ClaimsList(props: &ClaimsListProps) -> Html {
         }
     });
     html! { <dl class="claims">{ for rows }</dl> }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{SHOWN_CHARS, shown_value};
+    use crate::jwt::json;
+
+    #[test]
+    fn values_are_cut_after_so_many_characters_not_bytes() {
+        // A string value's minified text counts its quotes: 118 'é' and two quotes just fit.
+        let fits = json::parse(&format!("\"{}\"", "é".repeat(SHOWN_CHARS - 2))).unwrap();
+        assert_eq!(shown_value(&fits).chars().count(), SHOWN_CHARS);
+        assert!(!shown_value(&fits).ends_with('…'));
+        let long = json::parse(&format!("\"{}\"", "é".repeat(SHOWN_CHARS))).unwrap();
+        let shown = shown_value(&long);
+        assert_eq!(shown, format!("\"{}…", "é".repeat(SHOWN_CHARS - 1)));
+        assert_eq!(shown_value(&json::parse("[1, 2]").unwrap()), "[1,2]");
+    }
 }

@@ -1,17 +1,17 @@
 //! A copy button: an icon (with a short word where two sit side by side), a name for screen
 //! readers, and a visible confirmation (Clipboard API, with a fallback).
 
-use std::rc::Rc;
-
 use yew::prelude::*;
+
+use super::shared_text::SharedText;
 
 use crate::browser;
 
 #[derive(Properties, PartialEq)]
 pub struct CopyButtonProps {
-    /// What is copied. `Rc<str>`, not `AttrValue`: an `Rc` compares by pointer first, so an
-    /// unchanged 350 KB token costs no byte-by-byte comparison on each render.
-    pub text: Rc<str>,
+    /// What is copied: the state's own text, so an unchanged 350 KB token costs no byte-by-byte
+    /// comparison on each render (see `SharedText`).
+    pub text: SharedText,
     /// What it is: the accessible name and the tooltip are "Copy {what}".
     pub what: AttrValue,
     pub testid: AttrValue,

@@ -1,10 +1,9 @@
 //! A decoded JSON part (header or payload), in its part's colour; editing it re-encodes.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use super::live_textarea::LiveTextArea;
+use super::shared_text::SharedText;
 
 #[derive(Properties, PartialEq)]
 pub struct JsonPanelProps {
@@ -12,7 +11,7 @@ pub struct JsonPanelProps {
     pub part: &'static str,
     pub title: AttrValue,
     /// Shared, as `LiveTextArea` takes it.
-    pub text: Rc<str>,
+    pub text: SharedText,
     /// `data-state`, e.g. `not-json`.
     #[prop_or_default]
     pub state: Option<&'static str>,

@@ -1,7 +1,5 @@
 //! Verify signature: the key box, how a secret is read, what the key is, and the verdict.
 
-use std::rc::Rc;
-
 use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -15,10 +13,11 @@ use super::copy_button::CopyButton;
 use super::engine_status::EngineStatusView;
 use super::key_export::KeyExport;
 use super::key_file::{KeyDrop, KeyFile, use_key_drop};
+use super::shared_text::SharedText;
 
 #[derive(Properties, PartialEq)]
 pub struct KeyPanelProps {
-    pub key_text: Rc<str>,
+    pub key_text: SharedText,
     pub parsed: Option<ParsedKeys>,
     /// True when the key box is empty and the signing key verifies instead.
     pub using_signing_key: bool,

@@ -12,11 +12,13 @@ use std::rc::Rc;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
+use super::shared_text::SharedText;
+
 #[derive(Properties, PartialEq)]
 pub struct LiveTextAreaProps {
-    /// The text the app holds for this box (an `Rc`, compared by pointer first, as in
-    /// `CopyButton`).
-    pub value: Rc<str>,
+    /// The text the app holds for this box (the state's own, compared by identity first: see
+    /// `SharedText`).
+    pub value: SharedText,
     /// Called with the whole text after each user edit.
     pub on_input: Callback<String>,
     pub testid: AttrValue,

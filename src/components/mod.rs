@@ -1,4 +1,5 @@
-//! One file per component: props in, callbacks out, no domain logic and no state but UI state.
+//! One file per component: props in, callbacks out, no domain logic and no state but UI state
+//! (and `shared_text`, the text prop they pass along).
 
 pub mod alg_select;
 pub mod claims_list;
@@ -19,6 +20,7 @@ pub mod keygen_view;
 pub mod live_textarea;
 pub mod painted_token;
 pub mod plaintext_panel;
+pub mod shared_text;
 pub mod sign_panel;
 pub mod term;
 pub mod token_editor;

@@ -5,12 +5,13 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::shared_text::SharedText;
 use crate::jwt::token::{self, Mark};
 
 #[derive(Properties, PartialEq)]
 pub struct PaintedTokenProps {
     /// Shared, as `LiveTextArea` takes it.
-    pub text: Rc<str>,
+    pub text: SharedText,
     /// Where bad segments break (`part-error`): one character, or the whole segment.
     #[prop_or_default]
     pub marks: Rc<Vec<Mark>>,

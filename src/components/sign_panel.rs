@@ -1,7 +1,5 @@
 //! Sign: the signing key box; edits to the header or payload are re-signed with it at once.
 
-use std::rc::Rc;
-
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
@@ -9,10 +7,11 @@ use crate::state::{ParsedKeys, Signing};
 
 use super::copy_button::CopyButton;
 use super::key_file::{KeyDrop, KeyFile, use_key_drop};
+use super::shared_text::SharedText;
 
 #[derive(Properties, PartialEq)]
 pub struct SignPanelProps {
-    pub key_text: Rc<str>,
+    pub key_text: SharedText,
     pub parsed: Option<ParsedKeys>,
     /// Why the last edit could not be turned into a token.
     pub error: Option<String>,

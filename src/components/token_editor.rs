@@ -7,12 +7,13 @@ use yew::prelude::*;
 use super::copy_button::CopyButton;
 use super::live_textarea::LiveTextArea;
 use super::painted_token::PaintedToken;
+use super::shared_text::SharedText;
 use crate::jwt::token::Mark;
 
 #[derive(Properties, PartialEq)]
 pub struct TokenEditorProps {
     /// The text as typed.
-    pub value: Rc<str>,
+    pub value: SharedText,
     pub on_input: Callback<String>,
     pub on_clear: Callback<()>,
     pub on_example: Callback<()>,
