@@ -234,23 +234,41 @@ def skip_import_descriptor(data, at):
     raise SiteError(f"wasm: unknown import kind {kind:#x}")
 
 
-def rename_imports(wasm, module):
-    """The module's bytes with every import from `module` renamed to a short name, and the
-    renaming (old → new)."""
+def rewrite_section(wasm, section_id, rewrite):
+    """The module's bytes with the body of each section `section_id` replaced by
+    `rewrite(body_start, body_end)`; every other section is copied as it is."""
     if wasm[:8] != b"\0asm\x01\0\0\0":
         raise SiteError("wasm: not a version-1 WebAssembly module")
-    at, out, renamed = 8, bytearray(wasm[:8]), {}
+    at, out = 8, bytearray(wasm[:8])
     while at < len(wasm):
         section = wasm[at]
         size, body = leb128(wasm, at + 1)
-        end = body + size
-        if section != 2:
-            out += wasm[at:body] + take(wasm, body, size)
-            at = end
-            continue
-        take(wasm, body, size)  # the whole section is there
-        count, pos = leb128(wasm, body)
-        imports = bytearray(to_leb128(count))
+        content = take(wasm, body, size)  # the whole section is there
+        if section == section_id:
+            content = rewrite(body, body + size)
+            out += bytes([section_id]) + to_leb128(len(content))
+        else:
+            out += wasm[at:body]
+        out += content
+        at = body + size
+    return bytes(out)
+
+
+def utf8_name(field, what):
+    try:
+        return field.decode()
+    except UnicodeDecodeError:
+        raise SiteError(f"wasm: an {what}'s name is not UTF-8") from None
+
+
+def rename_imports(wasm, module):
+    """The module's bytes with every import from `module` renamed to a short name, and the
+    renaming (old → new)."""
+    renamed = {}
+
+    def imports(pos, end):
+        count, pos = leb128(wasm, pos)
+        out = bytearray(to_leb128(count))
         for _ in range(count):
             names = []
             for _ in range(2):
@@ -260,22 +278,20 @@ def rename_imports(wasm, module):
             after = skip_import_descriptor(wasm, pos)
             space, field = names
             if space == module.encode():
-                try:
-                    name = field.decode()
-                except UnicodeDecodeError:
-                    raise SiteError("wasm: an import's name is not UTF-8") from None
+                name = utf8_name(field, "import")
                 field = renamed.setdefault(name, short_name(len(renamed))).encode()
             for name in (space, field):
-                imports += to_leb128(len(name)) + name
-            imports += wasm[pos:after]
+                out += to_leb128(len(name)) + name
+            out += wasm[pos:after]
             pos = after
         if pos != end:
             raise SiteError("wasm: the import section does not end where its size says")
-        out += bytes([2]) + to_leb128(len(imports)) + imports
-        at = end
+        return out
+
+    data = rewrite_section(wasm, 2, imports)
     if not renamed:
         raise SiteError(f"wasm: no imports from {module}")
-    return bytes(out), renamed
+    return data, renamed
 
 
 # Exports kept as they are: the memory, and `main`, a name common enough to be some other
@@ -286,20 +302,11 @@ KEPT_EXPORTS = {"memory", "main"}
 def rename_exports(wasm, kept):
     """The module's bytes with every export but those in `kept` renamed to a short name, and the
     renaming (old → new)."""
-    if wasm[:8] != b"\0asm\x01\0\0\0":
-        raise SiteError("wasm: not a version-1 WebAssembly module")
-    at, out, renamed = 8, bytearray(wasm[:8]), {}
-    while at < len(wasm):
-        section = wasm[at]
-        size, body = leb128(wasm, at + 1)
-        end = body + size
-        if section != 7:
-            out += wasm[at:body] + take(wasm, body, size)
-            at = end
-            continue
-        take(wasm, body, size)  # the whole section is there
-        count, pos = leb128(wasm, body)
-        exports = bytearray(to_leb128(count))
+    renamed = {}
+
+    def exports(pos, end):
+        count, pos = leb128(wasm, pos)
+        out = bytearray(to_leb128(count))
         for _ in range(count):
             length, pos = leb128(wasm, pos)
             field = take(wasm, pos, length)
@@ -307,19 +314,16 @@ def rename_exports(wasm, kept):
             if byte_at(wasm, pos) > 0x04:
                 raise SiteError(f"wasm: unknown export kind {wasm[pos]:#x}")
             after = leb128(wasm, pos + 1)[1]
-            try:
-                name = field.decode()
-            except UnicodeDecodeError:
-                raise SiteError("wasm: an export's name is not UTF-8") from None
+            name = utf8_name(field, "export")
             if name not in kept:
                 field = renamed.setdefault(name, short_name(len(renamed))).encode()
-            exports += to_leb128(len(field)) + field + wasm[pos:after]
+            out += to_leb128(len(field)) + field + wasm[pos:after]
             pos = after
         if pos != end:
             raise SiteError("wasm: the export section does not end where its size says")
-        out += bytes([7]) + to_leb128(len(exports)) + exports
-        at = end
-    return bytes(out), renamed
+        return out
+
+    return rewrite_section(wasm, 7, exports), renamed
 
 
 def shorten_imports(glue, wasm):

@@ -169,12 +169,28 @@ GLUE = ('function i(){const e={__proto__:null,' + LONG[0] + ':function(a){return
         + 'function w(){return wasm.__wbindgen_malloc}')
 
 
-def wasm_imports(data):
-    """What the JavaScript engine reads from the module's import section (and that it is valid)."""
-    script = ("const m=new WebAssembly.Module(require('fs').readFileSync(0));"
-              "console.log(JSON.stringify(WebAssembly.Module.imports(m).map(i=>[i.module,i.name,i.kind])))")
+def node_reads(data, listing):
+    """What the JavaScript engine lists of the module (`listing`, a JS expression over `m`), which
+    also checks that it is valid."""
+    script = f"const m=new WebAssembly.Module(require('fs').readFileSync(0));console.log(JSON.stringify({listing}))"
     run = subprocess.run(["node", "-e", script], input=data, capture_output=True, check=True)
     return json.loads(run.stdout)
+
+
+def wasm_imports(data):
+    """What the JavaScript engine reads from the module's import section."""
+    return node_reads(data, "WebAssembly.Module.imports(m).map(i=>[i.module,i.name,i.kind])")
+
+
+def cuts_inside_sections(whole):
+    """Every length `whole` could be cut to but one between two sections (which would leave a
+    valid, shorter module)."""
+    boundaries, at = {8}, 8
+    while at < len(whole):
+        size, body = finish_site.leb128(whole, at + 1)
+        at = body + size
+        boundaries.add(at)
+    return sorted(set(range(8, len(whole))) - boundaries)
 
 
 class ImportNames(unittest.TestCase):
@@ -210,13 +226,8 @@ class ImportNames(unittest.TestCase):
         with self.assertRaises(finish_site.SiteError):
             finish_site.rename_imports(b"not wasm", GLUE_MODULE)
         # Cut anywhere but between two sections: refused with a SiteError, never another
-        # exception or a module. (Cut between sections, it is a valid, shorter module.)
-        boundaries, at = {8}, 8
-        while at < len(whole):
-            size, body = finish_site.leb128(whole, at + 1)
-            at = body + size
-            boundaries.add(at)
-        for cut in sorted(set(range(8, len(whole))) - boundaries):
+        # exception or a module.
+        for cut in cuts_inside_sections(whole):
             with self.subTest(cut=cut), self.assertRaises(finish_site.SiteError):
                 finish_site.rename_imports(whole[:cut], GLUE_MODULE)
 
@@ -257,11 +268,8 @@ EXPORT_GLUE = ("let wasm;function f(){wasm.__wbindgen_malloc(1);u." + INVOKE + "
 
 
 def wasm_exports(data):
-    """What the JavaScript engine reads from the module's export section (and that it is valid)."""
-    script = ("const m=new WebAssembly.Module(require('fs').readFileSync(0));"
-              "console.log(JSON.stringify(WebAssembly.Module.exports(m).map(e=>[e.name,e.kind])))")
-    run = subprocess.run(["node", "-e", script], input=data, capture_output=True, check=True)
-    return json.loads(run.stdout)
+    """What the JavaScript engine reads from the module's export section."""
+    return node_reads(data, "WebAssembly.Module.exports(m).map(e=>[e.name,e.kind])")
 
 
 class ExportNames(unittest.TestCase):
@@ -292,12 +300,7 @@ class ExportNames(unittest.TestCase):
 
     def test_a_module_cut_short_is_refused(self):
         whole = module_with_exports()
-        boundaries, at = {8}, 8
-        while at < len(whole):
-            size, body = finish_site.leb128(whole, at + 1)
-            at = body + size
-            boundaries.add(at)
-        for cut in sorted(set(range(8, len(whole))) - boundaries):
+        for cut in cuts_inside_sections(whole):
             with self.subTest(cut=cut), self.assertRaises(finish_site.SiteError):
                 finish_site.rename_exports(whole[:cut], finish_site.KEPT_EXPORTS)
 
