@@ -278,4 +278,20 @@ mod tests {
         let derived = concat_kdf(&z, "A128GCM", b"Alice", b"Bob", 16);
         assert_eq!(base64url::encode(&derived), "VqqN6vgjbSBcIijNcacQGg");
     }
+
+    /// RFC 7518 Appendix C end to end, on Bob's side: his private key and the header Alice sent
+    /// (her ephemeral key, "apu" and "apv") agree on Z and derive the RFC's content key.
+    #[test]
+    fn rfc_7518_appendix_c_from_the_keys() {
+        let header = crate::jwt::json::parse(
+            r#"{"alg":"ECDH-ES","enc":"A128GCM","apu":"QWxpY2U","apv":"Qm9i",
+                "epk":{"kty":"EC","crv":"P-256",
+                       "x":"gI0GAILBdu7T53akrFmMyGcsF3n5dO7MmwNBHKW5SV0",
+                       "y":"SLW_xSffzlPWrHEVI30DHM_4egVwt3NQqeUD7nMFpps"}}"#,
+        )
+        .unwrap();
+        let bob = base64url::decode("VEmDZpDXXK8p8N0Cndsxs924q6nS1RXFASRl6BfUqdw").unwrap();
+        let derived = receive("ECDH-ES", "A128GCM", &header, Curve::P256, &bob, 16).unwrap();
+        assert_eq!(base64url::encode(&derived), "VqqN6vgjbSBcIijNcacQGg");
+    }
 }

@@ -471,3 +471,59 @@ fn a_public_key_in_the_decrypt_box_is_told_to_bring_its_private_half() {
         "{error}"
     );
 }
+
+/// `ssh-keygen` private keys (RSA and the three ECDSA curves) open tokens sealed to them, as
+/// their PEM forms do.
+#[test]
+fn openssh_private_keys_seal_and_open() {
+    let rsa = utf8_key(include_str!("../../../tests/vectors/keys/ssh_rsa"));
+    round_trip("RSA-OAEP-256", "A256GCM", &rsa);
+    round_trip("RSA-OAEP", "A128CBC-HS256", &rsa);
+    for pem in [
+        include_str!("../../../tests/vectors/keys/ssh_ecdsa256"),
+        include_str!("../../../tests/vectors/keys/ssh_ecdsa384"),
+        include_str!("../../../tests/vectors/keys/ssh_ecdsa521"),
+    ] {
+        let ec = utf8_key(pem);
+        round_trip("ECDH-ES", "A256GCM", &ec);
+        round_trip("ECDH-ES+A128KW", "A128GCM", &ec);
+    }
+}
+
+/// A JWKS in the key box: the key whose `kid` the header names opens the token, and without a
+/// `kid` every key of the set is tried.
+#[test]
+fn a_key_set_opens_with_the_key_its_kid_names() {
+    let oct = |kid: &str, byte: char| {
+        let k = crate::jwt::base64url::encode(byte.to_string().repeat(16).as_bytes());
+        format!(r#"{{"kty":"oct","kid":"{kid}","k":"{k}"}}"#)
+    };
+    let set = utf8_key(&format!(
+        r#"{{"keys":[{},{}]}}"#,
+        oct("a", 'a'),
+        oct("b", 'b')
+    ));
+    let only_b = utf8_key(&oct("b", 'b'));
+    for header in [
+        r#"{"alg":"A128KW","enc":"A128GCM","kid":"b"}"#,
+        r#"{"alg":"A128KW","enc":"A128GCM"}"#,
+    ] {
+        let compact = encrypt(header, b"for b", &only_b).unwrap();
+        let token = crate::jwt::token::decode(&compact).unwrap();
+        assert_eq!(
+            decrypt(&token, &set).unwrap().plaintext,
+            b"for b",
+            "{header}"
+        );
+    }
+    // A set without the key the token was sealed to does not open it.
+    let only_a = utf8_key(&format!(r#"{{"keys":[{}]}}"#, oct("a", 'a')));
+    let compact = encrypt(
+        r#"{"alg":"A128KW","enc":"A128GCM","kid":"b"}"#,
+        b"for b",
+        &only_b,
+    )
+    .unwrap();
+    let token = crate::jwt::token::decode(&compact).unwrap();
+    assert_eq!(decrypt(&token, &only_a).unwrap_err(), JweError::Failed);
+}
