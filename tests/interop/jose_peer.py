@@ -1,7 +1,8 @@
 """The other side of the JWE interoperability test: joserfc, a Python JOSE library from PyPI.
 
   jose_peer.py encrypt < cases.json -> the compact JWE joserfc made for each case
-  jose_peer.py decrypt < cases.json -> joserfc's plaintext (hex) for each case's token, or its error
+  jose_peer.py decrypt < cases.json -> joserfc's plaintext (hex) and the protected header's cty
+                                       for each case's token, or its error
 
 Each case names its alg and enc, and its key: a file under tests/vectors/keys, or a shared key
 or password as hex.
@@ -50,7 +51,7 @@ def decrypt(cases):
     for case in cases:
         try:
             opened = jwe.decrypt_compact(case["token"], key(case), algorithms=algorithms(case))
-            out.append({"plaintext": opened.plaintext.hex()})
+            out.append({"plaintext": opened.plaintext.hex(), "cty": opened.protected.get("cty")})
         except Exception as error:  # the test reports whatever joserfc says
             out.append({"error": f"{type(error).__name__}: {error}"})
     return out
