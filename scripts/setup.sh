@@ -97,6 +97,11 @@ if ! python3 -c 'import jwt, cryptography, joserfc' >/dev/null 2>&1; then
     || python3 -m pip install --quiet --break-system-packages "${python_packages[@]}"
 fi
 
+# The crates of Cargo.lock, for every target: Trunk.toml builds `offline` (nothing may download
+# during a build), so `trunk serve` and `make dist` on a fresh machine need them fetched first.
+# A quick no-op once they are in cargo's cache.
+cargo fetch --locked --manifest-path "$root/Cargo.toml" --quiet
+
 # The tool compiles started above.
 for pid in "${installs[@]}"; do
   wait "$pid" || { echo "setup: a cargo install failed (see above)" >&2; exit 1; }
