@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use jsonwebtoken::jwk::{AlgorithmParameters, Jwk};
+use jsonwebtoken::jwk::{AlgorithmParameters, Jwk, JwkSet};
 use rsa::BoxedUint;
 use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
@@ -16,39 +16,60 @@ use crate::jwt::typed::{self, Field};
 /// A JWK or a JWKS (`{"keys": [...]}`).
 pub fn parse(text: &str) -> Result<KeySet, KeyError> {
     let value = json::parse(text).map_err(|e| KeyError::Jwk(format!("not JSON: {e}")))?;
-    // Each key is read on its own rather than the whole set as jsonwebtoken's `JwkSet`, which
-    // refuses every key for one bad one: the usable keys are kept and the others named.
-    if let Some(keys) = value.get("keys") {
-        let Value::Array(items) = keys else {
-            return Err(KeyError::Jwk("\"keys\" must be an array of JWKs".into()));
+    let Some(keys) = value.get("keys") else {
+        return key(&value).map(KeySet::One);
+    };
+    let Value::Array(items) = keys else {
+        return Err(KeyError::Jwk("\"keys\" must be an array of JWKs".into()));
+    };
+    // The set is read as jsonwebtoken's `JwkSet`. That refuses the whole set for one key it
+    // cannot read, so when it does, each key is read alone: the usable keys are kept and the
+    // others named.
+    let modelled_set = Value::Object(vec![Member {
+        key: "keys".into(),
+        value: Value::Array(
+            items
+                .iter()
+                .map(|item| match item {
+                    Value::Object(members) => modelled(members),
+                    other => other.clone(),
+                })
+                .collect(),
+        ),
+    }]);
+    let read_alone: Vec<Option<Jwk>> = match typed::read::<JwkSet>(&modelled_set) {
+        Ok(set) if set.keys.len() == items.len() => set.keys.into_iter().map(Some).collect(),
+        _ => items.iter().map(|_| None).collect(),
+    };
+    let mut usable = Vec::new();
+    let mut skipped = Vec::new();
+    for (index, (item, jwk)) in items.iter().zip(read_alone).enumerate() {
+        let read = match jwk {
+            Some(jwk) => key_of(item, jwk),
+            None => key(item),
         };
-        let mut usable = Vec::new();
-        let mut skipped = Vec::new();
-        for (index, item) in items.iter().enumerate() {
-            match key(item) {
-                Ok(key) => usable.push(key),
-                Err(e) => {
-                    let name = item
-                        .get("kid")
-                        .and_then(Value::as_str)
-                        .unwrap_or_else(|| format!("#{index}"));
-                    skipped.push(format!("{name}: {e}"));
-                }
+        match read {
+            Ok(key) => usable.push(key),
+            Err(e) => {
+                let name = item
+                    .get("kid")
+                    .and_then(Value::as_str)
+                    .unwrap_or_else(|| format!("#{index}"));
+                skipped.push(format!("{name}: {e}"));
             }
         }
-        if usable.is_empty() {
-            return Err(KeyError::Jwk(if skipped.is_empty() {
-                "the key set is empty".into()
-            } else {
-                format!("no usable key in the set ({})", skipped.join("; "))
-            }));
-        }
-        return Ok(KeySet::Jwks {
-            keys: usable,
-            skipped,
-        });
     }
-    key(&value).map(KeySet::One)
+    if usable.is_empty() {
+        return Err(KeyError::Jwk(if skipped.is_empty() {
+            "the key set is empty".into()
+        } else {
+            format!("no usable key in the set ({})", skipped.join("; "))
+        }));
+    }
+    Ok(KeySet::Jwks {
+        keys: usable,
+        skipped,
+    })
 }
 
 /// How the common members are written. jsonwebtoken's `Jwk` reads `null` as absent and refuses a
@@ -132,7 +153,19 @@ fn key(value: &Value) -> Result<Key, KeyError> {
     let Value::Object(members) = value else {
         return Err(KeyError::Jwk("a JWK must be a JSON object".into()));
     };
-    let not_a_jwk = |e: String| KeyError::Jwk(format!("not a JWK ({e})"));
+    // First the members `Jwk` would refuse without naming them.
+    common(value)?;
+    let jwk: Jwk = typed::read(&modelled(members)).map_err(not_a_jwk)?;
+    key_of(value, jwk)
+}
+
+fn not_a_jwk(e: String) -> KeyError {
+    KeyError::Jwk(format!("not a JWK ({e})"))
+}
+
+/// The key's `kty` and its `alg` as written, once `kid`, `use` and `key_ops` are known to be of
+/// their types.
+fn common(value: &Value) -> Result<(String, Option<String>), KeyError> {
     let common: Common = typed::read(value).map_err(not_a_jwk)?;
     let kty =
         text(&common.kty, "kty")?.ok_or_else(|| KeyError::Jwk("\"kty\" is missing".into()))?;
@@ -142,10 +175,15 @@ fn key(value: &Value) -> Result<Key, KeyError> {
         ));
     }
     text(&common.kid, "kid")?;
-    let alg = text(&common.alg, "alg")?;
     text(&common.public_use, "use")?;
+    Ok((kty, text(&common.alg, "alg")?))
+}
+
+/// One JWK, given as jsonwebtoken read it (`jwk`) beside its object (`value`), from which the
+/// members `Jwk` does not model are read: `alg` as written and the private parameters.
+fn key_of(value: &Value, jwk: Jwk) -> Result<Key, KeyError> {
+    let (kty, alg) = common(value)?;
     let private: Private = typed::read(value).map_err(not_a_jwk)?;
-    let jwk: Jwk = typed::read(&modelled(members)).map_err(not_a_jwk)?;
     let usage = Usage {
         kid: jwk.common.key_id.clone(),
         alg,
