@@ -4,7 +4,7 @@ export PATH := $(CURDIR)/tests/e2e/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 
-.PHONY: setup serve dist test lint test-native test-browser test-e2e bench fuzz clean
+.PHONY: setup serve dist test lint test-native test-browser test-e2e bench bench-compare fuzz clean
 
 setup:
 	@./scripts/setup.sh
@@ -46,6 +46,16 @@ bench:
 	$(MAKE) --no-print-directory setup && set_up=$$(date +%s) && \
 	trunk build --release && \
 	BENCH_TIMES="$$started $$set_up $$(date +%s)" BENCH_TOOLS=$$tools BENCH_BUILT=$$built node bench/run.mjs
+
+# This build against an earlier one (BASE, any revision), both measured in one browser with the
+# rounds alternating: `make bench-compare BASE=90cc5ea` is issue #13's "no slower than the build
+# before it". BASE is built by its own `make dist` in a worktree under target/compare/.
+bench-compare: dist
+	@test -n "$(BASE)" || { echo "usage: make bench-compare BASE=<revision>"; exit 2; }
+	@dir=target/compare/$(BASE); \
+	test -d $$dir || git worktree add --detach $$dir $(BASE); \
+	$(MAKE) --no-print-directory -C $$dir dist && \
+	node bench/compare.mjs $$dir/dist dist $${ROUNDS:-3}
 
 # Not part of `make test` (it takes minutes); `make test` replays the saved corpus instead.
 FUZZ_RUNS ?= 1000000

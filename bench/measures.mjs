@@ -385,14 +385,14 @@ async function algorithmLatency(page, alg, runs) {
   return out;
 }
 
-export async function algorithmLatencies(browser, url, runs) {
+export async function algorithmLatencies(browser, url, runs, algs = ALGS) {
   const { context, page } = await measuringPage(browser, url);
   await page.evaluate((source) => {
     window.__verified = source;
     window.__isVerified = new Function(source);
   }, VERIFIED);
   const rows = [];
-  for (const alg of ALGS) rows.push({ alg, ...(await algorithmLatency(page, alg, runs)) });
+  for (const alg of algs) rows.push({ alg, ...(await algorithmLatency(page, alg, runs)) });
   await context.close();
   return rows;
 }
