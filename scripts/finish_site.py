@@ -15,6 +15,9 @@ in $TRUNK_STAGING_DIR, before Trunk swaps it into dist/.
    name derived from them, so a new build replaces the old cache as a whole.
 4. In release builds the page's wasm-bindgen glue (an ES module, 43 KB) is minified with terser:
    Trunk's own minifier cannot parse it (`export { … as default }`) and leaves it as written.
+   The engine's glue is minified with terser too, from wasm-bindgen's own output under cargo's
+   target directory: Trunk's minifier names things differently from one build to the next, so
+   the engine's content hash changed with every build and returning visitors fetched it again.
    Without terser on PATH (`make setup` installs it) the build goes on with the glue as written,
    and says so.
 5. In release builds both modules' imports from their glue get short names ("a", "b", …) in the
@@ -137,6 +140,36 @@ def minify_page_glue(glue, minifier):
     # Module scope: its exports are kept, its own names may be shortened.
     subprocess.run([minifier, str(glue), "--module", "--compress", "--mangle", "--output", str(glue)],
                    check=True)
+
+
+def minify_engine_glue(glue, minifier):
+    """Minifies the engine's classic script in place: its one global, `wasm_bindgen`, keeps its
+    name (terser leaves top-level names of a script alone)."""
+    subprocess.run([minifier, str(glue), "--compress", "--mangle", "--output", str(glue)], check=True)
+
+
+def bindgen_output(source):
+    """The directory Trunk's wasm-bindgen wrote this release build's files to (under cargo's
+    target directory), or None when cargo cannot say."""
+    try:
+        found = subprocess.run(["cargo", "metadata", "--format-version", "1", "--no-deps", "--offline"],
+                               cwd=source, check=True, capture_output=True, text=True)
+        return Path(json.loads(found.stdout)["target_directory"]) / "wasm-bindgen" / "release"
+    except (OSError, subprocess.CalledProcessError, ValueError, KeyError):
+        return None
+
+
+def restore_engine_glue(site, bindgen_dir):
+    """Puts wasm-bindgen's own engine glue back in place of the copy Trunk minified. Trunk's
+    minifier names things differently from one build to the next, so the engine's content hash,
+    and the file a returning visitor's cache holds, changed with every build even when nothing
+    in it had; terser then minifies the glue the same way every time. Returns whether it did."""
+    raw = bindgen_dir / f"{ENGINE}.js" if bindgen_dir else None
+    staged_glue = site / f"{ENGINE}.js"
+    if raw is None or not raw.is_file() or not staged_glue.is_file():
+        return False
+    shutil.copyfile(raw, staged_glue)
+    return True
 
 
 def refresh_integrity(site, page, before):
@@ -392,13 +425,22 @@ def finish(site):
     before = {sri(p.read_bytes()): p for p in site.iterdir() if p.is_file()}
     if os.environ.get("TRUNK_PROFILE") == "release":
         glue = page_glue(site, page)
+        engine_glue = site / f"{ENGINE}.js"
+        minifier = shutil.which(MINIFIER)
         # Before the engine's files are named after their bytes.
-        for js in (glue, site / f"{ENGINE}.js"):
+        restored = minifier is not None and restore_engine_glue(
+            site, bindgen_output(os.environ.get("TRUNK_SOURCE_DIR", ".")))
+        if minifier and not restored:
+            print("finish_site: wasm-bindgen's engine glue was not found under cargo's target "
+                  "directory: the engine keeps Trunk's minified glue, and a name that changes "
+                  "with every build", file=sys.stderr)
+        for js in (glue, engine_glue):
             shorten_imports(js, js.with_name(js.stem + "_bg.wasm"))
             shorten_exports(js, js.with_name(js.stem + "_bg.wasm"))
-        minifier = shutil.which(MINIFIER)
         if minifier:
             minify_page_glue(glue, minifier)
+            if restored:
+                minify_engine_glue(engine_glue, minifier)
         else:
             print(f"finish_site: {MINIFIER} is not on PATH (make setup installs it): the page's JS "
                   "is left unminified", file=sys.stderr)

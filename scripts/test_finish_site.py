@@ -130,6 +130,25 @@ class Minify(unittest.TestCase):
             self.assertNotIn(before, page)
             self.assertIn(f'integrity="{finish_site.sri(minified)}"', page)
 
+    def test_the_engine_glue_comes_from_wasm_bindgens_output(self):
+        with tempfile.TemporaryDirectory() as d, tempfile.TemporaryDirectory() as out:
+            site = staged(d)
+            raw = "let wasm_bindgen = (function() { /* as wasm-bindgen wrote it */ })();"
+            (Path(out) / "jwt-engine.js").write_text(raw)
+            self.assertTrue(finish_site.restore_engine_glue(site, Path(out)))
+            self.assertEqual((site / "jwt-engine.js").read_text(), raw)
+            # Nothing there, or no directory at all: Trunk's copy stays.
+            (site / "jwt-engine.js").write_text("trunk's")
+            self.assertFalse(finish_site.restore_engine_glue(site, Path(out) / "elsewhere"))
+            self.assertFalse(finish_site.restore_engine_glue(site, None))
+            self.assertEqual((site / "jwt-engine.js").read_text(), "trunk's")
+
+    def test_wasm_bindgens_output_is_found_under_cargos_target_directory(self):
+        found = finish_site.bindgen_output(Path(__file__).resolve().parent.parent)
+        self.assertIsNotNone(found)
+        self.assertEqual(found.parts[-2:], ("wasm-bindgen", "release"))
+        self.assertIsNone(finish_site.bindgen_output("/"))
+
     def test_a_page_without_its_glue_is_refused(self):
         with tempfile.TemporaryDirectory() as d:
             site = staged(d)
