@@ -67,6 +67,18 @@ async fn key_confusion_is_refused_and_named() {
         "{}",
         app.text("key-info")
     );
+    // How a secret is read means nothing beside a public key: the choice is hidden, and back
+    // with a secret.
+    let encoding_hidden = |app: &browser::Mounted| {
+        app.get("secret-encoding")
+            .closest("label")
+            .unwrap()
+            .unwrap()
+            .has_attribute("hidden")
+    };
+    assert!(encoding_hidden(&app));
+    app.type_into("key-input", "your-256-bit-secret").await;
+    assert!(!encoding_hidden(&app));
 }
 
 #[wasm_bindgen_test]

@@ -87,6 +87,11 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
         Some(Err(KeyError::EngineLoading)) => (KeyError::EngineLoading.to_string(), "pending"),
         Some(Err(error)) => (error.to_string(), "error"),
     };
+    // How a secret is read means nothing beside a public or private key: hidden then.
+    let keys_only = matches!(
+        props.parsed.as_deref(),
+        Some(Ok(set)) if set.keys().iter().all(|key| key.material.is_asymmetric())
+    );
     let state = props.verdict.state();
     let KeyDrop {
         ondragover,
@@ -100,7 +105,7 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
         <section class="panel decoded signature" aria-labelledby="verify-title">
             <div class="panel-head">
                 <h2 id="verify-title">{ if props.encrypted { "Decrypt" } else { "Verify signature" } }</h2>
-                <label class="inline">
+                <label class="inline" hidden={keys_only}>
                     <span>{ "Secret is" }</span>
                     <select data-testid="secret-encoding" {onchange}>
                         { for SecretEncoding::ALL.iter().map(|e| html! {
