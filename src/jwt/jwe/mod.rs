@@ -416,23 +416,31 @@ pub fn encrypt(header_text: &str, plaintext: &[u8], keys: &KeySet) -> Result<Str
             )));
         }
     };
-    let (cek, encrypted_key, extra) = wrap::wrap_cek(&alg, &enc, &header, wrapping, cek_len)?;
+    let (cek, encrypted_key, mut extra) = wrap::wrap_cek(&alg, &enc, &header, wrapping, cek_len)?;
+    if extra.iter().any(|(name, _)| {
+        members
+            .iter()
+            .any(|m| crate::jwt::json::unescape(&m.key) == *name)
+    }) {
+        return Err(JweError::Malformed(format!(
+            "alg \"{alg}\" writes {} into the header itself: remove them",
+            extra
+                .iter()
+                .map(|(name, _)| format!("\"{name}\""))
+                .collect::<Vec<_>>()
+                .join(" and ")
+        )));
+    }
+    // The key's own `kid` tells the recipient which of its keys opens the token (RFC 7516
+    // §4.1.6), unless the header already names one.
+    if let Some(kid) = &key.usage.kid
+        && header.get("kid").is_none()
+        && let Ok(quoted) = serde_json::to_string(kid)
+    {
+        extra.push(("kid", quoted));
+    }
     let mut protected = header.minified();
     if !extra.is_empty() {
-        if extra.iter().any(|(name, _)| {
-            members
-                .iter()
-                .any(|m| crate::jwt::json::unescape(&m.key) == *name)
-        }) {
-            return Err(JweError::Malformed(format!(
-                "alg \"{alg}\" writes {} into the header itself: remove them",
-                extra
-                    .iter()
-                    .map(|(name, _)| format!("\"{name}\""))
-                    .collect::<Vec<_>>()
-                    .join(" and ")
-            )));
-        }
         // The minified object ends with its closing brace: the members go before it.
         protected.pop();
         for (name, value) in extra {

@@ -527,3 +527,29 @@ fn a_key_set_opens_with_the_key_its_kid_names() {
     let token = crate::jwt::token::decode(&compact).unwrap();
     assert_eq!(decrypt(&token, &only_a).unwrap_err(), JweError::Failed);
 }
+
+/// A JWK with a `kid` writes it into the header it seals, so that the recipient knows which of
+/// its keys opens the token; a `kid` the header already has is kept.
+#[test]
+fn sealing_with_a_jwk_names_its_kid() {
+    let k = crate::jwt::base64url::encode(&[7u8; 16]);
+    let key = utf8_key(&format!(
+        r#"{{"kty":"oct","kid":"recipient \"one\"","k":"{k}"}}"#
+    ));
+    let header_of = |compact: &str| {
+        let token = crate::jwt::token::decode(compact).unwrap();
+        token.header.get("kid").and_then(|kid| kid.as_str())
+    };
+    let sealed = encrypt(r#"{"alg":"A128KW","enc":"A128GCM"}"#, b"x", &key).unwrap();
+    assert_eq!(header_of(&sealed).as_deref(), Some("recipient \"one\""));
+    let sealed = encrypt(
+        r#"{"alg":"A128KW","enc":"A128GCM","kid":"mine"}"#,
+        b"x",
+        &key,
+    )
+    .unwrap();
+    assert_eq!(header_of(&sealed).as_deref(), Some("mine"));
+    // Without a kid, none is made up.
+    let sealed = encrypt(r#"{"alg":"A128KW","enc":"A128GCM"}"#, b"x", &secret(16)).unwrap();
+    assert_eq!(header_of(&sealed), None);
+}
