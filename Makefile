@@ -49,11 +49,15 @@ bench:
 
 # This build against an earlier one (BASE, any revision), both measured in one browser with the
 # rounds alternating: `make bench-compare BASE=90cc5ea` is issue #13's "no slower than the build
-# before it". BASE is built by its own `make dist` in a worktree under target/compare/.
-bench-compare: dist
+# before it". BASE is built by its own `make dist` in a worktree under target/compare/, named
+# after the commit (a branch that moved gets a new one), with its crates fetched first.
+bench-compare:
 	@test -n "$(BASE)" || { echo "usage: make bench-compare BASE=<revision>"; exit 2; }
-	@dir=target/compare/$(BASE); \
-	test -d $$dir || git worktree add --detach $$dir $(BASE); \
+	@commit=$$(git rev-parse --short "$(BASE)^{commit}") && dir=target/compare/$$commit && \
+	git worktree prune && \
+	{ test -d $$dir || git worktree add --detach $$dir $$commit; } && \
+	cargo fetch --locked --manifest-path $$dir/Cargo.toml --quiet && \
+	$(MAKE) --no-print-directory dist && \
 	$(MAKE) --no-print-directory -C $$dir dist && \
 	node bench/compare.mjs $$dir/dist dist $${ROUNDS:-3}
 

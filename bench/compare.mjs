@@ -11,6 +11,10 @@ if (!before || !after) {
   process.exit(2);
 }
 const rounds = Number(roundsText);
+if (!Number.isInteger(rounds) || rounds < 1) {
+  process.stderr.write(`rounds must be a whole number from 1 (not ${roundsText})\n`);
+  process.exit(2);
+}
 const say = (text) => process.stderr.write(`compare: ${text}\n`);
 
 /** One round of every measure on one build: the medians, in ms. */

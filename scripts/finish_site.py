@@ -18,8 +18,8 @@ in $TRUNK_STAGING_DIR, before Trunk swaps it into dist/.
    The engine's glue is minified with terser too, from wasm-bindgen's own output under cargo's
    target directory: Trunk's minifier names things differently from one build to the next, so
    the engine's content hash changed with every build and returning visitors fetched it again.
-   Without terser on PATH (`make setup` installs it) the build goes on with the glue as written,
-   and says so.
+   Without terser on PATH (`make setup` installs it) the build goes on with the page's glue as
+   written and the engine's as Trunk minified it, and says so.
 5. In release builds both modules' imports from their glue get short names ("a", "b", …) in the
    wasm and the glue alike. wasm-bindgen names each one after its function and a 16-digit hash
    (`__wbg_call_a410eb4b59ed5965`), written twice: 4.4 KB of gzip that does not compress, on the
@@ -387,6 +387,8 @@ def shorten_exports(glue, wasm):
     text = glue.read_text(encoding="utf-8")
     data, renamed = rename_exports(wasm.read_bytes(), KEPT_EXPORTS)
     for old, new in renamed.items():
+        # Some exports are never read by the glue (`__abort_handler`); a glue written for
+        # another module is caught by the imports, each of which must be written exactly once.
         text = re.sub(rf"(?<=\.){re.escape(old)}(?![\w$])", new, text)
         name = re.escape(old)
         if re.search(rf"[\"'`]{name}[\"'`]|[{{,]\s*{name}\s*[:,}}]", text):
@@ -431,8 +433,9 @@ def finish(site):
         restored = minifier is not None and restore_engine_glue(
             site, bindgen_output(os.environ.get("TRUNK_SOURCE_DIR", ".")))
         if minifier and not restored:
-            print("finish_site: wasm-bindgen's engine glue was not found under cargo's target "
-                  "directory: the engine keeps Trunk's minified glue, and a name that changes "
+            print("finish_site: wasm-bindgen's own engine glue could not be located (cargo "
+                  "metadata failed, or no wasm-bindgen/release output under its target "
+                  "directory): the engine keeps Trunk's minified glue, and a name that changes "
                   "with every build", file=sys.stderr)
         for js in (glue, engine_glue):
             shorten_imports(js, js.with_name(js.stem + "_bg.wasm"))

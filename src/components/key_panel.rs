@@ -4,7 +4,7 @@ use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::engine::EngineStatus;
-use crate::jwt::keys::{KeyError, SecretEncoding, export};
+use crate::jwt::keys::{Format, KeyError, SecretEncoding, export};
 use crate::jwt::token::Kind;
 use crate::jwt::verify::Verdict;
 use crate::state::ParsedKeys;
@@ -87,11 +87,17 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
         Some(Err(KeyError::EngineLoading)) => (KeyError::EngineLoading.to_string(), "pending"),
         Some(Err(error)) => (error.to_string(), "error"),
     };
-    // How a secret is read means nothing beside a public or private key: hidden then.
-    let keys_only = matches!(
-        props.parsed.as_deref(),
-        Some(Ok(set)) if set.keys().iter().all(|key| key.material.is_asymmetric())
-    );
+    // How a secret is read means nothing beside a public or private key, or a JWK (whose "k" is
+    // always base64url): hidden then, and already while the key engine reads such a key, so the
+    // panel does not jump when it answers.
+    let keys_only = match props.parsed.as_deref() {
+        Some(Ok(set)) => set
+            .keys()
+            .iter()
+            .all(|key| key.material.is_asymmetric() || key.format == Format::Jwk),
+        Some(Err(KeyError::EngineLoading)) => true,
+        _ => false,
+    };
     let state = props.verdict.state();
     let KeyDrop {
         ondragover,

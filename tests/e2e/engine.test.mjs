@@ -52,6 +52,7 @@ test('without the engine module the decoder and HMAC work, and RSA says why it c
   assert.match(await page.getByTestId('payload-json').inputValue(), /John Doe/);
   await page.getByTestId('key-input').fill('your-256-bit-secret');
   assert.equal(await verdictBecomes(page, 'verified'), 'verified');
+  assert.ok(await page.getByTestId('secret-encoding').isVisible(), 'a secret: how it is read can be chosen');
 
   await page.getByTestId('example-select').selectOption('RS256');
   // "Checking…" first, if the failed fetch has not been told yet; then the reason.
@@ -63,6 +64,7 @@ test('without the engine module the decoder and HMAC work, and RSA says why it c
   await page.getByTestId('example-select').selectOption('ES256');
   assert.equal(await verdictBecomes(page, 'verified'), 'verified');
   assert.match(await page.getByTestId('key-info').textContent(), /^EC P-256 public key/);
+  assert.equal(await page.getByTestId('secret-encoding').isVisible(), false, 'a public key: no secret to read');
   await engineBecomes(page, 'ready');
   await context.close();
 });
