@@ -89,7 +89,7 @@ async fn errors_name_the_segment_and_the_position() {
     let error = app.get("decode-error");
     assert_eq!(
         error.text_content().unwrap(),
-        "payload: invalid base64url character '!' at position 37"
+        "payload: invalid base64url character '!' at position 37 (counted from the token's first character)"
     );
     assert_eq!(error.get_attribute("data-part").as_deref(), Some("payload"));
     // The colours stay on while the token is broken.

@@ -170,7 +170,15 @@ impl fmt::Display for DecodeError {
                     _ => "",
                 }
             ),
-            Self::Base64 { part, error } => write!(f, "{}: {error}", part.label()),
+            // The offset counts from the token's first character (the painted mark shows the
+            // spot): said, since "payload: … at position 37" reads as inside the payload.
+            Self::Base64 { part, error } => {
+                write!(f, "{}: {error}", part.label())?;
+                if error.offset().is_some() {
+                    write!(f, " (counted from the token's first character)")?;
+                }
+                Ok(())
+            }
             Self::NotUtf8 { part, byte } => write!(
                 f,
                 "{}: not UTF-8 text (invalid byte at decoded offset {byte})",
@@ -719,7 +727,7 @@ mod tests {
         let spaced = format!("{}.    {}", &JWT_IO[..36], &JWT_IO[37..]);
         assert_eq!(
             decode(&spaced).unwrap_err().to_string(),
-            "payload: invalid base64url character ' ' at position 37"
+            "payload: invalid base64url character ' ' at position 37 (counted from the token's first character)"
         );
     }
 
@@ -781,7 +789,7 @@ mod tests {
         assert_eq!(err.part(), Some(Part::Payload));
         assert_eq!(
             err.to_string(),
-            "payload: invalid base64url character '!' at position 37"
+            "payload: invalid base64url character '!' at position 37 (counted from the token's first character)"
         );
         let err = decode(&format!("{}=", JWT_IO)).unwrap_err();
         assert_eq!(err.part(), Some(Part::Signature));

@@ -42,7 +42,7 @@ test('bad input gives a precise error and the page stays alive', async () => {
   const input = page.getByTestId('token-input');
   await input.fill(JWT_IO.slice(0, 37) + '!' + JWT_IO.slice(38));
   const error = page.getByTestId('decode-error');
-  assert.equal(await error.textContent(), "payload: invalid base64url character '!' at position 37");
+  assert.equal(await error.textContent(), "payload: invalid base64url character '!' at position 37 (counted from the token's first character)");
   assert.equal(await error.getAttribute('data-part'), 'payload');
 
   await input.fill('abc.def.ghi.jkl');
