@@ -20,6 +20,9 @@ const ENCS: [&str; 6] = [
     "A256GCM",
 ];
 
+/// The signed token (jwt.io's example) carried inside the nested JWTs.
+const NESTED_JWS: &str = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";
+
 /// The curves key agreement is tried on: P-256, P-384 and P-521 (PKCS#8 PEM) and X25519 (a JWK).
 const AGREEMENT_KEYS: [&str; 4] = [
     "p256.pkcs8.pem",
@@ -148,7 +151,7 @@ fn tokens_joserfc_encrypts_open_here() {
         expected.push((alg, enc, key));
     }
     // zip, and a nested JWT (cty JWT), once each.
-    let jws = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";
+    let jws = NESTED_JWS;
     cases.push(case(
         "A256KW",
         "A256GCM",
@@ -232,7 +235,7 @@ fn tokens_encrypted_here_open_in_joserfc() {
 /// "encrypt the signed token" does) opens in joserfc to the signed token, its `cty` intact.
 #[test]
 fn nested_jwt_encrypted_here_opens_in_joserfc() {
-    let jws = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";
+    let jws = NESTED_JWS;
     let mut cases = Vec::new();
     for (alg, key) in [
         ("RSA-OAEP-256", "rsa2048.pkcs8.pem".to_owned()),

@@ -37,15 +37,16 @@ pub fn parse(text: &str) -> Result<KeySet, KeyError> {
                 .collect(),
         ),
     }]);
-    let read_alone: Vec<Option<Jwk>> = match typed::read::<JwkSet>(&modelled_set) {
+    // Each key as the set gave it, or `None` for all when the set was refused.
+    let from_set: Vec<Option<Jwk>> = match typed::read::<JwkSet>(&modelled_set) {
         Ok(set) if set.keys.len() == items.len() => set.keys.into_iter().map(Some).collect(),
         _ => items.iter().map(|_| None).collect(),
     };
     let mut usable = Vec::new();
     let mut skipped = Vec::new();
-    for (index, (item, jwk)) in items.iter().zip(read_alone).enumerate() {
+    for (index, (item, jwk)) in items.iter().zip(from_set).enumerate() {
         let read = match jwk {
-            Some(jwk) => key_of(item, jwk),
+            Some(jwk) => common(item).and_then(|common| key_of(item, jwk, common)),
             None => key(item),
         };
         match read {
@@ -154,9 +155,9 @@ fn key(value: &Value) -> Result<Key, KeyError> {
         return Err(KeyError::Jwk("a JWK must be a JSON object".into()));
     };
     // First the members `Jwk` would refuse without naming them.
-    common(value)?;
+    let common = common(value)?;
     let jwk: Jwk = typed::read(&modelled(members)).map_err(not_a_jwk)?;
-    key_of(value, jwk)
+    key_of(value, jwk, common)
 }
 
 fn not_a_jwk(e: String) -> KeyError {
@@ -179,10 +180,10 @@ fn common(value: &Value) -> Result<(String, Option<String>), KeyError> {
     Ok((kty, text(&common.alg, "alg")?))
 }
 
-/// One JWK, given as jsonwebtoken read it (`jwk`) beside its object (`value`), from which the
-/// members `Jwk` does not model are read: `alg` as written and the private parameters.
-fn key_of(value: &Value, jwk: Jwk) -> Result<Key, KeyError> {
-    let (kty, alg) = common(value)?;
+/// One JWK, given as jsonwebtoken read it (`jwk`) beside its object (`value`) and what
+/// [`common`] read of it (`kty`, and `alg` as written); the private parameters, which `Jwk` does
+/// not model, are read from the object.
+fn key_of(value: &Value, jwk: Jwk, (kty, alg): (String, Option<String>)) -> Result<Key, KeyError> {
     let private: Private = typed::read(value).map_err(not_a_jwk)?;
     let usage = Usage {
         kid: jwk.common.key_id.clone(),
