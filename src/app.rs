@@ -25,7 +25,7 @@ use crate::components::sign_panel::SignPanel;
 use crate::components::token_editor::TokenEditor;
 use crate::components::walkthrough_view::WalkthroughView;
 use crate::jwt::claims::ClaimsStatus;
-use crate::jwt::keys::generate::{self, KeyKind};
+use crate::jwt::keys::generate::KeyKind;
 use crate::jwt::keys::{KeyError, SecretEncoding, export};
 use crate::jwt::token::{Kind, Part};
 use crate::jwt::verify::Verdict;
@@ -100,7 +100,7 @@ async fn make_key(kind: KeyKind) -> Result<crate::jwt::keys::Key, String> {
     match kind {
         KeyKind::Rsa(bits) => {
             let der = browser::generate_rsa_pkcs8(bits as u32).await?;
-            answered(|| generate::rsa_from_pkcs8(&der))
+            answered(|| crate::engine::rsa_from_pkcs8(&der))
                 .await
                 .map_err(|e| e.to_string())
         }
@@ -109,10 +109,10 @@ async fn make_key(kind: KeyKind) -> Result<crate::jwt::keys::Key, String> {
             let mut last = String::new();
             for _ in 0..4 {
                 let random = browser::random_bytes(kind.random_bytes())?;
-                match answered(|| generate::from_random(kind, &random)).await {
+                match answered(|| crate::engine::generate(kind, &random)).await {
                     Ok(key) => return Ok(key),
                     // The key engine cannot be reached: drawing again would not help.
-                    Err(e @ KeyError::Engine(_)) => {
+                    Err(e @ KeyError::Reported(_)) => {
                         return Err(e.to_string());
                     }
                     Err(e) => last = e.to_string(),
@@ -127,7 +127,7 @@ async fn make_key(kind: KeyKind) -> Result<crate::jwt::keys::Key, String> {
 async fn answered<T>(make: impl Fn() -> Result<T, KeyError>) -> Result<T, KeyError> {
     loop {
         match make() {
-            Err(KeyError::EngineLoading) => crate::engine::next_answer().await,
+            Err(KeyError::Pending) => crate::engine::next_answer().await,
             other => return other,
         }
     }
@@ -163,8 +163,6 @@ pub fn App(props: &AppProps) -> Html {
                 .map(|t| t.to_string())
                 .or(shared)
                 .unwrap_or_else(|| EXAMPLE_TOKEN.to_string());
-            // Before any key is read: asymmetric keys go to the key engine (split build).
-            crate::engine::install();
             AppState::new(&initial, clock.now())
         })
     };

@@ -8,6 +8,7 @@
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 pub mod engine;
+#[cfg(not(feature = "split"))]
 pub mod harness;
 pub mod jwt;
 pub mod presets;

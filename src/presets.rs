@@ -82,17 +82,16 @@ pub type KeyPair = (String, String);
 
 /// The example keys for `alg`: (signing key, verification key). In the page (`split`) an
 /// asymmetric pair comes from the key engine, which keeps the texts (3.4 KB gzip of the page's
-/// module otherwise): [`KeyError::EngineLoading`] until its answer is in.
+/// module otherwise): [`KeyError::Pending`] until its answer is in.
 pub fn example_keys(alg: Algorithm) -> Result<KeyPair, KeyError> {
     if alg.family() == Family::Hmac {
         return Ok((DEMO_SECRET.into(), DEMO_SECRET.into()));
     }
     #[cfg(feature = "split")]
     {
-        let engine = crate::jwt::keys::remote::engine().ok_or(KeyError::EngineLoading)?;
-        match engine.demo_keys(alg) {
-            None => Err(KeyError::EngineLoading),
-            Some(pair) => pair.map_err(KeyError::Engine),
+        match crate::engine::demo_keys(alg) {
+            None => Err(KeyError::Pending),
+            Some(pair) => pair.map_err(KeyError::Reported),
         }
     }
     #[cfg(not(feature = "split"))]

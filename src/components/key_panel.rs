@@ -84,7 +84,10 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
             }
             (text, "ok")
         }
-        Some(Err(KeyError::EngineLoading)) => (KeyError::EngineLoading.to_string(), "pending"),
+        Some(Err(KeyError::Pending)) => (
+            "reading the key: RSA, EC and Ed25519 keys are read by the key engine, off the page's thread".to_string(),
+            "pending",
+        ),
         Some(Err(error)) => (error.to_string(), "error"),
     };
     // How a secret is read means nothing beside a public or private key, or a JWK (whose "k" is
@@ -95,7 +98,7 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
             .keys()
             .iter()
             .all(|key| key.material.is_asymmetric() || key.format == Format::Jwk),
-        Some(Err(KeyError::EngineLoading)) => true,
+        Some(Err(KeyError::Pending)) => true,
         _ => false,
     };
     let state = props.verdict.state();

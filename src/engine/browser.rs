@@ -3,7 +3,6 @@
 //! spawned through gloo-worker on the first question. Answers go to the one [`Client`].
 
 use std::cell::{Cell, RefCell};
-use std::rc::Rc;
 
 use gloo::worker::{Spawnable, WorkerBridge};
 use wasm_bindgen::JsCast;
@@ -14,7 +13,6 @@ use super::EngineStatus;
 use super::client::{Client, Link};
 use super::protocol::{BUILD, Envelope, Reply};
 use super::worker::{KeyEngine, Messages};
-use crate::jwt::keys::remote;
 
 /// How long a question may wait for its answer before the page gives up on the worker (it did
 /// not load, or it stopped): the slowest question, an RSA-4096 signature, takes well under a
@@ -47,7 +45,8 @@ thread_local! {
     static CLIENT: Client<BrowserLink> = Client::new(BrowserLink::default());
 }
 
-fn client() -> Client<BrowserLink> {
+/// The page's one client of the key engine; nothing is spawned until [`start`] or a question.
+pub(super) fn client() -> Client<BrowserLink> {
     CLIENT.with(Client::clone)
 }
 
@@ -160,14 +159,6 @@ impl Link for BrowserLink {
         if let Some(bridge) = self.bridge.borrow().as_ref() {
             bridge.send(envelope);
         }
-    }
-}
-
-/// Makes the key engine the core's [`remote`] engine. Nothing is spawned until [`start`] or a
-/// key needs it.
-pub fn install() {
-    if remote::engine().is_none() {
-        remote::install(Rc::new(client()));
     }
 }
 

@@ -1,7 +1,7 @@
 //! The page's side of the key engine, without the browser: questions go out through a [`Link`],
 //! answers come back through [`Client::receive`] and are kept, so the reducer asks as often as
 //! it likes and never waits. A question not yet answered is answered "not yet" (`None`, or
-//! [`KeyError::EngineLoading`]); when its answer arrives the listeners hear of it and the page
+//! [`KeyError::Pending`]); when its answer arrives the listeners hear of it and the page
 //! derives its state again, finding the answer kept.
 
 use std::cell::RefCell;
@@ -12,7 +12,7 @@ use super::protocol::{Answer, BUILD, Envelope, Exports, Held, KeyFacts, KeysRead
 use crate::jwt::algorithm::Algorithm;
 use crate::jwt::jwe::{JweError, Opened};
 use crate::jwt::keys::generate::KeyKind;
-use crate::jwt::keys::remote::{Export, Facts, KeyEngine, RemoteKey};
+use crate::jwt::keys::handle::{Export, Facts, KeyHandle};
 use crate::jwt::keys::{Key, KeyError, KeySet, Material, SecretEncoding};
 use crate::jwt::tutorial::TutorialAlg;
 
@@ -283,7 +283,7 @@ impl<L: Link + 'static> Client<L> {
         match answer {
             Answer::Hello => Kept::Hello,
             Answer::Keys(read) => Kept::Keys(
-                read.map_err(KeyError::Engine)
+                read.map_err(KeyError::Reported)
                     .and_then(|read| self.key_set(read)),
             ),
             Answer::Verified(result) => Kept::Verified(result),
@@ -314,7 +314,7 @@ impl<L: Link + 'static> Client<L> {
                 handle,
                 facts,
                 exports,
-            } => Material::Remote(Rc::new(RemoteHeld {
+            } => Material::Handle(Rc::new(RemoteHeld {
                 handle,
                 facts,
                 exports,
@@ -332,7 +332,7 @@ impl<L: Link + 'static> Client<L> {
         match self.ask(request) {
             Some(Kept::Keys(keys)) => keys,
             Some(_) => Err(garbled()),
-            None => Err(KeyError::EngineLoading),
+            None => Err(KeyError::Pending),
         }
     }
 
@@ -381,52 +381,62 @@ fn refusal(request: &Request, why: &str) -> Kept {
         Request::DemoKeys(_) => Kept::DemoKeys(Err(why.to_string())),
         Request::Decrypt { .. } => Kept::Decrypted(Err(JweError::Key(why.to_string()))),
         Request::Encrypt { .. } => Kept::Encrypted(Err(JweError::Key(why.to_string()))),
-        _ => Kept::Keys(Err(KeyError::Engine(why.to_string()))),
+        _ => Kept::Keys(Err(KeyError::Reported(why.to_string()))),
     }
 }
 
 /// An answer the page cannot read: the two sides come from different builds.
 fn garbled() -> KeyError {
-    KeyError::Engine(
+    KeyError::Reported(
         "the key engine answered in a form this page does not read: reload the page".into(),
     )
 }
 
-impl<L: Link + 'static> KeyEngine for Client<L> {
-    fn parse(&self, text: &str) -> Result<KeySet, KeyError> {
+/// The questions the page asks, each answered at once from memory or `None` /
+/// [`KeyError::Pending`] until the engine's answer is in.
+impl<L: Link + 'static> Client<L> {
+    /// Reads PEM, JWK, JWKS or OpenSSH text.
+    pub fn parse(&self, text: &str) -> Result<KeySet, KeyError> {
         self.keys(Request::Parse(text.to_string()))
     }
 
-    fn generate(&self, kind: KeyKind, random: &[u8]) -> Result<Key, KeyError> {
+    /// An EC or Ed25519 key from random bytes (see `generate::from_random`).
+    pub fn generate(&self, kind: KeyKind, random: &[u8]) -> Result<Key, KeyError> {
         self.one_key(Request::Generate {
             kind: kind.id(),
             random: random.to_vec(),
         })
     }
 
-    fn rsa_from_pkcs8(&self, der: &[u8]) -> Result<Key, KeyError> {
+    /// An RSA private key from PKCS#8 DER.
+    pub fn rsa_from_pkcs8(&self, der: &[u8]) -> Result<Key, KeyError> {
         self.one_key(Request::RsaFromPkcs8(der.to_vec()))
     }
 
-    fn retry_refused(&self) {
+    /// Forgets the refusals of an engine that could not be reached, so that the next question
+    /// tries again (the user pasted a key again).
+    pub fn retry_refused(&self) {
         self.shared.memory.borrow_mut().forget_refusals();
     }
 
-    fn try_common_secrets(&self, token: &str) -> Option<Result<Option<String>, String>> {
+    /// Which published secret signed this HMAC token (`lint::crack_with_common_secrets`).
+    pub fn try_common_secrets(&self, token: &str) -> Option<Result<Option<String>, String>> {
         match self.ask(Request::TryCommonSecrets(token.to_string()))? {
             Kept::Cracked(secret) => Some(secret),
             _ => Some(Err(garbled().to_string())),
         }
     }
 
-    fn demo_keys(&self, alg: Algorithm) -> Option<Result<(String, String), String>> {
+    /// The public demo key pair (signing, verifying) for an asymmetric `alg`'s example.
+    pub fn demo_keys(&self, alg: Algorithm) -> Option<Result<(String, String), String>> {
         match self.ask(Request::DemoKeys(alg.name().to_string()))? {
             Kept::DemoKeys(pair) => Some(pair),
             _ => Some(Err(garbled().to_string())),
         }
     }
 
-    fn tutorial_issue(
+    /// The tutorial's `/generate` with this signing key text at `now` (`tutorial::issue`).
+    pub fn tutorial_issue(
         &self,
         alg: TutorialAlg,
         key: &str,
@@ -442,7 +452,8 @@ impl<L: Link + 'static> KeyEngine for Client<L> {
         }
     }
 
-    fn decrypt(
+    /// The compact JWE `token` opened with the key in `key` (`jwe::open`).
+    pub fn decrypt(
         &self,
         token: &str,
         key: &str,
@@ -458,7 +469,8 @@ impl<L: Link + 'static> KeyEngine for Client<L> {
         }
     }
 
-    fn encrypt(
+    /// `plaintext` sealed as a compact JWE under `header` for the key in `key` (`jwe::seal`).
+    pub fn encrypt(
         &self,
         header: &str,
         plaintext: &str,
@@ -476,7 +488,8 @@ impl<L: Link + 'static> KeyEngine for Client<L> {
         }
     }
 
-    fn tutorial_validate(
+    /// The tutorial's `/validate` of `token` with this verifying key text at `now`.
+    pub fn tutorial_validate(
         &self,
         alg: TutorialAlg,
         key: &str,
@@ -515,7 +528,7 @@ impl<L: Link + 'static> RemoteHeld<L> {
 /// The page is gone or the key is not in use: no answer can come.
 const GONE: &str = "the key engine is no longer connected: reload the page";
 
-impl<L: Link + 'static> RemoteKey for RemoteHeld<L> {
+impl<L: Link + 'static> KeyHandle for RemoteHeld<L> {
     fn facts(&self) -> Facts {
         self.facts
     }

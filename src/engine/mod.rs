@@ -31,17 +31,25 @@ pub mod client;
 pub mod protocol;
 #[cfg(not(feature = "split"))]
 pub mod store;
+mod work;
 #[cfg(any(feature = "worker", feature = "split"))]
 pub mod worker;
+
+#[cfg(feature = "split")]
+pub use work::demo_keys;
+pub use work::{
+    decrypt, encrypt, generate, read_keys, retry_refused, rsa_from_pkcs8, search_common_secrets,
+    tutorial_issue, tutorial_validate,
+};
+
+// The key engine is a Web Worker: only a browser runs the page's `split` build.
+#[cfg(all(feature = "split", not(target_arch = "wasm32")))]
+compile_error!("feature `split` is the page's build for wasm32-unknown-unknown only");
 
 #[cfg(all(target_arch = "wasm32", feature = "split"))]
 mod browser;
 #[cfg(all(target_arch = "wasm32", feature = "split"))]
-pub use browser::{install, next_answer, on_answer, start, status};
-
-/// Nothing to start: this build reads every key itself.
-#[cfg(not(all(target_arch = "wasm32", feature = "split")))]
-pub fn install() {}
+pub use browser::{next_answer, on_answer, start, status};
 
 /// Nothing to start: this build reads every key itself.
 #[cfg(not(all(target_arch = "wasm32", feature = "split")))]

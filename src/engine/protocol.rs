@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::jwt::jwe::{JweError, Opened};
-use crate::jwt::keys::remote::Facts;
+use crate::jwt::keys::handle::Facts;
 use crate::jwt::keys::{Format, SecretEncoding, Usage};
 use crate::jwt::tutorial::TutorialAlg;
 

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use super::protocol::{Answer, Exports, Held, KeyFacts, KeysRead, Request};
 use crate::jwt::algorithm::{Algorithm, Family};
 use crate::jwt::keys::generate::{self, KeyKind};
-use crate::jwt::keys::remote::Facts;
+use crate::jwt::keys::handle::Facts;
 use crate::jwt::keys::{self, Key, KeyError, KeySet, Material, SecretEncoding, export};
 use crate::jwt::primitives;
 use crate::jwt::{jwe, lint, token, tutorial};
@@ -78,14 +78,14 @@ impl Store {
                     .ok_or_else(|| format!("no demo key pair for \"{alg}\"")),
             ),
             Request::TutorialIssue { alg, key, now } => {
-                Answer::Issued(tutorial::issue_here(alg, &key, now))
+                Answer::Issued(tutorial::issue(alg, &key, now))
             }
             Request::TutorialValidate {
                 alg,
                 key,
                 token,
                 now,
-            } => Answer::Validated(tutorial::validate_here(alg, &key, &token, now)),
+            } => Answer::Validated(tutorial::validate(alg, &key, &token, now)),
             Request::Decrypt {
                 token,
                 key,

@@ -10,7 +10,6 @@ use super::client::{Client, Link};
 use super::protocol::{Answer, BUILD, Envelope, Request};
 use super::store::Store;
 use crate::jwt::algorithm::{Algorithm, Family};
-use crate::jwt::keys::remote::KeyEngine;
 use crate::jwt::keys::{self, KeyError, KeySet, Material, SecretEncoding, export};
 use crate::jwt::primitives;
 
@@ -60,7 +59,7 @@ fn answered<T>(
     ask: impl Fn() -> Result<T, KeyError>,
 ) -> Result<T, KeyError> {
     match ask() {
-        Err(KeyError::EngineLoading) => {
+        Err(KeyError::Pending) => {
             settle(client);
             ask()
         }
@@ -75,7 +74,7 @@ fn verify_there(
     message: &[u8],
     signature: &str,
 ) -> bool {
-    let Material::Remote(key) = material else {
+    let Material::Handle(key) = material else {
         return primitives::verify(alg, material, message, signature);
     };
     if key.verify(alg, message, signature).is_none() {
@@ -92,7 +91,7 @@ fn sign_there(
     material: &Material,
     message: &[u8],
 ) -> Result<String, String> {
-    let Material::Remote(key) = material else {
+    let Material::Handle(key) = material else {
         return primitives::sign(alg, material, message);
     };
     if key.sign(alg, message).is_none() {
@@ -157,7 +156,7 @@ fn keys_read_by_the_engine_act_as_keys_read_in_place() {
         let there = answered(&engine, || engine.parse(text.trim())).unwrap();
         assert_eq!(there.describe(), here.describe(), "{name}");
         let (here, there) = (&here.keys()[0].material, &there.keys()[0].material);
-        assert!(matches!(there, Material::Remote(_)), "{name}");
+        assert!(matches!(there, Material::Handle(_)), "{name}");
         assert_eq!(there.kind_words(), here.kind_words(), "{name}");
         assert_eq!(there.rsa_bits(), here.rsa_bits(), "{name}");
         assert_eq!(
@@ -282,8 +281,8 @@ fn generated_keys_come_back_as_handles_and_are_released_when_dropped() {
 fn a_question_is_sent_once_and_answered_from_memory_after() {
     let engine = Client::new(Queued::default());
     let (_, text) = PUBLIC[4];
-    assert_eq!(engine.parse(text).unwrap_err(), KeyError::EngineLoading);
-    assert_eq!(engine.parse(text).unwrap_err(), KeyError::EngineLoading);
+    assert_eq!(engine.parse(text).unwrap_err(), KeyError::Pending);
+    assert_eq!(engine.parse(text).unwrap_err(), KeyError::Pending);
     assert_eq!(engine.link().sent.get(), 1, "asked twice, sent once");
     let heard = Rc::new(Cell::new(0));
     let count = heard.clone();
@@ -294,7 +293,7 @@ fn a_question_is_sent_once_and_answered_from_memory_after() {
     assert_eq!(engine.link().sent.get(), 1, "the answer was kept");
     assert_eq!(key.describe(), local(text).describe());
     // A verdict is asked once too; until it is in, the key says "not yet".
-    let Material::Remote(remote) = &key.keys()[0].material else {
+    let Material::Handle(remote) = &key.keys()[0].material else {
         panic!("an Ed25519 key is held by the engine");
     };
     assert_eq!(remote.verify(Algorithm::EdDSA, b"m", &"A".repeat(86)), None);
@@ -309,23 +308,23 @@ fn a_question_is_sent_once_and_answered_from_memory_after() {
 fn an_unreachable_engine_refuses_in_words_and_the_next_question_tries_again() {
     let engine = Client::new(Queued::default());
     let (_, text) = PUBLIC[4];
-    assert_eq!(engine.parse(text).unwrap_err(), KeyError::EngineLoading);
+    assert_eq!(engine.parse(text).unwrap_err(), KeyError::Pending);
     engine.fail("it could not be loaded");
     assert_eq!(
         engine.parse(text).unwrap_err(),
-        KeyError::Engine("it could not be loaded".into())
+        KeyError::Reported("it could not be loaded".into())
     );
     *engine.link().unreachable.borrow_mut() = Some("offline".into());
     assert_eq!(
         engine.parse(PUBLIC[3].1).unwrap_err(),
-        KeyError::Engine("offline".into())
+        KeyError::Reported("offline".into())
     );
     // The same key pasted again while still offline: refused again, in words; once the
     // page is told to retry, it asks afresh.
     engine.retry_refused();
     assert_eq!(
         engine.parse(PUBLIC[3].1).unwrap_err(),
-        KeyError::Engine("offline".into())
+        KeyError::Reported("offline".into())
     );
     // Back online: a new question goes out, and the refused ones are asked afresh.
     engine.link().unreachable.borrow_mut().take();
@@ -350,14 +349,14 @@ fn a_restarted_engine_is_asked_again_what_was_out_not_refused() {
     let heard = Rc::new(Cell::new(0));
     let count = heard.clone();
     engine.on_answer(move || count.set(count.get() + 1));
-    assert_eq!(engine.parse(text).unwrap_err(), KeyError::EngineLoading);
+    assert_eq!(engine.parse(text).unwrap_err(), KeyError::Pending);
     // The worker that had the question is gone (its files did not load): a new one is started.
     engine.link().inbox.borrow_mut().clear();
     engine.restart();
     assert_eq!(heard.get(), 1, "the page derives again, and so asks again");
     assert_eq!(
         engine.parse(text).unwrap_err(),
-        KeyError::EngineLoading,
+        KeyError::Pending,
         "not a refusal"
     );
     assert_eq!(engine.link().sent.get(), 2, "the question went out again");
@@ -368,15 +367,15 @@ fn a_restarted_engine_is_asked_again_what_was_out_not_refused() {
 fn an_engine_of_another_build_or_a_garbled_answer_is_an_error() {
     let engine = Client::new(Queued::default());
     let (_, text) = PUBLIC[4];
-    assert_eq!(engine.parse(text).unwrap_err(), KeyError::EngineLoading);
+    assert_eq!(engine.parse(text).unwrap_err(), KeyError::Pending);
     let (id, _) = engine.link().inbox.borrow_mut().pop_front().unwrap();
     engine.receive(id, "0.0.0/protocol-0", Answer::Hello);
     assert!(
-        matches!(engine.parse(text).unwrap_err(), KeyError::Engine(why) if why.contains("another release")),
+        matches!(engine.parse(text).unwrap_err(), KeyError::Reported(why) if why.contains("another release")),
     );
     // A key answer to a key question that holds no key.
     let engine = Client::new(Queued::default());
-    assert_eq!(engine.parse(text).unwrap_err(), KeyError::EngineLoading);
+    assert_eq!(engine.parse(text).unwrap_err(), KeyError::Pending);
     let (id, request) = engine.link().inbox.borrow_mut().pop_front().unwrap();
     assert_eq!(request, Request::Parse(text.to_string()));
     let empty = super::protocol::KeysRead {
@@ -386,7 +385,7 @@ fn an_engine_of_another_build_or_a_garbled_answer_is_an_error() {
     };
     engine.receive(id, BUILD, Answer::Keys(Ok(empty)));
     assert!(
-        matches!(engine.parse(text).unwrap_err(), KeyError::Engine(why) if why.contains("reload"))
+        matches!(engine.parse(text).unwrap_err(), KeyError::Reported(why) if why.contains("reload"))
     );
 }
 
@@ -436,7 +435,7 @@ fn the_published_secrets_are_searched_in_the_engine() {
         engine.try_common_secrets(token),
         Some(Ok(Some("your-256-bit-secret".to_string())))
     );
-    let other = crate::jwt::tutorial::issue_here(
+    let other = crate::jwt::tutorial::issue(
         crate::jwt::tutorial::TutorialAlg::Hs256,
         "not-a-published-secret-42",
         1_700_000_000,
@@ -498,7 +497,7 @@ fn the_demo_key_pairs_come_from_the_engine() {
 fn more_questions_at_once_than_answers_kept_are_all_answered() {
     let engine = Client::new(Queued::default());
     let key = answered(&engine, || engine.parse(PUBLIC[4].1)).unwrap();
-    let Material::Remote(remote) = &key.keys()[0].material else {
+    let Material::Handle(remote) = &key.keys()[0].material else {
         panic!("an Ed25519 key is held by the engine");
     };
     // One derive of a page with a 40-key set: 40 verdicts asked in the same round.
@@ -522,7 +521,7 @@ fn more_questions_at_once_than_answers_kept_are_all_answered() {
     // Answers come in one by one, each followed by a derive: still no question asked twice.
     let engine = Client::new(Queued::default());
     let key = answered(&engine, || engine.parse(PUBLIC[4].1)).unwrap();
-    let Material::Remote(remote) = &key.keys()[0].material else {
+    let Material::Handle(remote) = &key.keys()[0].material else {
         panic!("an Ed25519 key is held by the engine");
     };
     let ask_all = || {

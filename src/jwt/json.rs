@@ -795,7 +795,7 @@ mod tests {
         assert_eq!(parse("\"1\"").unwrap().as_f64(), None);
     }
 
-    /// Numbers read as f64 (serde's shapes, in the key engine) go through lexical's compact
+    /// Numbers read as f64 (serde's shapes: JWKs in builds that read them) go through lexical's compact
     /// parser, not core's: both must give the same f64, bit for bit, for every JSON number, the
     /// hard roundings included.
     #[test]

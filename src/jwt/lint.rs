@@ -473,19 +473,6 @@ pub fn common_secret_finding(meaning: &str) -> Finding {
     )
 }
 
-/// [`crack_with_common_secrets`] where it runs: in the page (`split`) the key engine searches,
-/// off the page's thread; `None` says its answer is not in yet, `Err` that it could not search.
-pub fn search_common_secrets(token: &Token) -> Option<Result<Option<&'static str>, String>> {
-    #[cfg(feature = "split")]
-    {
-        let found = super::keys::remote::engine()?.try_common_secrets(&token.compact)?;
-        // The engine names a line of the same list: the page keeps its own copy of that line.
-        Some(found.map(|hit| hit.and_then(|secret| COMMON_SECRETS.lines().find(|l| *l == secret))))
-    }
-    #[cfg(not(feature = "split"))]
-    Some(Ok(crack_with_common_secrets(token)))
-}
-
 /// Tries every secret in the built-in list against an HMAC token; returns the one that verifies.
 pub fn crack_with_common_secrets(token: &Token) -> Option<&'static str> {
     use super::keys::{Format, Key, SecretEncoding};

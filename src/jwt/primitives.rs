@@ -11,7 +11,7 @@ use jsonwebtoken::{DecodingKey, EncodingKey};
 use super::algorithm::{Algorithm, Family};
 use super::keys::Material;
 use super::provider;
-// What only asymmetric keys held here need (the key engine; not the `split` page).
+// What only asymmetric keys held here need (builds with the asymmetric key code; not `split`).
 #[cfg(not(feature = "split"))]
 use {
     super::algorithm::Curve,
@@ -52,8 +52,8 @@ fn route(alg: Algorithm) -> Route {
 
 /// Whether `signature` (base64url) is `alg`'s signature of `message` under `material`.
 pub fn verify(alg: Algorithm, material: &Material, message: &[u8], signature: &str) -> bool {
-    // The engine's answer if it is in (verify::verify asks it first and says "checking").
-    if let Material::Remote(key) = material {
+    // The handle's answer if it is in (verify::verify asks it first and says "checking").
+    if let Material::Handle(key) = material {
         return matches!(key.verify(alg, message, signature), Some(Ok(true)));
     }
     match route(alg) {
@@ -66,7 +66,7 @@ pub fn verify(alg: Algorithm, material: &Material, message: &[u8], signature: &s
         }
         #[cfg(not(feature = "split"))]
         Route::P521 => p521_verify(material, message, signature),
-        // Built with `split`, the page holds no P-521 key: the key engine does (`Remote`).
+        // Built with `split`, no P-521 key is held here: only behind a handle (`Handle`).
         #[cfg(feature = "split")]
         Route::P521 => false,
     }
@@ -75,10 +75,10 @@ pub fn verify(alg: Algorithm, material: &Material, message: &[u8], signature: &s
 /// `alg`'s signature of `message` with the private half of `material`, as base64url (ECDSA in
 /// the JOSE `r || s` form). The error says what is missing, for the signing panel to show.
 pub fn sign(alg: Algorithm, material: &Material, message: &[u8]) -> Result<String, String> {
-    if let Material::Remote(key) = material {
+    if let Material::Handle(key) = material {
         return key
             .sign(alg, message)
-            .unwrap_or_else(|| Err(super::keys::KeyError::EngineLoading.to_string()));
+            .unwrap_or_else(|| Err(super::keys::KeyError::Pending.to_string()));
     }
     match route(alg) {
         Route::Library(library_alg) => {
@@ -98,7 +98,7 @@ pub fn sign(alg: Algorithm, material: &Material, message: &[u8]) -> Result<Strin
 pub(crate) fn decoding_key(material: &Material) -> Option<DecodingKey> {
     match material {
         Material::Secret(secret) => DecodingKey::from_secret(secret).ok(),
-        Material::Remote(_) => None,
+        Material::Handle(_) => None,
         #[cfg(not(feature = "split"))]
         Material::Rsa { public, .. } => Some(DecodingKey::from_rsa_raw_components(
             &public.n_bytes(),

@@ -12,7 +12,7 @@ use jsonwebtoken::jwk::{EllipticCurve, ThumbprintHash};
 use jsonwebtoken::signature::{self, Signer, Verifier};
 use jsonwebtoken::{Algorithm, AlgorithmFamily, DecodingKey, EncodingKey};
 use sha2::{Digest, Sha256, Sha384, Sha512};
-// What only asymmetric keys need (the key engine; not the `split` page).
+// What only asymmetric keys need (builds with the asymmetric key code; not `split`).
 #[cfg(not(feature = "split"))]
 use {
     jsonwebtoken::DecodingKeyKind,
@@ -156,7 +156,7 @@ fn verifier(alg: &Algorithm, key: &DecodingKey) -> Result<Box<dyn JwtVerifier>> 
 fn unsupported(alg: Algorithm) -> Error {
     if cfg!(feature = "split") && alg.family() != AlgorithmFamily::Hmac {
         new_error(ErrorKind::Provider(
-            "this module computes HMAC only: RSA, EC and Ed25519 keys are the key engine's".into(),
+            "this module computes HMAC only: RSA, EC and Ed25519 keys are handled elsewhere".into(),
         ))
     } else {
         new_error(ErrorKind::UnsupportedAlgorithm)

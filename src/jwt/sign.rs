@@ -25,9 +25,9 @@ pub enum SignError {
     Key(String),
     /// The key does not fit the header's algorithm, or cannot sign.
     KeyDoesNotFit(String),
-    /// The crypto engine refused.
-    Engine(String),
-    /// The key engine has the question and has not answered yet: the app signs again when it has.
+    /// The crypto library refused.
+    Crypto(String),
+    /// The key is behind a handle whose signature is not in yet: the caller signs again when it is.
     Pending,
     /// `"b64": false` with a `.` in the payload, which a compact token cannot carry.
     UnencodedDot,
@@ -46,11 +46,11 @@ impl SignError {
             | SignError::Algorithm(_)
             | SignError::KeyDoesNotFit(_) => Some("header"),
             SignError::UnencodedDot => Some("payload"),
-            SignError::Key(_) | SignError::Engine(_) | SignError::Pending => None,
+            SignError::Key(_) | SignError::Crypto(_) | SignError::Pending => None,
         }
     }
 
-    /// Whether the error is about signing (the key, the algorithm with it, the engine), which
+    /// Whether the error is about signing (the key, the algorithm with it, the crypto library), which
     /// the Sign panel reports; the others are about the JSON text alone.
     pub fn about_signing(&self) -> bool {
         matches!(
@@ -58,7 +58,7 @@ impl SignError {
             SignError::Algorithm(_)
                 | SignError::Key(_)
                 | SignError::KeyDoesNotFit(_)
-                | SignError::Engine(_)
+                | SignError::Crypto(_)
                 | SignError::Pending
         )
     }
@@ -72,8 +72,8 @@ impl fmt::Display for SignError {
             SignError::Algorithm(why) | SignError::Key(why) | SignError::KeyDoesNotFit(why) => {
                 f.write_str(why)
             }
-            SignError::Engine(why) => write!(f, "signing failed: {why}"),
-            SignError::Pending => write!(f, "signing: the key engine is on it"),
+            SignError::Crypto(why) => write!(f, "signing failed: {why}"),
+            SignError::Pending => write!(f, "signing: the signature is on its way"),
             SignError::UnencodedNotCritical => f.write_str(
                 "header: \"b64\": false must be listed in \"crit\" (RFC 7797 §6), or no \
                  recipient will read the payload as written: add \"crit\": [\"b64\"]",
@@ -155,15 +155,15 @@ pub fn sign(input: &str, header: &Value, key: &Key) -> Result<String, SignError>
         ))
     })?;
     key_fits(key, alg, Purpose::Sign).map_err(SignError::KeyDoesNotFit)?;
-    // A key the key engine holds: its signature may still be on its way.
-    if let Material::Remote(remote) = &key.material {
-        let signature = remote
+    // A key behind a handle: its signature may still be on its way.
+    if let Material::Handle(handle) = &key.material {
+        let signature = handle
             .sign(alg, input.as_bytes())
             .ok_or(SignError::Pending)?
-            .map_err(SignError::Engine)?;
+            .map_err(SignError::Crypto)?;
         return Ok(format!("{input}.{signature}"));
     }
     let signature =
-        primitives::sign(alg, &key.material, input.as_bytes()).map_err(SignError::Engine)?;
+        primitives::sign(alg, &key.material, input.as_bytes()).map_err(SignError::Crypto)?;
     Ok(format!("{input}.{signature}"))
 }

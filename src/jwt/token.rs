@@ -481,8 +481,7 @@ fn decode_json_jwe(text: &str) -> Result<Token, DecodeError> {
             "a JSON token here is a JWE, and this one has no \"ciphertext\"".into(),
         ));
     }
-    let (_, protected) =
-        crate::jwt::jwe::protected_of(&json).map_err(|e| not_jwe(e.to_string()))?;
+    let (_, protected) = protected_of(&json).map_err(not_jwe)?;
     let empty = Value::Object(Vec::new());
     let shared = json.get("unprotected").unwrap_or(&empty);
     let own = match json.get("recipients") {
@@ -490,8 +489,7 @@ fn decode_json_jwe(text: &str) -> Result<Token, DecodeError> {
         Some(_) => &empty,
         None => json.get("header").unwrap_or(&empty),
     };
-    let header = crate::jwt::jwe::joined_header(&[&protected, shared, own])
-        .map_err(|e| not_jwe(e.to_string()))?;
+    let header = joined_header(&[&protected, shared, own]).map_err(not_jwe)?;
     Ok(Token {
         compact: text.to_string(),
         kind: Kind::Jwe,
@@ -500,6 +498,46 @@ fn decode_json_jwe(text: &str) -> Result<Token, DecodeError> {
         payload: None,
         signature: Vec::new(),
     })
+}
+
+/// The members of a JSON JWE's header objects, together; the same name twice is refused
+/// (RFC 7516 §7.2.1: the header parameter sets must be disjoint).
+pub fn joined_header(parts: &[&Value]) -> Result<Value, String> {
+    let mut members: Vec<json::Member> = Vec::new();
+    // A set: a header of many members must not cost a comparison of each with every other.
+    let mut names = std::collections::HashSet::new();
+    for part in parts {
+        for member in part.members() {
+            let name = json::unescape(&member.key);
+            if names.contains(&name) {
+                return Err(format!(
+                    "\"{name}\" is in more than one of the JWE's headers"
+                ));
+            }
+            names.insert(name);
+            members.push(member.clone());
+        }
+    }
+    Ok(Value::Object(members))
+}
+
+/// The protected header of a JSON JWE, decoded (an empty object when there is none).
+pub fn protected_of(json: &Value) -> Result<(String, Value), String> {
+    match json.get("protected") {
+        None => Ok((String::new(), Value::Object(Vec::new()))),
+        Some(value) => {
+            let text = value
+                .as_str()
+                .ok_or_else(|| "\"protected\" is not a string".to_string())?;
+            let bytes = base64url::decode(&text).map_err(|e| format!("\"protected\": {e}"))?;
+            let header = String::from_utf8(bytes)
+                .ok()
+                .and_then(|t| json::parse(&t).ok())
+                .filter(|v| matches!(v, Value::Object(_)))
+                .ok_or_else(|| "\"protected\" is not a JSON object".to_string())?;
+            Ok((text, header))
+        }
+    }
 }
 
 /// Decodes one segment's base64url, reporting positions within the whole token.

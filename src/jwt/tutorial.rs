@@ -1,15 +1,17 @@
 //! The tutorial's Flask app in Rust: `/generate` is `jsonwebtoken::encode` of [`Claims`], and
 //! `/validate` is `jsonwebtoken::decode::<Claims>` with PyJWT's leeway of 0, any error meaning
-//! "Invalid token". In the page (`split`) both run in the key engine, which holds the RSA code and
-//! the decoder jsonwebtoken brings, so the page's own module carries neither; there an answer may
-//! come later ([`Outcome::Pending`]).
+//! "Invalid token". A build without the asymmetric key code (`split`) has only the types: its caller
+//! runs both where that code is.
 
+#[cfg(not(feature = "split"))]
 use jsonwebtoken::{DecodingKey, EncodingKey, Header, Validation};
 use serde::{Deserialize, Serialize};
 
 use super::algorithm::Algorithm;
+#[cfg(not(feature = "split"))]
 use super::keys::{self, SecretEncoding};
 use super::time::Seconds;
+#[cfg(not(feature = "split"))]
 use super::{primitives, provider};
 
 /// The secret of the tutorial's first version.
@@ -40,6 +42,7 @@ impl TutorialAlg {
         self.ours().name()
     }
 
+    #[cfg(not(feature = "split"))]
     fn library_alg(self) -> jsonwebtoken::Algorithm {
         match self {
             TutorialAlg::Hs256 => jsonwebtoken::Algorithm::HS256,
@@ -55,50 +58,9 @@ impl TutorialAlg {
     }
 }
 
-/// An answer now, or one the key engine will give (the app asks again when it has).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Outcome<T> {
-    Ready(T),
-    Pending,
-}
-
 /// `/generate` at `now`: the token, or why signing failed (the tutorial's "Error 400").
-pub fn issue(alg: TutorialAlg, key_text: &str, now: Seconds) -> Outcome<Result<String, String>> {
-    #[cfg(feature = "split")]
-    {
-        return match keys::remote::engine() {
-            Some(engine) => engine
-                .tutorial_issue(alg, key_text, now)
-                .map_or(Outcome::Pending, Outcome::Ready),
-            None => Outcome::Ready(Err("the key engine is not running".into())),
-        };
-    }
-    #[cfg(not(feature = "split"))]
-    Outcome::Ready(issue_here(alg, key_text, now))
-}
-
-/// `/validate` at `now`: the token's `sub` when it verifies and has not expired.
-pub fn validate(
-    alg: TutorialAlg,
-    key_text: &str,
-    token: &str,
-    now: Seconds,
-) -> Outcome<Option<String>> {
-    #[cfg(feature = "split")]
-    {
-        return match keys::remote::engine() {
-            Some(engine) => engine
-                .tutorial_validate(alg, key_text, token, now)
-                .map_or(Outcome::Pending, Outcome::Ready),
-            None => Outcome::Ready(None),
-        };
-    }
-    #[cfg(not(feature = "split"))]
-    Outcome::Ready(validate_here(alg, key_text, token, now))
-}
-
-/// [`issue`] in this module (the key engine runs it for the page's RS256).
-pub fn issue_here(alg: TutorialAlg, key_text: &str, now: Seconds) -> Result<String, String> {
+#[cfg(not(feature = "split"))]
+pub fn issue(alg: TutorialAlg, key_text: &str, now: Seconds) -> Result<String, String> {
     let now = u64::try_from(now).map_err(|_| "the clock is before 1970".to_string())?;
     let claims = Claims {
         sub: "bob".into(),
@@ -111,13 +73,9 @@ pub fn issue_here(alg: TutorialAlg, key_text: &str, now: Seconds) -> Result<Stri
         .map_err(|e| format!("signing failed: {e}"))
 }
 
-/// [`validate`] in this module (the key engine runs it for the page's RS256).
-pub fn validate_here(
-    alg: TutorialAlg,
-    key_text: &str,
-    token: &str,
-    now: Seconds,
-) -> Option<String> {
+/// `/validate` at `now`: the token's `sub` when it verifies and has not expired.
+#[cfg(not(feature = "split"))]
+pub fn validate(alg: TutorialAlg, key_text: &str, token: &str, now: Seconds) -> Option<String> {
     let key = decoding_key(alg, key_text)?;
     // PyJWT's defaults: no leeway, and the one algorithm the app names.
     let mut validation = Validation::new(alg.library_alg());
@@ -130,6 +88,7 @@ pub fn validate_here(
     (u64::try_from(now).is_ok_and(|now| now < data.claims.exp)).then_some(data.claims.sub)
 }
 
+#[cfg(not(feature = "split"))]
 fn encoding_key(alg: TutorialAlg, key_text: &str) -> Result<EncodingKey, String> {
     let set = keys::parse(key_text, SecretEncoding::Utf8)
         .ok_or("no key to sign with")?
@@ -138,6 +97,7 @@ fn encoding_key(alg: TutorialAlg, key_text: &str) -> Result<EncodingKey, String>
     primitives::encoding_key(alg.ours(), &key.material)
 }
 
+#[cfg(not(feature = "split"))]
 fn decoding_key(alg: TutorialAlg, key_text: &str) -> Option<DecodingKey> {
     let set = keys::parse(key_text, SecretEncoding::Utf8)?.ok()?;
     let key = set.keys().first()?;
@@ -160,7 +120,7 @@ mod tests {
     #[test]
     fn hs256_issues_the_tutorials_claims_and_validates_them() {
         let now = now();
-        let token = issue_here(TutorialAlg::Hs256, TUTORIAL_SECRET, now).unwrap();
+        let token = issue(TutorialAlg::Hs256, TUTORIAL_SECRET, now).unwrap();
         let claims = super::super::token::decode(&token).unwrap();
         assert_eq!(
             claims.claims().unwrap().minified(),
@@ -168,43 +128,43 @@ mod tests {
         );
         assert_eq!(claims.alg().as_deref(), Some("HS256"));
         assert_eq!(
-            validate_here(TutorialAlg::Hs256, TUTORIAL_SECRET, &token, now + 59).as_deref(),
+            validate(TutorialAlg::Hs256, TUTORIAL_SECRET, &token, now + 59).as_deref(),
             Some("bob")
         );
         // Expired by the page's clock, by jsonwebtoken's, altered, the wrong secret or algorithm.
         assert_eq!(
-            validate_here(TutorialAlg::Hs256, TUTORIAL_SECRET, &token, now + 60),
+            validate(TutorialAlg::Hs256, TUTORIAL_SECRET, &token, now + 60),
             None
         );
-        let old = issue_here(TutorialAlg::Hs256, TUTORIAL_SECRET, now - 61).unwrap();
+        let old = issue(TutorialAlg::Hs256, TUTORIAL_SECRET, now - 61).unwrap();
         assert_eq!(
-            validate_here(TutorialAlg::Hs256, TUTORIAL_SECRET, &old, now - 30),
+            validate(TutorialAlg::Hs256, TUTORIAL_SECRET, &old, now - 30),
             None
         );
         let tampered = crate::state::walkthrough::tamper(&token);
         assert_eq!(
-            validate_here(TutorialAlg::Hs256, TUTORIAL_SECRET, &tampered, now),
+            validate(TutorialAlg::Hs256, TUTORIAL_SECRET, &tampered, now),
             None
         );
         assert_eq!(
-            validate_here(TutorialAlg::Hs256, "othersecret", &token, now),
+            validate(TutorialAlg::Hs256, "othersecret", &token, now),
             None
         );
-        assert_eq!(validate_here(TutorialAlg::Rs256, PUBLIC, &token, now), None);
+        assert_eq!(validate(TutorialAlg::Rs256, PUBLIC, &token, now), None);
     }
 
     #[test]
     fn rs256_signs_with_the_ssh_keygen_private_key_and_verifies_with_the_public_one() {
         let now = now();
-        let token = issue_here(TutorialAlg::Rs256, PRIVATE, now).unwrap();
+        let token = issue(TutorialAlg::Rs256, PRIVATE, now).unwrap();
         assert_eq!(
-            validate_here(TutorialAlg::Rs256, PUBLIC, &token, now).as_deref(),
+            validate(TutorialAlg::Rs256, PUBLIC, &token, now).as_deref(),
             Some("bob")
         );
         // The public key cannot sign; used as an HS256 secret it does not verify (key confusion).
-        assert!(issue_here(TutorialAlg::Rs256, PUBLIC, now).is_err());
+        assert!(issue(TutorialAlg::Rs256, PUBLIC, now).is_err());
         // The classic forgery: HS256 keyed with the public key's text.
-        assert!(issue_here(TutorialAlg::Hs256, PUBLIC, now).is_err());
+        assert!(issue(TutorialAlg::Hs256, PUBLIC, now).is_err());
         provider::install();
         let claims = Claims {
             sub: "bob".into(),
@@ -217,14 +177,8 @@ mod tests {
             &EncodingKey::from_secret(PUBLIC.as_bytes()).unwrap(),
         )
         .unwrap();
-        assert_eq!(
-            validate_here(TutorialAlg::Hs256, PUBLIC, &forged, now),
-            None
-        );
-        assert_eq!(
-            validate_here(TutorialAlg::Rs256, PUBLIC, &forged, now),
-            None
-        );
+        assert_eq!(validate(TutorialAlg::Hs256, PUBLIC, &forged, now), None);
+        assert_eq!(validate(TutorialAlg::Rs256, PUBLIC, &forged, now), None);
     }
 
     #[test]
@@ -239,32 +193,32 @@ mod tests {
         let key = EncodingKey::from_secret(TUTORIAL_SECRET.as_bytes()).unwrap();
         let token = jsonwebtoken::encode(&Header::default(), &forever, &key).unwrap();
         assert_eq!(
-            validate_here(TutorialAlg::Hs256, TUTORIAL_SECRET, &token, now()).as_deref(),
+            validate(TutorialAlg::Hs256, TUTORIAL_SECRET, &token, now()).as_deref(),
             Some("bob")
         );
         assert_eq!(
-            validate_here(TutorialAlg::Hs256, TUTORIAL_SECRET, &token, Seconds::MAX).as_deref(),
+            validate(TutorialAlg::Hs256, TUTORIAL_SECRET, &token, Seconds::MAX).as_deref(),
             Some("bob")
         );
         assert_eq!(
-            validate_here(TutorialAlg::Hs256, TUTORIAL_SECRET, &token, Seconds::MIN),
+            validate(TutorialAlg::Hs256, TUTORIAL_SECRET, &token, Seconds::MIN),
             None
         );
-        let issued = issue_here(TutorialAlg::Hs256, TUTORIAL_SECRET, Seconds::MAX).unwrap();
+        let issued = issue(TutorialAlg::Hs256, TUTORIAL_SECRET, Seconds::MAX).unwrap();
         assert!(
             super::super::token::decode(&issued).is_ok(),
             "exp saturates instead of wrapping"
         );
-        assert!(issue_here(TutorialAlg::Hs256, TUTORIAL_SECRET, -1).is_err());
+        assert!(issue(TutorialAlg::Hs256, TUTORIAL_SECRET, -1).is_err());
     }
 
     #[test]
     fn no_key_is_an_error_not_a_panic() {
-        assert!(issue_here(TutorialAlg::Rs256, "", 0).is_err());
-        assert!(issue_here(TutorialAlg::Rs256, "-----BEGIN PRIVATE KEY-----", 0).is_err());
-        assert_eq!(validate_here(TutorialAlg::Rs256, "", "a.b.c", 0), None);
+        assert!(issue(TutorialAlg::Rs256, "", 0).is_err());
+        assert!(issue(TutorialAlg::Rs256, "-----BEGIN PRIVATE KEY-----", 0).is_err());
+        assert_eq!(validate(TutorialAlg::Rs256, "", "a.b.c", 0), None);
         assert_eq!(
-            validate_here(
+            validate(
                 TutorialAlg::Hs256,
                 TUTORIAL_SECRET,
                 "not a token",

@@ -18,7 +18,7 @@ pub enum Verdict {
     Unverifiable(String),
     /// Nothing in the key box.
     NoKey,
-    /// The key or the signature is with the key engine, whose answer is not in yet: no verdict
+    /// The key or the signature is being checked elsewhere and the answer is not in: no verdict
     /// yet.
     Pending,
     /// An encrypted token (JWE) opened; `by` says with which key.
@@ -69,7 +69,7 @@ impl Verdict {
             }
             Verdict::Unverifiable(why) => format!("Cannot verify: {why}"),
             Verdict::NoKey => "Paste a secret or public key to verify the signature".into(),
-            Verdict::Pending => "Checking: the key engine is on it".into(),
+            Verdict::Pending => "Checking: the answer is on its way".into(),
             Verdict::Decrypted { by, alg, enc } => {
                 format!("Decrypted with the {by} ({alg}, {enc})")
             }
@@ -234,7 +234,7 @@ pub fn verify(token: &Token, keys: Option<&Result<KeySet, KeyError>>) -> Verdict
     };
     let keys = match keys {
         None => return Verdict::NoKey,
-        Some(Err(KeyError::EngineLoading)) => return Verdict::Pending,
+        Some(Err(KeyError::Pending)) => return Verdict::Pending,
         Some(Err(error)) => {
             return Verdict::Unverifiable(format!("the key cannot be used: {error}"));
         }
@@ -262,10 +262,10 @@ pub fn verify(token: &Token, keys: Option<&Result<KeySet, KeyError>>) -> Verdict
             continue;
         }
         checked = true;
-        // A key the engine holds: its answer may still be on its way.
+        // A key behind a handle: its answer may still be on its way.
         let matches = match &key.material {
-            Material::Remote(remote) => {
-                match remote.verify(alg, signing_input(token).as_bytes(), signature_text(token)) {
+            Material::Handle(handle) => {
+                match handle.verify(alg, signing_input(token).as_bytes(), signature_text(token)) {
                     None => return Verdict::Pending,
                     Some(Err(why)) => return Verdict::Unverifiable(why),
                     Some(Ok(matches)) => matches,
@@ -289,7 +289,7 @@ pub fn verify(token: &Token, keys: Option<&Result<KeySet, KeyError>>) -> Verdict
     }
 }
 
-/// Whether `key`, held here (not by the key engine), fits `token`'s algorithm and its signature
+/// Whether `key`, held here (not behind a handle), fits `token`'s algorithm and its signature
 /// matches: one key's answer, without a verdict's words.
 pub fn signs(token: &Token, key: &Key) -> bool {
     token_algorithm(token).is_ok_and(|alg| {

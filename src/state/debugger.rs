@@ -2,10 +2,11 @@
 
 use std::rc::Rc;
 
+use crate::engine;
 use crate::jwt::algorithm::Algorithm;
 use crate::jwt::claims::ClaimsStatus;
 use crate::jwt::json::Value;
-use crate::jwt::keys::{self, KeyError, KeySet, SecretEncoding};
+use crate::jwt::keys::{KeyError, KeySet, SecretEncoding};
 use crate::jwt::lint::{self, Finding, Offered};
 use crate::jwt::sign;
 use crate::jwt::time::Seconds;
@@ -161,7 +162,7 @@ impl KeyBox {
     fn new(text: &str, encoding: SecretEncoding) -> Self {
         Self {
             text: text.into(),
-            parsed: keys::parse(text, encoding).map(|p| ParsedKeys(Rc::new(p))),
+            parsed: engine::read_keys(text, encoding).map(|p| ParsedKeys(Rc::new(p))),
         }
     }
 
@@ -172,7 +173,7 @@ impl KeyBox {
 
     /// Whether its text is a key the key engine must read, and it is not in yet.
     pub fn waits_for_engine(&self) -> bool {
-        matches!(self.parsed.as_deref(), Some(Err(KeyError::EngineLoading)))
+        matches!(self.parsed.as_deref(), Some(Err(KeyError::Pending)))
     }
 }
 
@@ -297,7 +298,7 @@ impl Debugger {
                 next.reverify();
             }
             Action::SetKey(text) => {
-                retry_refused_keys();
+                engine::retry_refused();
                 next.key = KeyBox::new(&text, self.encoding);
                 next.reverify();
             }
@@ -308,7 +309,7 @@ impl Debugger {
                 next.reencode();
             }
             Action::SetSigningKey(text) => {
-                retry_refused_keys();
+                engine::retry_refused();
                 next.signing_key = KeyBox::new(&text, self.encoding);
                 next.reencode();
             }
@@ -347,7 +348,7 @@ impl Debugger {
                 next.reseal();
             }
             Action::SetEncryptKey(key) => {
-                retry_refused_keys();
+                engine::retry_refused();
                 next.sealing.key = key.into();
                 next.reseal();
             }
@@ -462,7 +463,7 @@ impl Debugger {
                 let (header, claims, keys) = example.parts();
                 match keys {
                     // The demo key pair is with the key engine: loaded when its answer is in.
-                    Some(Err(KeyError::EngineLoading)) => {
+                    Some(Err(KeyError::Pending)) => {
                         next.pending_example = Some(example);
                         return next;
                     }
@@ -639,7 +640,7 @@ impl Debugger {
     /// "Try published secrets": the search runs in the key engine in the page.
     fn search_common_secrets(&mut self) {
         let found = match self.view() {
-            Some(view) => lint::search_common_secrets(&view.token),
+            Some(view) => engine::search_common_secrets(&view.token),
             None => Some(Ok(None)),
         };
         self.cracking = found.is_none();
@@ -694,7 +695,7 @@ impl Debugger {
             self.sealing.enc,
             if nested { r#","cty":"JWT""# } else { "" }
         );
-        let sealed = crate::jwt::jwe::seal(&header, &plaintext, &key, self.encoding);
+        let sealed = engine::encrypt(&header, &plaintext, &key, self.encoding);
         self.sealing.pending = sealed.is_none();
         match sealed {
             None => {}
@@ -714,7 +715,7 @@ impl Debugger {
         if key.is_empty() {
             return (Verdict::NoDecryptionKey, None);
         }
-        match crate::jwt::jwe::open(&token.compact, &key.text, self.encoding) {
+        match engine::decrypt(&token.compact, &key.text, self.encoding) {
             None => (Verdict::Pending, None),
             Some(Ok(opened)) => {
                 let cty = token.header.get("cty").and_then(Value::as_str);
@@ -832,14 +833,6 @@ impl Debugger {
 
 fn json_pretty(text: &str) -> Option<String> {
     crate::jwt::json::parse(text).ok().map(|v| v.pretty())
-}
-
-/// A key typed or pasted is the user asking again: an engine that could not be reached is
-/// tried again rather than its refusal shown from memory.
-fn retry_refused_keys() {
-    if let Some(engine) = crate::jwt::keys::remote::engine() {
-        engine.retry_refused();
-    }
 }
 
 #[cfg(test)]

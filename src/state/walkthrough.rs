@@ -5,9 +5,9 @@
 
 use std::rc::Rc;
 
+use crate::engine;
 use crate::jwt::time::Seconds;
 use crate::jwt::token;
-use crate::jwt::tutorial::{self, Outcome};
 
 pub use crate::jwt::tutorial::{LIFETIME, TUTORIAL_SECRET, TutorialAlg};
 
@@ -138,9 +138,10 @@ impl Walkthrough {
         let Some(key) = self.signing_key_text() else {
             return false;
         };
-        match tutorial::issue(self.alg, &key, now) {
-            Outcome::Pending => false,
-            Outcome::Ready(issued) => {
+        // `None`: the key engine has not answered yet.
+        match engine::tutorial_issue(self.alg, &key, now) {
+            None => false,
+            Some(issued) => {
                 match issued {
                     Ok(token) => {
                         self.stored = Some(token.into());
@@ -162,9 +163,9 @@ impl Walkthrough {
             self.result = Some(INVALID);
             return true;
         };
-        match tutorial::validate(self.alg, &key, &token, now) {
-            Outcome::Pending => false,
-            Outcome::Ready(subject) => {
+        match engine::tutorial_validate(self.alg, &key, &token, now) {
+            None => false,
+            Some(subject) => {
                 self.result = subject.is_none().then_some(INVALID);
                 self.subject = subject;
                 true

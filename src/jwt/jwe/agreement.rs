@@ -10,7 +10,7 @@ use p256::elliptic_curve::{
 };
 use sha2::{Digest, Sha256};
 
-use super::JweError;
+use super::error::JweError;
 use crate::jwt::algorithm::Curve;
 use crate::jwt::base64url;
 use crate::jwt::json::Value;

@@ -12,7 +12,7 @@ use cbc::cipher::block_padding::Pkcs7;
 use hmac::{Hmac, Mac};
 use sha2::{Sha256, Sha384, Sha512};
 
-use super::JweError;
+use super::error::JweError;
 
 /// The length in bytes of the content encryption key `enc` needs.
 pub fn cek_len(enc: &str) -> Option<usize> {

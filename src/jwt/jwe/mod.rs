@@ -7,108 +7,28 @@
 pub mod agreement;
 #[cfg(not(feature = "split"))]
 pub mod content;
+mod error;
+mod names;
+#[cfg(not(feature = "split"))]
 pub mod serialization;
 #[cfg(not(feature = "split"))]
 pub mod wrap;
 
-use std::fmt;
-
 use serde::{Deserialize, Serialize};
 
-use crate::jwt::keys::SecretEncoding;
 #[cfg(not(feature = "split"))]
 use crate::jwt::{base64url, json::Value};
 #[cfg(not(feature = "split"))]
 use crate::jwt::{
-    keys::{KeySet, Material},
+    keys::{KeySet, Material, SecretEncoding},
     token::{Kind, Token},
 };
+pub use error::{JweError, MAX_INFLATED};
+pub use names::{ENCS, SEALING_ALGS};
 #[cfg(not(feature = "split"))]
 use serialization::{Recipient, Sealed, from_compact, from_json};
-pub use serialization::{joined_header, protected_of};
 #[cfg(not(feature = "split"))]
 pub use wrap::Unwrapping;
-
-/// The content encryption algorithms (`enc`, RFC 7518 §5) this page reads and writes, the
-/// strongest first.
-pub const ENCS: [&str; 6] = [
-    "A256GCM",
-    "A192GCM",
-    "A128GCM",
-    "A256CBC-HS512",
-    "A192CBC-HS384",
-    "A128CBC-HS256",
-];
-
-/// The key management algorithms (`alg`) this page writes, as the Encrypt panel offers them:
-/// every one it reads but RSA1_5 (padding-oracle prone, RFC 8725 §3.2).
-pub const SEALING_ALGS: [&str; 16] = [
-    "RSA-OAEP-256",
-    "RSA-OAEP",
-    "ECDH-ES",
-    "ECDH-ES+A128KW",
-    "ECDH-ES+A192KW",
-    "ECDH-ES+A256KW",
-    "A128KW",
-    "A192KW",
-    "A256KW",
-    "A128GCMKW",
-    "A192GCMKW",
-    "A256GCMKW",
-    "PBES2-HS256+A128KW",
-    "PBES2-HS384+A192KW",
-    "PBES2-HS512+A256KW",
-    "dir",
-];
-
-/// The largest plaintext `zip` may inflate to (1 MiB): a few bytes of DEFLATE can claim
-/// gigabytes.
-pub const MAX_INFLATED: usize = 1024 * 1024;
-
-/// Why a token could not be opened.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub enum JweError {
-    /// An `alg`, `enc` or `zip` this page does not read.
-    Unsupported(String),
-    /// The key is of the wrong type or size for the `alg`.
-    KeyDoesNotFit(String),
-    /// The tag does not match: the key is wrong, or the token was altered.
-    Failed,
-    /// The token or its header is not a well-formed JWE.
-    Malformed(String),
-    /// `zip` inflates past [`MAX_INFLATED`].
-    TooLarge,
-    /// The key text could not be read, or the key engine could not be reached.
-    Key(String),
-}
-
-impl JweError {
-    /// Whether the token was checked with a fitting key and did not open (the verdict's
-    /// `invalid`), as against no check being possible (`unverifiable`).
-    pub fn checked(&self) -> bool {
-        matches!(self, Self::Failed)
-    }
-}
-
-impl fmt::Display for JweError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Unsupported(what) => write!(f, "{what} is not supported here"),
-            Self::KeyDoesNotFit(why) => write!(f, "the key does not fit: {why}"),
-            Self::Failed => write!(
-                f,
-                "the key is wrong or the token was altered: the authentication tag does not match"
-            ),
-            Self::Malformed(why) => write!(f, "not a well-formed JWE: {why}"),
-            Self::TooLarge => write!(
-                f,
-                "the compressed content inflates past {} KiB, the most this page opens",
-                MAX_INFLATED / 1024
-            ),
-            Self::Key(why) => write!(f, "{why}"),
-        }
-    }
-}
 
 /// An opened token.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -120,46 +40,10 @@ pub struct Opened {
     pub key: String,
 }
 
-/// Opens the compact JWE `token` with the key in `key_text` (read with `encoding` when it is a
-/// secret). Where keys live in the key engine it answers; `None` until its answer is in.
-pub fn open(
-    token: &str,
-    key_text: &str,
-    encoding: SecretEncoding,
-) -> Option<Result<Opened, JweError>> {
-    #[cfg(feature = "split")]
-    {
-        return match crate::jwt::keys::remote::engine() {
-            Some(engine) => engine.decrypt(token, key_text, encoding),
-            None => Some(Err(JweError::Key("the key engine is not running".into()))),
-        };
-    }
-    #[cfg(not(feature = "split"))]
-    Some(open_here(token, key_text, encoding))
-}
-
-/// Seals `plaintext` as a compact JWE under `header_text` for the key in `key_text`. Where keys
-/// live in the key engine it answers; `None` until its answer is in.
-pub fn seal(
-    header_text: &str,
-    plaintext: &str,
-    key_text: &str,
-    encoding: SecretEncoding,
-) -> Option<Result<String, JweError>> {
-    #[cfg(feature = "split")]
-    {
-        return match crate::jwt::keys::remote::engine() {
-            Some(engine) => engine.encrypt(header_text, plaintext, key_text, encoding),
-            None => Some(Err(JweError::Key("the key engine is not running".into()))),
-        };
-    }
-    #[cfg(not(feature = "split"))]
-    Some(seal_here(header_text, plaintext, key_text, encoding))
-}
-
-/// [`seal`], where the keys are read.
+/// Seals `plaintext` as a compact JWE under `header_text` for the key in `key_text` (read with
+/// `encoding` when it is a secret).
 #[cfg(not(feature = "split"))]
-pub fn seal_here(
+pub fn seal(
     header_text: &str,
     plaintext: &str,
     key_text: &str,
@@ -190,13 +74,10 @@ pub fn open_with(token: &str, keys: &KeySet) -> Result<Opened, JweError> {
     decrypt(&token, keys)
 }
 
-/// [`open`], where the keys are read.
+/// Opens the compact JWE `token` with the key in `key_text` (read with `encoding` when it is a
+/// secret).
 #[cfg(not(feature = "split"))]
-pub fn open_here(
-    token: &str,
-    key_text: &str,
-    encoding: SecretEncoding,
-) -> Result<Opened, JweError> {
+pub fn open(token: &str, key_text: &str, encoding: SecretEncoding) -> Result<Opened, JweError> {
     open_with(token, &read_keys(key_text, encoding, "no key")?)
 }
 
@@ -233,7 +114,7 @@ const MAX_RECIPIENTS: usize = 16;
 #[cfg(not(feature = "split"))]
 const MAX_PBKDF2_WORK: u64 = 2 * wrap::MAX_P2C as u64;
 
-/// Refuses, before any work, a token that would keep the engine busy for minutes.
+/// Refuses, before any work, a token that would keep the tab busy for minutes.
 #[cfg(not(feature = "split"))]
 fn within_work(sealed: &Sealed, keys: &KeySet) -> Result<(), JweError> {
     let count = sealed.recipients.len();

@@ -1,22 +1,20 @@
 //! How a JWE is carried: the compact serialization's five segments, or the flattened and
 //! general JSON serializations (RFC 7516 §7.2), read into one form for opening.
 
-use super::JweError;
+use super::error::JweError;
 use crate::jwt::base64url;
 use crate::jwt::json::Value;
-#[cfg(not(feature = "split"))]
 use crate::jwt::token::Token;
+use crate::jwt::token::{joined_header, protected_of};
 
 /// One way into a JWE: a recipient's whole header (protected, shared unprotected and its own
 /// members together) and the content key encrypted for it.
-#[cfg(not(feature = "split"))]
 pub(super) struct Recipient {
     pub(super) header: Value,
     pub(super) encrypted_key: Vec<u8>,
 }
 
 /// A JWE as either serialization carries it.
-#[cfg(not(feature = "split"))]
 pub(super) struct Sealed {
     pub(super) recipients: Vec<Recipient>,
     pub(super) iv: Vec<u8>,
@@ -26,7 +24,6 @@ pub(super) struct Sealed {
     pub(super) aad: Vec<u8>,
 }
 
-#[cfg(not(feature = "split"))]
 pub(super) fn from_compact(token: &Token) -> Result<Sealed, JweError> {
     let segment = |i: usize| -> Result<Vec<u8>, JweError> {
         let part = token.segments.get(i).ok_or(JweError::Failed)?;
@@ -50,48 +47,6 @@ pub(super) fn from_compact(token: &Token) -> Result<Sealed, JweError> {
     })
 }
 
-/// The members of a JSON JWE's header objects, together; the same name twice is refused
-/// (RFC 7516 §7.2.1: the header parameter sets must be disjoint).
-pub fn joined_header(parts: &[&Value]) -> Result<Value, JweError> {
-    let mut members: Vec<crate::jwt::json::Member> = Vec::new();
-    // A set: a header of many members must not cost a comparison of each with every other.
-    let mut names = std::collections::HashSet::new();
-    for part in parts {
-        for member in part.members() {
-            let name = crate::jwt::json::unescape(&member.key);
-            if names.contains(&name) {
-                return Err(JweError::Malformed(format!(
-                    "\"{name}\" is in more than one of the JWE's headers"
-                )));
-            }
-            names.insert(name);
-            members.push(member.clone());
-        }
-    }
-    Ok(Value::Object(members))
-}
-
-/// The protected header of a JSON JWE, decoded (an empty object when there is none).
-pub fn protected_of(json: &Value) -> Result<(String, Value), JweError> {
-    match json.get("protected") {
-        None => Ok((String::new(), Value::Object(Vec::new()))),
-        Some(value) => {
-            let text = value
-                .as_str()
-                .ok_or_else(|| JweError::Malformed("\"protected\" is not a string".into()))?;
-            let bytes = base64url::decode(&text)
-                .map_err(|e| JweError::Malformed(format!("\"protected\": {e}")))?;
-            let header = String::from_utf8(bytes)
-                .ok()
-                .and_then(|t| crate::jwt::json::parse(&t).ok())
-                .filter(|v| matches!(v, Value::Object(_)))
-                .ok_or_else(|| JweError::Malformed("\"protected\" is not a JSON object".into()))?;
-            Ok((text, header))
-        }
-    }
-}
-
-#[cfg(not(feature = "split"))]
 pub(super) fn from_json(text: &str) -> Result<Sealed, JweError> {
     let json =
         crate::jwt::json::parse(text).map_err(|e| JweError::Malformed(format!("not JSON: {e}")))?;
@@ -108,7 +63,7 @@ pub(super) fn from_json(text: &str) -> Result<Sealed, JweError> {
             }
         }
     };
-    let (protected_text, protected) = protected_of(&json)?;
+    let (protected_text, protected) = protected_of(&json).map_err(JweError::Malformed)?;
     let empty = Value::Object(Vec::new());
     let shared = json.get("unprotected").unwrap_or(&empty);
     // Compression changes what the tag protects: it must be asked for where the tag covers it.
@@ -128,7 +83,7 @@ pub(super) fn from_json(text: &str) -> Result<Sealed, JweError> {
             None => Vec::new(),
         };
         Ok(Recipient {
-            header: joined_header(&[&protected, shared, own])?,
+            header: joined_header(&[&protected, shared, own]).map_err(JweError::Malformed)?,
             encrypted_key,
         })
     };

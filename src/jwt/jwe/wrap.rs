@@ -6,7 +6,7 @@ use aes_kw::KeyInit;
 use aes_kw::{KwAes128, KwAes192, KwAes256};
 use rsa::{Oaep, Pkcs1v15Encrypt, PrivateKey, PublicKey};
 
-use super::JweError;
+use super::error::JweError;
 use super::{agreement, content};
 use crate::jwt::algorithm::Curve;
 use crate::jwt::base64url;
@@ -21,7 +21,7 @@ pub const P2C: u32 = 100_000;
 
 /// The key management algorithms (`alg`) this page reads: every one it writes, and RSA1_5.
 pub fn reads(alg: &str) -> bool {
-    alg == "RSA1_5" || super::SEALING_ALGS.contains(&alg)
+    alg == "RSA1_5" || super::names::SEALING_ALGS.contains(&alg)
 }
 
 /// The key a token is opened with.

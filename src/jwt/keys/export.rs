@@ -3,24 +3,17 @@
 
 use sha2::{Digest, Sha256};
 
-use super::Material;
-use super::remote::Export;
+use super::handle::Export;
+use super::key::Material;
+#[cfg(not(feature = "split"))]
+use super::key::rsa_n_e;
 use crate::jwt::base64url::encode;
 #[cfg(not(feature = "split"))]
 use {
     crate::jwt::algorithm::Curve,
     rsa::pkcs8::{EncodePrivateKey, EncodePublicKey, LineEnding},
-    rsa::traits::{PrivateKeyParts, PublicKeyParts},
+    rsa::traits::PrivateKeyParts,
 };
-
-/// The modulus and exponent, big-endian without leading zeros.
-#[cfg(not(feature = "split"))]
-pub(super) fn rsa_n_e(public: &rsa::PublicKey) -> (Vec<u8>, Vec<u8>) {
-    (
-        public.n().as_ref().to_be_bytes_trimmed_vartime().to_vec(),
-        public.e().to_be_bytes_trimmed_vartime().to_vec(),
-    )
-}
 
 #[cfg(not(feature = "split"))]
 fn ec_xy(curve: Curve, point: &[u8]) -> (&[u8], &[u8]) {
@@ -31,11 +24,11 @@ fn ec_xy(curve: Curve, point: &[u8]) -> (&[u8], &[u8]) {
 }
 
 /// The public JWK members in RFC 7638's canonical order (lexicographic, no whitespace); a key
-/// held by the key engine is written there.
+/// behind a handle is written by whoever holds it.
 fn canonical_public(material: &Material) -> Option<String> {
     Some(match material {
         Material::Secret(k) => format!(r#"{{"k":"{}","kty":"oct"}}"#, encode(k)),
-        Material::Remote(_) => return None,
+        Material::Handle(_) => return None,
         #[cfg(not(feature = "split"))]
         Material::Rsa { public, .. } => {
             let (n, e) = rsa_n_e(public);
@@ -70,7 +63,7 @@ fn canonical_public(material: &Material) -> Option<String> {
 /// The RFC 7638 JWK thumbprint (SHA-256, base64url).
 pub fn thumbprint(material: &Material) -> String {
     match material {
-        Material::Remote(key) => key.export(Export::Thumbprint, "").unwrap_or_default(),
+        Material::Handle(key) => key.export(Export::Thumbprint, "").unwrap_or_default(),
         held => canonical_public(held)
             .map(|canonical| encode(&Sha256::digest(canonical.as_bytes())))
             .unwrap_or_default(),
@@ -85,7 +78,7 @@ pub fn jwk(material: &Material, private: bool) -> String {
             members.push(("kty", "oct".into()));
             members.push(("k", encode(k)));
         }
-        Material::Remote(key) => return key.export(Export::Jwk(private), "").unwrap_or_default(),
+        Material::Handle(key) => return key.export(Export::Jwk(private), "").unwrap_or_default(),
         #[cfg(not(feature = "split"))]
         Material::Rsa {
             public,
@@ -157,7 +150,7 @@ pub fn jwk(material: &Material, private: bool) -> String {
 pub fn public_pem(material: &Material) -> Option<String> {
     match material {
         Material::Secret(_) => None,
-        Material::Remote(key) => key.export(Export::PublicPem, ""),
+        Material::Handle(key) => key.export(Export::PublicPem, ""),
         #[cfg(not(feature = "split"))]
         held => held_public_pem(held),
     }
@@ -192,7 +185,7 @@ fn held_public_pem(material: &Material) -> Option<String> {
             .ok()?
             .to_public_key_pem(LineEnding::LF),
         // X25519 keys are read from PEM and JWK; their written form here is the JWK.
-        Material::Secret(_) | Material::Remote(_) | Material::X25519 { .. } => return None,
+        Material::Secret(_) | Material::Handle(_) | Material::X25519 { .. } => return None,
     };
     pem.ok()
 }
@@ -201,7 +194,7 @@ fn held_public_pem(material: &Material) -> Option<String> {
 pub fn private_pem(material: &Material) -> Option<String> {
     match material {
         Material::Secret(_) => None,
-        Material::Remote(key) => key.export(Export::PrivatePem, ""),
+        Material::Handle(key) => key.export(Export::PrivatePem, ""),
         #[cfg(not(feature = "split"))]
         held => Some(pem::encode_config(
             &pem::Pem::new("PRIVATE KEY", private_pkcs8_der(held)?),
@@ -243,7 +236,7 @@ fn private_pkcs8_der(material: &Material) -> Option<Vec<u8>> {
 /// The public key as an OpenSSH `authorized_keys` line; `None` for a secret.
 pub fn openssh_public(material: &Material, comment: &str) -> Option<String> {
     match material {
-        Material::Remote(key) => key.export(Export::OpenSshPublic, comment),
+        Material::Handle(key) => key.export(Export::OpenSshPublic, comment),
         #[cfg(not(feature = "split"))]
         held => super::openssh::public_line(held, comment),
         #[cfg(feature = "split")]

@@ -1,9 +1,10 @@
 //! New keys from random bytes the caller supplies (the browser's CSPRNG), and RSA keys from the
 //! PKCS#8 that WebCrypto exports: the core itself never reaches for randomness or a clock.
 
+use super::error::KeyError;
+use super::key::{Format, Key, Material};
 #[cfg(not(feature = "split"))]
 use super::pem_der;
-use super::{Format, Key, KeyError, Material};
 use crate::jwt::algorithm::Curve;
 
 /// What the key generator can make.
@@ -61,9 +62,14 @@ impl KeyKind {
 pub fn from_random(kind: KeyKind, random: &[u8]) -> Result<Key, KeyError> {
     let material = match kind {
         KeyKind::Hmac(_) => Material::Secret(random.to_vec()),
+        // Built without the curve code, this build makes secrets only: its caller makes the
+        // other keys where that code is.
         #[cfg(feature = "split")]
         KeyKind::Ec(_) | KeyKind::Ed25519 => {
-            return super::remote::with_engine(|engine| engine.generate(kind, random));
+            return Err(KeyError::Unsupported(format!(
+                "a {} key in a build without the curve code",
+                kind.id()
+            )));
         }
         #[cfg(not(feature = "split"))]
         KeyKind::Ec(curve) => {
@@ -94,12 +100,6 @@ pub fn from_random(kind: KeyKind, random: &[u8]) -> Result<Key, KeyError> {
         format: Format::PemPkcs8,
         usage: Default::default(),
     })
-}
-
-/// An RSA private key from PKCS#8 DER (what `SubtleCrypto.exportKey("pkcs8")` gives).
-#[cfg(feature = "split")]
-pub fn rsa_from_pkcs8(der: &[u8]) -> Result<Key, KeyError> {
-    super::remote::with_engine(|engine| engine.rsa_from_pkcs8(der))
 }
 
 /// An RSA private key from PKCS#8 DER (what `SubtleCrypto.exportKey("pkcs8")` gives).

@@ -8,8 +8,11 @@ use rsa::BoxedUint;
 use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
 
-use super::{Format, Key, KeyError, KeySet, Material, Usage, b64_field, pem_der};
+use super::error::{KeyError, MIN_RSA_BITS};
+use super::key::{self, Format, Key, KeySet, Material, Usage};
+use super::pem_der;
 use crate::jwt::algorithm::Curve;
+use crate::jwt::base64url;
 use crate::jwt::json::{self, Member, Value, unescape};
 use crate::jwt::typed::{self, Field};
 
@@ -374,8 +377,7 @@ fn rsa(n: &str, e: &str, private: &Private) -> Result<Material, KeyError> {
     let n = b64_field("n", n)?;
     let e = b64_field("e", e)?;
     // A modulus too small is the first thing to say (rsa_error), whatever the exponent.
-    if let Some(problem) =
-        exponent_problem(&n, &e).filter(|_| super::bit_length(&n) >= super::MIN_RSA_BITS)
+    if let Some(problem) = exponent_problem(&n, &e).filter(|_| key::bit_length(&n) >= MIN_RSA_BITS)
     {
         return Err(KeyError::Jwk(problem));
     }
@@ -408,7 +410,7 @@ fn rsa(n: &str, e: &str, private: &Private) -> Result<Material, KeyError> {
 /// What is wrong with the public exponent, in its own words: the rsa crate reports `e ≥ n` as
 /// an invalid modulus, and the others without naming the member.
 fn exponent_problem(n: &[u8], e: &[u8]) -> Option<String> {
-    let (n, e) = (super::significant(n), super::significant(e));
+    let (n, e) = (key::significant(n), key::significant(e));
     let usual = "an RSA public exponent is odd, at least 3, and nearly always 65537 (\"AQAB\")";
     let problem = if e.is_empty() {
         "is zero or empty"
@@ -418,7 +420,7 @@ fn exponent_problem(n: &[u8], e: &[u8]) -> Option<String> {
         "is under 3"
     } else if e.last().is_some_and(|b| b % 2 == 0) {
         "is even"
-    } else if super::bit_length(e) > 33 {
+    } else if key::bit_length(e) > 33 {
         "is 2^33 or more; this page (the rsa crate) reads exponents up to 2^33 - 1"
     } else {
         return None;
@@ -427,10 +429,14 @@ fn exponent_problem(n: &[u8], e: &[u8]) -> Option<String> {
 }
 
 fn rsa_error(n: &[u8], error: rsa::Error) -> KeyError {
-    let bits = super::bit_length(n);
-    if bits < super::MIN_RSA_BITS {
+    let bits = key::bit_length(n);
+    if bits < MIN_RSA_BITS {
         KeyError::RsaTooSmall { bits }
     } else {
         KeyError::Jwk(format!("not a valid RSA public key ({error})"))
     }
+}
+
+fn b64_field(name: &str, text: &str) -> Result<Vec<u8>, KeyError> {
+    base64url::decode(text).map_err(|e| KeyError::Jwk(format!("\"{name}\": {e}")))
 }

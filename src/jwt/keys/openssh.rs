@@ -4,8 +4,10 @@
 
 use rsa::BoxedUint;
 
+use super::error::{KeyError, MIN_RSA_BITS};
+use super::key::{self, Format, Key, Material};
+use super::pem_der;
 use super::ssh_wire::{Reader, Writer, base64_decode, base64_encode};
-use super::{Format, Key, KeyError, Material, pem_der};
 use crate::jwt::algorithm::Curve;
 
 /// What every private key file starts with, before its fields.
@@ -33,7 +35,7 @@ fn rsa_public(n: &[u8], e: &[u8]) -> Result<rsa::PublicKey, KeyError> {
     let n = BoxedUint::from_be_slice_vartime(n);
     let bits = n.bit_width_vartime() as usize;
     rsa::PublicKey::new(n, BoxedUint::from_be_slice_vartime(e)).map_err(|err| {
-        if bits < super::MIN_RSA_BITS {
+        if bits < MIN_RSA_BITS {
             KeyError::RsaTooSmall { bits }
         } else {
             KeyError::OpenSsh(format!("not a valid RSA key ({err})"))
@@ -192,9 +194,9 @@ pub fn parse_private(text: &str) -> Result<Key, KeyError> {
 pub fn public_line(material: &Material, comment: &str) -> Option<String> {
     let (key_type, blob) = match material {
         // OpenSSH has no X25519 keys.
-        Material::Secret(_) | Material::Remote(_) | Material::X25519 { .. } => return None,
+        Material::Secret(_) | Material::Handle(_) | Material::X25519 { .. } => return None,
         Material::Rsa { public, .. } => {
-            let (n, e) = super::export::rsa_n_e(public);
+            let (n, e) = key::rsa_n_e(public);
             let blob = Writer::default().string(b"ssh-rsa").mpint(&e).mpint(&n);
             ("ssh-rsa".to_string(), blob)
         }

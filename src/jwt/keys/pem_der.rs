@@ -3,7 +3,9 @@
 use rsa::pkcs1::{DecodeRsaPrivateKey, DecodeRsaPublicKey};
 use rsa::pkcs8::{DecodePrivateKey, DecodePublicKey};
 
-use super::{Format, Key, KeyError, Material, der};
+use super::der;
+use super::error::{KeyError, MIN_RSA_BITS};
+use super::key::{self, Format, Key, Material};
 use crate::jwt::algorithm::Curve;
 
 /// Reads the first key-bearing PEM block (`openssl ecparam -genkey` writes an
@@ -86,7 +88,7 @@ pub(super) fn rsa_key(
         private: private.map(Box::new),
     };
     let bits = material.rsa_bits().unwrap_or(0);
-    if bits < super::MIN_RSA_BITS {
+    if bits < MIN_RSA_BITS {
         return Err(KeyError::RsaTooSmall { bits });
     }
     Ok(Key::new(material, format))
@@ -143,7 +145,7 @@ fn spki(der: &[u8], format: Format) -> Result<Key, KeyError> {
     if let Ok(key) = rsa::PublicKey::from_public_key_der(der) {
         return rsa_key(key, None, format);
     }
-    if let Some(bits) = spki_rsa_bits(der).filter(|&bits| bits < super::MIN_RSA_BITS) {
+    if let Some(bits) = spki_rsa_bits(der).filter(|&bits| bits < MIN_RSA_BITS) {
         return Err(KeyError::RsaTooSmall { bits });
     }
     if let Ok(key) = p256::PublicKey::from_public_key_der(der) {
@@ -298,7 +300,7 @@ fn spki_rsa_bits(der: &[u8]) -> Option<usize> {
         info.subject_public_key.raw_bytes(),
     )
     .ok()?;
-    Some(super::bit_length(inner.modulus.as_bytes()))
+    Some(key::bit_length(inner.modulus.as_bytes()))
 }
 
 /// Names the algorithm of a key none of the parsers took, so the message is actionable.

@@ -1,5 +1,6 @@
 //! HMAC secrets as people paste them: UTF-8 text, base64, base64url or hex.
 
+use super::error::KeyError;
 use crate::jwt::base64url;
 
 /// How the secret's text is read.
@@ -48,9 +49,9 @@ impl SecretEncoding {
 
 /// The secret's bytes. UTF-8 text is taken exactly as typed (a trailing newline is part of it,
 /// as it would be on a server reading the same file); the encodings ignore whitespace.
-pub fn decode(text: &str, encoding: SecretEncoding) -> Result<Vec<u8>, super::KeyError> {
+pub fn decode(text: &str, encoding: SecretEncoding) -> Result<Vec<u8>, KeyError> {
     let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    let error = |detail: String| super::KeyError::Secret(detail);
+    let error = |detail: String| KeyError::Secret(detail);
     match encoding {
         SecretEncoding::Utf8 => Ok(text.as_bytes().to_vec()),
         SecretEncoding::Base64 => {

@@ -1,6 +1,8 @@
 //! Key detection over real files made by OpenSSL and ssh-keygen (tests/vectors/keys).
 
 use super::*;
+use crate::jwt::algorithm::Algorithm;
+use crate::jwt::token::Kind;
 
 macro_rules! fixture {
     ($name:literal) => {

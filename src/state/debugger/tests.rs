@@ -18,7 +18,7 @@ fn example_decodes_on_first_load() {
 fn waiting(text: &str) -> KeyBox {
     KeyBox {
         text: text.into(),
-        parsed: Some(ParsedKeys(Rc::new(Err(KeyError::EngineLoading)))),
+        parsed: Some(ParsedKeys(Rc::new(Err(KeyError::Pending)))),
     }
 }
 
