@@ -169,6 +169,25 @@ def restore_engine_glue(site, bindgen_dir):
     return True
 
 
+def minify(site, page):
+    """Step 4: both modules' glue minified by terser, the engine's from wasm-bindgen's output.
+    Runs before the engine's files are named after their bytes, so that they are named after
+    what ships."""
+    minifier = shutil.which(MINIFIER)
+    if minifier is None:
+        print(f"finish_site: {MINIFIER} is not on PATH (make setup installs it): the page's JS "
+              "is left unminified", file=sys.stderr)
+        return
+    minify_page_glue(page_glue(site, page), minifier)
+    if restore_engine_glue(site, bindgen_output(os.environ.get("TRUNK_SOURCE_DIR", "."))):
+        minify_engine_glue(site / f"{ENGINE}.js", minifier)
+    else:
+        print("finish_site: wasm-bindgen's own engine glue could not be located (cargo "
+              "metadata failed, or no wasm-bindgen/release output under its target "
+              "directory): the engine keeps Trunk's minified glue, and a name that changes "
+              "with every build", file=sys.stderr)
+
+
 def refresh_integrity(site, page, before):
     """Rewrites each integrity value in the page whose file changed since `before` (integrity
     value → path) was taken."""
@@ -207,24 +226,7 @@ def finish(site):
     page = index.read_text(encoding="utf-8")
     before = {sri(p.read_bytes()): p for p in site.iterdir() if p.is_file()}
     if os.environ.get("TRUNK_PROFILE") == "release":
-        glue = page_glue(site, page)
-        engine_glue = site / f"{ENGINE}.js"
-        minifier = shutil.which(MINIFIER)
-        # Before the engine's files are named after their bytes.
-        restored = minifier is not None and restore_engine_glue(
-            site, bindgen_output(os.environ.get("TRUNK_SOURCE_DIR", ".")))
-        if minifier and not restored:
-            print("finish_site: wasm-bindgen's own engine glue could not be located (cargo "
-                  "metadata failed, or no wasm-bindgen/release output under its target "
-                  "directory): the engine keeps Trunk's minified glue, and a name that changes "
-                  "with every build", file=sys.stderr)
-        if minifier:
-            minify_page_glue(glue, minifier)
-            if restored:
-                minify_engine_glue(engine_glue, minifier)
-        else:
-            print(f"finish_site: {MINIFIER} is not on PATH (make setup installs it): the page's JS "
-                  "is left unminified", file=sys.stderr)
+        minify(site, page)
     page = name_engine(page, hash_engine(site))
     page = fill_live_reload(page, os.environ.get("TRUNK_PUBLIC_URL", "/"))
     page = refresh_integrity(site, page, before)

@@ -4,10 +4,14 @@ Run by `make test-native`."""
 import base64
 import hashlib
 import json
+import os
 import re
 import tempfile
 import unittest
+from contextlib import redirect_stderr
+from io import StringIO
 from pathlib import Path
+from unittest import mock
 
 import finish_site
 
@@ -109,6 +113,13 @@ open(output, "w").write("".join(l.strip() for l in lines if not l.strip().starts
 """
 
 
+def fake_terser(directory):
+    path = Path(directory) / "terser"
+    path.write_text(FAKE_MINIFIER)
+    path.chmod(0o755)
+    return path
+
+
 class Minify(unittest.TestCase):
     def test_the_page_glue_is_minified_and_its_integrity_follows(self):
         with tempfile.TemporaryDirectory() as d:
@@ -118,9 +129,7 @@ class Minify(unittest.TestCase):
             before = finish_site.sri(glue.encode())
             page = (site / "index.html").read_text().replace(
                 "</head>", f'<link href="/jwt-debugger-0a1b.js" integrity="{before}" rel="modulepreload"></head>')
-            minifier = Path(d) / "fake-terser"
-            minifier.write_text(FAKE_MINIFIER)
-            minifier.chmod(0o755)
+            minifier = fake_terser(d)
             taken = {before: site / "jwt-debugger-0a1b.js"}
             finish_site.minify_page_glue(finish_site.page_glue(site, page), str(minifier))
             page = finish_site.refresh_integrity(site, page, taken)
@@ -155,6 +164,58 @@ class Minify(unittest.TestCase):
                 finish_site.page_glue(site, (site / "index.html").read_text())
             with self.assertRaises(finish_site.SiteError):
                 finish_site.page_glue(site, "<html></html>")
+
+
+class ReleaseBuild(unittest.TestCase):
+    """The whole hook as a release build runs it, terser stood in for."""
+
+    def release(self, site, path, bindgen_dir):
+        env = {"TRUNK_PROFILE": "release", "PATH": path}
+        errors = StringIO()
+        with mock.patch.dict(os.environ, env), redirect_stderr(errors), \
+                mock.patch.object(finish_site, "bindgen_output", return_value=bindgen_dir):
+            finish_site.finish(site)
+        return errors.getvalue()
+
+    def test_both_glues_are_minified_before_the_engine_is_named(self):
+        with tempfile.TemporaryDirectory() as d, tempfile.TemporaryDirectory() as tools, \
+                tempfile.TemporaryDirectory() as out:
+            site = staged(d)
+            glue = "// the page's glue\nexport default function init() {\n    return 1;\n}\n"
+            (site / "jwt-debugger-0a1b.js").write_text(glue)
+            index = site / "index.html"
+            index.write_text(index.read_text().replace(
+                "</head>", f'<link href="/jwt-debugger-0a1b.js" integrity="{finish_site.sri(glue.encode())}"></head>'))
+            (Path(out) / "jwt-engine.js").write_text("// wasm-bindgen's engine glue\nlet wasm_bindgen;\n")
+            fake_terser(tools)
+            errors = self.release(site, tools + os.pathsep + os.environ["PATH"], Path(out))
+            self.assertEqual(errors, "")
+            minified = (site / "jwt-debugger-0a1b.js").read_bytes()
+            self.assertEqual(minified, b"export default function init() {return 1;}")
+            self.assertIn(f'integrity="{finish_site.sri(minified)}"', index.read_text())
+            engine = b"let wasm_bindgen;"
+            tag = finish_site.digest(engine + b"\0asm\1\0\0\0")
+            self.assertEqual((site / f"jwt-engine-{tag}.js").read_bytes(), engine)
+
+    def test_without_terser_the_glue_stays_as_written_and_the_build_says_so(self):
+        with tempfile.TemporaryDirectory() as d, tempfile.TemporaryDirectory() as empty:
+            site = staged(d)
+            (site / "jwt-debugger-0a1b.js").write_text("// as written\n")
+            errors = self.release(site, empty, None)
+            self.assertIn("terser is not on PATH", errors)
+            self.assertEqual((site / "jwt-debugger-0a1b.js").read_text(), "// as written\n")
+            self.assertEqual(len(list(site.glob("jwt-engine-*_bg.wasm"))), 1)
+
+    def test_without_wasm_bindgens_engine_glue_the_build_says_so(self):
+        with tempfile.TemporaryDirectory() as d, tempfile.TemporaryDirectory() as tools:
+            site = staged(d)
+            (site / "jwt-debugger-0a1b.js").write_text("export default 1;")
+            fake_terser(tools)
+            (site / "jwt-engine.js").write_text("// Trunk's copy\nlet wasm;\n")
+            errors = self.release(site, tools + os.pathsep + os.environ["PATH"], None)
+            self.assertIn("engine glue could not be located", errors)
+            # Trunk already minified its copy (its own way): terser is not run on it again.
+            self.assertEqual(next(site.glob("jwt-engine-*[0-9a-f].js")).read_text(), "// Trunk's copy\nlet wasm;\n")
 
 
 class ServiceWorker(unittest.TestCase):
