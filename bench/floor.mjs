@@ -1,7 +1,7 @@
 // The stack's own floor for `make bench`: builds bench/floor (the least Yew page that decodes a
 // token) as the page is built — release profile, wasm-bindgen, wasm-opt with the page's flags,
-// its imports and exports shortened and its glue minified as scripts/finish_site.py does — and weighs it, so BENCHMARKS.md can set the page's bytes beside
-// what the stack alone costs.
+// its glue minified by terser as scripts/finish_site.py does — and weighs it, so BENCHMARKS.md
+// can set the page's bytes beside what the stack alone costs.
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync, constants } from 'node:zlib';
@@ -25,10 +25,6 @@ export async function floorSize() {
   const js = join(OUT, `${NAME}.js`);
   const opt = await shippedWasmOpt();
   if (opt) await run('wasm-opt', [...opt, '-o', wasm, wasm], cwd);
-  const shorten = 'import sys; from pathlib import Path; sys.path.insert(0, "scripts"); import finish_site; '
-    + 'finish_site.shorten_imports(Path(sys.argv[1]), Path(sys.argv[2])); '
-    + 'finish_site.shorten_exports(Path(sys.argv[1]), Path(sys.argv[2]))';
-  await run('python3', ['-c', shorten, js, wasm], { cwd: ROOT });
   await run('terser', [js, '--module', '--compress', '--mangle', '--output', js], cwd);
   // A page to load it, as Trunk writes ours: the glue and the module preloaded, then started.
   await writeFile(join(OUT, 'index.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>floor</title>'

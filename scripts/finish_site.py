@@ -20,15 +20,13 @@ in $TRUNK_STAGING_DIR, before Trunk swaps it into dist/.
    the engine's content hash changed with every build and returning visitors fetched it again.
    Without terser on PATH (`make setup` installs it) the build goes on with the page's glue as
    written and the engine's as Trunk minified it, and says so.
-5. In release builds both modules' imports from their glue get short names ("a", "b", …) in the
-   wasm and the glue alike. wasm-bindgen names each one after its function and a 16-digit hash
-   (`__wbg_call_a410eb4b59ed5965`), written twice: 4.4 KB of gzip that does not compress, on the
-   page's first load alone. No tool does this for wasm-bindgen's output (wasm-opt's
-   `--minify-imports` renames only Emscripten's `env` imports), so the import section is
-   rewritten here, and the build fails if a name is not where it is expected. Their exports
-   (wasm-bindgen's runtime, `…invoke__h<hash>` per closure shape) get short names the same way,
-   in the wasm and where the glue reads them: 0.3 KB more.
 Every integrity attribute in the page is recomputed last, for the files these steps changed.
+
+The names wasm-bindgen gives the imports and exports between each module and its glue
+(`__wbg_call_a410eb4b59ed5965`) are left as it writes them. Shortening them saved about 5 KB
+gzip, but no tool does it for wasm-bindgen's output: it took a wasm binary rewriter here, and a
+rename in the glue that any change to how wasm-bindgen writes its glue could break. BENCHMARKS.md
+has the bytes.
 """
 import base64
 import hashlib
@@ -36,7 +34,6 @@ import json
 import os
 import re
 import shutil
-import string
 import subprocess
 import sys
 from pathlib import Path
@@ -172,6 +169,25 @@ def restore_engine_glue(site, bindgen_dir):
     return True
 
 
+def minify(site, page):
+    """Step 4: both modules' glue minified by terser, the engine's from wasm-bindgen's output.
+    Runs before the engine's files are named after their bytes, so that they are named after
+    what ships."""
+    minifier = shutil.which(MINIFIER)
+    if minifier is None:
+        print(f"finish_site: {MINIFIER} is not on PATH (make setup installs it): the page's JS "
+              "is left unminified", file=sys.stderr)
+        return
+    minify_page_glue(page_glue(site, page), minifier)
+    if restore_engine_glue(site, bindgen_output(os.environ.get("TRUNK_SOURCE_DIR", "."))):
+        minify_engine_glue(site / f"{ENGINE}.js", minifier)
+    else:
+        print("finish_site: wasm-bindgen's own engine glue could not be located (cargo "
+              "metadata failed, or no wasm-bindgen/release output under its target "
+              "directory): the engine keeps Trunk's minified glue, and a name that changes "
+              "with every build", file=sys.stderr)
+
+
 def refresh_integrity(site, page, before):
     """Rewrites each integrity value in the page whose file changed since `before` (integrity
     value → path) was taken."""
@@ -179,222 +195,6 @@ def refresh_integrity(site, page, before):
         if path.is_file():
             page = page.replace(old, sri(path.read_bytes()))
     return page
-
-
-def byte_at(data, at):
-    """The byte at `at`, or a SiteError for a module cut short."""
-    if at >= len(data):
-        raise SiteError("wasm: the module ends in the middle of its import section")
-    return data[at]
-
-
-def take(data, at, length):
-    """`length` bytes from `at`, or a SiteError for a module cut short."""
-    if at + length > len(data):
-        raise SiteError("wasm: a section or a name runs past the end of the module")
-    return data[at:at + length]
-
-
-def leb128(data, at):
-    """An unsigned LEB128 number in `data` from `at`: (value, the offset after it)."""
-    value = shift = 0
-    while True:
-        byte = byte_at(data, at)
-        at += 1
-        value |= (byte & 0x7F) << shift
-        shift += 7
-        if byte < 0x80:
-            return value, at
-
-
-def to_leb128(value):
-    out = bytearray()
-    while True:
-        byte = value & 0x7F
-        value >>= 7
-        out.append(byte | (0x80 if value else 0))
-        if not value:
-            return bytes(out)
-
-
-def short_name(index):
-    """"a", "b", … "z", "A", … "Z", "aa", "ab", …: valid, distinct JS identifiers."""
-    letters = string.ascii_letters
-    name = letters[index % 52]
-    index //= 52
-    while index:
-        index -= 1
-        name = letters[index % 52] + name
-        index //= 52
-    return name
-
-
-def skip_limits(data, at):
-    flags = byte_at(data, at)
-    if flags > 0x07:
-        raise SiteError(f"wasm: unknown limits flags {flags:#x} in an import")
-    at = leb128(data, at + 1)[1]
-    return leb128(data, at)[1] if flags & 1 else at
-
-
-# One-byte value and reference types (MVP, SIMD, funcref, externref). The GC proposal's
-# multi-byte reference types (0x63, 0x64 and a heap type) are refused rather than misread.
-VALUE_TYPES = {0x7F, 0x7E, 0x7D, 0x7C, 0x7B, 0x70, 0x6F}
-REFERENCE_TYPES = {0x70, 0x6F}
-
-
-def one_byte_type(data, at, allowed):
-    kind = byte_at(data, at)
-    if kind not in allowed:
-        raise SiteError(f"wasm: an import of type {kind:#x}, which this step does not read")
-    return at + 1
-
-
-def skip_import_descriptor(data, at):
-    """The offset after one import's descriptor (function, table, memory, global or tag)."""
-    kind = byte_at(data, at)
-    at += 1
-    if kind == 0x00:  # a function: its type index
-        return leb128(data, at)[1]
-    if kind == 0x01:  # a table: a reference type, then limits
-        return skip_limits(data, one_byte_type(data, at, REFERENCE_TYPES))
-    if kind == 0x02:  # a memory
-        return skip_limits(data, at)
-    if kind == 0x03:  # a global: a value type, then mutability
-        return one_byte_type(data, at, VALUE_TYPES) + 1
-    if kind == 0x04:  # a tag: attribute, type index
-        return leb128(data, at + 1)[1]
-    raise SiteError(f"wasm: unknown import kind {kind:#x}")
-
-
-def rewrite_section(wasm, section_id, rewrite):
-    """The module's bytes with the body of each section `section_id` replaced by
-    `rewrite(body_start, body_end)`; every other section is copied as it is."""
-    if wasm[:8] != b"\0asm\x01\0\0\0":
-        raise SiteError("wasm: not a version-1 WebAssembly module")
-    at, out = 8, bytearray(wasm[:8])
-    while at < len(wasm):
-        section = wasm[at]
-        size, body = leb128(wasm, at + 1)
-        content = take(wasm, body, size)  # the whole section is there
-        if section == section_id:
-            content = rewrite(body, body + size)
-            out += bytes([section_id]) + to_leb128(len(content))
-        else:
-            out += wasm[at:body]
-        out += content
-        at = body + size
-    return bytes(out)
-
-
-def utf8_name(field, what):
-    try:
-        return field.decode()
-    except UnicodeDecodeError:
-        raise SiteError(f"wasm: an {what}'s name is not UTF-8") from None
-
-
-def rename_imports(wasm, module):
-    """The module's bytes with every import from `module` renamed to a short name, and the
-    renaming (old → new)."""
-    renamed = {}
-
-    def imports(pos, end):
-        count, pos = leb128(wasm, pos)
-        out = bytearray(to_leb128(count))
-        for _ in range(count):
-            names = []
-            for _ in range(2):
-                length, pos = leb128(wasm, pos)
-                names.append(take(wasm, pos, length))
-                pos += length
-            after = skip_import_descriptor(wasm, pos)
-            space, field = names
-            if space == module.encode():
-                name = utf8_name(field, "import")
-                field = renamed.setdefault(name, short_name(len(renamed))).encode()
-            for name in (space, field):
-                out += to_leb128(len(name)) + name
-            out += wasm[pos:after]
-            pos = after
-        if pos != end:
-            raise SiteError("wasm: the import section does not end where its size says")
-        return out
-
-    data = rewrite_section(wasm, 2, imports)
-    if not renamed:
-        raise SiteError(f"wasm: no imports from {module}")
-    return data, renamed
-
-
-# Exports kept as they are: the memory, and `main`, a name common enough to be some other
-# object's property in the glue.
-KEPT_EXPORTS = {"memory", "main"}
-
-
-def rename_exports(wasm, kept):
-    """The module's bytes with every export but those in `kept` renamed to a short name, and the
-    renaming (old → new)."""
-    renamed = {}
-
-    def exports(pos, end):
-        count, pos = leb128(wasm, pos)
-        out = bytearray(to_leb128(count))
-        for _ in range(count):
-            length, pos = leb128(wasm, pos)
-            field = take(wasm, pos, length)
-            pos += length
-            if byte_at(wasm, pos) > 0x04:
-                raise SiteError(f"wasm: unknown export kind {wasm[pos]:#x}")
-            after = leb128(wasm, pos + 1)[1]
-            name = utf8_name(field, "export")
-            if name not in kept:
-                field = renamed.setdefault(name, short_name(len(renamed))).encode()
-            out += to_leb128(len(field)) + field + wasm[pos:after]
-            pos = after
-        if pos != end:
-            raise SiteError("wasm: the export section does not end where its size says")
-        return out
-
-    return rewrite_section(wasm, 7, exports), renamed
-
-
-def shorten_imports(glue, wasm):
-    """Gives the imports `wasm` takes from its wasm-bindgen `glue` short names, in both files."""
-    text = glue.read_text(encoding="utf-8")
-    # The glue hands WebAssembly its imports under the module name wasm-bindgen chose, which is
-    # the file's name before Trunk hashed it.
-    module = re.search(r"""["'](\./[\w.-]+_bg\.js)["']\s*:""", text)
-    if not module:
-        raise SiteError(f"{glue.name}: no import object keyed by a module name: not wasm-bindgen's glue?")
-    data, renamed = rename_imports(wasm.read_bytes(), module.group(1))
-    for old, new in renamed.items():
-        # Each import is a key of the object the glue hands to WebAssembly, written once.
-        text, found = re.subn(rf"(?<![\w$]){re.escape(old)}(?![\w$])", new, text)
-        if found != 1:
-            raise SiteError(f"{glue.name}: the import {old} is written {found} times, expected once")
-    glue.write_text(text, encoding="utf-8")
-    wasm.write_bytes(data)
-
-
-def shorten_exports(glue, wasm):
-    """Gives the module's exports (wasm-bindgen's runtime and one `…invoke__h<hash>` per closure
-    shape) short names, in the wasm and where the glue reads them: as properties of the
-    instance's exports (`wasm.__wbindgen_malloc`, or under whatever name a minifier gave it).
-    The glue's own function of the same name, which wraps the export, is a name of its own and
-    keeps it (the minifier shortens it). The name in a string or as an object key, the other
-    ways JavaScript could reach the export, stops the build."""
-    text = glue.read_text(encoding="utf-8")
-    data, renamed = rename_exports(wasm.read_bytes(), KEPT_EXPORTS)
-    for old, new in renamed.items():
-        # Some exports are never read by the glue (`__abort_handler`); a glue written for
-        # another module is caught by the imports, each of which must be written exactly once.
-        text = re.sub(rf"(?<=\.){re.escape(old)}(?![\w$])", new, text)
-        name = re.escape(old)
-        if re.search(rf"[\"'`]{name}[\"'`]|[{{,]\s*{name}\s*[:,}}]", text):
-            raise SiteError(f"{glue.name}: the export {old} is used other than as a property")
-    glue.write_text(text, encoding="utf-8")
-    wasm.write_bytes(data)
 
 
 def precache_list(site):
@@ -426,27 +226,7 @@ def finish(site):
     page = index.read_text(encoding="utf-8")
     before = {sri(p.read_bytes()): p for p in site.iterdir() if p.is_file()}
     if os.environ.get("TRUNK_PROFILE") == "release":
-        glue = page_glue(site, page)
-        engine_glue = site / f"{ENGINE}.js"
-        minifier = shutil.which(MINIFIER)
-        # Before the engine's files are named after their bytes.
-        restored = minifier is not None and restore_engine_glue(
-            site, bindgen_output(os.environ.get("TRUNK_SOURCE_DIR", ".")))
-        if minifier and not restored:
-            print("finish_site: wasm-bindgen's own engine glue could not be located (cargo "
-                  "metadata failed, or no wasm-bindgen/release output under its target "
-                  "directory): the engine keeps Trunk's minified glue, and a name that changes "
-                  "with every build", file=sys.stderr)
-        for js in (glue, engine_glue):
-            shorten_imports(js, js.with_name(js.stem + "_bg.wasm"))
-            shorten_exports(js, js.with_name(js.stem + "_bg.wasm"))
-        if minifier:
-            minify_page_glue(glue, minifier)
-            if restored:
-                minify_engine_glue(engine_glue, minifier)
-        else:
-            print(f"finish_site: {MINIFIER} is not on PATH (make setup installs it): the page's JS "
-                  "is left unminified", file=sys.stderr)
+        minify(site, page)
     page = name_engine(page, hash_engine(site))
     page = fill_live_reload(page, os.environ.get("TRUNK_PUBLIC_URL", "/"))
     page = refresh_integrity(site, page, before)

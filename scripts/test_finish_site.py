@@ -4,11 +4,14 @@ Run by `make test-native`."""
 import base64
 import hashlib
 import json
+import os
 import re
-import subprocess
 import tempfile
 import unittest
+from contextlib import redirect_stderr
+from io import StringIO
 from pathlib import Path
+from unittest import mock
 
 import finish_site
 
@@ -110,6 +113,13 @@ open(output, "w").write("".join(l.strip() for l in lines if not l.strip().starts
 """
 
 
+def fake_terser(directory):
+    path = Path(directory) / "terser"
+    path.write_text(FAKE_MINIFIER)
+    path.chmod(0o755)
+    return path
+
+
 class Minify(unittest.TestCase):
     def test_the_page_glue_is_minified_and_its_integrity_follows(self):
         with tempfile.TemporaryDirectory() as d:
@@ -119,9 +129,7 @@ class Minify(unittest.TestCase):
             before = finish_site.sri(glue.encode())
             page = (site / "index.html").read_text().replace(
                 "</head>", f'<link href="/jwt-debugger-0a1b.js" integrity="{before}" rel="modulepreload"></head>')
-            minifier = Path(d) / "fake-terser"
-            minifier.write_text(FAKE_MINIFIER)
-            minifier.chmod(0o755)
+            minifier = fake_terser(d)
             taken = {before: site / "jwt-debugger-0a1b.js"}
             finish_site.minify_page_glue(finish_site.page_glue(site, page), str(minifier))
             page = finish_site.refresh_integrity(site, page, taken)
@@ -158,170 +166,56 @@ class Minify(unittest.TestCase):
                 finish_site.page_glue(site, "<html></html>")
 
 
-def name(text):
-    return bytes([len(text)]) + text.encode()
+class ReleaseBuild(unittest.TestCase):
+    """The whole hook as a release build runs it, terser stood in for."""
 
+    def release(self, site, path, bindgen_dir):
+        env = {"TRUNK_PROFILE": "release", "PATH": path}
+        errors = StringIO()
+        with mock.patch.dict(os.environ, env), redirect_stderr(errors), \
+                mock.patch.object(finish_site, "bindgen_output", return_value=bindgen_dir):
+            finish_site.finish(site)
+        return errors.getvalue()
 
-def section(kind, body):
-    return bytes([kind]) + finish_site.to_leb128(len(body)) + body
+    def test_both_glues_are_minified_before_the_engine_is_named(self):
+        with tempfile.TemporaryDirectory() as d, tempfile.TemporaryDirectory() as tools, \
+                tempfile.TemporaryDirectory() as out:
+            site = staged(d)
+            glue = "// the page's glue\nexport default function init() {\n    return 1;\n}\n"
+            (site / "jwt-debugger-0a1b.js").write_text(glue)
+            index = site / "index.html"
+            index.write_text(index.read_text().replace(
+                "</head>", f'<link href="/jwt-debugger-0a1b.js" integrity="{finish_site.sri(glue.encode())}"></head>'))
+            (Path(out) / "jwt-engine.js").write_text("// wasm-bindgen's engine glue\nlet wasm_bindgen;\n")
+            fake_terser(tools)
+            errors = self.release(site, tools + os.pathsep + os.environ["PATH"], Path(out))
+            self.assertEqual(errors, "")
+            minified = (site / "jwt-debugger-0a1b.js").read_bytes()
+            self.assertEqual(minified, b"export default function init() {return 1;}")
+            self.assertIn(f'integrity="{finish_site.sri(minified)}"', index.read_text())
+            engine = b"let wasm_bindgen;"
+            tag = finish_site.digest(engine + b"\0asm\1\0\0\0")
+            self.assertEqual((site / f"jwt-engine-{tag}.js").read_bytes(), engine)
 
+    def test_without_terser_the_glue_stays_as_written_and_the_build_says_so(self):
+        with tempfile.TemporaryDirectory() as d, tempfile.TemporaryDirectory() as empty:
+            site = staged(d)
+            (site / "jwt-debugger-0a1b.js").write_text("// as written\n")
+            errors = self.release(site, empty, None)
+            self.assertIn("terser is not on PATH", errors)
+            self.assertEqual((site / "jwt-debugger-0a1b.js").read_text(), "// as written\n")
+            self.assertEqual(len(list(site.glob("jwt-engine-*_bg.wasm"))), 1)
 
-GLUE_MODULE = "./jwt-debugger_bg.js"
-LONG = ["__wbg_call_a410eb4b59ed5965", "__wbindgen_init_externref_table"]
-
-
-def module_with_imports():
-    """A module of wasm-bindgen's shape: two functions from its glue, and a table, a memory and a
-    global from elsewhere, each kind of descriptor once."""
-    types = section(1, bytes([1, 0x60, 0, 0]))
-    imports = bytes([5])
-    imports += name(GLUE_MODULE) + name(LONG[0]) + bytes([0x00, 0])
-    imports += name("env") + name("table") + bytes([0x01, 0x6F, 0x01, 1, 200, 1])
-    imports += name(GLUE_MODULE) + name(LONG[1]) + bytes([0x00, 0])
-    imports += name("env") + name("memory") + bytes([0x02, 0x00, 17])
-    imports += name("env") + name("g") + bytes([0x03, 0x7F, 0x00])
-    return b"\0asm\1\0\0\0" + types + section(2, imports) + section(0, name("after") + b"kept")
-
-
-GLUE = ('function i(){const e={__proto__:null,' + LONG[0] + ':function(a){return a},'
-        + LONG[1] + ':function(){}};return{__proto__:null,"' + GLUE_MODULE + '":e}}'
-        + 'function w(){return wasm.__wbindgen_malloc}')
-
-
-def node_reads(data, listing):
-    """What the JavaScript engine lists of the module (`listing`, a JS expression over `m`), which
-    also checks that it is valid."""
-    script = f"const m=new WebAssembly.Module(require('fs').readFileSync(0));console.log(JSON.stringify({listing}))"
-    run = subprocess.run(["node", "-e", script], input=data, capture_output=True, check=True)
-    return json.loads(run.stdout)
-
-
-def wasm_imports(data):
-    """What the JavaScript engine reads from the module's import section."""
-    return node_reads(data, "WebAssembly.Module.imports(m).map(i=>[i.module,i.name,i.kind])")
-
-
-def cuts_inside_sections(whole):
-    """Every length `whole` could be cut to but one between two sections (which would leave a
-    valid, shorter module)."""
-    boundaries, at = {8}, 8
-    while at < len(whole):
-        size, body = finish_site.leb128(whole, at + 1)
-        at = body + size
-        boundaries.add(at)
-    return sorted(set(range(8, len(whole))) - boundaries)
-
-
-class ImportNames(unittest.TestCase):
-    def test_the_glue_imports_get_short_names_in_both_files(self):
-        with tempfile.TemporaryDirectory() as d:
-            glue, wasm = Path(d) / "jwt-debugger-0a1b.js", Path(d) / "jwt-debugger-0a1b_bg.wasm"
-            glue.write_text(GLUE)
-            wasm.write_bytes(module_with_imports())
-            finish_site.shorten_imports(glue, wasm)
-            self.assertEqual(wasm_imports(wasm.read_bytes()), [
-                [GLUE_MODULE, "a", "function"], ["env", "table", "table"],
-                [GLUE_MODULE, "b", "function"], ["env", "memory", "memory"], ["env", "g", "global"]])
-            text = glue.read_text()
-            self.assertIn("{__proto__:null,a:function(a){return a},b:function(){}}", text)
-            self.assertNotIn("__wbg_", text)
-            # Exports and everything after the import section are as they were.
-            self.assertIn("wasm.__wbindgen_malloc", text)
-            self.assertTrue(wasm.read_bytes().endswith(b"afterkept"))
-
-    def test_an_import_the_glue_does_not_write_once_stops_the_build(self):
-        for glue in (GLUE.replace(LONG[1], "__wbg_other_0000000000000000"),
-                     GLUE + "const again=" + LONG[0] + ";"):
-            with tempfile.TemporaryDirectory() as d:
-                js, wasm = Path(d) / "x.js", Path(d) / "x_bg.wasm"
-                js.write_text(glue)
-                wasm.write_bytes(module_with_imports())
-                with self.assertRaisesRegex(finish_site.SiteError, "written [02] times"):
-                    finish_site.shorten_imports(js, wasm)
-                self.assertEqual(wasm.read_bytes(), module_with_imports(), "nothing is half-written")
-
-    def test_a_module_that_is_not_wasm_or_is_cut_short_is_refused(self):
-        whole = module_with_imports()
-        with self.assertRaises(finish_site.SiteError):
-            finish_site.rename_imports(b"not wasm", GLUE_MODULE)
-        # Cut anywhere but between two sections: refused with a SiteError, never another
-        # exception or a module.
-        for cut in cuts_inside_sections(whole):
-            with self.subTest(cut=cut), self.assertRaises(finish_site.SiteError):
-                finish_site.rename_imports(whole[:cut], GLUE_MODULE)
-
-    def test_a_type_this_step_does_not_read_is_refused(self):
-        # A global of a GC reference type (0x63 and a heap type) is not misread as one byte.
-        types = section(1, bytes([1, 0x60, 0, 0]))
-        imports = bytes([2]) + name(GLUE_MODULE) + name(LONG[0]) + bytes([0x00, 0])
-        imports += name("env") + name("g") + bytes([0x03, 0x63, 0x6F, 0x00])
-        module = b"\0asm\1\0\0\0" + types + section(2, imports)
-        with self.assertRaisesRegex(finish_site.SiteError, "0x63"):
-            finish_site.rename_imports(module, GLUE_MODULE)
-
-    def test_short_names_are_distinct_identifiers(self):
-        names = [finish_site.short_name(i) for i in range(3000)]
-        self.assertEqual(len(set(names)), 3000)
-        self.assertEqual(names[:3] + names[51:54], ["a", "b", "c", "Z", "aa", "ab"])
-        self.assertTrue(all(re.fullmatch(r"[A-Za-z]+", n) for n in names))
-
-
-INVOKE = "wasm_bindgen__convert__closures_____invoke__h0123456789abcdef"
-
-
-def module_with_exports():
-    """A valid module exporting its memory, `main`, and two of wasm-bindgen's runtime names."""
-    types = section(1, bytes([1, 0x60, 0, 0]))
-    functions = section(3, bytes([2, 0, 0]))
-    memory = section(5, bytes([1, 0x00, 1]))
-    exports = bytes([4]) + name("memory") + bytes([0x02, 0]) + name("main") + bytes([0x00, 0])
-    exports += name("__wbindgen_malloc") + bytes([0x00, 0]) + name(INVOKE) + bytes([0x00, 1])
-    code = section(10, bytes([2, 2, 0, 0x0B, 2, 0, 0x0B]))
-    return b"\0asm\1\0\0\0" + types + functions + memory + section(7, exports) + code
-
-
-# The page's glue reads exports from `wasm`; the engine's, minified by Trunk, from another name.
-EXPORT_GLUE = ("let wasm;function f(){wasm.__wbindgen_malloc(1);u." + INVOKE + "();"
-               "return wasm.memory.buffer}function " + INVOKE + "(a){wasm." + INVOKE + "(a)}"
-               "const c=()=>" + INVOKE + " (1);const d=g(1," + INVOKE + ");")
-
-
-def wasm_exports(data):
-    """What the JavaScript engine reads from the module's export section."""
-    return node_reads(data, "WebAssembly.Module.exports(m).map(e=>[e.name,e.kind])")
-
-
-class ExportNames(unittest.TestCase):
-    def test_exports_get_short_names_in_both_files(self):
-        with tempfile.TemporaryDirectory() as d:
-            glue, wasm = Path(d) / "x.js", Path(d) / "x_bg.wasm"
-            glue.write_text(EXPORT_GLUE)
-            wasm.write_bytes(module_with_exports())
-            finish_site.shorten_exports(glue, wasm)
-            self.assertEqual(wasm_exports(wasm.read_bytes()), [
-                ["memory", "memory"], ["main", "function"], ["a", "function"], ["b", "function"]])
-            # The glue's wrapper function of the same name is its own name, kept.
-            self.assertEqual(glue.read_text(), "let wasm;function f(){wasm.a(1);u.b();return wasm.memory.buffer}"
-                             "function " + INVOKE + "(a){wasm.b(a)}const c=()=>" + INVOKE + " (1);"
-                             "const d=g(1," + INVOKE + ");")
-
-    def test_an_export_read_other_than_as_a_property_stops_the_build(self):
-        with tempfile.TemporaryDirectory() as d:
-            glue, wasm = Path(d) / "x.js", Path(d) / "x_bg.wasm"
-            for use in ('const n="__wbindgen_malloc";', "const{__wbindgen_malloc:m}=wasm;",
-                        "const{x,__wbindgen_malloc}=wasm;", "wasm[`__wbindgen_malloc`](1);"):
-                glue.write_text(EXPORT_GLUE + use)
-                wasm.write_bytes(module_with_exports())
-                with self.assertRaisesRegex(finish_site.SiteError, "__wbindgen_malloc is used other than"):
-                    finish_site.shorten_exports(glue, wasm)
-                self.assertEqual(wasm.read_bytes(), module_with_exports(), "nothing is half-written")
-                self.assertEqual(glue.read_text(), EXPORT_GLUE + use)
-
-    def test_a_module_cut_short_is_refused(self):
-        whole = module_with_exports()
-        for cut in cuts_inside_sections(whole):
-            with self.subTest(cut=cut), self.assertRaises(finish_site.SiteError):
-                finish_site.rename_exports(whole[:cut], finish_site.KEPT_EXPORTS)
+    def test_without_wasm_bindgens_engine_glue_the_build_says_so(self):
+        with tempfile.TemporaryDirectory() as d, tempfile.TemporaryDirectory() as tools:
+            site = staged(d)
+            (site / "jwt-debugger-0a1b.js").write_text("export default 1;")
+            fake_terser(tools)
+            (site / "jwt-engine.js").write_text("// Trunk's copy\nlet wasm;\n")
+            errors = self.release(site, tools + os.pathsep + os.environ["PATH"], None)
+            self.assertIn("engine glue could not be located", errors)
+            # Trunk already minified its copy (its own way): terser is not run on it again.
+            self.assertEqual(next(site.glob("jwt-engine-*[0-9a-f].js")).read_text(), "// Trunk's copy\nlet wasm;\n")
 
 
 class ServiceWorker(unittest.TestCase):
