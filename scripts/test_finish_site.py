@@ -15,19 +15,30 @@ from unittest import mock
 
 import finish_site
 
-LOADER = "import init, * as bindings from '/jwt-debugger-0a1b.js';\nawait init();"
+# The page's files as Trunk names them (after cargo's wasm), and its inline loader.
+LOADER = ("import init, * as bindings from '/jwt-debugger-0a1b.js';\n"
+          "const wasm = await init({ module_or_path: '/jwt-debugger-0a1b_bg.wasm' });")
 PAGE = (
     "<html><head><meta http-equiv=\"Content-Security-Policy\" content=\"script-src 'self' "
     + finish_site.CSP_PLACEHOLDER
     + "\"><meta content=./jwt-engine.js name=jwt-engine></head><body>"
     + f"<script type=\"module\">{LOADER}</script><script src=\"/x.js\"></script></body></html>"
 )
+GLUE = "// the page's glue\nexport default function init() {\n    return 1;\n}\n"
+MODULE = b"\0asm\1\0\0\0page"
 SW = "const CACHE = 'jwt-debugger';\nconst PRECACHE = [];\nself.addEventListener('install', () => {});\n"
 
 
-def staged(directory, loader_shim=True):
+def staged(directory, loader_shim=True, glue=GLUE):
+    """A site as Trunk stages it: the page's glue and module preloaded with their integrity (the
+    way a minified release page writes the links), the engine under its bare names."""
     site = Path(directory)
-    (site / "index.html").write_text(PAGE)
+    (site / "jwt-debugger-0a1b.js").write_text(glue)
+    (site / "jwt-debugger-0a1b_bg.wasm").write_bytes(MODULE)
+    links = (f'<link crossorigin href=/jwt-debugger-0a1b.js integrity={finish_site.sri(glue.encode())} '
+             'rel=modulepreload><link as=fetch crossorigin href=/jwt-debugger-0a1b_bg.wasm '
+             f'integrity={finish_site.sri(MODULE)} rel=preload type=application/wasm>')
+    (site / "index.html").write_text(PAGE.replace("</head>", links + "</head>"))
     (site / "sw.js").write_text(SW)
     (site / "app-1234.css").write_text("a{}")
     (site / "jwt-engine.js").write_text("let wasm; function init() { fetch('jwt-engine_bg.wasm'); }")
@@ -124,11 +135,8 @@ class Minify(unittest.TestCase):
     def test_the_page_glue_is_minified_and_its_integrity_follows(self):
         with tempfile.TemporaryDirectory() as d:
             site = staged(d)
-            glue = "// wasm-bindgen's glue\nexport default function init() {\n    return 1;\n}\n"
-            (site / "jwt-debugger-0a1b.js").write_text(glue)
-            before = finish_site.sri(glue.encode())
-            page = (site / "index.html").read_text().replace(
-                "</head>", f'<link href="/jwt-debugger-0a1b.js" integrity="{before}" rel="modulepreload"></head>')
+            before = finish_site.sri(GLUE.encode())
+            page = (site / "index.html").read_text()
             minifier = fake_terser(d)
             taken = {before: site / "jwt-debugger-0a1b.js"}
             finish_site.minify_page_glue(finish_site.page_glue(site, page), str(minifier))
@@ -136,7 +144,7 @@ class Minify(unittest.TestCase):
             minified = (site / "jwt-debugger-0a1b.js").read_bytes()
             self.assertEqual(minified, b"export default function init() {return 1;}")
             self.assertNotIn(before, page)
-            self.assertIn(f'integrity="{finish_site.sri(minified)}"', page)
+            self.assertIn(f"integrity={finish_site.sri(minified)} ", page)
 
     def test_the_engine_glue_comes_from_wasm_bindgens_output(self):
         with tempfile.TemporaryDirectory() as d, tempfile.TemporaryDirectory() as out:
@@ -160,10 +168,16 @@ class Minify(unittest.TestCase):
     def test_a_page_without_its_glue_is_refused(self):
         with tempfile.TemporaryDirectory() as d:
             site = staged(d)
+            (site / "jwt-debugger-0a1b.js").unlink()
             with self.assertRaises(finish_site.SiteError):
                 finish_site.page_glue(site, (site / "index.html").read_text())
             with self.assertRaises(finish_site.SiteError):
                 finish_site.page_glue(site, "<html></html>")
+
+
+def shipped_glue(site):
+    """The page's glue as the finished index.html imports it."""
+    return finish_site.page_glue(site, (site / "index.html").read_text())
 
 
 class ReleaseBuild(unittest.TestCase):
@@ -181,35 +195,28 @@ class ReleaseBuild(unittest.TestCase):
         with tempfile.TemporaryDirectory() as d, tempfile.TemporaryDirectory() as tools, \
                 tempfile.TemporaryDirectory() as out:
             site = staged(d)
-            glue = "// the page's glue\nexport default function init() {\n    return 1;\n}\n"
-            (site / "jwt-debugger-0a1b.js").write_text(glue)
-            index = site / "index.html"
-            index.write_text(index.read_text().replace(
-                "</head>", f'<link href="/jwt-debugger-0a1b.js" integrity="{finish_site.sri(glue.encode())}"></head>'))
             (Path(out) / "jwt-engine.js").write_text("// wasm-bindgen's engine glue\nlet wasm_bindgen;\n")
             fake_terser(tools)
             errors = self.release(site, tools + os.pathsep + os.environ["PATH"], Path(out))
             self.assertEqual(errors, "")
-            minified = (site / "jwt-debugger-0a1b.js").read_bytes()
+            minified = shipped_glue(site).read_bytes()
             self.assertEqual(minified, b"export default function init() {return 1;}")
-            self.assertIn(f'integrity="{finish_site.sri(minified)}"', index.read_text())
+            self.assertIn(f"integrity={finish_site.sri(minified)} ", (site / "index.html").read_text())
             engine = b"let wasm_bindgen;"
             tag = finish_site.digest(engine + b"\0asm\1\0\0\0")
             self.assertEqual((site / f"jwt-engine-{tag}.js").read_bytes(), engine)
 
     def test_without_terser_the_glue_stays_as_written_and_the_build_says_so(self):
         with tempfile.TemporaryDirectory() as d, tempfile.TemporaryDirectory() as empty:
-            site = staged(d)
-            (site / "jwt-debugger-0a1b.js").write_text("// as written\n")
+            site = staged(d, glue="// as written\n")
             errors = self.release(site, empty, None)
             self.assertIn("terser is not on PATH", errors)
-            self.assertEqual((site / "jwt-debugger-0a1b.js").read_text(), "// as written\n")
+            self.assertEqual(shipped_glue(site).read_text(), "// as written\n")
             self.assertEqual(len(list(site.glob("jwt-engine-*_bg.wasm"))), 1)
 
     def test_without_wasm_bindgens_engine_glue_the_build_says_so(self):
         with tempfile.TemporaryDirectory() as d, tempfile.TemporaryDirectory() as tools:
-            site = staged(d)
-            (site / "jwt-debugger-0a1b.js").write_text("export default 1;")
+            site = staged(d, glue="export default 1;")
             fake_terser(tools)
             (site / "jwt-engine.js").write_text("// Trunk's copy\nlet wasm;\n")
             errors = self.release(site, tools + os.pathsep + os.environ["PATH"], None)
