@@ -1,26 +1,37 @@
 #!/usr/bin/env python3
 """Trunk's post_build hook (Trunk.toml): the steps Trunk does not do by itself, on the staged site
-in $TRUNK_STAGING_DIR, before Trunk swaps it into dist/.
+in $TRUNK_STAGING_DIR, before Trunk swaps it into dist/. In this order, since each step works on
+the files as the steps before it left them:
 
-1. The key engine (the `data-type="worker"` link) gets content-hashed names. Trunk names a
-   worker's files after its binary only, so a cached old engine could meet a new page; with the
-   hash in the name a new build always loads its own engine. The page reads the name from the
-   `<meta name="jwt-engine">` tag written here.
-2. The Content-Security-Policy allows the inline scripts Trunk wrote (the module loader, and the
-   live-reload client under `trunk serve`) by their sha256: a static page cannot fill nonces.
-   `trunk serve` would write the request's host into the live-reload client as it serves the
-   page, changing its hash; the hook fills those two blanks first, the way the client's own
-   fallback does (the page's host, the public URL), so the hash holds.
-3. The service worker gets the list of this build's files to precache at install, and a cache
-   name derived from them, so a new build replaces the old cache as a whole.
-4. In release builds the page's wasm-bindgen glue (an ES module, 43 KB) is minified with terser:
+1. In release builds the page's wasm-bindgen glue (an ES module, 43 KB) is minified with terser:
    Trunk's own minifier cannot parse it (`export { … as default }`) and leaves it as written.
    The engine's glue is minified with terser too, from wasm-bindgen's own output under cargo's
    target directory: Trunk's minifier names things differently from one build to the next, so
    the engine's content hash changed with every build and returning visitors fetched it again.
    Without terser on PATH (`make setup` installs it) the build goes on with the page's glue as
-   written and the engine's as Trunk minified it, and says so.
-Every integrity attribute in the page is recomputed last, for the files these steps changed.
+   written and the engine's as Trunk minified it, and says so. The page's integrity attributes
+   are recomputed for the files this changed.
+2. The page's glue and module (the `data-type="main"` link) are renamed after a hash of their
+   bytes as they ship, `jwt-debugger-<hash>.js` and `…_bg.wasm`, and the page's references to
+   them (the inline loader's import and module path, the preload links) follow. Trunk's own name
+   hashes cargo's wasm, before wasm-bindgen, wasm-opt and this hook: a change to the hook (or a
+   newer terser, or other wasm-opt settings) shipped new bytes under the old name, which the
+   service worker answers from its cache, so a returning visitor's first load met the old files
+   under the new page and did not start. Done in debug builds too (where nothing changes them
+   after Trunk): one path, the same kind of name either way.
+3. The key engine (the `data-type="worker"` link) gets content-hashed names the same way. Trunk
+   names a worker's files after its binary only, with no hash, so a cached old engine could meet
+   a new page; with the hash in the name a new build always loads its own engine. The page reads
+   the name from the `<meta name="jwt-engine">` tag written here.
+4. The Content-Security-Policy allows the inline scripts Trunk wrote (the module loader, and the
+   live-reload client under `trunk serve`) by their sha256: a static page cannot fill nonces.
+   After step 2, which changes the loader's text. `trunk serve` would write the request's host
+   into the live-reload client as it serves the page, changing its hash; the hook fills those
+   two blanks first, the way the client's own fallback does (the page's host, the public URL),
+   so the hash holds.
+5. The service worker gets the list of this build's files to precache at install, and a cache
+   name derived from them, so a new build replaces the old cache as a whole. Last: it lists the
+   files under their final names and hashes index.html as it ships.
 
 The names wasm-bindgen gives the imports and exports between each module and its glue
 (`__wbg_call_a410eb4b59ed5965`) are left as it writes them. Shortening them saved about 5 KB
@@ -39,6 +50,8 @@ import sys
 from pathlib import Path
 
 ENGINE = "jwt-engine"
+# The page's module (the `data-type="main"` link), named after its bytes like the engine.
+PAGE = "jwt-debugger"
 # Placeholders in index.html and assets/sw.js that this hook fills.
 CSP_PLACEHOLDER = "'sha256-INLINE_SCRIPTS'"
 # Trunk's minifier may reorder attributes and drop the quotes around their values.
@@ -60,37 +73,60 @@ def digest(data):
     return hashlib.sha256(data).hexdigest()[:16]
 
 
+def content_names(site, current, stem):
+    """Old name → new name for a module's files now named `current` (its glue `.js`, its
+    `_bg.wasm`, and its `_loader.js` shim when it has one): `<stem>-<hash>` and the same endings,
+    the hash taken over the glue's and the module's bytes as they ship. The shim is left out of
+    the hash: Trunk writes it from the names alone."""
+    glue, module = site / f"{current}.js", site / f"{current}_bg.wasm"
+    if not glue.is_file() or not module.is_file():
+        raise SiteError(f"{glue.name} and {module.name} are not both in the staged site")
+    tag = digest(glue.read_bytes() + module.read_bytes())
+    return {f"{current}{end}": f"{stem}-{tag}{end}" for end in (".js", "_bg.wasm", "_loader.js")
+            if (site / f"{current}{end}").is_file()}
+
+
+def with_new_names(text, names):
+    """`text` with every file name of `names` (old → new) replaced, in one pass so that a new
+    name is never taken for an old one."""
+    found = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, names)) + r")(?![\w.-])")
+    return found.sub(lambda m: names[m.group(1)], text)
+
+
+def rename(site, names):
+    """Renames the files (old → new); the JS among them have the other names rewritten first (a
+    glue may name its module, the engine's shim names both)."""
+    for old, new in names.items():
+        path = site / old
+        if path.suffix == ".js":
+            path.write_text(with_new_names(path.read_text(encoding="utf-8"), names), encoding="utf-8")
+        path.rename(site / new)
+
+
+def hash_page(site, page):
+    """Renames the page's glue and module to `jwt-debugger-<hash>…` after their final bytes, and
+    returns the page with its references to them (the loader's import and module path, the
+    preload links) renamed to match. Trunk's own name hashes cargo's wasm, before wasm-bindgen,
+    wasm-opt and this hook's terser: two builds could ship different bytes under one name, which
+    the service worker answers from its cache."""
+    current = page_glue(site, page).name[: -len(".js")]
+    names = content_names(site, current, PAGE)
+    rename(site, names)
+    return with_new_names(page, names)
+
+
 def hash_engine(site):
     """Renames the engine's files to `jwt-engine-<hash>…`, rewrites the references between them,
     and returns the URL the page starts the engine from (its loader shim, else its script)."""
-    js, wasm, loader = (site / f"{ENGINE}.js", site / f"{ENGINE}_bg.wasm", site / f"{ENGINE}_loader.js")
-    if not js.is_file() or not wasm.is_file():
-        raise SiteError(f"the engine's {js.name} and {wasm.name} are not in the staged site")
-    tag = digest(js.read_bytes() + wasm.read_bytes())
-    names = {
-        js.name: f"{ENGINE}-{tag}.js",
-        wasm.name: f"{ENGINE}-{tag}_bg.wasm",
-        loader.name: f"{ENGINE}-{tag}_loader.js",
-    }
-
-    def rename(path):
-        text = path.read_text(encoding="utf-8") if path.suffix == ".js" else None
-        target = site / names[path.name]
-        if text is None:
-            path.rename(target)
-            return
-        # The wasm-bindgen glue names its module file; the loader shim names both.
-        for old, new in names.items():
-            text = re.sub(rf"(?<![\w-]){re.escape(old)}", new, text)
+    names = content_names(site, ENGINE, ENGINE)
+    shim = site / f"{ENGINE}_loader.js"
+    if shim.is_file():
         # Trunk's shim passes the path alone, which wasm-bindgen 0.2.130 warns is deprecated.
-        text = re.sub(r'wasm_bindgen\(("[^"]*")\)', r"wasm_bindgen({ module_or_path: \1 })", text)
-        target.write_text(text, encoding="utf-8")
-        path.unlink()
-
-    for path in (js, wasm, loader):
-        if path.is_file():
-            rename(path)
-    return "./" + (names[loader.name] if (site / names[loader.name]).is_file() else names[js.name])
+        text = re.sub(r'wasm_bindgen\(("[^"]*")\)', r"wasm_bindgen({ module_or_path: \1 })",
+                      shim.read_text(encoding="utf-8"))
+        shim.write_text(text, encoding="utf-8")
+    rename(site, names)
+    return "./" + names.get(shim.name, names[f"{ENGINE}.js"])
 
 
 def fill_live_reload(page, public_url):
@@ -170,9 +206,9 @@ def restore_engine_glue(site, bindgen_dir):
 
 
 def minify(site, page):
-    """Step 4: both modules' glue minified by terser, the engine's from wasm-bindgen's output.
-    Runs before the engine's files are named after their bytes, so that they are named after
-    what ships."""
+    """Step 1: both modules' glue minified by terser, the engine's from wasm-bindgen's output.
+    Runs before the files are named after their bytes, so that they are named after what
+    ships."""
     minifier = shutil.which(MINIFIER)
     if minifier is None:
         print(f"finish_site: {MINIFIER} is not on PATH (make setup installs it): the page's JS "
@@ -227,9 +263,12 @@ def finish(site):
     before = {sri(p.read_bytes()): p for p in site.iterdir() if p.is_file()}
     if os.environ.get("TRUNK_PROFILE") == "release":
         minify(site, page)
+    # Under the names Trunk gave them, while `before` still finds the files.
+    page = refresh_integrity(site, page, before)
+    page = hash_page(site, page)
     page = name_engine(page, hash_engine(site))
     page = fill_live_reload(page, os.environ.get("TRUNK_PUBLIC_URL", "/"))
-    page = refresh_integrity(site, page, before)
+    # Last but the service worker: the loader's text has its final names now.
     index.write_text(allow_inline_scripts(page), encoding="utf-8")
     write_service_worker(site)
 

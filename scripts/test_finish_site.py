@@ -124,9 +124,11 @@ open(output, "w").write("".join(l.strip() for l in lines if not l.strip().starts
 """
 
 
-def fake_terser(directory):
+def fake_terser(directory, newer=False):
+    """A terser on PATH in `directory`; a `newer` one writes the same input differently (one line
+    per line), as an upgrade of terser may."""
     path = Path(directory) / "terser"
-    path.write_text(FAKE_MINIFIER)
+    path.write_text(FAKE_MINIFIER.replace('"".join', '"\\n".join') if newer else FAKE_MINIFIER)
     path.chmod(0o755)
     return path
 
@@ -223,6 +225,38 @@ class ReleaseBuild(unittest.TestCase):
             self.assertIn("engine glue could not be located", errors)
             # Trunk already minified its copy (its own way): terser is not run on it again.
             self.assertEqual(next(site.glob("jwt-engine-*[0-9a-f].js")).read_text(), "// Trunk's copy\nlet wasm;\n")
+
+    def test_a_glue_that_differs_only_once_minified_ships_under_another_name(self):
+        # The page's glue and module are named after the bytes that ship, not Trunk's hash of
+        # cargo's wasm: one staged site (Trunk's names the same) through terser and a newer one.
+        shipped = []
+        for newer in (False, True):
+            with tempfile.TemporaryDirectory() as d, tempfile.TemporaryDirectory() as tools, \
+                    tempfile.TemporaryDirectory() as out:
+                site = staged(d)
+                (Path(out) / "jwt-engine.js").write_text("let wasm_bindgen;")
+                fake_terser(tools, newer)
+                errors = self.release(site, tools + os.pathsep + os.environ["PATH"], Path(out))
+                self.assertEqual(errors, "")
+                glue = shipped_glue(site)
+                tag = finish_site.digest(glue.read_bytes() + MODULE)
+                names = sorted(p.name for p in site.glob("jwt-debugger-*"))
+                self.assertEqual(names, [f"jwt-debugger-{tag}.js", f"jwt-debugger-{tag}_bg.wasm"])
+                # Every reference in the page is to these files, with their integrity.
+                page = (site / "index.html").read_text()
+                self.assertEqual(set(re.findall(r"/(jwt-debugger-[\w.-]+)", page)), set(names))
+                for name in names:
+                    self.assertIn(f"href=/{name} integrity={finish_site.sri((site / name).read_bytes())} ", page)
+                loader = re.search(r'<script type="module">(.*?)</script>', page, flags=re.S).group(1)
+                self.assertIn(f"from '/{names[0]}';", loader)
+                self.assertIn(f"module_or_path: '/{names[1]}'", loader)
+                # The CSP allows the loader as it now reads; the service worker precaches the files.
+                allowed = base64.b64encode(hashlib.sha256(loader.encode()).digest()).decode()
+                self.assertIn(f"'sha256-{allowed}'", page)
+                sw = (site / "sw.js").read_text()
+                self.assertIn(f'"./{names[0]}", "./{names[1]}"', sw)
+                shipped.append(names)
+        self.assertNotEqual(shipped[0], shipped[1])
 
 
 class ServiceWorker(unittest.TestCase):
