@@ -2,10 +2,11 @@
 // accessibility (axe-core), keyboard, copy, key files, themes, offline use, screenshots.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { ROOT, screenshot, useServerAndBrowser, verdictBecomes } from './lib.mjs';
+import { DIST, ROOT, screenshot, useServerAndBrowser, verdictBecomes } from './lib.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -212,6 +213,20 @@ test('a reload takes the build\'s hashed files from the service worker\'s cache,
   const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
   assert.ok(loaded.some((path) => /^\/jwt-debugger-[0-9a-f]{16}_bg\.wasm$/.test(path)), loaded.join(' '));
   await context.close();
+});
+
+// What the service worker answers from its cache must never change under the same name: the
+// modules and their glue carry a hash of the bytes that ship (scripts/finish_site.py), not
+// Trunk's hash of cargo's wasm, which a change to wasm-opt, terser or the hook left as it was.
+test('the page\'s and the key engine\'s files are named after the bytes that ship', async () => {
+  const files = await readdir(DIST);
+  for (const stem of ['jwt-debugger', 'jwt-engine']) {
+    const glue = files.filter((f) => new RegExp(`^${stem}-[0-9a-f]{16}\\.js$`).test(f));
+    assert.equal(glue.length, 1, files.join(' '));
+    const tag = glue[0].slice(stem.length + 1, -'.js'.length);
+    const bytes = Buffer.concat([await readFile(join(DIST, glue[0])), await readFile(join(DIST, `${stem}-${tag}_bg.wasm`))]);
+    assert.equal(createHash('sha256').update(bytes).digest('hex').slice(0, 16), tag, stem);
+  }
 });
 
 test('installable, and offline after one visit, RSA keys included', async () => {
