@@ -17,7 +17,8 @@ dist: setup
 
 test: setup lint test-native test-browser test-e2e
 
-lint:
+# Each target the README names works as the first command on a fresh clone: it sets up first.
+lint: setup
 	cargo fmt --all --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
@@ -26,11 +27,11 @@ lint:
 	cargo clippy -p jwt-bench-core --all-targets -- -D warnings
 	cargo clippy -p jwt-bench-floor --target wasm32-unknown-unknown -- -D warnings
 
-test-native:
+test-native: setup
 	cargo test
 	python3 -m unittest discover -s scripts -p 'test_*.py'
 
-test-browser:
+test-browser: setup
 	cargo test --target wasm32-unknown-unknown
 
 test-e2e: dist

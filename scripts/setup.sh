@@ -102,7 +102,13 @@ fi
 # A quick no-op once they are in cargo's cache.
 cargo fetch --locked --manifest-path "$root/Cargo.toml" --quiet
 
-# The tool compiles started above.
+# The tool compiles started above: on a fresh 2-core machine they take longer than the rest.
+if [ ${#installs[@]} -gt 0 ]; then
+  say "waiting for the tool compiles (cargo install) to finish: ${SECONDS}s since setup started"
+fi
 for pid in "${installs[@]}"; do
   wait "$pid" || { echo "setup: a cargo install failed (see above)" >&2; exit 1; }
 done
+if [ ${#installs[@]} -gt 0 ]; then
+  say "tools installed in ${SECONDS}s; the first build of the page compiles the crates next"
+fi
