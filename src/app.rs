@@ -25,10 +25,12 @@ use crate::components::sign_panel::SignPanel;
 use crate::components::token_editor::TokenEditor;
 use crate::components::walkthrough_view::WalkthroughView;
 use crate::jwt::claims::ClaimsStatus;
-use crate::jwt::keys::generate::{self, KeyKind};
-use crate::jwt::keys::{KeyError, SecretEncoding, export};
+use crate::jwt::keys::generate::KeyKind;
+use crate::jwt::keys::{SecretEncoding, export};
 use crate::jwt::token::{Kind, Part};
 use crate::jwt::verify::Verdict;
+use crate::key_tasks::make_key;
+pub use crate::route::Route;
 use crate::share;
 use crate::state::keygen::KeygenAction;
 use crate::state::walkthrough::{KeyPair, TutorialAlg, WalkAction};
@@ -39,35 +41,6 @@ impl Reducible for AppState {
 
     fn reduce(self: Rc<Self>, action: AppAction) -> Rc<Self> {
         Rc::new(self.apply(action))
-    }
-}
-
-/// The three views, chosen by the location hash.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Route {
-    Debugger,
-    Walkthrough,
-    Keygen,
-}
-
-impl Route {
-    fn from_hash(hash: &str) -> Self {
-        if hash.starts_with("/walkthrough") {
-            Route::Walkthrough
-        } else if hash.starts_with("/keygen") {
-            Route::Keygen
-        } else {
-            Route::Debugger
-        }
-    }
-
-    /// The location hash that shows this view.
-    pub fn hash(self) -> &'static str {
-        match self {
-            Route::Debugger => "/",
-            Route::Walkthrough => "/walkthrough",
-            Route::Keygen => "/keygen",
-        }
     }
 }
 
@@ -90,45 +63,6 @@ impl Default for AppProps {
             clock: Clock::System,
             initial_token: None,
             initial_route: None,
-        }
-    }
-}
-
-/// Makes a key of `kind`: RSA in WebCrypto (asynchronous, the page stays responsive), the
-/// others from the CSPRNG in a few microseconds.
-async fn make_key(kind: KeyKind) -> Result<crate::jwt::keys::Key, String> {
-    match kind {
-        KeyKind::Rsa(bits) => {
-            let der = browser::generate_rsa_pkcs8(bits as u32).await?;
-            answered(|| generate::rsa_from_pkcs8(&der))
-                .await
-                .map_err(|e| e.to_string())
-        }
-        _ => {
-            // An EC scalar above the group order is astronomically rare; draw again if it happens.
-            let mut last = String::new();
-            for _ in 0..4 {
-                let random = browser::random_bytes(kind.random_bytes())?;
-                match answered(|| generate::from_random(kind, &random)).await {
-                    Ok(key) => return Ok(key),
-                    // The key engine cannot be reached: drawing again would not help.
-                    Err(e @ KeyError::Engine(_)) => {
-                        return Err(e.to_string());
-                    }
-                    Err(e) => last = e.to_string(),
-                }
-            }
-            Err(last)
-        }
-    }
-}
-
-/// `make`'s result once the key engine has answered it (at once for what the page does itself).
-async fn answered<T>(make: impl Fn() -> Result<T, KeyError>) -> Result<T, KeyError> {
-    loop {
-        match make() {
-            Err(KeyError::EngineLoading) => crate::engine::next_answer().await,
-            other => return other,
         }
     }
 }

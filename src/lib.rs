@@ -20,3 +20,7 @@ pub mod app;
 pub mod browser;
 #[cfg(feature = "view")]
 pub mod components;
+#[cfg(feature = "view")]
+pub mod key_tasks;
+#[cfg(feature = "view")]
+pub mod route;
