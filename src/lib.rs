@@ -1,5 +1,5 @@
 //! A JWT debugger that runs in the browser tab: the pure core (`jwt`), the one reducer (`state`)
-//! and the Yew view (`app`, `components`, `browser`).
+//! and the Yew view (`app`, `views`, `components`, `browser`).
 
 /// Talc in place of std's dlmalloc on wasm32: the same kind of allocator (boundary tags, bins),
 /// 3 KB gzip smaller in the page's module. The page, the key engine and the browser tests share it.
@@ -24,3 +24,5 @@ pub mod components;
 pub mod key_tasks;
 #[cfg(feature = "view")]
 pub mod route;
+#[cfg(feature = "view")]
+pub mod views;
