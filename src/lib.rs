@@ -1,5 +1,5 @@
 //! A JWT debugger that runs in the browser tab: the pure core (`jwt`), the one reducer (`state`)
-//! and the Yew view (`app`, `components`, `browser`).
+//! and the Yew view (`app`, `views`, `components`, `browser`).
 
 /// Talc in place of std's dlmalloc on wasm32: the same kind of allocator (boundary tags, bins),
 /// 3 KB gzip smaller in the page's module. The page, the key engine and the browser tests share it.
@@ -21,3 +21,9 @@ pub mod app;
 pub mod browser;
 #[cfg(feature = "view")]
 pub mod components;
+#[cfg(feature = "view")]
+pub mod key_tasks;
+#[cfg(feature = "view")]
+pub mod route;
+#[cfg(feature = "view")]
+pub mod views;
