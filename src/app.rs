@@ -16,6 +16,7 @@ use crate::views::nav::Nav;
 use crate::views::store::{SharedState, Store};
 use crate::views::walkthrough::WalkthroughPage;
 
+/// What a test fixes in advance; the page mounts `App` with the defaults.
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
     /// The clock; tests inject a manual one.
