@@ -12,7 +12,7 @@ use crate::share;
 use crate::state::{Action, AppAction, AppState, EXAMPLE_TOKEN};
 use crate::views::debugger::DebuggerPage;
 use crate::views::keygen::KeygenPage;
-use crate::views::nav::Nav;
+use crate::views::nav::nav;
 use crate::views::store::{SharedState, Store};
 use crate::views::walkthrough::WalkthroughPage;
 
@@ -131,12 +131,13 @@ pub fn App(props: &AppProps) -> Html {
         generating_pair: use_state(|| false),
     };
 
+    let tabs = nav(&store);
     html! {
         <ContextProvider<Store> context={store}>
             <div class="app">
                 <header class="topbar">
                     <h1>{ "JWT Debugger" }</h1>
-                    <Nav />
+                    { tabs }
                     <label class="inline theme"><span>{ "Theme" }</span>
                         <select data-testid="theme-select" onchange={on_theme}>
                             { for ["system", "light", "dark"].into_iter().map(|t| html! {

@@ -3,22 +3,18 @@
 
 use yew::prelude::*;
 
-use super::decoded::{copies, edit_error_of, segment, shared_view};
-use super::store::{use_dispatch, use_store};
+use super::decoded::{PanelActions, copies, edit_error_of, segment, shared_view};
+use super::store::Store;
 use crate::components::alg_select::AlgSelect;
 use crate::components::claims_list::ClaimsList;
 use crate::components::claims_table::ClaimsTable;
 use crate::components::claims_view_select::ClaimsViewSelect;
 use crate::components::json_panel::JsonPanel;
 use crate::jwt::token::Kind;
-use crate::state::Action;
 
 /// The header, when it decodes (or is being typed).
-#[component]
-pub fn HeaderPanel() -> Html {
-    let store = use_store();
-    let on_alg = use_dispatch(&store.dispatch, Action::SetAlg);
-    let on_edit = use_dispatch(&store.dispatch, Action::EditHeader);
+pub(super) fn header_panel(store: &Store, actions: &PanelActions) -> Html {
+    let (on_alg, on_edit) = (actions.on_alg.clone(), actions.on_edit_header.clone());
     let debugger_state = &store.state.debugger;
     let Some(header_text) = debugger_state.header_text() else {
         return html! {};

@@ -2,13 +2,11 @@
 
 use yew::prelude::*;
 
-use super::store::use_store;
+use super::store::Store;
 use crate::route::Route;
 
 /// One link per view, the one shown marked current.
-#[component]
-pub fn Nav() -> Html {
-    let store = use_store();
+pub fn nav(store: &Store) -> Html {
     let tab = |to: Route, label: &'static str, testid: &'static str| {
         let current = store.route == to;
         let onclick = store.navigate.reform(move |e: MouseEvent| {

@@ -3,23 +3,21 @@
 
 use yew::prelude::*;
 
-use super::decoded::{copies, edit_error_of, segment, shared_view};
-use super::store::{use_dispatch, use_store};
+use super::decoded::{PanelActions, copies, edit_error_of, segment, shared_view};
+use super::store::Store;
 use crate::components::claims_list::ClaimsList;
 use crate::components::claims_status::ClaimsStatusView;
 use crate::components::claims_table::ClaimsTable;
 use crate::components::claims_view_select::ClaimsViewSelect;
 use crate::components::json_panel::JsonPanel;
 use crate::components::plaintext_panel::PlaintextPanel;
-use crate::state::{Action, Decoded, PayloadForm};
+use crate::state::{Decoded, PayloadForm};
 
 /// The payload, when it decodes (or is being typed), or the plaintext it stands for.
-#[component]
-pub fn PayloadPanel() -> Html {
-    let store = use_store();
-    let on_edit = use_dispatch(&store.dispatch, Action::EditPayload);
-    let on_edit_plaintext = use_dispatch(&store.dispatch, Action::EditPlaintext);
-    let on_open_nested = use_dispatch(&store.dispatch, |()| Action::OpenNested);
+pub(super) fn payload_panel(store: &Store, actions: &PanelActions) -> Html {
+    let on_edit = actions.on_edit_payload.clone();
+    let on_edit_plaintext = actions.on_edit_plaintext.clone();
+    let on_open_nested = actions.on_open_nested.clone();
     let debugger_state = &store.state.debugger;
     // An encrypted token the key opened: its plaintext stands for the payload.
     if let Some(opened) = &debugger_state.opened {

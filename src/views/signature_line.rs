@@ -4,15 +4,13 @@
 use yew::prelude::*;
 
 use super::decoded::segment;
-use super::store::use_store;
+use super::store::Store;
 use crate::components::copy_button::CopyButton;
 use crate::jwt::token::Kind;
 
 /// The signature's size, or that there is none, or that a JWE's parts need the key; only for
 /// a token that decodes whole.
-#[component]
-pub fn SignatureLine() -> Html {
-    let store = use_store();
+pub(super) fn signature_line(store: &Store) -> Html {
     let Some(view) = store.state.debugger.view() else {
         return html! {};
     };
