@@ -22,7 +22,7 @@ from pathlib import Path
 
 CORE = Path(__file__).resolve().parent.parent / "src" / "jwt"
 PATH = re.compile(r"\b(crate|super|self)((?:::\w+)+)")
-USE = re.compile(r"\buse\s+([^;]+);", re.S)
+USE = re.compile(r"\b(pub(?:\([^)]*\))?\s+)?use\s+([^;]+);", re.S)
 BARE = re.compile(r"(?<![:\w])(?!(?:crate|super|self)::)([a-z_]\w*)::")
 MOD_DECL = re.compile(r"^\s*(?:pub(?:\([^)]*\))?\s+)?mod\s+\w+\s*;", re.M)
 TEST_MOD = re.compile(r"#\[cfg\(test\)\]\s*(?:pub(?:\([^)]*\))?\s+)?mod\s+\w+\s*\{")
@@ -103,32 +103,31 @@ def graph(core=CORE):
     needs = {}
     for module, path in files.items():
         text = strip_comments_and_tests(path.read_text(encoding="utf-8"))
-        is_folder = path.name == "mod.rs"
         # Declaring a child (`mod x;`) and re-exporting it are how a folder is built, not a need.
         code = MOD_DECL.sub("", text)
         reexports = set()
         paths = []
         for found in USE.finditer(code):
-            statement = code[found.start() : found.end()]
-            expanded = expand(found.group(1))
-            if re.match(r"\s*pub(?:\([^)]*\))?\s+use", code[max(0, found.start() - 12) : found.end()]):
+            expanded = expand(found.group(2))
+            if found.group(1):
                 reexports.update(expanded)
             paths.extend(expanded)
-            code = code.replace(statement, " " * len(statement), 1)
+        # The rest of the code, its `use` lines taken out (their paths are counted above).
+        code = USE.sub("", code)
         paths.extend(m.group(0) for m in PATH.finditer(code))
         # A bare `child::item` in code names a child module (other bare names are crates, or
         # were brought in by a `use` line, already counted).
         paths.extend(m.group(1) for m in BARE.finditer(code))
         # A `use` path without a leading crate/super/self names a child module or another crate.
         needed = set()
-        for item in paths:
-            item = item.removeprefix("::")
+        for written in paths:
+            item = written.removeprefix("::")
             if not re.match(r"(crate|super|self)\b", item):
                 item = "self::" + item
             target = resolve(module, item, modules)
             if target is None or target == module or target == ():
                 continue
-            if item in reexports and target[: len(module)] == module:
+            if written in reexports and target[: len(module)] == module:
                 continue
             needed.add(target)
         needs[module] = needed

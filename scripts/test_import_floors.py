@@ -81,7 +81,21 @@ class Cycles(unittest.TestCase):
         })
         code, printed = run(folder)
         self.assertEqual(code, 0, printed)
-        self.assertIn("inside keys: 0: error; 1: secret; 2: mod.rs", printed)
+        self.assertIn("inside keys: 0: error, mod.rs; 1: secret", printed)
+
+    def test_a_reexport_behind_an_attribute_is_still_a_reexport(self):
+        # The child names its type through the map, which only re-exports the child.
+        folder = core_of({
+            "mod.rs": "pub mod keys;\n",
+            "keys/mod.rs": (
+                "mod error;\nmod read;\npub use error::KeyError;\n"
+                "#[cfg(not(feature = \"split\"))]\npub use read::parse;\n"
+            ),
+            "keys/error.rs": "pub enum KeyError { A }\n",
+            "keys/read.rs": "use super::KeyError;\npub fn parse() {}\n",
+        })
+        code, printed = run(folder)
+        self.assertEqual(code, 0, printed)
 
     def test_test_code_and_comments_are_left_out(self):
         folder = core_of({
