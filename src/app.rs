@@ -9,10 +9,10 @@ use yew::prelude::*;
 use crate::browser::{self, Clock};
 pub use crate::route::Route;
 use crate::share;
-use crate::state::{Action, AppAction, AppState, EXAMPLE_TOKEN};
+use crate::state::{Action, AppAction, AppState};
 use crate::views::debugger::DebuggerPage;
 use crate::views::keygen::KeygenPage;
-use crate::views::nav::nav;
+use crate::views::nav::{nav, skip_link};
 use crate::views::store::{SharedState, Store};
 use crate::views::walkthrough::WalkthroughPage;
 
@@ -53,11 +53,12 @@ pub fn App(props: &AppProps) -> Html {
             if shared.is_some() {
                 browser::forget_fragment();
             }
-            let initial = given
-                .map(|t| t.to_string())
-                .or(shared)
-                .unwrap_or_else(|| EXAMPLE_TOKEN.to_string());
-            SharedState(Rc::new(AppState::new(&initial, clock.now())))
+            // No token of its own: jwt.io's example, with its secret, verified.
+            let state = match given.map(|t| t.to_string()).or(shared) {
+                Some(token) => AppState::new(&token, clock.now()),
+                None => AppState::example(clock.now()),
+            };
+            SharedState(Rc::new(state))
         })
     };
     let route = {
@@ -132,9 +133,11 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     let tabs = nav(&store);
+    let skip = skip_link(&store);
     html! {
         <ContextProvider<Store> context={store}>
             <div class="app">
+                { skip }
                 <header class="topbar">
                     <h1>{ "JWT Debugger" }</h1>
                     { tabs }

@@ -219,18 +219,20 @@ async fn sign_status_says_what_signing_did() {
     app.type_into("payload-json", &payload).await;
     assert_eq!(sign_state(), "stale");
     assert!(app.text("sign-status").contains("no longer matches"));
-    // A verify key does not re-sign it.
+    // A secret in the verify box signs it while the Sign panel is empty, and says so.
     app.type_into("key-input", "your-256-bit-secret").await;
-    assert_eq!(sign_state(), "stale");
+    assert_eq!(sign_state(), "signed");
+    assert!(app.text("sign-status").contains("in Verify signature"));
     assert_eq!(
         app.get("verdict").get_attribute("data-state").as_deref(),
-        Some("invalid")
+        Some("verified")
     );
-    // A signing key does, and says with what.
+    // A signing key signs instead, and says with what.
     app.type_into("signing-key-input", "your-256-bit-secret")
         .await;
     assert_eq!(sign_state(), "signed");
     assert!(app.text("sign-status").contains("HS256"));
+    assert!(app.text("sign-status").contains("in this panel"));
     assert_eq!(
         app.get("verdict").get_attribute("data-state").as_deref(),
         Some("verified")
@@ -343,7 +345,8 @@ async fn icon_buttons_have_names_and_a_long_payload_expands() {
         copy.get_attribute("aria-label").as_deref(),
         Some("Copy payload JSON")
     );
-    assert_eq!(copy.text_content().as_deref(), Some("JSON"));
+    // Its words say what it copies (in the payload's panel: its JSON).
+    assert_eq!(copy.text_content().as_deref(), Some("Copy JSON"));
     assert!(copy.query_selector("svg").unwrap().is_some());
     assert_eq!(
         app.get("copy-token").get_attribute("aria-label").as_deref(),
@@ -440,7 +443,7 @@ async fn timestamps_are_explained_and_the_status_ticks() {
     .await;
     let status = app.get("claims-status");
     assert_eq!(status.get_attribute("data-state").as_deref(), Some("valid"));
-    assert_eq!(status.text_content().unwrap(), "valid: expires in 42 s");
+    assert_eq!(status.text_content().unwrap(), "Valid: expires in 42 s");
     let dates = app.all("claim-date");
     let exp = dates
         .iter()
@@ -459,7 +462,7 @@ async fn timestamps_are_explained_and_the_status_ticks() {
     }
 
     app.set_time(1_516_239_041).await;
-    assert_eq!(app.text("claims-status"), "valid: expires in 41 s");
+    assert_eq!(app.text("claims-status"), "Valid: expires in 41 s");
     app.set_time(1_516_239_082 + 180).await;
     assert_eq!(
         app.get("claims-status")
@@ -467,7 +470,7 @@ async fn timestamps_are_explained_and_the_status_ticks() {
             .as_deref(),
         Some("expired")
     );
-    assert_eq!(app.text("claims-status"), "expired 3 min ago");
+    assert_eq!(app.text("claims-status"), "Expired 3 min ago");
     // Screen readers hear the change of state, not the countdown: the ticking line is not live,
     // and the live region beside it holds only the state.
     let status = app.get("claims-status");
@@ -480,15 +483,22 @@ async fn timestamps_are_explained_and_the_status_ticks() {
 #[wasm_bindgen_test]
 async fn claims_and_header_parameters_explain_themselves() {
     let app = mount(JWT_IO, 0).await;
+    // Focusable by a tap or a click, but not each a Tab stop.
     let tips = app
         .root
-        .query_selector_all(".term[tabindex='0'] [role='tooltip']")
+        .query_selector_all(".term[tabindex='-1'] [role='tooltip']")
         .unwrap();
     // alg, typ, sub, name, iat: all known.
     assert_eq!(tips.length(), 5);
+    assert!(
+        app.root
+            .query_selector(".term[tabindex='0']")
+            .unwrap()
+            .is_none()
+    );
     let first = app
         .root
-        .query_selector(".term[tabindex='0']")
+        .query_selector(".term[tabindex='-1']")
         .unwrap()
         .unwrap();
     assert!(

@@ -128,24 +128,30 @@ async fn editing_the_payload_with_a_signing_key_re_signs_at_once() {
     app.type_into("payload-json", "{\"sub\": \"bob\"}").await;
     assert!(app.find("edit-error").is_none());
     assert_eq!(app.get("payload-json").get_attribute("aria-invalid"), None);
-    // An algorithm the signing key cannot sign with: said under the header, where the
-    // algorithm was chosen, and in the Sign panel; the token stays as it was.
+    // An algorithm the signing key cannot sign with: the token carries the new header and the
+    // old signature, and why it was not signed is said under the header, where the algorithm
+    // was chosen, and in the Sign panel's status.
+    let token = app.value("token-input");
     choose(&app, "alg-select", "HS256").await;
-    let error = app.get("edit-error");
+    let said = app.get("edit-unsigned");
     assert!(
-        error.text_content().unwrap_or_default().contains("HS256"),
+        said.text_content().unwrap_or_default().contains("HS256"),
         "{:?}",
-        error.text_content()
+        said.text_content()
     );
-    assert!(error.closest(".panel.header").unwrap().is_some());
+    assert!(said.closest(".panel.header").unwrap().is_some());
     assert!(
-        app.text("sign-error").contains("HS256"),
+        app.text("sign-status").contains("HS256"),
         "{}",
-        app.text("sign-error")
+        app.text("sign-status")
+    );
+    assert!(
+        !app.value("token-input")
+            .starts_with(token.split('.').next().unwrap())
     );
     assert!(
         app.value("token-input")
-            .starts_with(token.split('.').next().unwrap())
+            .ends_with(token.rsplit('.').next().unwrap())
     );
 }
 

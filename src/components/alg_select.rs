@@ -3,6 +3,7 @@
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use super::select_value::use_select_value;
 use crate::jwt::algorithm::Algorithm;
 
 #[derive(Properties, PartialEq)]
@@ -30,10 +31,11 @@ pub fn AlgSelect(props: &AlgSelectProps) -> Html {
         })
     };
     let current = props.current.map(Algorithm::name).unwrap_or("");
+    let select = use_select_value(AttrValue::from(current));
     html! {
         <label class="inline">
             <span>{ props.label.clone() }</span>
-            <select data-testid={props.testid.clone()} {onchange}>
+            <select data-testid={props.testid.clone()} ref={select} {onchange}>
                 if props.current.is_none() {
                     <option value="" selected=true disabled=true>{ "choose…" }</option>
                 }

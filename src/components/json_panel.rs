@@ -21,6 +21,9 @@ pub struct JsonPanelProps {
     /// Why the text as edited cannot become a token (e.g. not JSON), shown under it.
     #[prop_or_default]
     pub error: Option<AttrValue>,
+    /// The edit became a token, but no key could sign it: why, said where the edit was made.
+    #[prop_or_default]
+    pub unsigned: Option<AttrValue>,
     /// Called with the new text when the user edits it.
     pub on_edit: Callback<String>,
     /// The JSON text is kept (and its draft with it) but not shown: a table stands in for it.
@@ -85,6 +88,9 @@ pub fn JsonPanel(props: &JsonPanelProps) -> Html {
                 <p class="decode-error" id={error_id} data-testid="edit-error">
                     { error.clone() }{ ". The token and its claims stay as they were." }
                 </p>
+            }
+            if let Some(unsigned) = &props.unsigned {
+                <p class="edit-unsigned" data-testid="edit-unsigned" role="status">{ unsigned.clone() }</p>
             }
             if let Some(note) = &props.note {
                 <p class="note">{ note.clone() }</p>

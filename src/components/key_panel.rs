@@ -4,7 +4,7 @@ use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::engine::EngineStatus;
-use crate::jwt::keys::{Format, KeyError, SecretEncoding, export};
+use crate::jwt::keys::{Format, KeyError, KeySet, SecretEncoding, export};
 use crate::jwt::token::Kind;
 use crate::jwt::verify::Verdict;
 use crate::state::ParsedKeys;
@@ -13,6 +13,7 @@ use super::copy_button::CopyButton;
 use super::engine_status::EngineStatusView;
 use super::key_export::KeyExport;
 use super::key_file::{KeyDrop, KeyFile, use_key_drop};
+use super::select_value::use_select_value;
 use super::shared_text::SharedText;
 
 #[derive(Properties, PartialEq)]
@@ -28,6 +29,9 @@ pub struct KeyPanelProps {
     /// The token is encrypted (JWE): the key box takes the key that decrypts it.
     #[prop_or_default]
     pub encrypted: bool,
+    /// The token's `kid`, to name the key of a JWKS it picks.
+    #[prop_or_default]
+    pub kid: Option<AttrValue>,
     /// When the signature verifies but the token's dates say it is not usable now: the words.
     #[prop_or_default]
     pub caveat: Option<AttrValue>,
@@ -71,6 +75,15 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
             } else {
                 Kind::Jws
             });
+            if let (KeySet::Jwks { keys, .. }, Some(kid)) = (set, &props.kid) {
+                match keys.iter().find(|k| k.usage.kid.as_deref() == Some(kid.as_str())) {
+                    Some(key) => text.push_str(&format!(
+                        ". The token's kid \"{kid}\" picks its {}",
+                        key.material.kind_words()
+                    )),
+                    None => text.push_str(&format!(". No key in it has the token's kid \"{kid}\"")),
+                }
+            }
             if let [key] = set.keys()
                 && key.material.is_asymmetric()
             {
@@ -81,6 +94,14 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
             }
             if props.using_signing_key {
                 text = format!("Using the signing key: {text}");
+            } else if !props.encrypted
+                && set
+                    .keys()
+                    .iter()
+                    .any(|k| k.material.is_asymmetric() && k.material.can_sign())
+            {
+                // Verifying needs only the public half; the private one is kept for signing.
+                text.push_str(". A private key: its public half is enough to verify, and while the Sign panel is empty it also signs your edits");
             }
             (text, "ok")
         }
@@ -99,9 +120,12 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
             .iter()
             .all(|key| key.material.is_asymmetric() || key.format == Format::Jwk),
         Some(Err(KeyError::Pending)) => true,
+        // Nothing typed yet: the choice means nothing until there is a secret to read.
+        None => true,
         _ => false,
     };
     let state = props.verdict.state();
+    let encoding_select = use_select_value(AttrValue::from(props.encoding.id()));
     let KeyDrop {
         ondragover,
         ondrop,
@@ -116,7 +140,7 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
                 <h2 id="verify-title">{ if props.encrypted { "Decrypt" } else { "Verify signature" } }</h2>
                 <label class="inline" hidden={keys_only}>
                     <span>{ "Secret is" }</span>
-                    <select data-testid="secret-encoding" {onchange}>
+                    <select data-testid="secret-encoding" ref={encoding_select} {onchange}>
                         { for SecretEncoding::ALL.iter().map(|e| html! {
                             <option value={e.id()} selected={*e == props.encoding}>{ e.id() }</option>
                         }) }

@@ -10,6 +10,7 @@ use crate::jwt::keys::generate::KeyKind;
 use crate::state::keygen::{KeyFormat, Keygen};
 
 use super::copy_button::CopyButton;
+use super::select_value::use_select_value;
 
 #[derive(Properties, PartialEq)]
 pub struct KeygenProps {
@@ -45,6 +46,8 @@ pub fn KeygenView(props: &KeygenProps) -> Html {
             }
         })
     };
+    let kind_ref = use_select_value(AttrValue::from(state.kind.id()));
+    let format_ref = use_select_value(AttrValue::from(state.format.id()));
     let texts = state.texts();
     let describe = state.key().map(|k| k.material.kind_words());
     let error = state
@@ -66,14 +69,14 @@ pub fn KeygenView(props: &KeygenProps) -> Html {
                 <p class="note">{ "Keys are made in this tab (RSA by the browser's WebCrypto, the others from its secure random generator) and kept in memory only: nothing is stored or sent." }</p>
                 <div class="walk-controls">
                     <label class="inline"><span>{ "Kind" }</span>
-                        <select data-testid="keygen-kind" onchange={on_kind}>
+                        <select data-testid="keygen-kind" ref={kind_ref} onchange={on_kind} disabled={state.busy}>
                             { for KeyKind::ALL.iter().map(|k| html! {
                                 <option value={k.id()} selected={*k == state.kind}>{ k.id() }</option>
                             }) }
                         </select>
                     </label>
                     <label class="inline"><span>{ "Format" }</span>
-                        <select data-testid="keygen-format" onchange={on_format}>
+                        <select data-testid="keygen-format" ref={format_ref} onchange={on_format}>
                             { for state.formats().iter().map(|f| html! {
                                 <option value={f.id()} selected={*f == state.format}>{ f.id() }</option>
                             }) }
@@ -83,7 +86,7 @@ pub fn KeygenView(props: &KeygenProps) -> Html {
                         { if state.busy { "Generating…" } else { "Generate" } }
                     </button>
                     if texts.is_some() {
-                        <button type="button" data-testid="keygen-use" onclick={props.on_use.reform(|_: MouseEvent| ())}>{ "Use in the debugger" }</button>
+                        <button type="button" data-testid="keygen-use" onclick={props.on_use.reform(|_: MouseEvent| ())}>{ "Use in the debugger: re-sign its token with this key" }</button>
                     }
                 </div>
                 if let Some(error) = error {

@@ -20,6 +20,7 @@ pub mod keygen_view;
 pub mod live_textarea;
 pub mod painted_token;
 pub mod plaintext_panel;
+pub mod select_value;
 pub mod shared_text;
 pub mod sign_panel;
 pub mod term;

@@ -15,6 +15,9 @@ pub struct PaintedTokenProps {
     /// Where bad segments break (`part-error`): one character, or the whole segment.
     #[prop_or_default]
     pub marks: Rc<Vec<Mark>>,
+    /// A character changed on purpose (the walkthrough's Tamper), by its byte index in `text`.
+    #[prop_or_default]
+    pub changed_at: Option<usize>,
 }
 
 /// The painted runs of `text`, each part carrying `data-testid="token-part"` and `data-part`.
@@ -24,8 +27,21 @@ pub fn PaintedToken(props: &PaintedTokenProps) -> Html {
     token::paint(text)
         .into_iter()
         .map(|run| {
-            let piece = &text[run.range];
+            let piece = &text[run.range.clone()];
             match run.part {
+                Some(part) if run.range.contains(&props.changed_at.unwrap_or(usize::MAX))
+                    && piece.is_char_boundary(props.changed_at.unwrap_or_default() - run.range.start) =>
+                {
+                    let at = props.changed_at.unwrap_or_default() - run.range.start;
+                    let end = at + piece[at..].chars().next().map_or(0, char::len_utf8);
+                    html! {
+                        <span data-testid="token-part" data-part={part.id()} class={classes!("part", part.id())}>
+                            { &piece[..at] }
+                            <mark class="changed" data-testid="changed-char" title="Changed by Tamper">{ &piece[at..end] }</mark>
+                            { &piece[end..] }
+                        </span>
+                    }
+                }
                 Some(part) => {
                     let mark = props.marks.iter().find(|m| m.part == part);
                     let (before, bad, after) = match mark {

@@ -3,7 +3,7 @@
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-use crate::state::{ParsedKeys, Signing};
+use crate::state::{ParsedKeys, Signer, Signing};
 
 use super::copy_button::CopyButton;
 use super::key_file::{KeyDrop, KeyFile, use_key_drop};
@@ -13,10 +13,10 @@ use super::shared_text::SharedText;
 pub struct SignPanelProps {
     pub key_text: SharedText,
     pub parsed: Option<ParsedKeys>,
-    /// Why the last edit could not be turned into a token.
-    pub error: Option<String>,
     /// What signing did to the token shown.
     pub signing: Signing,
+    /// The key box that signs edits now, if any.
+    pub signer: Option<Signer>,
     pub on_key: Callback<String>,
     /// Whether the token shown was edited or re-signed since it was pasted.
     pub can_go_back: bool,
@@ -34,9 +34,10 @@ pub fn SignPanel(props: &SignPanelProps) -> Html {
         })
     };
     let info = match props.parsed.as_deref() {
-        None => {
-            "Without a signing key, edits keep the old signature (which then fails).".to_string()
+        None if props.signer == Some(Signer::VerifyBox) => {
+            "Empty: edits are signed with the key in Verify signature when it can sign (a secret or a private key). Paste another key here to sign with it instead.".to_string()
         }
+        None => "Empty: paste a secret or private key here (or in Verify signature) to sign edits with it.".to_string(),
         Some(Ok(set)) => format!("Signing with: {}", set.describe()),
         Some(Err(error)) => error.to_string(),
     };
@@ -53,8 +54,15 @@ pub fn SignPanel(props: &SignPanelProps) -> Html {
             "Not re-signed: the token is shown as pasted. Edit the header or payload (or choose an algorithm) to sign it with this key.".to_string()
         }
         Signing::None => "Not re-signed: the token is shown as pasted.".to_string(),
-        Signing::Signed { alg, key } => format!("Re-signed here with {alg}, using the {key}."),
-        Signing::Stale => "Edited without a signing key: the token keeps its old signature, which no longer matches. Add a signing key below to re-sign it.".to_string(),
+        Signing::Signed { alg, key, by } => format!(
+            "Re-signed here with {alg}, using the {key} {}.",
+            match by {
+                Signer::SignPanel => "in this panel",
+                Signer::VerifyBox => "in Verify signature",
+            }
+        ),
+        Signing::Stale { why: None } => "Edited, and no key signs it: the token keeps its old signature, which no longer matches. Paste a secret or private key (here or in Verify signature) to re-sign it.".to_string(),
+        Signing::Stale { why: Some(why) } => format!("Not re-signed: {why}. The token keeps its old signature, which no longer matches."),
     };
     let state = props.signing.state();
     html! {
@@ -84,9 +92,6 @@ pub fn SignPanel(props: &SignPanelProps) -> Html {
             <p class="key-info" data-testid="signing-key-info">{ info }</p>
             if !props.key_text.is_empty() {
                 <CopyButton text={props.key_text.clone()} what="signing key" testid="copy-signing-key" />
-            }
-            if let Some(error) = &props.error {
-                <p class="decode-error" role="alert" data-testid="sign-error">{ error.clone() }</p>
             }
         </section>
     }

@@ -16,9 +16,10 @@ pub struct TermProps {
 #[component]
 pub fn Term(props: &TermProps) -> Html {
     match props.tip {
-        // tabindex makes it focusable by keyboard, and a tap focuses it on touch screens.
+        // tabindex -1: a tap or a click focuses it (touch screens show the tip so), but Tab
+        // does not stop at every claim name; the table view shows every explanation as text.
         Some(tip) => html! {
-            <span class="term" tabindex="0" aria-describedby={props.id.clone()}>
+            <span class="term" tabindex="-1" aria-describedby={props.id.clone()}>
                 { props.name.clone() }
                 <span class="tip" role="tooltip" id={props.id.clone()}>{ tip }</span>
             </span>

@@ -44,9 +44,6 @@ pub fn TokenEditor(props: &TokenEditorProps) -> Html {
                     <button type="button" data-testid="clear-token" onclick={on_clear}>{ "Clear" }</button>
                 </div>
             </div>
-            if let Some(status) = props.share_status {
-                <p class="note" role="status" data-testid="share-status">{ status }</p>
-            }
             // The box scrolls (up to most of the screen) rather than growing with the token: a
             // 100 KB token would otherwise push everything else tens of thousands of pixels down.
             <div class="token-box"><div class="token-scroll">
@@ -60,6 +57,10 @@ pub fn TokenEditor(props: &TokenEditorProps) -> Html {
                     on_input={props.on_input.clone()}
                 />
             </div></div>
+            // Under the box, so the box the user is looking at does not move when it appears.
+            if let Some(status) = props.share_status {
+                <p class="note" role="status" data-testid="share-status">{ status }</p>
+            }
         </section>
     }
 }

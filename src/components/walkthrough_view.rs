@@ -6,7 +6,7 @@ use std::rc::Rc;
 use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::jwt::time::Seconds;
+use crate::jwt::time::{Seconds, format_duration};
 use crate::state::walkthrough::{
     KeyPair, LIFETIME, TUTORIAL_SECRET, TutorialAlg, Waiting, WalkAction, Walkthrough,
 };
@@ -120,15 +120,21 @@ pub fn WalkthroughView(props: &WalkthroughProps) -> Html {
                     <button type="button" data-testid="walkthrough-tamper" onclick={act(WalkAction::Tamper)} disabled={state.stored.is_none()}>{ "Tamper" }</button>
                 </div>
                 <p class="walk-result">{ "Result - " }<strong data-testid="walkthrough-result" aria-live="polite">{ state.result_text().unwrap_or_default() }</strong></p>
-                if let Some(left) = countdown {
+                if let Some(ago) = state.expired_for(props.now) {
+                    <p class="walk-countdown expired">
+                        { if ago == 0 { "Expired just now".to_string() } else { format!("Expired {} ago", format_duration(ago.unsigned_abs())) } }
+                        { ": Show details now answers Invalid token." }
+                        // The seconds left (none), kept for the UI contract's hook; the words say it.
+                        <span class="visually-hidden" aria-hidden="true" data-testid="walkthrough-countdown">{ countdown.unwrap_or_default() }</span>
+                    </p>
+                } else if let Some(left) = countdown {
                     <p class="walk-countdown">
                         { "Expires in " }<strong data-testid="walkthrough-countdown">{ left }</strong>{ " s" }
-                        if left == 0 { { " (expired: Show details now answers Invalid token)" } }
                     </p>
                 }
                 if let Some(token) = &state.stored {
-                    <pre class="walk-token" data-testid="walkthrough-token"><PaintedToken text={token.clone()} /></pre>
-                    <button type="button" data-testid="walkthrough-open" onclick={on_open}>{ "Open in the debugger" }</button>
+                    <pre class="walk-token" data-testid="walkthrough-token"><PaintedToken text={token.clone()} changed_at={state.tampered_at} /></pre>
+                    <button type="button" data-testid="walkthrough-open" onclick={on_open}>{ "Open in the debugger, in place of its token and keys" }</button>
                 }
             </section>
             if rs256 {

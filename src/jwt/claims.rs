@@ -234,12 +234,12 @@ impl ClaimsStatus {
         }
         if !dates.exp.is_present() {
             return Self::NoExp {
-                reason: "no exp claim: this token never expires",
+                reason: "No exp claim: this token never expires",
             };
         }
         match dates.exp.given().copied() {
             None => Self::NoExp {
-                reason: "exp is not a number, so it cannot expire",
+                reason: "Its exp is not a number, so it cannot expire",
             },
             Some(at) if now >= at => Self::Expired { at },
             Some(expires_at) => Self::Valid { expires_at },
@@ -261,10 +261,10 @@ impl ClaimsStatus {
         let gap =
             |a: Seconds, b: Seconds| time::format_duration(a.saturating_sub(b).unsigned_abs());
         match *self {
-            Self::Valid { expires_at } => format!("valid: expires in {}", gap(expires_at, now)),
-            Self::Expired { at } if at == now => "expired just now".into(),
-            Self::Expired { at } => format!("expired {} ago", gap(now, at)),
-            Self::NotYetValid { from } => format!("not valid yet: usable in {}", gap(from, now)),
+            Self::Valid { expires_at } => format!("Valid: expires in {}", gap(expires_at, now)),
+            Self::Expired { at } if at == now => "Expired just now".into(),
+            Self::Expired { at } => format!("Expired {} ago", gap(now, at)),
+            Self::NotYetValid { from } => format!("Not valid yet: usable in {}", gap(from, now)),
             Self::NoExp { reason } => reason.into(),
         }
     }
@@ -284,28 +284,28 @@ mod tests {
         );
         assert_eq!(
             ClaimsStatus::at(&claims, 1018).describe(1018),
-            "valid: expires in 42 s"
+            "Valid: expires in 42 s"
         );
         assert_eq!(ClaimsStatus::at(&claims, 1060).state(), "expired");
         assert_eq!(
             ClaimsStatus::at(&claims, 1060).describe(1060),
-            "expired just now"
+            "Expired just now"
         );
         assert_eq!(
             ClaimsStatus::at(&claims, 1240).describe(1240),
-            "expired 3 min ago"
+            "Expired 3 min ago"
         );
         let early = parse(r#"{"nbf":2000,"exp":3000}"#).unwrap();
         assert_eq!(
             ClaimsStatus::at(&early, 1700).describe(1700),
-            "not valid yet: usable in 5 min"
+            "Not valid yet: usable in 5 min"
         );
         assert_eq!(ClaimsStatus::at(&early, 2000).state(), "valid");
         assert_eq!(ClaimsStatus::at(&parse("{}").unwrap(), 0).state(), "no-exp");
         let odd = parse(r#"{"exp":"tomorrow"}"#).unwrap();
         assert_eq!(
             ClaimsStatus::at(&odd, 0).describe(0),
-            "exp is not a number, so it cannot expire"
+            "Its exp is not a number, so it cannot expire"
         );
         assert_eq!(
             ClaimsStatus::at(&parse(r#"{"exp":1e300}"#).unwrap(), 0).state(),
@@ -320,21 +320,21 @@ mod tests {
     #[test]
     fn odd_date_claims_are_read_as_the_display_shows_them() {
         let status = |text: &str| ClaimsStatus::at(&parse(text).unwrap(), 1000).describe(1000);
-        let not_a_number = "exp is not a number, so it cannot expire";
+        let not_a_number = "Its exp is not a number, so it cannot expire";
         assert_eq!(status(r#"{"exp":null}"#), not_a_number);
         assert_eq!(status(r#"{"exp":1e400}"#), not_a_number);
         assert_eq!(status(r#"{"exp":[1060]}"#), not_a_number);
         // The last of duplicate keys, as the display and most libraries read them.
         assert_eq!(
             status(r#"{"exp":5000,"exp":1060}"#),
-            "valid: expires in 1 min"
+            "Valid: expires in 1 min"
         );
         assert_eq!(
             status(r#"{"big":1e400,"nbf":2000,"exp":3000}"#),
-            "not valid yet: usable in 16 min"
+            "Not valid yet: usable in 16 min"
         );
         // Only an object holds claims: an array's first element is not `exp`.
-        assert_eq!(status("[1060]"), "no exp claim: this token never expires");
+        assert_eq!(status("[1060]"), "No exp claim: this token never expires");
         assert_eq!(Dates::of(&parse("\"x\"").unwrap()), Dates::default());
     }
 

@@ -589,6 +589,22 @@ fn decode_payload(
     })
 }
 
+/// Whether `b` keeps `a`'s signed part (header and payload) or its signature: `b` is then `a`
+/// with something changed, not another token. Compared after [`clean`].
+pub fn shares_a_part(a: &str, b: &str) -> bool {
+    let (a, b) = (clean(a), clean(b));
+    let split = |t: &str| {
+        t.rsplit_once('.')
+            .map(|(signed, sig)| (signed.to_string(), sig.to_string()))
+    };
+    match (split(&a), split(&b)) {
+        (Some((a_signed, a_sig)), Some((b_signed, b_sig))) => {
+            a_signed == b_signed || (!a_sig.is_empty() && a_sig == b_sig)
+        }
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -998,5 +1014,16 @@ mod tests {
         let big = "a".repeat(MAX_INPUT_BYTES + 1);
         assert!(matches!(decode(&big), Err(DecodeError::TooLarge { .. })));
         assert!(decode(&big).unwrap_err().to_string().contains("4096 KiB"));
+    }
+
+    #[test]
+    fn a_token_with_one_part_changed_shares_the_others() {
+        assert!(super::shares_a_part("a.b.c", "a.b.d"));
+        assert!(super::shares_a_part("a.b.c", "a.x.c"));
+        assert!(super::shares_a_part("Bearer a.b.c", "a.b.c\n"));
+        assert!(!super::shares_a_part("a.b.c", "x.y.z"));
+        assert!(!super::shares_a_part("", "x.y.z"));
+        // An unsigned token's empty signature is not a part two tokens share.
+        assert!(!super::shares_a_part("a.b.", "x.y."));
     }
 }

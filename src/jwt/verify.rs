@@ -18,6 +18,8 @@ pub enum Verdict {
     Unverifiable(String),
     /// Nothing in the key box.
     NoKey,
+    /// Nothing in the token box: there is nothing to verify yet.
+    NoToken,
     /// The key or the signature is being checked elsewhere and the answer is not in: no verdict
     /// yet.
     Pending,
@@ -44,7 +46,7 @@ impl Verdict {
             Verdict::Unverifiable(_) | Verdict::Pending | Verdict::NotDecrypted { .. } => {
                 "unverifiable"
             }
-            Verdict::NoKey | Verdict::NoDecryptionKey => "no-key",
+            Verdict::NoKey | Verdict::NoToken | Verdict::NoDecryptionKey => "no-key",
             Verdict::Decrypted { .. } => "decrypted",
         }
     }
@@ -68,10 +70,11 @@ impl Verdict {
                 format!("Invalid signature: it does not match this key. {hint}")
             }
             Verdict::Unverifiable(why) => format!("Cannot verify: {why}"),
-            Verdict::NoKey => "Paste a secret or public key to verify the signature".into(),
+            Verdict::NoKey => "No key yet: paste a secret or public key below to verify the signature".into(),
+            Verdict::NoToken => "No token yet: paste one above to decode and verify it".into(),
             Verdict::Pending => "Checking: the answer is on its way".into(),
             Verdict::Decrypted { by, alg, enc } => {
-                format!("Decrypted with the {by} ({alg}, {enc})")
+                format!("Decrypted with the {by}: {alg} key management, {enc} content encryption")
             }
             Verdict::NotDecrypted { why, .. } => format!("Cannot decrypt: {why}"),
             Verdict::NoDecryptionKey => {
@@ -241,6 +244,7 @@ pub fn verify(token: &Token, keys: Option<&Result<KeySet, KeyError>>) -> Verdict
         Some(Ok(keys)) => keys,
     };
     let kid = token.header.get("kid").and_then(Value::as_str);
+    let picked_by_kid = matches!((keys, &kid), (KeySet::Jwks { .. }, Some(_)));
     let candidates: Vec<&Key> = match (keys, &kid) {
         (KeySet::Jwks { keys, .. }, Some(kid)) => {
             let matching: Vec<&Key> = keys
@@ -278,7 +282,11 @@ pub fn verify(token: &Token, keys: Option<&Result<KeySet, KeyError>>) -> Verdict
         }
     }
     if checked {
-        Verdict::Invalid { hint: None }
+        // A set: say which of its keys was tried, so a wrong kid or key is found at once.
+        let hint = kid.as_deref().filter(|_| picked_by_kid).map(|kid| {
+            format!("The set's key with kid \"{kid}\" (picked by the token's kid) does not match.")
+        });
+        Verdict::Invalid { hint }
     } else if refusals.len() == 1 {
         Verdict::Unverifiable(refusals.remove(0))
     } else {

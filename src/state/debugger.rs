@@ -16,8 +16,11 @@ use crate::presets;
 
 use super::decoded::{Decoded, DecodedView, OpenedView, decode, decode_clean};
 
-/// The token shown on first load: jwt.io's example (HS256, secret `your-256-bit-secret`).
+/// The token shown on first load: jwt.io's example (HS256, secret [`EXAMPLE_SECRET`]).
 pub const EXAMPLE_TOKEN: &str = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";
+
+/// The secret [`EXAMPLE_TOKEN`] is signed with: the example comes with it, so it verifies.
+pub const EXAMPLE_SECRET: &str = "your-256-bit-secret";
 
 /// Everything the user can do to the debugger, and the clock's tick.
 #[derive(Debug, Clone, PartialEq)]
@@ -64,6 +67,11 @@ pub enum Action {
     Encrypt { nested: bool },
     /// Put back the token the box held before it was encrypted.
     Unseal,
+    /// Show jwt.io's example token with its secret in the key box (the Example button).
+    ShowExample,
+    /// Put back the token and keys a replacing action (an example, the walkthrough's or the key
+    /// generator's "open in the debugger") put aside.
+    UndoReplace,
     /// Put back the token as it was last pasted (or loaded), undoing the edits and re-signing
     /// since: the Sign panel's way back, as a new key or an edit replaces the token shown.
     BackToPasted,
@@ -110,16 +118,30 @@ pub struct Outer {
     pub key: Rc<str>,
 }
 
+/// Which key box held the key that signs edits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Signer {
+    /// The Sign panel's key.
+    SignPanel,
+    /// The verify box's secret or private key: one key both verifies and signs, as on jwt.io,
+    /// while the Sign panel is empty.
+    VerifyBox,
+}
+
 /// What signing did to the token shown (`sign-status`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Signing {
     /// Nothing was re-signed: the token is as pasted.
     None,
     /// The token shown was signed here.
-    Signed { alg: String, key: String },
-    /// The header or payload was edited without a signing key: the token carries the old
-    /// signature, which no longer matches.
-    Stale,
+    Signed {
+        alg: String,
+        key: String,
+        by: Signer,
+    },
+    /// The header or payload was edited and not signed: the token carries the old signature,
+    /// which no longer matches. `why` says why no key signed it (`None`: there is no key).
+    Stale { why: Option<String> },
 }
 
 impl Signing {
@@ -128,9 +150,21 @@ impl Signing {
         match self {
             Signing::None => "none",
             Signing::Signed { .. } => "signed",
-            Signing::Stale => "stale",
+            Signing::Stale { .. } => "stale",
         }
     }
+}
+
+/// What a replacing action put aside: the token and keys before it, to put back
+/// ([`Action::UndoReplace`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Replaced {
+    /// What replaced them, for the words beside the undo button ("the example").
+    pub by: &'static str,
+    input: Rc<str>,
+    key: Rc<str>,
+    signing_key: Rc<str>,
+    encoding: SecretEncoding,
 }
 
 /// What a key box was recognised as, shared by reference: two are equal only if they are the
@@ -225,6 +259,16 @@ pub struct Debugger {
     pub sealing: Sealing,
     /// An encrypted token's plaintext as the user is typing it (sealed again as they type).
     pub plaintext_draft: Option<Rc<str>>,
+    /// The part edited last (`header` or `payload`): a token left unsigned says why there.
+    pub edited: &'static str,
+    /// The token and keys an example or "open in the debugger" replaced, until the user does
+    /// something else.
+    pub replaced: Option<Rc<Replaced>>,
+    /// The example the examples menu loaded, while the page still shows it as loaded.
+    pub shown_example: Option<presets::Example>,
+    /// The keys in the boxes came with an example (or its secret with the first screen): a
+    /// token of the user's own, pasted over it, is not checked against them.
+    pub example_keys: bool,
 }
 
 impl Debugger {
@@ -253,9 +297,34 @@ impl Debugger {
             outer: None,
             sealing: Sealing::default(),
             plaintext_draft: None,
+            edited: "payload",
+            replaced: None,
+            shown_example: None,
+            example_keys: false,
         };
         state.reverify();
         state
+    }
+
+    /// The first screen: jwt.io's example with its secret, verified.
+    pub fn example(now: Seconds) -> Self {
+        Self::new("", now).apply(Action::ShowExample)
+    }
+
+    /// The token and keys shown, to put back after a replacing action by `by`; `None` when
+    /// there is nothing of the user's to keep (an empty token box).
+    pub fn put_aside(&self, by: &'static str) -> Option<Rc<Replaced>> {
+        // An example's token and keys, untouched, are nobody's work: nothing to put back.
+        let untouched_example = self.example_keys && !self.is_edited();
+        (!self.input.trim().is_empty() && !untouched_example).then(|| {
+            Rc::new(Replaced {
+                by,
+                input: self.input.clone(),
+                key: self.key.text.clone(),
+                signing_key: self.signing_key.text.clone(),
+                encoding: self.encoding,
+            })
+        })
     }
 
     /// The state after `action`. Work is only done for what changed: a tick never re-decodes,
@@ -269,6 +338,11 @@ impl Debugger {
             Action::Tick(_) | Action::EngineReady | Action::TryCommonSecrets
         ) {
             next.pending_example = None;
+            // Anything else the user does makes the page theirs again: the undo of a
+            // replacement goes (a replacing action sets it again after), and the examples
+            // menu shows "choose…" again.
+            next.replaced = None;
+            next.shown_example = None;
         }
         if matches!(action, Action::SetToken(_) | Action::Clear) {
             next.resign_pending = false;
@@ -286,6 +360,14 @@ impl Debugger {
                 if *text == *self.input {
                     return next;
                 }
+                // A token of the user's own over an example (not the example with a character
+                // changed, which is how one sees a signature fail): the example's keys go with
+                // it, or the user's token would be checked against a demo key.
+                if self.example_keys && !token::shares_a_part(&self.input, &text) {
+                    next.key = KeyBox::default();
+                    next.signing_key = KeyBox::default();
+                    next.example_keys = false;
+                }
                 next.show_token(&text);
             }
             Action::Clear => {
@@ -299,8 +381,15 @@ impl Debugger {
             }
             Action::SetKey(text) => {
                 engine::retry_refused();
+                next.example_keys = false;
                 next.key = KeyBox::new(&text, self.encoding);
-                next.reverify();
+                // An edited token with no key in the Sign panel is signed by this one (when it
+                // can sign); a token as pasted is only checked.
+                if next.signing_key.is_empty() && next.is_edited() {
+                    next.reencode();
+                } else {
+                    next.reverify();
+                }
             }
             Action::SetSecretEncoding(encoding) => {
                 next.encoding = encoding;
@@ -310,18 +399,22 @@ impl Debugger {
             }
             Action::SetSigningKey(text) => {
                 engine::retry_refused();
+                next.example_keys = false;
                 next.signing_key = KeyBox::new(&text, self.encoding);
                 next.reencode();
             }
             Action::EditHeader(text) => {
                 next.header_draft = Some(text.into());
+                next.edited = "header";
                 next.reencode();
             }
             Action::EditPayload(text) => {
                 next.payload_draft = Some(text.into());
+                next.edited = "payload";
                 next.reencode();
             }
             Action::SetAlg(alg) => {
+                next.edited = "header";
                 let header = next
                     .header_text()
                     .and_then(|text| sign::parse_header(&text).ok());
@@ -386,6 +479,28 @@ impl Debugger {
             Action::Unseal => {
                 if let Some(before) = self.sealing.before.clone() {
                     return next.apply(Action::SetToken(before.to_string()));
+                }
+            }
+            Action::ShowExample => {
+                let aside = self.put_aside("the example");
+                next = next
+                    .apply(Action::SetSigningKey(String::new()))
+                    .apply(Action::SetSecretEncoding(SecretEncoding::Utf8))
+                    .apply(Action::SetKey(EXAMPLE_SECRET.into()))
+                    .apply(Action::SetToken(EXAMPLE_TOKEN.into()));
+                next.replaced = aside.filter(|a| !next.holds(a));
+                next.example_keys = true;
+            }
+            Action::UndoReplace => {
+                if let Some(before) = self.replaced.clone() {
+                    next = next
+                        .apply(Action::SetSecretEncoding(before.encoding))
+                        .apply(Action::SetSigningKey(before.signing_key.to_string()))
+                        .apply(Action::SetKey(before.key.to_string()))
+                        // Cleared first: the token put back is shown as pasted even when the
+                        // box holds the same text (edits and re-signing since go).
+                        .apply(Action::Clear)
+                        .apply(Action::SetToken(before.input.to_string()));
                 }
             }
             Action::BackToPasted => {
@@ -460,11 +575,13 @@ impl Debugger {
                 }
             }
             Action::LoadExample(example) => {
+                let aside = self.put_aside("the example");
                 let (header, claims, keys) = example.parts();
                 match keys {
                     // The demo key pair is with the key engine: loaded when its answer is in.
                     Some(Err(KeyError::Pending)) => {
                         next.pending_example = Some(example);
+                        next.shown_example = Some(example);
                         return next;
                     }
                     // The engine cannot be reached: both key boxes say so, as a key pasted now
@@ -514,9 +631,23 @@ impl Debugger {
                 }
                 next.header_draft = None;
                 next.payload_draft = None;
+                next.replaced = aside.filter(|a| !next.holds(a));
+                next.shown_example = Some(example);
+                next.example_keys = true;
             }
         }
         next
+    }
+
+    /// Whether the header or payload was edited since the token was put in the box.
+    pub fn is_edited(&self) -> bool {
+        self.header_draft.is_some() || self.payload_draft.is_some()
+    }
+
+    /// Whether the token and keys shown are the ones `aside` put aside (nothing was replaced).
+    fn holds(&self, aside: &Replaced) -> bool {
+        (&self.input, &self.key.text, &self.signing_key.text)
+            == (&aside.input, &aside.key, &aside.signing_key)
     }
 
     /// The header text shown: the draft being typed, or the decoded header.
@@ -561,20 +692,39 @@ impl Debugger {
             .or(self.signing_key.parsed.as_ref())
     }
 
-    /// Rebuilds the token from the header and payload texts and signs it when a signing key is
-    /// present; without one the old signature is kept (and will not match).
+    /// The key box whose key signs edits: the Sign panel's, or else (for a signed token) the
+    /// verify box's, so that one secret typed once both verifies and signs.
+    pub fn signer(&self) -> Option<Signer> {
+        if !self.signing_key.is_empty() {
+            return Some(Signer::SignPanel);
+        }
+        let encrypted = self
+            .view()
+            .is_some_and(|v| v.token.kind == token::Kind::Jwe);
+        (!self.key.is_empty() && !encrypted).then_some(Signer::VerifyBox)
+    }
+
+    fn key_box(&self, of: Signer) -> &KeyBox {
+        match of {
+            Signer::SignPanel => &self.signing_key,
+            Signer::VerifyBox => &self.key,
+        }
+    }
+
+    /// Rebuilds the token from the header and payload texts and signs it when a key can; when
+    /// none can, the old signature is kept (and will not match) and the sign status says why.
     fn reencode(&mut self) {
         // Nothing edited: the token stays byte for byte as pasted, signing key or not. Signing
         // it unasked would put this page's signature in place of the pasted one, and the
         // verdict would then be about a signature made here.
-        let edited = self.header_draft.is_some() || self.payload_draft.is_some();
-        self.resign_pending = self.signing_key.waits_for_engine();
+        let signer = self.signer();
+        self.resign_pending = signer.is_some_and(|by| self.key_box(by).waits_for_engine());
         if self.resign_pending {
             // A signing key the key engine must read: the token waits for it (EngineReady).
             self.reverify();
             return;
         }
-        if !edited {
+        if !self.is_edited() {
             self.signing = Signing::None;
             self.reverify();
             return;
@@ -584,40 +734,57 @@ impl Debugger {
             self.reverify();
             return;
         };
-        let mut signing = Signing::Stale;
+        let old_signature = self
+            .view()
+            .and_then(|v| {
+                v.token
+                    .segments
+                    .get(2)
+                    .map(|s| v.token.segment_text(s).to_string())
+            })
+            .unwrap_or_default();
         let result = sign::parse_header(&header_text).and_then(|header| {
             let input = sign::signing_input(&header, &payload_text)?;
-            match self.signing_key.parsed.as_deref() {
-                Some(Ok(keys)) => match keys.keys().first() {
-                    Some(key) => {
-                        let token = sign::sign(&input, &header, key)?;
-                        signing = Signing::Signed {
+            // Not signed: the header and payload as written, with the old signature. Every
+            // part of the page then describes this one token, and the sign status says why.
+            let unsigned = |why: Option<String>| {
+                Ok((format!("{input}.{old_signature}"), Signing::Stale { why }))
+            };
+            let Some(by) = signer else {
+                return unsigned(None);
+            };
+            let keys = self.key_box(by);
+            let which = match by {
+                Signer::SignPanel => "the signing key",
+                Signer::VerifyBox => "the key in Verify signature",
+            };
+            match keys.parsed.as_deref() {
+                Some(Ok(set)) => match sign_with_any(set, &input, &header) {
+                    Ok((token, key)) => Ok((
+                        token,
+                        Signing::Signed {
                             alg: header
                                 .get("alg")
                                 .and_then(Value::as_str)
                                 .unwrap_or_default(),
-                            key: key.describe(),
-                        };
-                        Ok(token)
-                    }
-                    None => Err(sign::SignError::Key(
-                        "signing key: the set holds no key".into(),
+                            key,
+                            by,
+                        },
                     )),
+                    Err(sign::SignError::Pending) => Err(sign::SignError::Pending),
+                    Err(error) => unsigned(Some(match by {
+                        Signer::SignPanel => format!("{which} cannot sign it: {error}"),
+                        Signer::VerifyBox => format!(
+                            "{which} cannot sign it ({error}); paste a key that can in Sign"
+                        ),
+                    })),
                 },
-                Some(Err(error)) => Err(sign::SignError::Key(format!("signing key: {error}"))),
-                None => {
-                    let old = self.view().and_then(|v| {
-                        v.token
-                            .segments
-                            .get(2)
-                            .map(|s| v.token.segment_text(s).to_string())
-                    });
-                    Ok(format!("{input}.{}", old.unwrap_or_default()))
-                }
+                Some(Err(error)) => unsigned(Some(format!("{which} cannot be read: {error}"))),
+                None => unsigned(None),
             }
         });
         match result {
-            Ok(token) => {
+            Ok((token, mut signing)) => {
                 self.edit_error = None;
                 if let Signing::Signed { .. } = signing {
                     self.baseline = (token.as_str().into(), signing.clone());
@@ -758,7 +925,8 @@ impl Debugger {
                     }
                     None => Verdict::NoKey,
                 },
-                Decoded::Empty | Decoded::Token(_) => Verdict::NoKey,
+                Decoded::Empty => Verdict::NoToken,
+                Decoded::Token(_) => Verdict::NoKey,
             },
             Some(view) if view.token.kind == token::Kind::Jwe => {
                 let (verdict, opened) = self.decrypt(&view.token);
@@ -829,6 +997,26 @@ impl Debugger {
             .claims()
             .map(|claims| ClaimsStatus::at(claims, self.now))
     }
+}
+
+/// Signs with the first key of `set` that can sign this header's algorithm (a JWKS may hold
+/// several), and says which key that was; else the first key's reason.
+fn sign_with_any(
+    set: &KeySet,
+    input: &str,
+    header: &Value,
+) -> Result<(String, String), sign::SignError> {
+    let mut first_error = None;
+    for key in set.keys() {
+        match sign::sign(input, header, key) {
+            Ok(token) => return Ok((token, key.describe())),
+            Err(sign::SignError::Pending) => return Err(sign::SignError::Pending),
+            Err(error) => {
+                first_error.get_or_insert(error);
+            }
+        }
+    }
+    Err(first_error.unwrap_or_else(|| sign::SignError::Key("the set holds no key".into())))
 }
 
 fn json_pretty(text: &str) -> Option<String> {

@@ -87,9 +87,21 @@ impl Keygen {
     pub fn apply(&self, action: KeygenAction) -> Self {
         let mut next = self.clone();
         match action {
-            KeygenAction::SetKind(kind) => next.kind = kind,
+            KeygenAction::SetKind(kind) => {
+                // The key shown is of the kind before: it goes, so that the title, the output
+                // and "Use in the debugger" never describe a key of another kind than chosen.
+                // A generation still running is for the kind before: its answer is dropped.
+                if kind != self.kind {
+                    next.result = None;
+                    next.busy = false;
+                    next.generation += 1;
+                }
+                next.kind = kind;
+            }
             KeygenAction::SetFormat(format) => next.format = format,
             KeygenAction::Started => next.busy = true,
+            // Nothing was running (the kind changed since it started): not the key asked for.
+            KeygenAction::Finished(_) if !self.busy => {}
             KeygenAction::Finished(result) => {
                 next.busy = false;
                 next.result = Some(result);
@@ -193,11 +205,14 @@ mod tests {
             .texts()
             .unwrap();
         assert!(public.starts_with("ecdsa-sha2-nistp256 "));
-        let secret = Keygen::default().apply(KeygenAction::Finished(Ok(from_random(
-            KeyKind::Hmac(256),
-            &[0xab; 32],
-        )
-        .unwrap())));
+        let secret = Keygen::default()
+            .apply(KeygenAction::SetKind(KeyKind::Hmac(256)))
+            .apply(KeygenAction::Started)
+            .apply(KeygenAction::Finished(Ok(from_random(
+                KeyKind::Hmac(256),
+                &[0xab; 32],
+            )
+            .unwrap())));
         // A secret is offered its own formats, each one text the key box reads as it is.
         assert_eq!(secret.formats(), &KeyFormat::SECRET);
         assert_eq!(secret.format, KeyFormat::Base64Url);
@@ -211,19 +226,69 @@ mod tests {
         assert!(jwk.texts().unwrap().0.contains(r#""kty": "oct""#));
         // Back to a key pair: a secret's format gives way to PEM; JWK, which both have, stays.
         let pair = |state: &Keygen| {
-            state.apply(KeygenAction::Finished(Ok(from_random(
-                KeyKind::Ed25519,
-                &[1; 32],
-            )
-            .unwrap())))
+            state
+                .apply(KeygenAction::SetKind(KeyKind::Ed25519))
+                .apply(KeygenAction::Started)
+                .apply(KeygenAction::Finished(Ok(from_random(
+                    KeyKind::Ed25519,
+                    &[1; 32],
+                )
+                .unwrap())))
         };
         assert_eq!(pair(&hex).format, KeyFormat::Pem);
         assert_eq!(pair(&jwk).format, KeyFormat::Jwk);
         // Before any key, the kind decides.
+        assert_eq!(pair(&hex).kind, KeyKind::Ed25519);
         let chosen = Keygen::default().apply(KeygenAction::SetKind(KeyKind::Hmac(512)));
         assert_eq!(
             (chosen.formats(), chosen.format),
             (&KeyFormat::SECRET[..], KeyFormat::Base64Url)
         );
+    }
+
+    #[test]
+    fn the_menu_the_title_and_the_output_always_agree() {
+        // Issue #28: P-256, then jwk and openssh; RSA-2048 in openssh; then HS256. Before, the
+        // old key stayed under the new kind and its format was one the new kind has not.
+        let generate = |state: &Keygen, kind: KeyKind, random: &[u8]| {
+            state
+                .apply(KeygenAction::SetKind(kind))
+                .apply(KeygenAction::Started)
+                .apply(KeygenAction::Finished(Ok(
+                    from_random(kind, random).unwrap()
+                )))
+        };
+        let ec = generate(&Keygen::default(), KeyKind::Ec(Curve::P256), &[7; 32])
+            .apply(KeygenAction::SetFormat(KeyFormat::Jwk))
+            .apply(KeygenAction::SetFormat(KeyFormat::OpenSsh));
+        assert_eq!(ec.format, KeyFormat::OpenSsh);
+        // A new kind: the P-256 key goes at once, its generation counted (views redraw).
+        let hs = ec.apply(KeygenAction::SetKind(KeyKind::Hmac(256)));
+        assert!(hs.key().is_none() && hs.texts().is_none());
+        assert_ne!(hs.generation, ec.generation);
+        assert_eq!(hs.formats(), &KeyFormat::SECRET);
+        assert_eq!(hs.format, KeyFormat::Base64Url);
+        let hs = generate(&hs, KeyKind::Hmac(256), &[1; 32]);
+        assert_eq!(hs.format, KeyFormat::Base64Url);
+        assert_eq!(
+            hs.texts().unwrap().0,
+            crate::jwt::base64url::encode(&[1; 32])
+        );
+        // The same kind again keeps the key; a key that arrives for a kind no longer chosen is
+        // not shown.
+        assert!(
+            hs.apply(KeygenAction::SetKind(KeyKind::Hmac(256)))
+                .key()
+                .is_some()
+        );
+        let late = ec
+            .apply(KeygenAction::Started)
+            .apply(KeygenAction::SetKind(KeyKind::Ed25519))
+            .apply(KeygenAction::Finished(Ok(from_random(
+                KeyKind::Ec(Curve::P256),
+                &[3; 32],
+            )
+            .unwrap())));
+        assert!(late.key().is_none() && !late.busy);
     }
 }

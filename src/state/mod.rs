@@ -11,6 +11,7 @@ pub use decoded::*;
 
 use crate::engine::EngineStatus;
 use crate::jwt::algorithm::Algorithm;
+use crate::jwt::keys::SecretEncoding;
 use crate::jwt::time::Seconds;
 use keygen::{Keygen, KeygenAction};
 use walkthrough::{WalkAction, Walkthrough};
@@ -42,14 +43,27 @@ pub enum AppAction {
         /// The algorithm the keys are for: the token shown is re-signed with it when it has
         /// another (a new RSA key on jwt.io's HS256 example becomes an RS256 token).
         alg: Option<Algorithm>,
+        /// How the secret is to be read, when it is one (`None`: as the debugger reads now).
+        encoding: Option<SecretEncoding>,
+        /// What replaces the token and keys shown, for the undo line ("the walkthrough").
+        by: &'static str,
     },
 }
 
 impl AppState {
-    /// The state for the debugger's first token at `now`.
+    /// The state for the debugger's first token at `now`, with no keys.
     pub fn new(token: &str, now: Seconds) -> Self {
+        Self::with(Debugger::new(token, now))
+    }
+
+    /// The first screen of a visit with no token of its own: jwt.io's example and its secret.
+    pub fn example(now: Seconds) -> Self {
+        Self::with(Debugger::example(now))
+    }
+
+    fn with(debugger: Debugger) -> Self {
         Self {
-            debugger: Debugger::new(token, now),
+            debugger,
             walkthrough: Walkthrough::default(),
             keygen: Keygen::default(),
             engine: crate::engine::status(),
@@ -84,12 +98,27 @@ impl AppState {
                 key,
                 signing_key,
                 alg,
+                encoding,
+                by,
             } => {
-                let mut debugger = self
-                    .debugger
+                let aside = self.debugger.put_aside(by);
+                let mut debugger = self.debugger.clone();
+                if let Some(encoding) = encoding {
+                    debugger = debugger.apply(Action::SetSecretEncoding(encoding));
+                }
+                let mut debugger = debugger
                     .apply(Action::SetSigningKey(signing_key))
                     .apply(Action::SetKey(key));
                 let generated = token.is_none();
+                // A new key and nothing to sign: it signs jwt.io's example claims, so that the
+                // debugger shows what it makes.
+                let token = token.or_else(|| {
+                    debugger
+                        .input
+                        .trim()
+                        .is_empty()
+                        .then(|| EXAMPLE_TOKEN.to_string())
+                });
                 if let Some(token) = token {
                     debugger = debugger.apply(Action::SetToken(token));
                 }
@@ -101,6 +130,8 @@ impl AppState {
                 if generated {
                     debugger = debugger.apply(Action::SignShown);
                 }
+                // The user's token and keys are one click back.
+                debugger.replaced = aside;
                 Self {
                     debugger,
                     ..self.clone()
@@ -125,6 +156,8 @@ mod tests {
             key: TUTORIAL_SECRET.into(),
             signing_key: String::new(),
             alg: None,
+            encoding: None,
+            by: "the walkthrough's token",
         });
         assert_eq!(&*state.debugger.input, token.as_str());
         assert_eq!(state.debugger.verdict.state(), "verified");
@@ -143,6 +176,8 @@ mod tests {
             key: export::public_pem(&key.material).unwrap(),
             signing_key: export::private_pem(&key.material).unwrap(),
             alg: key.signing_algorithm(),
+            encoding: None,
+            by: "the new key",
         });
         // jwt.io's HS256 example, re-signed with the new Ed25519 key: no key-confusion refusal.
         assert_eq!(state.debugger.algorithm(), Some(Algorithm::EdDSA));
@@ -155,6 +190,8 @@ mod tests {
             key: export::public_pem(&other.material).unwrap(),
             signing_key: export::private_pem(&other.material).unwrap(),
             alg: other.signing_algorithm(),
+            encoding: None,
+            by: "the new key",
         });
         assert_ne!(again.debugger.input, state.debugger.input);
         assert_eq!(again.debugger.verdict.state(), "verified");
@@ -162,5 +199,24 @@ mod tests {
         let back = again.apply(AppAction::Debugger(Action::BackToPasted));
         assert_eq!(&*back.debugger.input, jwt_io);
         assert_eq!(back.debugger.algorithm(), Some(Algorithm::HS256));
+    }
+
+    #[test]
+    fn a_new_key_with_an_empty_debugger_signs_the_example_claims_and_is_undone_to_nothing() {
+        use crate::jwt::keys::export;
+        use crate::jwt::keys::generate::{self, KeyKind};
+        let key = generate::from_random(KeyKind::Ed25519, &[3; 32]).unwrap();
+        let state = AppState::new("", 0).apply(AppAction::OpenInDebugger {
+            token: None,
+            key: export::public_pem(&key.material).unwrap(),
+            signing_key: export::private_pem(&key.material).unwrap(),
+            alg: key.signing_algorithm(),
+            encoding: None,
+            by: "the new key",
+        });
+        assert_eq!(state.debugger.algorithm(), Some(Algorithm::EdDSA));
+        assert_eq!(state.debugger.verdict.state(), "verified");
+        // Nothing of the user's was replaced: no undo to offer.
+        assert_eq!(state.debugger.replaced, None);
     }
 }

@@ -60,6 +60,8 @@ pub struct Walkthrough {
     /// Clicks waiting for the key pair or the key engine, oldest first (their buttons say they
     /// are working); each is answered in turn, as the tutorial's server would.
     pub waiting: Vec<Waiting>,
+    /// Where Tamper changed the stored token (a byte index in it), to mark that character.
+    pub tampered_at: Option<usize>,
 }
 
 impl Default for Walkthrough {
@@ -71,6 +73,7 @@ impl Default for Walkthrough {
             result: None,
             subject: None,
             waiting: Vec::new(),
+            tampered_at: None,
         }
     }
 }
@@ -83,6 +86,7 @@ impl Walkthrough {
             WalkAction::SetAlg(alg) => {
                 next.alg = alg;
                 next.stored = None;
+                next.tampered_at = None;
                 next.result = None;
                 next.subject = None;
                 next.waiting.clear();
@@ -107,7 +111,9 @@ impl Walkthrough {
                 next.answer_waiting();
             }
             WalkAction::Tamper => {
-                next.stored = self.stored.as_deref().map(|t| tamper(t).into());
+                let tampered = self.stored.as_deref().map(tamper_claim);
+                next.tampered_at = tampered.as_ref().and_then(|(_, at)| *at);
+                next.stored = tampered.map(|(token, _)| token.into());
                 next.subject = None;
                 next.result = None;
             }
@@ -145,6 +151,7 @@ impl Walkthrough {
                 match issued {
                     Ok(token) => {
                         self.stored = Some(token.into());
+                        self.tampered_at = None;
                         self.result = Some(GENERATED);
                     }
                     Err(_) => self.result = Some(ERROR_400),
@@ -182,9 +189,18 @@ impl Walkthrough {
 
     /// Seconds until the stored token expires (0 once expired).
     pub fn seconds_left(&self, now: Seconds) -> Option<Seconds> {
+        Some(self.expires_at()?.saturating_sub(now).max(0))
+    }
+
+    /// How long ago the stored token expired, once it has (`Some(0)` at the very second).
+    pub fn expired_for(&self, now: Seconds) -> Option<Seconds> {
+        let exp = self.expires_at()?;
+        (now >= exp).then(|| now.saturating_sub(exp))
+    }
+
+    fn expires_at(&self) -> Option<Seconds> {
         let token = token::decode(self.stored.as_deref()?).ok()?;
-        let exp = token.claims()?.get("exp")?.whole_number()?;
-        Some(exp.saturating_sub(now).max(0))
+        token.claims()?.get("exp")?.whole_number()
     }
 
     /// The key that signs (the secret, or the private key text).
@@ -206,21 +222,63 @@ impl Walkthrough {
 
 /// The token with one character of its payload changed, the way an attacker would edit it.
 pub fn tamper(token_text: &str) -> String {
+    tamper_claim(token_text).0
+}
+
+/// The token with one character of its payload changed so that a claim's value changes and the
+/// payload is still good JSON (`"sub": "bob"` becomes another name): what fails is then the
+/// signature, which is the lesson. Also gives the changed character's index in the token, to mark.
+/// A payload where no single character does that gets its third character changed instead.
+pub fn tamper_claim(token_text: &str) -> (String, Option<usize>) {
+    use crate::jwt::{base64url, json};
     let Some(dot) = token_text.find('.') else {
-        return format!("{token_text}x");
+        return (format!("{token_text}x"), None);
     };
-    // The third payload character is never the last one, so the decoded bytes really change.
-    let at = dot + 3;
-    token_text
-        .char_indices()
-        .map(|(i, c)| {
-            if i == at {
-                if c == 'A' { 'B' } else { 'A' }
-            } else {
-                c
+    let payload_end = token_text[dot + 1..]
+        .find('.')
+        .map_or(token_text.len(), |i| dot + 1 + i);
+    let decoded = |segment: &str| {
+        let text = String::from_utf8(base64url::decode(segment).ok()?).ok()?;
+        let value = json::parse(&text).ok()?;
+        let keys: Vec<String> = value.members().iter().map(|m| m.key.clone()).collect();
+        Some((text, keys))
+    };
+    let with = |at: usize, c: char| {
+        let mut text = token_text.to_string();
+        text.replace_range(at..at + 1, c.encode_utf8(&mut [0; 4]));
+        text
+    };
+    if let Some((original, keys)) = decoded(&token_text[dot + 1..payload_end]) {
+        // The last character may carry padding bits only: it is left alone.
+        for at in dot + 1..payload_end.saturating_sub(1) {
+            for c in ('a'..='z').chain('A'..='Z') {
+                if token_text.as_bytes().get(at) == Some(&(c as u8)) {
+                    continue;
+                }
+                let changed = with(at, c);
+                let Some((text, changed_keys)) = decoded(&changed[dot + 1..payload_end]) else {
+                    continue;
+                };
+                // Letters for letters under the same names: a string value changed, and
+                // nothing else (numbers and names stay).
+                let letters_only = text.len() == original.len()
+                    && text.bytes().zip(original.bytes()).all(|(a, b)| {
+                        a == b || (a.is_ascii_alphabetic() && b.is_ascii_alphabetic())
+                    });
+                if letters_only && text != original && changed_keys == keys {
+                    return (changed, Some(at));
+                }
             }
-        })
-        .collect()
+        }
+    }
+    // The third payload character is never the last one, so the decoded bytes really change.
+    let at = (dot + 3).min(token_text.len().saturating_sub(1));
+    let c = if token_text.as_bytes().get(at) == Some(&b'A') {
+        'B'
+    } else {
+        'A'
+    };
+    (with(at, c), Some(at))
 }
 
 #[cfg(test)]
@@ -337,6 +395,34 @@ mod tests {
             .apply(WalkAction::KeyPairFailed, now);
         assert!(w.waiting.is_empty());
         assert_eq!(w.result_text().as_deref(), Some(ERROR_400));
+    }
+
+    #[test]
+    fn tamper_changes_a_claim_value_and_keeps_the_json() {
+        let now = real_now();
+        let w = Walkthrough::default().apply(WalkAction::GetToken, now);
+        let token = w.stored.as_deref().unwrap().to_string();
+        let (changed, at) = tamper_claim(&token);
+        let at = at.unwrap();
+        assert_eq!(changed.len(), token.len());
+        assert_eq!(
+            changed.bytes().zip(token.bytes()).position(|(a, b)| a != b),
+            Some(at)
+        );
+        // Still a token whose payload is the same claims but for sub's value.
+        let before = token::decode(&token).unwrap();
+        let after = token::decode(&changed).unwrap();
+        let (before, after) = (before.claims().unwrap(), after.claims().unwrap());
+        assert_eq!(before.get("iat"), after.get("iat"));
+        assert_eq!(before.get("exp"), after.get("exp"));
+        let sub = after.get("sub").and_then(|v| v.as_str()).unwrap();
+        assert_ne!(sub, "bob");
+        assert_eq!(sub.len(), 3);
+        // The state marks it.
+        let tampered = w.apply(WalkAction::Tamper, now);
+        assert_eq!(tampered.stored.as_deref(), Some(changed.as_str()));
+        assert_eq!(tampered.tampered_at, Some(at));
+        assert_eq!(tampered.apply(WalkAction::GetToken, now).tampered_at, None);
     }
 
     #[test]

@@ -18,7 +18,7 @@ use crate::jwt::claims::ClaimsStatus;
 use crate::jwt::token::Kind;
 use crate::jwt::verify::Verdict;
 use crate::share;
-use crate::state::{Action, Decoded, EXAMPLE_TOKEN};
+use crate::state::{Action, Decoded};
 
 /// The debugger's three columns.
 #[component]
@@ -32,7 +32,8 @@ pub fn DebuggerPage() -> Html {
     let on_signing_key = use_dispatch(dispatch, Action::SetSigningKey);
     let on_clear = use_dispatch(dispatch, |()| Action::Clear);
     let on_back_to_pasted = use_dispatch(dispatch, |()| Action::BackToPasted);
-    let on_example = use_dispatch(dispatch, |()| Action::SetToken(EXAMPLE_TOKEN.into()));
+    let on_example = use_dispatch(dispatch, |()| Action::ShowExample);
+    let on_undo = use_dispatch(dispatch, |_: MouseEvent| Action::UndoReplace);
     let on_encoding = use_dispatch(dispatch, Action::SetSecretEncoding);
     let on_load_example = use_dispatch(dispatch, Action::LoadExample);
     let on_encrypt_alg = use_dispatch(dispatch, Action::SetEncryptAlg);
@@ -72,25 +73,40 @@ pub fn DebuggerPage() -> Html {
     let caveat = matches!(debugger_state.verdict, Verdict::Verified { .. })
         .then(|| debugger_state.claims_status())
         .flatten()
-        .filter(|status| matches!(status, ClaimsStatus::Expired { .. } | ClaimsStatus::NotYetValid { .. }))
-        .map(|status| {
-            AttrValue::from(format!(
-                "The signature is good, but the token is {}: a server that checks its dates refuses it.",
-                status.describe(debugger_state.now)
-            ))
+        .and_then(|status| {
+            let now = debugger_state.now;
+            let why = match status {
+                ClaimsStatus::Expired { at } if at == now => "expired just now".to_string(),
+                ClaimsStatus::Expired { at } => format!("expired {}", crate::jwt::time::relative(at, now)),
+                ClaimsStatus::NotYetValid { from } => format!("is not valid yet: usable {}", crate::jwt::time::relative(from, now)),
+                _ => return None,
+            };
+            Some(AttrValue::from(format!(
+                "The signature is good, but the token {why}: a server that checks its dates refuses it."
+            )))
         });
     html! {
-        // In reading and Tab order (and on a phone's single column): the token, the key that
-        // verifies it, what it decodes to, then signing and encryption. On a wide screen the
-        // panels of the first and last groups sit in the left column, the decoded token
-        // beside them, so Tab crosses to it once and back once.
+        // In reading and Tab order (and on a phone's single column): the token, what it decodes
+        // to, then the key that verifies it, signing and encryption. On a wide screen the token
+        // and the key panels share the left column, the decoded token beside them, so the
+        // verdict sits under the token it is about.
         <main class="debugger">
             <div class="column token-side">
                 <TokenEditor value={debugger_state.input.clone()} {on_input} {on_clear} {on_example} {on_share} share_status={*store.share_status}
                     marks={match &debugger_state.decoded { Decoded::Error(broken) => broken.marks.clone(), _ => Rc::default() }} />
+                // A replacing action (an example, "open in the debugger") is one click from undone.
+                if let Some(replaced) = &debugger_state.replaced {
+                    <p class="replaced-line" data-testid="replaced-line" role="status">
+                        <span>{ format!("Token and keys replaced by {}.", replaced.by) }</span>
+                        <button type="button" data-testid="undo-replace" onclick={on_undo}>{ "Undo: put yours back" }</button>
+                    </p>
+                }
                 <section class="panel examples" aria-label="Examples">
-                    <ExamplesMenu on_choose={on_load_example} />
+                    <ExamplesMenu shown={debugger_state.shown_example} on_choose={on_load_example} />
                 </section>
+            </div>
+            <div class="column decoded-side"><DecodedColumn /></div>
+            <div class="column key-side">
                 <KeyPanel
                     key_text={debugger_state.key.text.clone()}
                     parsed={debugger_state.verification_keys().cloned()}
@@ -100,19 +116,17 @@ pub fn DebuggerPage() -> Html {
                     engine={store.state.engine}
                     {encrypted}
                     caveat={caveat}
+                    kid={debugger_state.view().and_then(|v| v.token.header.get("kid").and_then(|k| k.as_str())).map(AttrValue::from)}
                     {on_key}
                     {on_encoding}
                 />
-            </div>
-            <div class="column decoded-side"><DecodedColumn /></div>
-            <div class="column key-side">
                 // An encrypted token is not signed here: editing its plaintext encrypts it again.
                 if !encrypted {
                     <SignPanel
                         key_text={debugger_state.signing_key.text.clone()}
                         parsed={debugger_state.signing_key.parsed.clone()}
-                        error={debugger_state.edit_error.as_ref().filter(|e| e.about_signing()).map(ToString::to_string)}
                         signing={debugger_state.signing.clone()}
+                        signer={debugger_state.signer()}
                         on_key={on_signing_key}
                         can_go_back={debugger_state.can_go_back_to_pasted()}
                         on_back={on_back_to_pasted}

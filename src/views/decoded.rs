@@ -15,7 +15,7 @@ use crate::components::decode_error::{DecodeErrorView, DecodeStatus};
 use crate::jwt::algorithm::Algorithm;
 use crate::jwt::keys::SecretEncoding;
 use crate::jwt::token::Part;
-use crate::state::{Action, AppAction, Debugger, Decoded, DecodedView};
+use crate::state::{Action, AppAction, Debugger, Decoded, DecodedView, Signer, Signing};
 
 /// What the panels of the decoded column send, made once per mount of [`DecodedColumn`]: the
 /// panels are view functions of their own files, rendered with the column (they read the same
@@ -130,12 +130,34 @@ pub(super) fn segment(view: Option<&DecodedView>, i: usize) -> Rc<str> {
 pub(super) fn copies(part: &'static str, json: &Rc<str>, segment: Rc<str>) -> Html {
     html! {
         <span class="copies">
-            <CopyButton text={json.clone()} what={format!("{part} JSON")} testid={format!("copy-{part}-json")} label={AttrValue::Static("JSON")} />
+            <CopyButton text={json.clone()} what={format!("{part} JSON")} testid={format!("copy-{part}-json")} label={AttrValue::Static("Copy JSON")} />
             if !segment.is_empty() {
-                <CopyButton text={segment} what={format!("{part} part")} testid={format!("copy-{part}-part")} label={AttrValue::Static("part")} />
+                <CopyButton text={segment} what={format!("{part} (base64url, as in the token)")} testid={format!("copy-{part}-part")} label={AttrValue::Static("Copy encoded")} />
             }
         </span>
     }
+}
+
+/// An edit no key could sign: why, under the text that was edited.
+pub(super) fn unsigned_of(debugger: &Debugger, part: &str) -> Option<AttrValue> {
+    let Signing::Stale { why } = &debugger.signing else {
+        return None;
+    };
+    (debugger.edited == part && debugger.edit_error.is_none()).then(|| {
+        AttrValue::from(match why {
+            // The reason in full is the Sign panel's status: here, where the edit was made, a
+            // line that says so and points there.
+            Some(_) => {
+                let which = match debugger.signer() {
+                    Some(Signer::VerifyBox) => "the key in Verify signature",
+                    _ => "the signing key",
+                };
+                let alg = debugger.algorithm().map_or("this header", |a| a.name());
+                format!("Not re-signed: {which} cannot sign {alg} (the Sign panel says why), so the token keeps its old signature, which no longer matches.")
+            }
+            None => "Not re-signed: no key is there to sign the edit, so the token keeps its old signature, which no longer matches. Paste a secret or private key to sign it.".to_string(),
+        })
+    })
 }
 
 /// An edit whose header or payload text does not parse: its error goes under that text.

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::decoded::{PanelActions, copies, edit_error_of, segment, shared_view};
+use super::decoded::{PanelActions, copies, edit_error_of, segment, shared_view, unsigned_of};
 use super::store::Store;
 use crate::components::alg_select::AlgSelect;
 use crate::components::claims_list::ClaimsList;
@@ -37,7 +37,7 @@ pub(super) fn header_panel(store: &Store, actions: &PanelActions) -> Html {
     };
     html! {
         <JsonPanel part="header" title="Header" text={header_text} {on_edit} {head} text_hidden={table}
-            error={edit_error_of(debugger_state, "header")}>
+            error={edit_error_of(debugger_state, "header")} unsigned={unsigned_of(debugger_state, "header")}>
             if let Some(view) = shared_view.clone() {
                 if table {
                     <ClaimsTable part="header" {view} now={debugger_state.now} />

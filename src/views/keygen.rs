@@ -8,8 +8,8 @@ use crate::components::keygen_view::KeygenView;
 use crate::jwt::keys::{Material, SecretEncoding, export};
 use crate::key_tasks::make_key;
 use crate::route::Route;
+use crate::state::AppAction;
 use crate::state::keygen::KeygenAction;
-use crate::state::{Action, AppAction};
 
 /// The key generator view, hooked up to the store.
 #[component]
@@ -51,16 +51,14 @@ pub fn KeygenPage() -> Html {
                 material => export::private_pem(material).unwrap_or_default(),
             };
             let public = export::public_pem(&key.material).unwrap_or_else(|| private.clone());
-            if !key.material.is_asymmetric() {
-                dispatch.emit(AppAction::Debugger(Action::SetSecretEncoding(
-                    SecretEncoding::Base64Url,
-                )));
-            }
             dispatch.emit(AppAction::OpenInDebugger {
                 token: None,
                 key: public,
                 signing_key: private,
                 alg: key.signing_algorithm(),
+                // The secret is written in base64url above.
+                encoding: (!key.material.is_asymmetric()).then_some(SecretEncoding::Base64Url),
+                by: "the new key",
             });
             navigate.emit(Route::Debugger);
         })

@@ -1,4 +1,4 @@
-//! The tabs that switch between the three views.
+//! The tabs that switch between the three views, and the skip link before them.
 
 use yew::prelude::*;
 
@@ -24,5 +24,27 @@ pub fn nav(store: &Store) -> Html {
             { tab(Route::Walkthrough, "Tutorial walkthrough", "nav-walkthrough") }
             { tab(Route::Keygen, "Key generator", "nav-keygen") }
         </nav>
+    }
+}
+
+/// The first Tab stop of the debugger: straight to the token box, past the header's controls.
+/// A button, not an `#anchor` link: the fragment holds the route and shared tokens.
+pub fn skip_link(store: &Store) -> Html {
+    if store.route != Route::Debugger {
+        return html! {};
+    }
+    let onclick = Callback::from(|_: MouseEvent| {
+        use wasm_bindgen::JsCast;
+        let token_box = gloo::utils::document()
+            .query_selector("[data-testid=token-input]")
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok());
+        if let Some(token_box) = token_box {
+            let _ = token_box.focus();
+        }
+    });
+    html! {
+        <button type="button" class="skip-link" data-testid="skip-to-token" {onclick}>{ "Skip to the token box" }</button>
     }
 }

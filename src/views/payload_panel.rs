@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::decoded::{PanelActions, copies, edit_error_of, segment, shared_view};
+use super::decoded::{PanelActions, copies, edit_error_of, segment, shared_view, unsigned_of};
 use super::store::Store;
 use crate::components::claims_list::ClaimsList;
 use crate::components::claims_status::ClaimsStatusView;
@@ -71,7 +71,7 @@ pub(super) fn payload_panel(store: &Store, actions: &PanelActions) -> Html {
     html! {
         <JsonPanel part="payload" title="Payload" text={payload_text} {on_edit} {head}
             state={payload_state} note={payload_note.map(AttrValue::Static)} text_hidden={table}
-            error={edit_error_of(debugger_state, "payload")}>
+            error={edit_error_of(debugger_state, "payload")} unsigned={unsigned_of(debugger_state, "payload")}>
             if let Some(status) = status {
                 <ClaimsStatusView {status} {now} />
             }

@@ -5,8 +5,8 @@ use yew::prelude::*;
 
 use super::store::use_store;
 use crate::components::walkthrough_view::WalkthroughView;
-use crate::jwt::keys::export;
 use crate::jwt::keys::generate::KeyKind;
+use crate::jwt::keys::{SecretEncoding, export};
 use crate::key_tasks::make_key;
 use crate::route::Route;
 use crate::state::AppAction;
@@ -67,6 +67,8 @@ pub fn WalkthroughPage() -> Html {
                     .unwrap_or_default()
                     .to_string(),
                 alg: None,
+                encoding: Some(SecretEncoding::Utf8),
+                by: "the walkthrough's token",
             });
             navigate.emit(Route::Debugger);
         })

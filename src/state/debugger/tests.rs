@@ -138,7 +138,7 @@ fn sign_status_says_what_signing_did() {
         .unwrap()
         .replace("John Doe", "Jane Doe");
     let stale = pasted.apply(Action::EditPayload(payload));
-    assert_eq!(stale.signing, Signing::Stale);
+    assert_eq!(stale.signing, Signing::Stale { why: None });
     assert!(
         stale
             .input
@@ -150,19 +150,31 @@ fn sign_status_says_what_signing_did() {
         stale.apply(Action::EditPayload(back.to_string())).signing,
         Signing::None
     );
-    // A verify key never re-signs.
+    // A secret in the verify box signs the edited token when the Sign panel is empty.
     let keyed = stale.apply(Action::SetKey("your-256-bit-secret".into()));
-    assert_eq!(keyed.signing, Signing::Stale);
-    assert_eq!(keyed.input, stale.input);
-    assert_eq!(keyed.verdict.state(), "invalid");
-    // A signing key re-signs, and says with what.
-    let signed = keyed.apply(Action::SetSigningKey("your-256-bit-secret".into()));
+    assert!(
+        matches!(
+            &keyed.signing,
+            Signing::Signed {
+                by: Signer::VerifyBox,
+                ..
+            }
+        ),
+        "{:?}",
+        keyed.signing
+    );
+    assert_eq!(keyed.verdict.state(), "verified");
+    // A key in the Sign panel signs instead, and the status says with what.
+    let signed = keyed.apply(Action::SetSigningKey("another-secret".into()));
     assert_eq!(signed.signing.state(), "signed");
-    let Signing::Signed { alg, key } = &signed.signing else {
+    let Signing::Signed { alg, key, by } = &signed.signing else {
         unreachable!()
     };
-    assert_eq!(alg, "HS256");
+    assert_eq!((alg.as_str(), *by), ("HS256", Signer::SignPanel));
     assert!(key.contains("secret"), "{key}");
+    // Verified by it too: the verify box's own secret does not match a token it did not sign.
+    assert_eq!(signed.verdict.state(), "invalid");
+    let signed = signed.apply(Action::SetSigningKey("your-256-bit-secret".into()));
     assert_eq!(signed.verdict.state(), "verified");
     // Removing the signing key keeps the signed token, and what signed it.
     assert_eq!(
@@ -381,12 +393,12 @@ fn status_ticks_with_the_clock() {
     let state = Debugger::new(&token, 118);
     assert_eq!(
         state.claims_status().unwrap().describe(state.now),
-        "valid: expires in 42 s"
+        "Valid: expires in 42 s"
     );
     let later = state.apply(Action::Tick(161));
     assert_eq!(
         later.claims_status().unwrap().describe(later.now),
-        "expired 1 s ago"
+        "Expired 1 s ago"
     );
 }
 
@@ -468,8 +480,15 @@ fn a_token_that_does_not_decode_is_unverifiable_with_its_reason() {
         "{}",
         with_key(&unknown).describe()
     );
-    // An empty box still asks for a token, not a key.
-    assert_eq!(Debugger::new("", 0).verdict, Verdict::NoKey);
+    // An empty box asks for a token, not a key (with a key there or not).
+    assert_eq!(Debugger::new("", 0).verdict, Verdict::NoToken);
+    let keyed = Debugger::new("", 0).apply(Action::SetKey("k".into()));
+    assert_eq!(keyed.verdict, Verdict::NoToken);
+    assert!(keyed.verdict.describe().contains("No token yet"));
+    assert_eq!(
+        Debugger::example(0).apply(Action::Clear).verdict,
+        Verdict::NoToken
+    );
 }
 
 #[test]
@@ -528,19 +547,154 @@ fn editing_the_json_re_signs_with_the_signing_key() {
         .apply(Action::SetAlg(Algorithm::HS512));
     assert_eq!(state.algorithm(), Some(Algorithm::HS512));
     assert_eq!(state.verdict.state(), "verified");
-    // A secret cannot sign RS256: the error says so and the token stays HS512.
+    // A secret cannot sign RS256: the token shown is the RS256 header with the old signature
+    // (so the header, the token and the verdict all describe one token), and the sign status
+    // says why it was not signed, once.
+    let before = state.input.clone();
     let state = state.apply(Action::SetAlg(Algorithm::RS256));
+    assert_eq!(state.edit_error, None);
     assert!(
-        state
-            .edit_error
-            .as_ref()
-            .is_some_and(|e| e.part() == Some("header")
-                && e.about_signing()
-                && e.to_string().contains("RS256 needs an RSA key")),
+        matches!(&state.signing, Signing::Stale { why: Some(why) } if why.contains("RS256 needs an RSA key")),
         "{:?}",
-        state.edit_error
+        state.signing
     );
-    assert_eq!(state.algorithm(), Some(Algorithm::HS512));
+    assert_eq!(state.algorithm(), Some(Algorithm::RS256));
+    assert_eq!(state.view().unwrap().token.alg().as_deref(), Some("RS256"));
+    assert_eq!(state.input.rsplit('.').next(), before.rsplit('.').next());
+    assert_ne!(state.verdict.state(), "verified");
+    // Back to an algorithm the key signs: signed again.
+    let state = state.apply(Action::SetAlg(Algorithm::HS256));
+    assert!(matches!(state.signing, Signing::Signed { .. }));
+    assert_eq!(state.verdict.state(), "verified");
+}
+
+#[test]
+fn an_rsa_signing_key_and_hs256_leave_one_answer_on_the_page() {
+    // Issue #28: an RSA private key in the Sign panel, then HS256 chosen. Before, the header
+    // said HS256 while the token (and its claims) still said RS256 and "Re-signed with RS256"
+    // stood beside the refusal.
+    let pem = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/vectors/keys/rsa2048.pkcs8.pem"
+    ))
+    .unwrap();
+    let state = Debugger::new(EXAMPLE_TOKEN, 0)
+        .apply(Action::SetSigningKey(pem))
+        .apply(Action::SetAlg(Algorithm::RS256));
+    assert!(matches!(&state.signing, Signing::Signed { alg, .. } if alg == "RS256"));
+    assert_eq!(state.verdict.state(), "verified");
+    let state = state.apply(Action::SetAlg(Algorithm::HS256));
+    let token_alg = state.view().unwrap().token.alg();
+    let header_alg = sign::parse_header(&state.header_text().unwrap())
+        .ok()
+        .and_then(|h| h.get("alg").and_then(Value::as_str));
+    assert_eq!(token_alg.as_deref(), Some("HS256"));
+    assert_eq!(header_alg.as_deref(), Some("HS256"));
+    assert_eq!(state.signing.state(), "stale");
+    assert_eq!(state.edit_error, None, "said once, in the sign status");
+    assert_ne!(state.verdict.state(), "verified");
+}
+
+#[test]
+fn a_secret_typed_once_verifies_and_signs_edits() {
+    // Issue #28: paste an HS256 token, type the secret in the verify box, edit the payload.
+    let state = Debugger::new(EXAMPLE_TOKEN, 0).apply(Action::SetKey(EXAMPLE_SECRET.into()));
+    assert_eq!(state.verdict.state(), "verified");
+    // Nothing edited: only checked, never re-signed.
+    assert_eq!(&*state.input, EXAMPLE_TOKEN);
+    assert_eq!(state.signing, Signing::None);
+    assert_eq!(state.signer(), Some(Signer::VerifyBox));
+    let payload = state.payload_text().unwrap().replace("1234567890", "bob");
+    let edited = state.apply(Action::EditPayload(payload));
+    assert_eq!(edited.verdict.state(), "verified", "{:?}", edited.verdict);
+    assert!(
+        matches!(&edited.signing, Signing::Signed { alg, by: Signer::VerifyBox, .. } if alg == "HS256")
+    );
+    assert_eq!(
+        edited
+            .view()
+            .unwrap()
+            .token
+            .claims()
+            .unwrap()
+            .get("sub")
+            .and_then(Value::as_str)
+            .as_deref(),
+        Some("bob")
+    );
+    // The token as pasted is one click back.
+    assert!(edited.can_go_back_to_pasted());
+    assert_eq!(&*edited.apply(Action::BackToPasted).input, EXAMPLE_TOKEN);
+}
+
+#[test]
+fn a_public_key_in_the_verify_box_cannot_sign_and_the_edit_says_so() {
+    use crate::jwt::keys::export;
+    use crate::jwt::keys::generate::{KeyKind, from_random};
+    let key = from_random(KeyKind::Ed25519, &[5; 32]).unwrap();
+    let private = export::private_pem(&key.material).unwrap();
+    let public = export::public_pem(&key.material).unwrap();
+    // An EdDSA token signed here, then checked with the public key alone.
+    let signed = Debugger::new(EXAMPLE_TOKEN, 0)
+        .apply(Action::SetSigningKey(private.clone()))
+        .apply(Action::SetAlg(Algorithm::EdDSA));
+    let token = signed.input.to_string();
+    let state = Debugger::new(&token, 0).apply(Action::SetKey(public));
+    assert_eq!(state.verdict.state(), "verified");
+    let edited = state.apply(Action::EditPayload("{\"sub\":\"eve\"}".into()));
+    assert_eq!(edited.verdict.state(), "invalid");
+    let Signing::Stale { why: Some(why) } = &edited.signing else {
+        panic!("{:?}", edited.signing)
+    };
+    assert!(
+        why.contains("Verify signature") && why.contains("cannot sign"),
+        "{why}"
+    );
+    assert_eq!(edited.edited, "payload");
+    // A private key in the verify box signs the edit.
+    let private_there = state
+        .apply(Action::SetKey(private))
+        .apply(Action::EditPayload("{\"sub\":\"eve\"}".into()));
+    assert_eq!(private_there.verdict.state(), "verified");
+    assert!(matches!(
+        private_there.signing,
+        Signing::Signed {
+            by: Signer::VerifyBox,
+            ..
+        }
+    ));
+}
+
+#[test]
+fn the_example_comes_with_its_secret_and_replacing_is_undone() {
+    // Issue #28: the first screen and the Example button both verify.
+    let first = Debugger::example(0);
+    assert_eq!(&*first.input, EXAMPLE_TOKEN);
+    assert_eq!(first.verdict.state(), "verified");
+    assert_eq!(first.replaced, None, "nothing of the user's was replaced");
+    // The user's own token and keys, then the Example button: replaced, and one click back.
+    let mine = Debugger::new(&EXAMPLE_TOKEN.replace("SflK", "SflL"), 0)
+        .apply(Action::SetSecretEncoding(SecretEncoding::Hex))
+        .apply(Action::SetKey("abcd".into()))
+        .apply(Action::SetSigningKey("0011".into()));
+    let example = mine.apply(Action::ShowExample);
+    assert_eq!(&*example.input, EXAMPLE_TOKEN);
+    assert_eq!(example.verdict.state(), "verified");
+    assert_eq!(example.replaced.as_ref().map(|r| r.by), Some("the example"));
+    let undone = example.apply(Action::UndoReplace);
+    assert_eq!(undone.input, mine.input);
+    assert_eq!(undone.key.text, mine.key.text);
+    assert_eq!(undone.signing_key.text, mine.signing_key.text);
+    assert_eq!(undone.encoding, SecretEncoding::Hex);
+    assert_eq!(undone.replaced, None);
+    // The examples menu replaces too, and anything the user does next drops the undo.
+    let loaded = mine.apply(Action::LoadExample(presets::Example::Tutorial));
+    assert!(loaded.replaced.is_some());
+    assert_eq!(
+        loaded.apply(Action::EditPayload("{}".into())).replaced,
+        None
+    );
+    assert!(loaded.apply(Action::Tick(5)).replaced.is_some());
 }
 
 #[test]
@@ -551,7 +705,7 @@ fn the_token_as_pasted_comes_back_after_edits_and_re_signing() {
     assert_eq!(&*state.apply(Action::BackToPasted).input, EXAMPLE_TOKEN);
     // Edited without a signing key (the old signature kept), then signed with one.
     let state = state.apply(Action::EditPayload("{\"sub\":\"eve\"}".into()));
-    assert_eq!(state.signing, Signing::Stale);
+    assert_eq!(state.signing, Signing::Stale { why: None });
     assert!(state.can_go_back_to_pasted());
     let state = state
         .apply(Action::SetSigningKey("mysecret".into()))
@@ -597,15 +751,16 @@ fn clearing_the_signing_key_leaves_the_token_as_pasted() {
 }
 
 #[test]
-fn without_a_signing_key_edits_keep_the_old_signature() {
-    let state = Debugger::new(EXAMPLE_TOKEN, 0).apply(Action::SetKey("your-256-bit-secret".into()));
+fn without_a_key_edits_keep_the_old_signature() {
+    let state = Debugger::new(EXAMPLE_TOKEN, 0);
     let state = state.apply(Action::EditPayload("{\"sub\":\"eve\"}".into()));
+    assert_eq!(state.signing, Signing::Stale { why: None });
     assert!(
         state
             .input
             .ends_with(".SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c")
     );
-    assert_eq!(state.verdict.state(), "invalid");
+    assert_eq!(state.verdict.state(), "no-key");
 }
 
 #[test]
@@ -663,4 +818,65 @@ fn every_example_verifies_with_its_demo_key() {
         );
         assert!(state.header_draft.is_none());
     }
+}
+
+#[test]
+fn a_jwks_verdict_names_the_key_the_kid_picked() {
+    let k = |bytes: &[u8]| base64url::encode(bytes);
+    let jwks = format!(
+        r#"{{"keys":[{{"kty":"oct","kid":"k1","k":"{}"}},{{"kty":"oct","kid":"k2","k":"{}"}}]}}"#,
+        k(b"first-secret-first-secret-first!!"),
+        k(b"second-secret-second-secret-seco")
+    );
+    let state = Debugger::new(EXAMPLE_TOKEN, 0)
+        .apply(Action::SetSigningKey("not-a-secret-in-the-set".into()))
+        .apply(Action::EditHeader(r#"{"alg":"HS256","kid":"k2"}"#.into()))
+        .apply(Action::SetKey(jwks));
+    let Verdict::Invalid { hint: Some(hint) } = &state.verdict else {
+        panic!("{:?}", state.verdict)
+    };
+    assert!(hint.contains("\"k2\""), "{hint}");
+}
+
+#[test]
+fn the_examples_keys_go_when_a_token_of_ones_own_is_pasted() {
+    let first = Debugger::example(0);
+    assert!(first.example_keys);
+    // A token of one's own (here the tutorial's shape, all parts new): the example's secret
+    // is not kept to check it.
+    let own = format!(
+        "{}.{}.{}",
+        base64url::encode(br#"{"alg":"HS256"}"#),
+        base64url::encode(br#"{"sub":"me"}"#),
+        base64url::encode(&[1; 32])
+    );
+    let pasted = first.apply(Action::SetToken(own.clone()));
+    assert!(pasted.key.is_empty());
+    assert_eq!(pasted.verdict.state(), "no-key");
+    // The example with one character of its signature changed: the secret stays, and says
+    // the signature is wrong.
+    let tampered = first.apply(Action::SetToken(EXAMPLE_TOKEN.replace("SflK", "SflL")));
+    assert_eq!(&*tampered.key.text, EXAMPLE_SECRET);
+    assert_eq!(tampered.verdict.state(), "invalid");
+    // The example with its payload changed: the same.
+    let [h, _, s]: [&str; 3] = EXAMPLE_TOKEN
+        .split('.')
+        .collect::<Vec<_>>()
+        .try_into()
+        .unwrap();
+    let forged = format!("{h}.{}.{s}", base64url::encode(br#"{"sub":"admin"}"#));
+    assert_eq!(
+        first.apply(Action::SetToken(forged)).verdict.state(),
+        "invalid"
+    );
+    // A key the user typed is theirs: it stays for the next token.
+    let typed = first
+        .apply(Action::SetKey("my-secret".into()))
+        .apply(Action::SetToken(own));
+    assert_eq!(&*typed.key.text, "my-secret");
+    // The examples menu's keys go the same way.
+    let loaded = Debugger::new("", 0).apply(Action::LoadExample(presets::Example::Tutorial));
+    assert!(!loaded.key.is_empty());
+    let other = EXAMPLE_TOKEN.to_string();
+    assert!(loaded.apply(Action::SetToken(other)).key.is_empty());
 }
