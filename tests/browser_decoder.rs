@@ -343,7 +343,7 @@ async fn icon_buttons_have_names_and_a_long_payload_expands() {
     let copy = app.get("copy-payload-json");
     assert_eq!(
         copy.get_attribute("aria-label").as_deref(),
-        Some("Copy payload JSON")
+        Some("Copy JSON of the payload")
     );
     // Its words say what it copies (in the payload's panel: its JSON).
     assert_eq!(copy.text_content().as_deref(), Some("Copy JSON"));

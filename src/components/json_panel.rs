@@ -75,7 +75,7 @@ pub fn JsonPanel(props: &JsonPanelProps) -> Html {
                 <LiveTextArea
                     testid={format!("{}-json", props.part)}
                     state={props.state}
-                    class="json"
+                    class={classes!("json", (lines > 24 && !*expanded).then_some("collapsed"))}
                     label={props.title.clone()}
                     rows={AttrValue::from(rows)}
                     value={props.text.clone()}

@@ -914,15 +914,21 @@ impl Debugger {
         self.refresh_findings();
         self.verdict = match self.view() {
             // A token that does not decode cannot be checked, key or no key: the verdict says
-            // where it breaks rather than asking for a key already there.
+            // where it breaks rather than asking for a key already there. The error itself, in
+            // full, stands beside the decoded token: said once, the verdict names the part.
             None => match &self.decoded {
                 Decoded::Error(broken) => match broken.error() {
-                    Some(error @ DecodeError::SegmentCount { .. }) => {
-                        Verdict::Unverifiable(format!("not a signed token: {error}"))
-                    }
-                    Some(error) => {
-                        Verdict::Unverifiable(format!("the token does not decode: {error}"))
-                    }
+                    Some(DecodeError::SegmentCount { found }) => Verdict::Unverifiable(format!(
+                        "not a signed token: it has {found} segment{}, a signed token 3",
+                        if *found == 1 { "" } else { "s" }
+                    )),
+                    Some(error) => Verdict::Unverifiable(match error.part() {
+                        Some(part) => format!(
+                            "the token does not decode: its {} is broken (the error is beside the decoded token)",
+                            part.label()
+                        ),
+                        None => format!("the token does not decode: {error}"),
+                    }),
                     None => Verdict::NoKey,
                 },
                 Decoded::Empty => Verdict::NoToken,
@@ -944,6 +950,17 @@ impl Debugger {
             Some(view) => {
                 let keys = self.verification_keys().map(|parsed| &**parsed);
                 let mut verdict = verify::verify(&view.token, keys);
+                // Said once: why the text is not a key is under the key box (key-info). What
+                // the key engine reports (its own failure included) stays in the verdict: it
+                // is about checking, not about the text.
+                if let Some(Err(error)) = keys
+                    && !matches!(error, KeyError::Pending | KeyError::Reported(_))
+                {
+                    verdict = Verdict::Unverifiable(
+                        "the key box holds nothing this page can use as a key (why: under the box)"
+                            .into(),
+                    );
+                }
                 if let Verdict::Invalid { hint } = &mut verdict
                     && self.key.parsed.is_some()
                     && let Some(other) =

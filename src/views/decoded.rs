@@ -130,9 +130,9 @@ pub(super) fn segment(view: Option<&DecodedView>, i: usize) -> Rc<str> {
 pub(super) fn copies(part: &'static str, json: &Rc<str>, segment: Rc<str>) -> Html {
     html! {
         <span class="copies">
-            <CopyButton text={json.clone()} what={format!("{part} JSON")} testid={format!("copy-{part}-json")} label={AttrValue::Static("Copy JSON")} />
+            <CopyButton text={json.clone()} what={format!("JSON of the {part}")} testid={format!("copy-{part}-json")} label={AttrValue::Static("Copy JSON")} />
             if !segment.is_empty() {
-                <CopyButton text={segment} what={format!("{part} (base64url, as in the token)")} testid={format!("copy-{part}-part")} label={AttrValue::Static("Copy encoded")} />
+                <CopyButton text={segment} what={format!("encoded {part} (base64url, as in the token)")} testid={format!("copy-{part}-part")} label={AttrValue::Static("Copy encoded")} />
             }
         </span>
     }

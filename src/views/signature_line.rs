@@ -22,7 +22,7 @@ pub(super) fn signature_line(store: &Store) -> Html {
     html! {
         <p class="note signature-line" data-testid="signature-info">{ signature_text }
             if view.token.kind == Kind::Jws && !view.token.signature.is_empty() {
-                <CopyButton text={segment(Some(view), 2)} what="signature (base64url, as in the token)" testid="copy-signature-part" label={AttrValue::Static("Copy encoded")} />
+                <CopyButton text={segment(Some(view), 2)} what="encoded signature (base64url, as in the token)" testid="copy-signature-part" label={AttrValue::Static("Copy encoded")} />
             }
         </p>
     }

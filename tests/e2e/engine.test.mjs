@@ -3,7 +3,7 @@
 // says why an asymmetric key cannot be checked, and a later try succeeds once it can be fetched.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServerAndBrowser, verdictBecomes } from './lib.mjs';
+import { loadExample, useServerAndBrowser, verdictBecomes } from './lib.mjs';
 
 const shared = useServerAndBrowser();
 
@@ -79,7 +79,7 @@ test('after the engine failed, the reload button brings it back', async () => {
   await context.unroute('**/jwt-engine-*');
   await page.getByTestId('engine-reload').click();
   await engineBecomes(page, 'ready', 10000);
-  await page.getByTestId('example-select').selectOption('RS256');
+  await loadExample(page, 'RS256');
   assert.equal(await verdictBecomes(page, 'verified'), 'verified');
   await context.close();
 });

@@ -116,3 +116,21 @@ test('Tamper changes a claim and marks the character; an expired token says how 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('on a phone the decoded token follows the token, and a wrapped payload is shown whole', async () => {
+  const { context, page, errors } = await openApp(shared.browser, shared.server.url, {
+    colorScheme: 'light',
+    viewport: { width: 390, height: 844 },
+  });
+  const top = async (testid) => (await page.getByTestId(testid).boundingBox()).y;
+  assert.ok(await top('token-input') < await top('payload-json'), 'the payload follows the token');
+  assert.ok(await top('payload-json') < await top('key-input'), 'the key box comes after');
+  // Eight claims with long values: few lines of JSON, many rows once wrapped at 390 px.
+  const claims = Object.fromEntries([...Array(8).keys()].map((i) => [`claim${i}`, 'x'.repeat(120)]));
+  await page.getByTestId('payload-json').fill(JSON.stringify(claims, null, 2));
+  const cut = await page.getByTestId('payload-json').evaluate((el) => el.scrollHeight - el.clientHeight);
+  assert.ok(cut <= 1, `the payload box hides ${cut}px of its text`);
+  await screenshot(page, 'everyday-phone');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

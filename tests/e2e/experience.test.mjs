@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { DIST, ROOT, screenshot, useServerAndBrowser, verdictBecomes } from './lib.mjs';
+import { DIST, ROOT, loadExample, screenshot, useServerAndBrowser, verdictBecomes } from './lib.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -244,7 +244,7 @@ test('installable, and offline after one visit, RSA keys included', async () => 
   assert.match(await page.getByTestId('payload-json').inputValue(), /John Doe/);
   assert.equal(await page.title(), 'JWT Debugger: decode, verify and sign JSON Web Tokens in your browser');
   // The key engine comes from the cache too: an RS256 token verifies with its public key.
-  await page.getByTestId('example-select').selectOption('RS256');
+  await loadExample(page, 'RS256');
   assert.equal(await verdictBecomes(page, 'verified'), 'verified');
   assert.match(await page.getByTestId('key-info').textContent(), /^RSA 2048-bit public key/);
   await context.close();

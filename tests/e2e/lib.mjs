@@ -76,6 +76,17 @@ export async function verdictBecomes(page, state) {
   return page.getByTestId('verdict').getAttribute('data-state');
 }
 
+/** Chooses an example in the menu and waits until its header (`alg`) is shown: the first
+ *  screen's example already verifies, so a verdict alone cannot say the new one is in. */
+export async function loadExample(page, id) {
+  await page.getByTestId('example-select').selectOption(id);
+  await page.waitForFunction(
+    (alg) => document.querySelector('[data-testid=header-json]')?.value.includes(`"${alg}"`),
+    id,
+    { timeout: 10000 },
+  );
+}
+
 // A status that waits on the key engine reads `pending` first; this waits for its answer.
 export async function settledState(page, testid) {
   await page.waitForFunction(
