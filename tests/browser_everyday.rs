@@ -103,6 +103,7 @@ async fn choosing_an_algorithm_the_key_cannot_sign_leaves_one_answer() {
     let app = mount(JWT_IO, 0).await;
     app.type_into("signing-key-input", RSA_PRIVATE).await;
     pick(&app, "alg-select", "RS256").await;
+    app.type_into("payload-json", r#"{"sub": "rs"}"#).await;
     assert!(app.text("sign-status").contains("RS256"));
     pick(&app, "alg-select", "HS256").await;
     // The menu, the header text, the token and the sign status all say HS256.

@@ -259,6 +259,9 @@ pub struct Debugger {
     pub sealing: Sealing,
     /// An encrypted token's plaintext as the user is typing it (sealed again as they type).
     pub plaintext_draft: Option<Rc<str>>,
+    /// Sign even when the header and payload are the pasted token's (the key generator's "Use
+    /// in the debugger" and the examples ask for a signature made here); set for one re-encode.
+    sign_unchanged: bool,
     /// The part edited last (`header` or `payload`): a token left unsigned says why there.
     pub edited: &'static str,
     /// The token and keys an example or "open in the debugger" replaced, until the user does
@@ -266,9 +269,9 @@ pub struct Debugger {
     pub replaced: Option<Rc<Replaced>>,
     /// The example the examples menu loaded, while the page still shows it as loaded.
     pub shown_example: Option<presets::Example>,
-    /// The keys in the boxes came with an example (or its secret with the first screen): a
-    /// token of the user's own, pasted over it, is not checked against them.
-    pub example_keys: bool,
+    /// The keys in the boxes came with an example (or its secret with the first screen), which
+    /// is this token: a token of the user's own, pasted over it, is not checked against them.
+    pub example_keys: Option<Rc<str>>,
 }
 
 impl Debugger {
@@ -297,10 +300,11 @@ impl Debugger {
             outer: None,
             sealing: Sealing::default(),
             plaintext_draft: None,
+            sign_unchanged: false,
             edited: "payload",
             replaced: None,
             shown_example: None,
-            example_keys: false,
+            example_keys: None,
         };
         state.reverify();
         state
@@ -314,17 +318,22 @@ impl Debugger {
     /// The token and keys shown, to put back after a replacing action by `by`; `None` when
     /// there is nothing of the user's to keep (an empty token box).
     pub fn put_aside(&self, by: &'static str) -> Option<Rc<Replaced>> {
-        // An example's token and keys, untouched, are nobody's work: nothing to put back.
-        let untouched_example = self.example_keys && !self.is_edited();
-        (!self.input.trim().is_empty() && !untouched_example).then(|| {
-            Rc::new(Replaced {
-                by,
-                input: self.input.clone(),
-                key: self.key.text.clone(),
-                signing_key: self.signing_key.text.clone(),
-                encoding: self.encoding,
-            })
-        })
+        // An example's token and keys, untouched, are nobody's work: the user's, put aside when
+        // that example replaced them, stay the ones to go back to.
+        let untouched_example = self.example_keys.is_some() && !self.is_edited();
+        let anything = !self.input.trim().is_empty()
+            || !self.key.text.trim().is_empty()
+            || !self.signing_key.text.trim().is_empty();
+        if untouched_example || !anything {
+            return self.replaced.clone();
+        }
+        Some(Rc::new(Replaced {
+            by,
+            input: self.input.clone(),
+            key: self.key.text.clone(),
+            signing_key: self.signing_key.text.clone(),
+            encoding: self.encoding,
+        }))
     }
 
     /// The state after `action`. Work is only done for what changed: a tick never re-decodes,
@@ -346,6 +355,7 @@ impl Debugger {
         }
         if matches!(action, Action::SetToken(_) | Action::Clear) {
             next.resign_pending = false;
+            next.sign_unchanged = false;
             next.signing = Signing::None;
             // A token pasted leaves the nested view (opening one sets this again after), and
             // is not overwritten when the Encrypt panel's settings change.
@@ -363,12 +373,19 @@ impl Debugger {
                 // A token of the user's own over an example (not the example with a character
                 // changed, which is how one sees a signature fail): the example's keys go with
                 // it, or the user's token would be checked against a demo key.
-                if self.example_keys && !token::shares_a_part(&self.input, &text) {
+                next.show_token(&text);
+                // Only once the text is a whole token that keeps no part of the example (or of
+                // the token it became by edits): a dot deleted while typing is not a new token.
+                if let Some(example) = &self.example_keys
+                    && matches!(next.decoded, Decoded::Token(_))
+                    && !token::shares_a_part(example, &text)
+                    && !token::shares_a_part(&self.input, &text)
+                {
                     next.key = KeyBox::default();
                     next.signing_key = KeyBox::default();
-                    next.example_keys = false;
+                    next.example_keys = None;
+                    next.reverify();
                 }
-                next.show_token(&text);
             }
             Action::Clear => {
                 next.input = "".into();
@@ -381,7 +398,7 @@ impl Debugger {
             }
             Action::SetKey(text) => {
                 engine::retry_refused();
-                next.example_keys = false;
+                next.example_keys = None;
                 next.key = KeyBox::new(&text, self.encoding);
                 // An edited token with no key in the Sign panel is signed by this one (when it
                 // can sign); a token as pasted is only checked.
@@ -399,7 +416,7 @@ impl Debugger {
             }
             Action::SetSigningKey(text) => {
                 engine::retry_refused();
-                next.example_keys = false;
+                next.example_keys = None;
                 next.signing_key = KeyBox::new(&text, self.encoding);
                 next.reencode();
             }
@@ -427,6 +444,8 @@ impl Debugger {
                 if next.header_draft.is_none() {
                     next.header_draft = next.header_text();
                 }
+                // Kept until a signature is made (the key engine may sign it later).
+                next.sign_unchanged = true;
                 next.reencode();
             }
             Action::TryCommonSecrets => {
@@ -489,7 +508,7 @@ impl Debugger {
                     .apply(Action::SetKey(EXAMPLE_SECRET.into()))
                     .apply(Action::SetToken(EXAMPLE_TOKEN.into()));
                 next.replaced = aside.filter(|a| !next.holds(a));
-                next.example_keys = true;
+                next.example_keys = Some(next.input.clone());
             }
             Action::UndoReplace => {
                 if let Some(before) = self.replaced.clone() {
@@ -601,6 +620,7 @@ impl Debugger {
                         next.key = KeyBox::new(&public, self.encoding);
                         next.header_draft = Some(header.into());
                         next.payload_draft = json_pretty(&claims).map(Into::into);
+                        next.sign_unchanged = true;
                         next.reencode();
                         // Its key or its signature is still with the key engine: loaded again
                         // when the answer is in (the drafts go below, with the example's JSON).
@@ -633,7 +653,7 @@ impl Debugger {
                 next.payload_draft = None;
                 next.replaced = aside.filter(|a| !next.holds(a));
                 next.shown_example = Some(example);
-                next.example_keys = true;
+                next.example_keys = Some(next.input.clone());
             }
         }
         next
@@ -645,7 +665,7 @@ impl Debugger {
     }
 
     /// Whether the token and keys shown are the ones `aside` put aside (nothing was replaced).
-    fn holds(&self, aside: &Replaced) -> bool {
+    pub fn holds(&self, aside: &Replaced) -> bool {
         (&self.input, &self.key.text, &self.signing_key.text)
             == (&aside.input, &aside.key, &aside.signing_key)
     }
@@ -743,8 +763,15 @@ impl Debugger {
                     .map(|s| v.token.segment_text(s).to_string())
             })
             .unwrap_or_default();
+        let pasted = token::clean(&self.pasted);
+        let pasted_input = pasted.rsplit_once('.').map(|(input, _)| input);
         let result = sign::parse_header(&header_text).and_then(|header| {
             let input = sign::signing_input(&header, &payload_text)?;
+            // Edited back to what was pasted (or only its spacing changed): the pasted token,
+            // byte for byte, its own signature unchanged; unless a signature was asked for.
+            if !self.sign_unchanged && pasted_input == Some(input.as_str()) {
+                return Ok((self.pasted.to_string(), Signing::None));
+            }
             // Not signed: the header and payload as written, with the old signature. Every
             // part of the page then describes this one token, and the sign status says why.
             let unsigned = |why: Option<String>| {
@@ -772,12 +799,14 @@ impl Debugger {
                         },
                     )),
                     Err(sign::SignError::Pending) => Err(sign::SignError::Pending),
-                    Err(error) => unsigned(Some(match by {
+                    Err(error @ sign::SignError::KeyDoesNotFit(_)) => unsigned(Some(match by {
                         Signer::SignPanel => format!("{which} cannot sign it: {error}"),
                         Signer::VerifyBox => format!(
                             "{which} cannot sign it ({error}); paste a key that can in Sign"
                         ),
                     })),
+                    // Not the key: the algorithm (none, unknown) or the crypto library.
+                    Err(error) => unsigned(Some(format!("{error}"))),
                 },
                 Some(Err(error)) => unsigned(Some(format!("{which} cannot be read: {error}"))),
                 None => unsigned(None),
@@ -800,6 +829,9 @@ impl Debugger {
             // The key engine signs: the token is kept until its answer is in (EngineReady).
             Err(sign::SignError::Pending) => self.resign_pending = true,
             Err(error) => self.edit_error = Some(error),
+        }
+        if !self.resign_pending {
+            self.sign_unchanged = false;
         }
         self.reverify();
     }
@@ -1023,8 +1055,20 @@ fn sign_with_any(
     input: &str,
     header: &Value,
 ) -> Result<(String, String), sign::SignError> {
+    // A JWKS and a header naming a kid: that key signs, as verifying will pick it.
+    let kid = header.get("kid").and_then(Value::as_str);
+    let by_kid: Vec<&crate::jwt::keys::Key> = set
+        .keys()
+        .iter()
+        .filter(|k| kid.is_some() && k.usage.kid.as_deref() == kid.as_deref())
+        .collect();
+    let keys: Vec<&crate::jwt::keys::Key> = if by_kid.is_empty() {
+        set.keys().iter().collect()
+    } else {
+        by_kid
+    };
     let mut first_error = None;
-    for key in set.keys() {
+    for key in keys {
         match sign::sign(input, header, key) {
             Ok(token) => return Ok((token, key.describe())),
             Err(sign::SignError::Pending) => return Err(sign::SignError::Pending),

@@ -130,8 +130,8 @@ impl AppState {
                 if generated {
                     debugger = debugger.apply(Action::SignShown);
                 }
-                // The user's token and keys are one click back.
-                debugger.replaced = aside;
+                // The user's token and keys are one click back (unless nothing changed).
+                debugger.replaced = aside.filter(|a| !debugger.holds(a));
                 Self {
                     debugger,
                     ..self.clone()

@@ -251,8 +251,12 @@ pub fn tamper_claim(token_text: &str) -> (String, Option<usize>) {
     if let Some((original, keys)) = decoded(&token_text[dot + 1..payload_end]) {
         // The last character may carry padding bits only: it is left alone.
         for at in dot + 1..payload_end.saturating_sub(1) {
+            // Only an ASCII character is replaced, so byte `at` is a whole character.
+            if !token_text.as_bytes()[at].is_ascii_alphanumeric() {
+                continue;
+            }
             for c in ('a'..='z').chain('A'..='Z') {
-                if token_text.as_bytes().get(at) == Some(&(c as u8)) {
+                if token_text.as_bytes()[at] == c as u8 {
                     continue;
                 }
                 let changed = with(at, c);
@@ -271,14 +275,16 @@ pub fn tamper_claim(token_text: &str) -> (String, Option<usize>) {
             }
         }
     }
-    // The third payload character is never the last one, so the decoded bytes really change.
-    let at = (dot + 3).min(token_text.len().saturating_sub(1));
-    let c = if token_text.as_bytes().get(at) == Some(&b'A') {
-        'B'
-    } else {
-        'A'
-    };
-    (with(at, c), Some(at))
+    // No letter makes another word: the payload's first letter or digit changes (the decoded
+    // bytes change, or the segment no longer decodes); with none, a character is added.
+    let bytes = token_text.as_bytes();
+    match (dot + 1..payload_end).find(|&i| bytes[i].is_ascii_alphanumeric()) {
+        Some(at) => {
+            let c = if bytes[at] == b'A' { 'B' } else { 'A' };
+            (with(at, c), Some(at))
+        }
+        None => (format!("{token_text}x"), None),
+    }
 }
 
 #[cfg(test)]
@@ -423,6 +429,17 @@ mod tests {
         assert_eq!(tampered.stored.as_deref(), Some(changed.as_str()));
         assert_eq!(tampered.tampered_at, Some(at));
         assert_eq!(tampered.apply(WalkAction::GetToken, now).tampered_at, None);
+    }
+
+    #[test]
+    fn tamper_never_breaks_on_odd_text() {
+        for text in ["a.éé", "ab.", "a..b", ".", "", "é.", "a.b", "eyJ.eyJ.sig"] {
+            let (changed, at) = tamper_claim(text);
+            assert_ne!(changed, text, "{text:?}");
+            if let Some(at) = at {
+                assert!(changed.is_char_boundary(at) && text.as_bytes()[at] != b'.');
+            }
+        }
     }
 
     #[test]

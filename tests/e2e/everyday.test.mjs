@@ -44,6 +44,7 @@ test('an RSA signing key and HS256 chosen: header, token and status say the same
   const { context, page, errors } = await openApp(shared.browser, shared.server.url, { colorScheme: 'light' });
   await page.getByTestId('signing-key-input').fill(await readFile(join(ROOT, 'tests/vectors/keys/rsa2048.pkcs8.pem'), 'utf8'));
   await page.getByTestId('alg-select').selectOption('RS256');
+  await page.getByTestId('payload-json').fill('{"sub": "rs"}');
   await page.waitForFunction(() => document.querySelector('[data-testid=sign-status]')?.textContent.includes('RS256'));
   await page.getByTestId('alg-select').selectOption('HS256');
   await page.waitForFunction(() => document.querySelector('[data-testid=sign-status]')?.dataset.state === 'stale');

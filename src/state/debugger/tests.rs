@@ -572,7 +572,8 @@ fn an_rsa_signing_key_and_hs256_leave_one_answer_on_the_page() {
     .unwrap();
     let state = Debugger::new(EXAMPLE_TOKEN, 0)
         .apply(Action::SetSigningKey(pem))
-        .apply(Action::SetAlg(Algorithm::RS256));
+        .apply(Action::SetAlg(Algorithm::RS256))
+        .apply(Action::EditPayload(r#"{"sub": "rs"}"#.into()));
     assert!(matches!(&state.signing, Signing::Signed { alg, .. } if alg == "RS256"));
     assert_eq!(state.verdict.state(), "verified");
     let state = state.apply(Action::SetAlg(Algorithm::HS256));
@@ -833,7 +834,7 @@ fn a_jwks_verdict_names_the_key_the_kid_picked() {
 #[test]
 fn the_examples_keys_go_when_a_token_of_ones_own_is_pasted() {
     let first = Debugger::example(0);
-    assert!(first.example_keys);
+    assert!(first.example_keys.is_some());
     // A token of one's own (here the tutorial's shape, all parts new): the example's secret
     // is not kept to check it.
     let own = format!(
@@ -886,4 +887,149 @@ fn a_key_that_cannot_be_read_is_explained_once_under_the_key_box() {
     assert!(words.contains("under the box"), "{words}");
     // The reason is key-info's (under the box), not repeated in the verdict.
     assert!(!words.contains(&error.to_string()), "{words}");
+}
+
+// Cases found in review of issue #28's change.
+fn two_secret_jwks() -> String {
+    let k = |b: &[u8]| base64url::encode(b);
+    format!(
+        r#"{{"keys":[{{"kty":"oct","kid":"k1","k":"{}"}},{{"kty":"oct","kid":"k2","k":"{}"}}]}}"#,
+        k(b"first-secret-first-secret-first!!"),
+        k(b"second-secret-second-secret-seco")
+    )
+}
+
+#[test]
+fn a_jwks_in_the_verify_box_signs_with_the_key_the_kid_names() {
+    let s = Debugger::new(EXAMPLE_TOKEN, 0)
+        .apply(Action::SetKey(two_secret_jwks()))
+        .apply(Action::EditHeader(r#"{"alg":"HS256","kid":"k2"}"#.into()));
+    assert_eq!(s.verdict.state(), "verified");
+}
+
+#[test]
+fn a_jwks_in_the_sign_panel_signs_with_the_key_the_kid_names() {
+    let s = Debugger::new(EXAMPLE_TOKEN, 0)
+        .apply(Action::SetSigningKey(two_secret_jwks()))
+        .apply(Action::EditHeader(r#"{"alg":"HS256","kid":"k2"}"#.into()));
+    assert_eq!(s.verdict.state(), "verified");
+}
+
+fn users_own() -> Debugger {
+    Debugger::new(&EXAMPLE_TOKEN.replace("SflK", "SflL"), 0).apply(Action::SetKey("abcd".into()))
+}
+
+#[test]
+fn a_second_example_keeps_the_way_back_to_the_users_token() {
+    let mine = users_own();
+    let a = mine.apply(Action::LoadExample(presets::Example::Tutorial));
+    assert!(a.replaced.is_some());
+    let b = a.apply(Action::LoadExample(presets::Example::Expired));
+    assert!(
+        b.replaced.is_some(),
+        "user's token lost after second example"
+    );
+}
+
+#[test]
+fn the_example_button_twice_keeps_the_way_back() {
+    let mine = users_own();
+    let b = mine.apply(Action::ShowExample).apply(Action::ShowExample);
+    assert!(
+        b.replaced.is_some(),
+        "user's token lost after Example twice"
+    );
+}
+
+#[test]
+fn an_example_waiting_for_the_engine_keeps_the_way_back() {
+    // Split build: LoadExample(Some(Ok)) whose PEM keys wait for the engine: pending_example is
+    // set again, and EngineReady loads it a second time.
+    let mine = users_own();
+    let (private, public) = crate::presets::demo_keys(Algorithm::RS256);
+    let mut mid = mine.apply(Action::LoadExample(presets::Example::Signed(
+        Algorithm::RS256,
+    )));
+    // Reconstruct the half-loaded state: user's token, example keys waiting, pending example.
+    mid.input = mine.input.clone();
+    mid.decoded = mine.decoded.clone();
+    mid.key = waiting(public);
+    mid.signing_key = waiting(private);
+    mid.resign_pending = true;
+    mid.pending_example = Some(presets::Example::Signed(Algorithm::RS256));
+    assert!(mid.replaced.is_some());
+    let done = mid.apply(Action::EngineReady);
+    assert_eq!(done.verdict.state(), "verified");
+    assert!(
+        done.replaced.is_some(),
+        "undo lost once the engine answered"
+    );
+}
+
+#[test]
+fn keys_alone_replaced_by_the_example_can_be_put_back() {
+    let mine = Debugger::new("", 0).apply(Action::SetSigningKey("my-precious-secret".into()));
+    let ex = mine.apply(Action::ShowExample);
+    assert!(
+        ex.replaced.is_some(),
+        "user's signing key replaced with no undo"
+    );
+}
+
+#[test]
+fn deleting_a_dot_while_typing_keeps_the_examples_secret() {
+    let first = Debugger::example(0);
+    // the user deletes the last '.' while editing the token box
+    let i = EXAMPLE_TOKEN.rfind('.').unwrap();
+    let t = format!("{}{}", &EXAMPLE_TOKEN[..i], &EXAMPLE_TOKEN[i + 1..]);
+    let s = first.apply(Action::SetToken(t));
+    let back = s.apply(Action::SetToken(EXAMPLE_TOKEN.into()));
+    assert_eq!(back.verdict.state(), "verified", "{:?}", back.verdict);
+}
+
+#[test]
+fn a_private_key_in_the_verify_box_waiting_for_the_engine_signs_the_edit_when_in() {
+    let mut s = Debugger::new(EXAMPLE_TOKEN, 0).apply(Action::SetAlg(Algorithm::ES256));
+    let (private, _public) = crate::presets::demo_keys(Algorithm::ES256);
+    s.key = waiting(private);
+    let s = s.apply(Action::EditPayload("{\"sub\":\"x\"}".into()));
+    assert!(s.resign_pending);
+    let s = s.apply(Action::EngineReady);
+    assert!(matches!(
+        s.signing,
+        Signing::Signed {
+            by: Signer::VerifyBox,
+            ..
+        }
+    ));
+    assert_eq!(s.verdict.state(), "verified");
+}
+
+#[test]
+fn the_verify_box_never_signs_an_encrypted_token() {
+    // Make a JWE with dir / A256GCM via the Encrypt panel using a secret.
+    let secret = base64url::encode(&[7u8; 32]);
+    let s = Debugger::new(EXAMPLE_TOKEN, 0)
+        .apply(Action::SetEncryptAlg("dir".into()))
+        .apply(Action::SetEncryptEnc("A256GCM".into()))
+        .apply(Action::SetEncryptKey(format!(
+            r#"{{"kty":"oct","k":"{secret}"}}"#
+        )))
+        .apply(Action::Encrypt { nested: false });
+    let s = s.apply(Action::SetKey(format!(r#"{{"kty":"oct","k":"{secret}"}}"#)));
+    assert_eq!(s.signer(), None);
+    let e = s.apply(Action::EditHeader(r#"{"alg":"HS256"}"#.into()));
+    assert!(!matches!(e.signing, Signing::Signed { .. }));
+}
+
+#[test]
+fn an_edit_that_changes_only_spacing_keeps_the_pasted_token() {
+    let s = Debugger::new(EXAMPLE_TOKEN, 0).apply(Action::SetKey("wrong-secret".into()));
+    assert_eq!(s.verdict.state(), "invalid");
+    let p = format!("{}\n", s.payload_text().unwrap());
+    let e = s.apply(Action::EditPayload(p));
+    assert_eq!(
+        &*e.input, EXAMPLE_TOKEN,
+        "content unchanged but the pasted signature was replaced"
+    );
 }
