@@ -135,3 +135,26 @@ test('on a phone the decoded token follows the token, and a wrapped payload is s
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the first Tab reaches a skip link to the token box; small things stay out of the way', async () => {
+  const { context, page, errors } = await openApp(shared.browser, shared.server.url, {
+    permissions: ['clipboard-read', 'clipboard-write'],
+  });
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), 'skip-to-token');
+  assert.ok(await page.getByTestId('skip-to-token').isVisible(), 'shown once focused');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), 'token-input');
+  // "Secret is" means nothing until there is a key to read.
+  await page.getByTestId('key-input').fill('');
+  assert.equal(await page.getByTestId('secret-encoding').isVisible(), false);
+  await page.getByTestId('key-input').fill('a-secret');
+  assert.ok(await page.getByTestId('secret-encoding').isVisible());
+  // "Link copied…" appears under the token box, which does not move.
+  const before = (await page.getByTestId('token-input').boundingBox()).y;
+  await page.getByTestId('share-link').click();
+  await page.getByTestId('share-status').waitFor();
+  assert.equal((await page.getByTestId('token-input').boundingBox()).y, before);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
