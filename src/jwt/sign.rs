@@ -49,19 +49,6 @@ impl SignError {
             SignError::Key(_) | SignError::Crypto(_) | SignError::Pending => None,
         }
     }
-
-    /// Whether the error is about signing (the key, the algorithm with it, the crypto library), which
-    /// the Sign panel reports; the others are about the JSON text alone.
-    pub fn about_signing(&self) -> bool {
-        matches!(
-            self,
-            SignError::Algorithm(_)
-                | SignError::Key(_)
-                | SignError::KeyDoesNotFit(_)
-                | SignError::Crypto(_)
-                | SignError::Pending
-        )
-    }
 }
 
 impl fmt::Display for SignError {
