@@ -13,6 +13,7 @@ use super::copy_button::CopyButton;
 use super::engine_status::EngineStatusView;
 use super::key_export::KeyExport;
 use super::key_file::{KeyDrop, KeyFile, use_key_drop};
+use super::passphrase_field::PassphraseField;
 use super::select_value::use_select_value;
 use super::shared_text::SharedText;
 
@@ -37,6 +38,10 @@ pub struct KeyPanelProps {
     pub caveat: Option<AttrValue>,
     pub on_key: Callback<String>,
     pub on_encoding: Callback<SecretEncoding>,
+    /// The key box holds a key locked with a passphrase: the Passphrase field shows.
+    #[prop_or_default]
+    pub locked: bool,
+    pub on_passphrase: Callback<String>,
 }
 
 /// The verification panel.
@@ -171,6 +176,11 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
                 {ondrop}
             />
             <KeyFile testid="key-file" on_text={props.on_key.clone()} {dropped_error} />
+            if props.locked {
+                <PassphraseField testid="key-passphrase" key_text={props.key_text.clone()}
+                    opened={matches!(props.parsed.as_deref(), Some(Ok(_)))}
+                    on_submit={props.on_passphrase.clone()} />
+            }
             <p class={classes!("key-info", info_state)} data-testid="key-info">{ info }</p>
             <EngineStatusView status={props.engine} />
             // Always in the page, hidden when there is nothing to show: pasting a key then only

@@ -57,7 +57,7 @@ pub fn KeygenView(props: &KeygenProps) -> Html {
     let (private_title, private_what) = match state.format {
         _ if state.is_secret() => ("Secret (keep it secret)", "secret"),
         KeyFormat::OpenSsh => (
-            "Private key (PKCS#8 PEM, which ssh-keygen and OpenSSH read; keep it secret)",
+            "Private key (OpenSSH, as ssh-keygen writes it: save as jwt_key; keep it secret)",
             "private key",
         ),
         _ => ("Private key (keep it secret)", "private key"),

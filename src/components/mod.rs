@@ -19,6 +19,7 @@ pub mod key_panel;
 pub mod keygen_view;
 pub mod live_textarea;
 pub mod painted_token;
+pub mod passphrase_field;
 pub mod plaintext_panel;
 pub mod select_value;
 pub mod shared_text;

@@ -7,6 +7,7 @@ use crate::state::{ParsedKeys, Signer, Signing};
 
 use super::copy_button::CopyButton;
 use super::key_file::{KeyDrop, KeyFile, use_key_drop};
+use super::passphrase_field::PassphraseField;
 use super::shared_text::SharedText;
 
 #[derive(Properties, PartialEq)]
@@ -22,6 +23,10 @@ pub struct SignPanelProps {
     pub can_go_back: bool,
     /// Put back the token as pasted.
     pub on_back: Callback<()>,
+    /// The signing key box holds a key locked with a passphrase: the Passphrase field shows.
+    #[prop_or_default]
+    pub locked: bool,
+    pub on_passphrase: Callback<String>,
 }
 
 /// The signing panel.
@@ -89,6 +94,11 @@ pub fn SignPanel(props: &SignPanelProps) -> Html {
                 {ondrop}
             />
             <KeyFile testid="signing-key-file" on_text={props.on_key.clone()} {dropped_error} />
+            if props.locked {
+                <PassphraseField testid="signing-key-passphrase" key_text={props.key_text.clone()}
+                    opened={matches!(props.parsed.as_deref(), Some(Ok(_)))}
+                    on_submit={props.on_passphrase.clone()} />
+            }
             <p class="key-info" data-testid="signing-key-info">{ info }</p>
             if !props.key_text.is_empty() {
                 <CopyButton text={props.key_text.clone()} what="signing key" testid="copy-signing-key" />

@@ -395,9 +395,17 @@ fn garbled() -> KeyError {
 /// The questions the page asks, each answered at once from memory or `None` /
 /// [`KeyError::Pending`] until the engine's answer is in.
 impl<L: Link + 'static> Client<L> {
-    /// Reads PEM, JWK, JWKS or OpenSSH text.
-    pub fn parse(&self, text: &str) -> Result<KeySet, KeyError> {
-        self.keys(Request::Parse(text.to_string()))
+    /// Reads PEM, JWK, JWKS or OpenSSH text; a locked key is opened with `passphrase` (the
+    /// engine derives its key off the page's thread).
+    pub fn parse(&self, text: &str, passphrase: &str) -> Result<KeySet, KeyError> {
+        if passphrase.is_empty() {
+            self.keys(Request::Parse(text.to_string()))
+        } else {
+            self.keys(Request::Unlock {
+                text: text.to_string(),
+                passphrase: passphrase.to_string(),
+            })
+        }
     }
 
     /// An EC or Ed25519 key from random bytes (see `generate::from_random`).
@@ -575,11 +583,12 @@ impl<L: Link + 'static> KeyHandle for RemoteHeld<L> {
             Export::Jwk(true) => Some(exports.private_jwk.clone()),
             Export::PublicPem => exports.public_pem.clone(),
             Export::PrivatePem => exports.private_pem.clone(),
-            // The engine wrote the line with an empty comment, which ends it.
+            Export::OpenSshPrivate => exports.openssh_private.clone(),
+            // The engine wrote the line without a comment.
             Export::OpenSshPublic => exports
                 .openssh_public
                 .as_ref()
-                .map(|line| format!("{line}{comment}")),
+                .map(|line| format!("{line} {comment}").trim_end().to_string()),
         }
     }
 }

@@ -12,7 +12,7 @@ use crate::jwt::tutorial::TutorialAlg;
 
 /// The engine's build, sent with every answer: the page refuses an engine from another release
 /// (an old copy from a cache) instead of misreading it.
-pub const BUILD: &str = concat!(env!("CARGO_PKG_VERSION"), "/protocol-6");
+pub const BUILD: &str = concat!(env!("CARGO_PKG_VERSION"), "/protocol-7");
 
 /// A question for the engine. Keys are named by the handle the engine gave them.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -21,6 +21,9 @@ pub enum Request {
     Hello,
     /// Read PEM, JWK, JWKS or OpenSSH text.
     Parse(String),
+    /// Read a locked key (encrypted PKCS #8 or OpenSSH) with its passphrase: the engine uses the
+    /// passphrase for this read and keeps nothing of it.
+    Unlock { text: String, passphrase: String },
     /// An EC or Ed25519 key (`KeyKind::id`) from the page's random bytes.
     Generate { kind: String, random: Vec<u8> },
     /// An RSA private key from the PKCS#8 DER WebCrypto made.
@@ -105,8 +108,10 @@ pub struct Exports {
     pub private_jwk: String,
     pub public_pem: Option<String>,
     pub private_pem: Option<String>,
-    /// The `authorized_keys` line with an empty comment (the page appends its own).
+    /// The `authorized_keys` line without a comment (the page appends its own).
     pub openssh_public: Option<String>,
+    /// The private key as an OpenSSH private key file (comment `jwt_key`).
+    pub openssh_private: Option<String>,
 }
 
 /// What a key text held: one key, or a JWKS's usable keys and why the others were skipped.

@@ -46,7 +46,8 @@ impl Store {
     pub fn answer(&mut self, request: Request) -> Option<Answer> {
         Some(match request {
             Request::Hello => Answer::Hello,
-            Request::Parse(text) => Answer::Keys(self.parse(&text)),
+            Request::Parse(text) => Answer::Keys(self.parse(&text, "")),
+            Request::Unlock { text, passphrase } => Answer::Keys(self.parse(&text, &passphrase)),
             Request::Generate { kind, random } => Answer::Keys(self.generate(&kind, &random)),
             Request::RsaFromPkcs8(der) => {
                 Answer::Keys(self.hold(generate::rsa_from_pkcs8(&der).map(KeySet::One)))
@@ -111,8 +112,8 @@ impl Store {
     }
 
     /// Reads PEM, JWK, JWKS or OpenSSH text (see `keys::parse`).
-    fn parse(&mut self, text: &str) -> Result<KeysRead, String> {
-        let result = keys::parse(text, SecretEncoding::Utf8)
+    fn parse(&mut self, text: &str, passphrase: &str) -> Result<KeysRead, String> {
+        let result = keys::parse_locked(text, SecretEncoding::Utf8, passphrase)
             .unwrap_or_else(|| Err(KeyError::Pem("the key is empty".into())));
         self.hold(result)
     }
@@ -151,6 +152,7 @@ impl Store {
                     public_pem: export::public_pem(&material),
                     private_pem: export::private_pem(&material),
                     openssh_public: export::openssh_public(&material, ""),
+                    openssh_private: export::openssh_private(&material),
                 };
                 self.next = self.next.wrapping_add(1);
                 self.held.insert(self.next, material);

@@ -153,7 +153,7 @@ fn keys_read_by_the_engine_act_as_keys_read_in_place() {
     let engine = Client::new(Queued::default());
     for (name, text) in PRIVATE.iter().chain(PUBLIC.iter()) {
         let here = local(text);
-        let there = answered(&engine, || engine.parse(text.trim())).unwrap();
+        let there = answered(&engine, || engine.parse(text.trim(), "")).unwrap();
         assert_eq!(there.describe(), here.describe(), "{name}");
         let (here, there) = (&here.keys()[0].material, &there.keys()[0].material);
         assert!(matches!(there, Material::Handle(_)), "{name}");
@@ -229,7 +229,7 @@ fn refusals_and_key_sets_cross_whole() {
         let here = keys::parse(text, SecretEncoding::Utf8)
             .unwrap()
             .unwrap_err();
-        let there = answered(&engine, || engine.parse(text.trim())).unwrap_err();
+        let there = answered(&engine, || engine.parse(text.trim(), "")).unwrap_err();
         assert_eq!(there.to_string(), here.to_string());
     }
     // A set: a usable EC key, an HMAC secret with its usage, and one skipped with its reason.
@@ -238,7 +238,7 @@ fn refusals_and_key_sets_cross_whole() {
         r#"{{"keys":[{ec},{{"kty":"oct","k":"c2VjcmV0","kid":"h\"1","alg":"HS256","key_ops":["verify"]}},{{"kty":"OKP","crv":"X25519","x":"AAAA","kid":"enc"}}]}}"#
     );
     let here = local(&jwks);
-    let there = answered(&engine, || engine.parse(&jwks)).unwrap();
+    let there = answered(&engine, || engine.parse(&jwks, "")).unwrap();
     assert_eq!(there.describe(), here.describe());
     let (KeySet::Jwks { keys, skipped }, KeySet::Jwks { keys: mine, .. }) = (&there, &here) else {
         panic!("a JWKS stays a set");
@@ -281,15 +281,15 @@ fn generated_keys_come_back_as_handles_and_are_released_when_dropped() {
 fn a_question_is_sent_once_and_answered_from_memory_after() {
     let engine = Client::new(Queued::default());
     let (_, text) = PUBLIC[4];
-    assert_eq!(engine.parse(text).unwrap_err(), KeyError::Pending);
-    assert_eq!(engine.parse(text).unwrap_err(), KeyError::Pending);
+    assert_eq!(engine.parse(text, "").unwrap_err(), KeyError::Pending);
+    assert_eq!(engine.parse(text, "").unwrap_err(), KeyError::Pending);
     assert_eq!(engine.link().sent.get(), 1, "asked twice, sent once");
     let heard = Rc::new(Cell::new(0));
     let count = heard.clone();
     engine.on_answer(move || count.set(count.get() + 1));
     settle(&engine);
     assert_eq!(heard.get(), 1, "the page hears of the answer");
-    let key = engine.parse(text).unwrap();
+    let key = engine.parse(text, "").unwrap();
     assert_eq!(engine.link().sent.get(), 1, "the answer was kept");
     assert_eq!(key.describe(), local(text).describe());
     // A verdict is asked once too; until it is in, the key says "not yet".
@@ -308,38 +308,38 @@ fn a_question_is_sent_once_and_answered_from_memory_after() {
 fn an_unreachable_engine_refuses_in_words_and_the_next_question_tries_again() {
     let engine = Client::new(Queued::default());
     let (_, text) = PUBLIC[4];
-    assert_eq!(engine.parse(text).unwrap_err(), KeyError::Pending);
+    assert_eq!(engine.parse(text, "").unwrap_err(), KeyError::Pending);
     engine.fail("it could not be loaded");
     assert_eq!(
-        engine.parse(text).unwrap_err(),
+        engine.parse(text, "").unwrap_err(),
         KeyError::Reported("it could not be loaded".into())
     );
     *engine.link().unreachable.borrow_mut() = Some("offline".into());
     assert_eq!(
-        engine.parse(PUBLIC[3].1).unwrap_err(),
+        engine.parse(PUBLIC[3].1, "").unwrap_err(),
         KeyError::Reported("offline".into())
     );
     // The same key pasted again while still offline: refused again, in words; once the
     // page is told to retry, it asks afresh.
     engine.retry_refused();
     assert_eq!(
-        engine.parse(PUBLIC[3].1).unwrap_err(),
+        engine.parse(PUBLIC[3].1, "").unwrap_err(),
         KeyError::Reported("offline".into())
     );
     // Back online: a new question goes out, and the refused ones are asked afresh.
     engine.link().unreachable.borrow_mut().take();
-    assert!(answered(&engine, || engine.parse(PUBLIC[2].1)).is_ok());
-    assert!(answered(&engine, || engine.parse(text)).is_ok());
+    assert!(answered(&engine, || engine.parse(PUBLIC[2].1, "")).is_ok());
+    assert!(answered(&engine, || engine.parse(text, "")).is_ok());
     // A refusal is kept until the page retries: then the same question goes out again.
     *engine.link().unreachable.borrow_mut() = Some("offline".into());
     let other = PUBLIC[1].1;
-    assert!(engine.parse(other).is_err());
+    assert!(engine.parse(other, "").is_err());
     engine.link().unreachable.borrow_mut().take();
     let sent = engine.link().sent.get();
-    assert!(engine.parse(other).is_err(), "the refusal, from memory");
+    assert!(engine.parse(other, "").is_err(), "the refusal, from memory");
     assert_eq!(engine.link().sent.get(), sent);
     engine.retry_refused();
-    assert!(answered(&engine, || engine.parse(other)).is_ok());
+    assert!(answered(&engine, || engine.parse(other, "")).is_ok());
 }
 
 #[test]
@@ -349,33 +349,33 @@ fn a_restarted_engine_is_asked_again_what_was_out_not_refused() {
     let heard = Rc::new(Cell::new(0));
     let count = heard.clone();
     engine.on_answer(move || count.set(count.get() + 1));
-    assert_eq!(engine.parse(text).unwrap_err(), KeyError::Pending);
+    assert_eq!(engine.parse(text, "").unwrap_err(), KeyError::Pending);
     // The worker that had the question is gone (its files did not load): a new one is started.
     engine.link().inbox.borrow_mut().clear();
     engine.restart();
     assert_eq!(heard.get(), 1, "the page derives again, and so asks again");
     assert_eq!(
-        engine.parse(text).unwrap_err(),
+        engine.parse(text, "").unwrap_err(),
         KeyError::Pending,
         "not a refusal"
     );
     assert_eq!(engine.link().sent.get(), 2, "the question went out again");
-    assert!(answered(&engine, || engine.parse(text)).is_ok());
+    assert!(answered(&engine, || engine.parse(text, "")).is_ok());
 }
 
 #[test]
 fn an_engine_of_another_build_or_a_garbled_answer_is_an_error() {
     let engine = Client::new(Queued::default());
     let (_, text) = PUBLIC[4];
-    assert_eq!(engine.parse(text).unwrap_err(), KeyError::Pending);
+    assert_eq!(engine.parse(text, "").unwrap_err(), KeyError::Pending);
     let (id, _) = engine.link().inbox.borrow_mut().pop_front().unwrap();
     engine.receive(id, "0.0.0/protocol-0", Answer::Hello);
     assert!(
-        matches!(engine.parse(text).unwrap_err(), KeyError::Reported(why) if why.contains("another release")),
+        matches!(engine.parse(text, "").unwrap_err(), KeyError::Reported(why) if why.contains("another release")),
     );
     // A key answer to a key question that holds no key.
     let engine = Client::new(Queued::default());
-    assert_eq!(engine.parse(text).unwrap_err(), KeyError::Pending);
+    assert_eq!(engine.parse(text, "").unwrap_err(), KeyError::Pending);
     let (id, request) = engine.link().inbox.borrow_mut().pop_front().unwrap();
     assert_eq!(request, Request::Parse(text.to_string()));
     let empty = super::protocol::KeysRead {
@@ -385,7 +385,7 @@ fn an_engine_of_another_build_or_a_garbled_answer_is_an_error() {
     };
     engine.receive(id, BUILD, Answer::Keys(Ok(empty)));
     assert!(
-        matches!(engine.parse(text).unwrap_err(), KeyError::Reported(why) if why.contains("reload"))
+        matches!(engine.parse(text, "").unwrap_err(), KeyError::Reported(why) if why.contains("reload"))
     );
 }
 
@@ -393,7 +393,7 @@ fn an_engine_of_another_build_or_a_garbled_answer_is_an_error() {
 fn every_written_out_form_comes_with_the_key() {
     let engine = Client::new(Queued::default());
     for (name, text) in PRIVATE.iter().chain(PUBLIC.iter()) {
-        let there = answered(&engine, || engine.parse(text.trim())).unwrap();
+        let there = answered(&engine, || engine.parse(text.trim(), "")).unwrap();
         let sent = engine.link().sent.get();
         let here = local(text);
         let (there, here) = (&there.keys()[0].material, &here.keys()[0].material);
@@ -473,9 +473,9 @@ fn the_demo_key_pairs_come_from_the_engine() {
             "{alg}"
         );
         // The pair signs and verifies with the algorithm it was given for.
-        let key = answered(&engine, || engine.parse(signing)).unwrap();
+        let key = answered(&engine, || engine.parse(signing, "")).unwrap();
         let signature = sign_there(&engine, alg, &key.keys()[0].material, b"m").unwrap();
-        let public = answered(&engine, || engine.parse(verifying)).unwrap();
+        let public = answered(&engine, || engine.parse(verifying, "")).unwrap();
         assert!(
             verify_there(&engine, alg, &public.keys()[0].material, b"m", &signature),
             "{alg}"
@@ -496,7 +496,7 @@ fn the_demo_key_pairs_come_from_the_engine() {
 #[test]
 fn more_questions_at_once_than_answers_kept_are_all_answered() {
     let engine = Client::new(Queued::default());
-    let key = answered(&engine, || engine.parse(PUBLIC[4].1)).unwrap();
+    let key = answered(&engine, || engine.parse(PUBLIC[4].1, "")).unwrap();
     let Material::Handle(remote) = &key.keys()[0].material else {
         panic!("an Ed25519 key is held by the engine");
     };
@@ -520,7 +520,7 @@ fn more_questions_at_once_than_answers_kept_are_all_answered() {
     assert_eq!(engine.link().sent.get(), sent, "and none is asked again");
     // Answers come in one by one, each followed by a derive: still no question asked twice.
     let engine = Client::new(Queued::default());
-    let key = answered(&engine, || engine.parse(PUBLIC[4].1)).unwrap();
+    let key = answered(&engine, || engine.parse(PUBLIC[4].1, "")).unwrap();
     let Material::Handle(remote) = &key.keys()[0].material else {
         panic!("an Ed25519 key is held by the engine");
     };

@@ -20,12 +20,19 @@ use crate::jwt::keys;
 use crate::jwt::{jwe, keys, lint, tutorial};
 
 /// The key box's text read: secrets here, PEM, JWK, JWKS and OpenSSH text by whoever holds the
-/// asymmetric key code. `None` when the box is empty.
-pub fn read_keys(text: &str, encoding: SecretEncoding) -> Option<Result<KeySet, KeyError>> {
+/// asymmetric key code, a locked key opened with `passphrase` (empty: none given). `None` when
+/// the box is empty.
+pub fn read_keys(
+    text: &str,
+    encoding: SecretEncoding,
+    passphrase: &str,
+) -> Option<Result<KeySet, KeyError>> {
     #[cfg(feature = "split")]
-    return keys::parse_with(text, encoding, |structured| engine().parse(structured));
+    return keys::parse_with(text, encoding, |structured| {
+        engine().parse(structured, passphrase)
+    });
     #[cfg(not(feature = "split"))]
-    keys::parse(text, encoding)
+    keys::parse_locked(text, encoding, passphrase)
 }
 
 /// A new key of `kind` from `random` bytes (see `generate::from_random`).

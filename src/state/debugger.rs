@@ -6,7 +6,7 @@ use crate::engine;
 use crate::jwt::algorithm::Algorithm;
 use crate::jwt::claims::ClaimsStatus;
 use crate::jwt::json::Value;
-use crate::jwt::keys::{KeyError, KeySet, SecretEncoding};
+use crate::jwt::keys::{self, KeyError, KeySet, SecretEncoding};
 use crate::jwt::lint::{self, Finding, Offered};
 use crate::jwt::sign;
 use crate::jwt::time::Seconds;
@@ -37,6 +37,10 @@ pub enum Action {
     SetSecretEncoding(SecretEncoding),
     /// The signing key text changed: the token is re-signed at once.
     SetSigningKey(String),
+    /// A passphrase was submitted for the locked key in the verify box.
+    UnlockKey(String),
+    /// A passphrase was submitted for the locked key in the Sign panel.
+    UnlockSigningKey(String),
     /// The header JSON was edited.
     EditHeader(String),
     /// The payload JSON was edited.
@@ -185,19 +189,51 @@ impl std::ops::Deref for ParsedKeys {
     }
 }
 
-/// A key box: its text as typed and what was recognised in it (parsed once per change).
+/// A key box: its text as typed, the passphrase given for it, and what was recognised in it
+/// (parsed once per change).
 #[derive(Debug, Clone, Default)]
 pub struct KeyBox {
     pub text: Rc<str>,
+    /// What the user submitted to open a locked key: kept only while the box holds that key's
+    /// text (to read it again when the secret encoding changes), in memory only, never shared.
+    passphrase: Rc<str>,
     pub parsed: Option<ParsedKeys>,
 }
 
 impl KeyBox {
+    /// New text: a passphrase typed for the text before does not carry over.
     fn new(text: &str, encoding: SecretEncoding) -> Self {
+        Self::read(text.into(), "".into(), encoding)
+    }
+
+    fn read(text: Rc<str>, passphrase: Rc<str>, encoding: SecretEncoding) -> Self {
+        let parsed = engine::read_keys(&text, encoding, &passphrase);
         Self {
-            text: text.into(),
-            parsed: engine::read_keys(text, encoding).map(|p| ParsedKeys(Rc::new(p))),
+            text,
+            passphrase,
+            parsed: parsed.map(|p| ParsedKeys(Rc::new(p))),
         }
+    }
+
+    /// The same text and passphrase read again (another encoding, or the engine came in).
+    fn again(&self, encoding: SecretEncoding) -> Self {
+        Self::read(self.text.clone(), self.passphrase.clone(), encoding)
+    }
+
+    /// The same text opened with `passphrase`.
+    fn unlocked(&self, passphrase: &str, encoding: SecretEncoding) -> Self {
+        Self::read(self.text.clone(), passphrase.into(), encoding)
+    }
+
+    /// Whether the text is a key locked with a passphrase this page can open (the Passphrase
+    /// field shows while it is).
+    pub fn is_locked(&self) -> bool {
+        keys::locked::is_locked(&self.text)
+    }
+
+    /// Whether a passphrase was submitted for this text.
+    pub fn has_passphrase(&self) -> bool {
+        !self.passphrase.is_empty()
     }
 
     /// Whether anything was typed.
@@ -410,8 +446,22 @@ impl Debugger {
             }
             Action::SetSecretEncoding(encoding) => {
                 next.encoding = encoding;
-                next.key = KeyBox::new(&self.key.text, encoding);
-                next.signing_key = KeyBox::new(&self.signing_key.text, encoding);
+                next.key = self.key.again(encoding);
+                next.signing_key = self.signing_key.again(encoding);
+                next.reencode();
+            }
+            Action::UnlockKey(passphrase) => {
+                engine::retry_refused();
+                next.key = self.key.unlocked(&passphrase, self.encoding);
+                if next.signing_key.is_empty() && next.is_edited() {
+                    next.reencode();
+                } else {
+                    next.reverify();
+                }
+            }
+            Action::UnlockSigningKey(passphrase) => {
+                engine::retry_refused();
+                next.signing_key = self.signing_key.unlocked(&passphrase, self.encoding);
                 next.reencode();
             }
             Action::SetSigningKey(text) => {
@@ -576,10 +626,10 @@ impl Debugger {
                 let signing_waited = self.signing_key.waits_for_engine();
                 let key_waited = self.key.waits_for_engine();
                 if signing_waited {
-                    next.signing_key = KeyBox::new(&self.signing_key.text, self.encoding);
+                    next.signing_key = self.signing_key.again(self.encoding);
                 }
                 if key_waited {
-                    next.key = KeyBox::new(&self.key.text, self.encoding);
+                    next.key = self.key.again(self.encoding);
                 }
                 if std::mem::take(&mut next.resign_pending) {
                     next.reencode();
@@ -607,8 +657,8 @@ impl Debugger {
                     // would.
                     Some(Err(why)) => {
                         let refused = KeyBox {
-                            text: "".into(),
                             parsed: Some(ParsedKeys(Rc::new(Err(why)))),
+                            ..KeyBox::default()
                         };
                         next.signing_key = refused.clone();
                         next.key = refused;
@@ -985,7 +1035,24 @@ impl Debugger {
                 // Said once: why the text is not a key is under the key box (key-info). What
                 // the key engine reports (its own failure included) stays in the verdict: it
                 // is about checking, not about the text.
+                let in_use = if self.key.is_empty() {
+                    &self.signing_key
+                } else {
+                    &self.key
+                };
                 if let Some(Err(error)) = keys
+                    && !matches!(error, KeyError::Pending)
+                    && in_use.is_locked()
+                {
+                    // Native builds and the key engine name it alike: the engine's answer comes
+                    // as words, the text itself says it is locked.
+                    verdict = Verdict::Unverifiable(if in_use.has_passphrase() {
+                        "the key did not open with the passphrase given (why: under the box)"
+                    } else {
+                        "the key is locked with a passphrase: type it in the Passphrase field under the key box"
+                    }
+                    .into());
+                } else if let Some(Err(error)) = keys
                     && !matches!(error, KeyError::Pending | KeyError::Reported(_))
                 {
                     verdict = Verdict::Unverifiable(

@@ -168,10 +168,10 @@ impl Keygen {
                 export::public_pem(material).unwrap_or_default(),
             ),
             KeyFormat::Jwk => (export::jwk(material, true), export::jwk(material, false)),
-            // ssh-keygen and OpenSSH read a PKCS#8 PEM private key as it is (and a key pair is
-            // never left in a secret's format: `apply` moves it to one of its own).
+            // The files `ssh-keygen -N ""` writes (a key pair is never left in a secret's
+            // format: `apply` moves it to one of its own).
             KeyFormat::OpenSsh | KeyFormat::Base64Url | KeyFormat::Hex => (
-                private_pem,
+                export::openssh_private(material).unwrap_or(private_pem),
                 export::openssh_public(material, "jwt_key").unwrap_or_default(),
             ),
         })

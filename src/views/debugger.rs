@@ -30,6 +30,8 @@ pub fn DebuggerPage() -> Html {
     let on_input = use_dispatch(dispatch, Action::SetToken);
     let on_key = use_dispatch(dispatch, Action::SetKey);
     let on_signing_key = use_dispatch(dispatch, Action::SetSigningKey);
+    let on_passphrase = use_dispatch(dispatch, Action::UnlockKey);
+    let on_signing_passphrase = use_dispatch(dispatch, Action::UnlockSigningKey);
     let on_clear = use_dispatch(dispatch, |()| Action::Clear);
     let on_back_to_pasted = use_dispatch(dispatch, |()| Action::BackToPasted);
     let on_example = use_dispatch(dispatch, |()| Action::ShowExample);
@@ -119,6 +121,8 @@ pub fn DebuggerPage() -> Html {
                     kid={debugger_state.view().and_then(|v| v.token.header.get("kid").and_then(|k| k.as_str())).map(AttrValue::from)}
                     {on_key}
                     {on_encoding}
+                    locked={debugger_state.key.is_locked()}
+                    {on_passphrase}
                 />
                 // An encrypted token is not signed here: editing its plaintext encrypts it again.
                 if !encrypted {
@@ -130,6 +134,8 @@ pub fn DebuggerPage() -> Html {
                         on_key={on_signing_key}
                         can_go_back={debugger_state.can_go_back_to_pasted()}
                         on_back={on_back_to_pasted}
+                        locked={debugger_state.signing_key.is_locked()}
+                        on_passphrase={on_signing_passphrase}
                     />
                 }
                 <EncryptPanel sealing={debugger_state.sealing.clone()} on_alg={on_encrypt_alg} on_enc={on_encrypt_enc}

@@ -1,6 +1,7 @@
-//! The few DER steps the RustCrypto crates do not take for us: reading one element's tag and
-//! length (also for recognising a key pasted as bare DER, in the page), and finding the public
-//! key inside an X.509 certificate without pulling in a whole certificate parser.
+//! One DER element's tag and length, read in the page itself to recognise a key pasted as bare
+//! base64 DER or dropped as a binary file before the key engine (which reads keys with
+//! RustCrypto's `der`, `pkcs8` and `x509-cert`) is asked: the page's module carries no DER crate,
+//! and this is the only DER step it takes.
 
 /// A SEQUENCE's tag.
 pub const SEQUENCE: u8 = 0x30;
@@ -38,45 +39,17 @@ pub fn read(input: &[u8], at: usize) -> Option<Tlv> {
     })
 }
 
-/// The DER of the SubjectPublicKeyInfo inside a certificate (RFC 5280 §4.1).
-#[cfg(not(feature = "split"))]
-pub fn certificate_spki(cert: &[u8]) -> Option<&[u8]> {
-    let outer = read(cert, 0)?;
-    if outer.tag != SEQUENCE {
-        return None;
-    }
-    let tbs = read(cert, outer.content_start)?;
-    if tbs.tag != SEQUENCE {
-        return None;
-    }
-    let mut at = tbs.content_start;
-    let mut first = read(cert, at)?;
-    // The explicit [0] version is optional (absent in v1 certificates).
-    if first.tag == 0xa0 {
-        at = first.end;
-        first = read(cert, at)?;
-    }
-    // serialNumber, signature, issuer, validity, subject: skip five elements.
-    at = first.end;
-    for _ in 0..4 {
-        at = read(cert, at)?.end;
-    }
-    let spki = read(cert, at)?;
-    (spki.tag == SEQUENCE && spki.end <= tbs.end).then(|| &cert[at..spki.end])
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn hostile_der_gives_none() {
-        assert_eq!(certificate_spki(&[]), None);
-        assert_eq!(
-            certificate_spki(&[0x30, 0x84, 0xff, 0xff, 0xff, 0xff]),
-            None
-        );
-        assert_eq!(certificate_spki(&[0x30, 0x03, 0x30, 0x01, 0x00]), None);
-        assert_eq!(certificate_spki(&[0x30, 0x80]), None);
+    fn hostile_headers_give_none() {
+        assert!(read(&[], 0).is_none());
+        assert!(read(&[0x30, 0x84, 0xff, 0xff, 0xff, 0xff], 0).is_none());
+        assert!(read(&[0x30, 0x80], 0).is_none());
+        assert!(read(&[0x30, 0x85, 1, 1, 1, 1, 1], 0).is_none());
+        let one = read(&[0x30, 0x03, 0x02, 0x01, 0x00], 0).unwrap();
+        assert_eq!((one.tag, one.content_start, one.end), (0x30, 2, 5));
     }
 }

@@ -13,8 +13,14 @@ pub enum KeyError {
     Pem(String),
     /// A PEM label this tool does not read.
     UnsupportedPem(String),
-    /// Encrypted key material: it must be decrypted first.
+    /// Encrypted key material this page cannot open: it must be decrypted first.
     Encrypted(&'static str),
+    /// A key locked with a passphrase, and no passphrase given yet.
+    NeedsPassphrase,
+    /// The passphrase given does not open the key.
+    WrongPassphrase,
+    /// A locked key whose key derivation asks for more work than is done here, and why.
+    TooMuchWork(String),
     /// DER inside the PEM that does not parse as the label says.
     Der { label: &'static str, detail: String },
     /// An RSA modulus below [`MIN_RSA_BITS`].
@@ -39,9 +45,19 @@ impl fmt::Display for KeyError {
             KeyError::Pem(detail) => write!(f, "PEM: {detail}"),
             KeyError::UnsupportedPem(label) => write!(
                 f,
-                "PEM \"{label}\" is not a key format read here: paste a PUBLIC KEY, RSA PUBLIC KEY, PRIVATE KEY, RSA PRIVATE KEY, EC PRIVATE KEY, CERTIFICATE or OPENSSH PRIVATE KEY"
+                "PEM \"{label}\" is not a key format read here: paste a PUBLIC KEY, RSA PUBLIC KEY, PRIVATE KEY, RSA PRIVATE KEY, EC PRIVATE KEY, ENCRYPTED PRIVATE KEY, CERTIFICATE or OPENSSH PRIVATE KEY"
             ),
             KeyError::Encrypted(how) => write!(f, "this key is encrypted with a passphrase: {how}"),
+            KeyError::NeedsPassphrase => f.write_str(
+                "this key is locked with a passphrase: type it in the Passphrase field to open the key here, in this tab",
+            ),
+            KeyError::WrongPassphrase => {
+                f.write_str("wrong passphrase: the key did not open with it")
+            }
+            KeyError::TooMuchWork(why) => write!(
+                f,
+                "this locked key is refused: {why}; re-encrypt a copy with fewer (`ssh-keygen -p -a 16 -f copy`, `openssl pkcs8 -topk8 -v2 aes-256-cbc -iter 100000`)"
+            ),
             KeyError::Der { label, detail } => {
                 write!(f, "{label}: the key inside does not parse ({detail})")
             }

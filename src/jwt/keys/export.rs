@@ -1,5 +1,5 @@
-//! A key written out again: PEM (SPKI / PKCS#8), JWK, an OpenSSH public line, and its
-//! RFC 7638 thumbprint.
+//! A key written out again: PEM (SPKI / PKCS#8), JWK, OpenSSH (public line and private file),
+//! and its RFC 7638 thumbprint.
 
 use sha2::{Digest, Sha256};
 
@@ -239,6 +239,18 @@ pub fn openssh_public(material: &Material, comment: &str) -> Option<String> {
         Material::Handle(key) => key.export(Export::OpenSshPublic, comment),
         #[cfg(not(feature = "split"))]
         held => super::openssh::public_line(held, comment),
+        #[cfg(feature = "split")]
+        Material::Secret(_) => None,
+    }
+}
+
+/// The private key as an unencrypted OpenSSH private key file, as `ssh-keygen -N ""` writes one
+/// (comment `jwt_key`); `None` without a private half or for an X25519 key.
+pub fn openssh_private(material: &Material) -> Option<String> {
+    match material {
+        Material::Handle(key) => key.export(Export::OpenSshPrivate, ""),
+        #[cfg(not(feature = "split"))]
+        held => super::openssh::private_file(held, "jwt_key", "", &[]),
         #[cfg(feature = "split")]
         Material::Secret(_) => None,
     }

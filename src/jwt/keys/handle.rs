@@ -30,6 +30,8 @@ pub enum Export {
     PrivatePem,
     /// An `authorized_keys` line with this comment.
     OpenSshPublic,
+    /// An OpenSSH private key file (comment `jwt_key`), not encrypted.
+    OpenSshPrivate,
 }
 
 /// The facts about a key that views and the algorithm check need without a round trip.

@@ -1,7 +1,5 @@
 //! Pasted text -> keys. One entry point, [`parse`], recognises HMAC secrets, PEM (SPKI, PKCS#1,
 //! PKCS#8, SEC1, X.509), JWK, JWKS and OpenSSH, and says what it found or why it cannot use it.
-//! This file is the folder's map: each file in it needs only files on floors below its own
-//! (`scripts/import_floors.py` checks), and the names the rest of the core uses are re-exported.
 //! This file is the map: each file below needs only files above it in the floors
 //! (`scripts/import_floors.py`), and the folder's names are re-exported here.
 
@@ -17,21 +15,20 @@ pub mod handle;
 #[cfg(not(feature = "split"))]
 mod jwk;
 mod key;
+pub mod locked;
 #[cfg(not(feature = "split"))]
 mod openssh;
 #[cfg(not(feature = "split"))]
 mod pem_der;
 mod read;
 pub mod secret;
-#[cfg(not(feature = "split"))]
-mod ssh_wire;
 
 pub use error::{KeyError, MIN_RSA_BITS};
 pub use handle::{KeyHandle, Shape};
 pub use key::{Format, Key, KeySet, Material, Usage};
 pub use read::parse_with;
 #[cfg(not(feature = "split"))]
-pub use read::{parse, structured};
+pub use read::{parse, parse_locked, structured};
 pub use secret::SecretEncoding;
 
 #[cfg(test)]

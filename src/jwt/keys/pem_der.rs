@@ -1,16 +1,27 @@
-//! PEM blocks and the DER inside them: SPKI, PKCS#1, PKCS#8, SEC1 and X.509 certificates.
+//! PEM blocks and the DER inside them: SPKI, PKCS#1, PKCS#8 (plain, or encrypted with a
+//! passphrase: PBES2 with PBKDF2 or scrypt), SEC1 and X.509 certificates.
 
 use rsa::pkcs1::{DecodeRsaPrivateKey, DecodeRsaPublicKey};
 use rsa::pkcs8::{DecodePrivateKey, DecodePublicKey};
 
-use super::der;
 use super::error::{KeyError, MIN_RSA_BITS};
 use super::key::{self, Format, Key, Material};
 use crate::jwt::algorithm::Curve;
 
+/// The most PBKDF2 iterations an encrypted PKCS #8 key may ask for: about a second of the key
+/// engine's time with HMAC-SHA-256 here (BENCHMARKS.md, "Passphrase work"). OpenSSL writes
+/// 2048, Python's `cryptography` and most key managers far fewer than this.
+pub const MAX_PBKDF2_ITERATIONS: u32 = 600_000;
+
+/// The most scrypt work (N·r·p) an encrypted PKCS #8 key may ask for, with its memory (128·N·r
+/// bytes) at most 64 MiB: OpenSSL's default (N = 2^14, r = 8, p = 1) is 2^17, about 0.2 s here.
+pub const MAX_SCRYPT_WORK: u64 = 1 << 20;
+const MAX_SCRYPT_MEMORY: u64 = 64 << 20;
+
 /// Reads the first key-bearing PEM block (`openssl ecparam -genkey` writes an
-/// `EC PARAMETERS` block before the key; certificate chains start with the leaf).
-pub fn parse(text: &str) -> Result<Key, KeyError> {
+/// `EC PARAMETERS` block before the key; certificate chains start with the leaf); `passphrase`
+/// opens an `ENCRYPTED PRIVATE KEY`.
+pub fn parse(text: &str, passphrase: &str) -> Result<Key, KeyError> {
     let blocks = pem::parse_many(text).map_err(|e| KeyError::Pem(pem_error(&e)))?;
     let block = blocks
         .iter()
@@ -42,16 +53,8 @@ pub fn parse(text: &str) -> Result<Key, KeyError> {
         }
         "PRIVATE KEY" => pkcs8(der),
         "EC PRIVATE KEY" => sec1(der),
-        "CERTIFICATE" => {
-            let spki_der = der::certificate_spki(der).ok_or(KeyError::Der {
-                label: "CERTIFICATE",
-                detail: "no subject public key found".into(),
-            })?;
-            spki(spki_der, Format::Certificate)
-        }
-        "ENCRYPTED PRIVATE KEY" => Err(KeyError::Encrypted(
-            "decrypt it first, e.g. `openssl pkcs8 -in key.pem -out plain.pem`, and paste the result",
-        )),
+        "CERTIFICATE" => certificate(der),
+        "ENCRYPTED PRIVATE KEY" => pkcs8(&encrypted_pkcs8(der, passphrase)?),
         other => Err(KeyError::UnsupportedPem(other.to_string())),
     }
 }
@@ -180,6 +183,70 @@ fn spki(der: &[u8], format: Format) -> Result<Key, KeyError> {
         return key.map(|material| Key::new(material, format));
     }
     Err(unknown_algorithm(der, "PUBLIC KEY"))
+}
+
+/// The public key a certificate carries (RFC 5280 §4.1.2.7), read with `x509-cert`.
+fn certificate(der: &[u8]) -> Result<Key, KeyError> {
+    use x509_cert::der::{Decode, Encode};
+    let cert = x509_cert::Certificate::from_der(der).map_err(|e| der_error("CERTIFICATE", e))?;
+    let spki_der = cert
+        .tbs_certificate()
+        .subject_public_key_info()
+        .to_der()
+        .map_err(|e| der_error("CERTIFICATE", e))?;
+    spki(&spki_der, Format::Certificate)
+}
+
+/// The plain PKCS #8 DER inside an encrypted one, once the work its key derivation asks for is
+/// known to be within the caps above.
+fn encrypted_pkcs8(der: &[u8], passphrase: &str) -> Result<Vec<u8>, KeyError> {
+    use pkcs8::pkcs5::{EncryptionScheme, pbes2::Kdf};
+    let info = pkcs8::EncryptedPrivateKeyInfoRef::try_from(der)
+        .map_err(|e| der_error("ENCRYPTED PRIVATE KEY", e))?;
+    let EncryptionScheme::Pbes2(params) = &info.encryption_algorithm else {
+        return Err(KeyError::Unsupported(
+            "PKCS #5 v1.5 encryption (DES or RC2 with MD5 or SHA-1): re-encrypt a copy with `openssl pkcs8 -topk8 -v2 aes-256-cbc`, and".into(),
+        ));
+    };
+    match &params.kdf {
+        Kdf::Pbkdf2(kdf) if kdf.iteration_count > MAX_PBKDF2_ITERATIONS => {
+            return Err(KeyError::TooMuchWork(format!(
+                "it asks for {} PBKDF2 iterations; up to {MAX_PBKDF2_ITERATIONS} (about a second) are tried here",
+                kdf.iteration_count
+            )));
+        }
+        Kdf::Scrypt(kdf) => {
+            let (n, r, p) = (
+                kdf.cost_parameter,
+                u64::from(kdf.block_size),
+                u64::from(kdf.parallelization),
+            );
+            let work = n.saturating_mul(r).saturating_mul(p);
+            let memory = n.saturating_mul(r).saturating_mul(128);
+            if work > MAX_SCRYPT_WORK || memory > MAX_SCRYPT_MEMORY {
+                return Err(KeyError::TooMuchWork(format!(
+                    "its scrypt parameters (N = {n}, r = {r}, p = {p}) ask for more than about a second and 64 MiB"
+                )));
+            }
+        }
+        _ => {}
+    }
+    if passphrase.is_empty() {
+        return Err(KeyError::NeedsPassphrase);
+    }
+    // A wrong passphrase gives bad padding, or a "key" that does not parse as PKCS #8: both are
+    // what a user who mistyped sees.
+    info.decrypt(passphrase)
+        .map(|doc| doc.as_bytes().to_vec())
+        .map_err(|e| match e {
+            pkcs8::Error::EncryptedPrivateKey(
+                pkcs8::pkcs5::Error::AlgorithmParametersInvalid { .. },
+            )
+            | pkcs8::Error::EncryptedPrivateKey(pkcs8::pkcs5::Error::UnsupportedAlgorithm {
+                ..
+            }) => KeyError::Unsupported(format!("this key's encryption ({e})")),
+            _ => KeyError::WrongPassphrase,
+        })
 }
 
 fn pkcs8(der: &[u8]) -> Result<Key, KeyError> {

@@ -15,6 +15,16 @@ pub fn parse(text: &str, encoding: SecretEncoding) -> Option<Result<KeySet, KeyE
     parse_with(text, encoding, structured)
 }
 
+/// [`parse`] for a key locked with `passphrase` (an empty one opens nothing).
+#[cfg(not(feature = "split"))]
+pub fn parse_locked(
+    text: &str,
+    encoding: SecretEncoding,
+    passphrase: &str,
+) -> Option<Result<KeySet, KeyError>> {
+    parse_with(text, encoding, |trimmed| opened(trimmed, passphrase))
+}
+
 /// [`parse`], with PEM, JWK / JWKS and OpenSSH text (after a label line or a byte-order mark,
 /// and bare base64 DER made PEM) given to `structured` to read: a build without the asymmetric
 /// key code reads secrets here and such text wherever its caller keeps that code.
@@ -52,10 +62,16 @@ pub fn parse_with(
 /// PEM, JWK / JWKS or OpenSSH text, read here.
 #[cfg(not(feature = "split"))]
 pub fn structured(trimmed: &str) -> Result<KeySet, KeyError> {
+    opened(trimmed, "")
+}
+
+/// [`structured`], a locked key opened with `passphrase`.
+#[cfg(not(feature = "split"))]
+pub fn opened(trimmed: &str, passphrase: &str) -> Result<KeySet, KeyError> {
     if trimmed.starts_with("-----BEGIN OPENSSH PRIVATE KEY-----") {
-        openssh::parse_private(trimmed).map(KeySet::One)
+        openssh::parse_private(trimmed, passphrase).map(KeySet::One)
     } else if trimmed.starts_with("-----BEGIN") {
-        pem_der::parse(trimmed).map(KeySet::One)
+        pem_der::parse(trimmed, passphrase).map(KeySet::One)
     } else if trimmed.starts_with('{') {
         jwk::parse(trimmed)
     } else {

@@ -101,22 +101,35 @@ fn openssh_files_are_detected() {
     );
     assert!(matches!(
         detect(fixture!("ssh_encrypted")),
-        Err(KeyError::Encrypted(_))
+        Err(KeyError::NeedsPassphrase)
     ));
 }
 
 #[test]
-fn password_protected_pem_keys_are_called_encrypted_and_say_how_to_decrypt() {
-    // PKCS#8's own encrypted form, and OpenSSL's older one: the usual label with a
-    // `Proc-Type: 4,ENCRYPTED` line (once read as ciphertext DER: "EC PRIVATE KEY: …").
-    for pem in [
-        fixture!("p256.pkcs8.encrypted.pem"),
-        fixture!("p256.sec1.encrypted.pem"),
-    ] {
-        let error = detect(pem).unwrap_err();
-        assert!(matches!(error, KeyError::Encrypted(_)), "{error:?}");
-        assert!(error.to_string().contains("openssl"), "{error}");
-    }
+fn encrypted_pkcs8_opens_with_its_passphrase_and_the_older_openssl_form_says_how_to_decrypt() {
+    let locked = fixture!("p256.pkcs8.encrypted.pem");
+    assert_eq!(detect(locked).unwrap_err(), KeyError::NeedsPassphrase);
+    let open = |passphrase| match parse_locked(locked, SecretEncoding::Utf8, passphrase) {
+        Some(Ok(KeySet::One(key))) => Ok(key),
+        Some(Ok(_)) => panic!("one key expected"),
+        Some(Err(e)) => Err(e),
+        None => panic!("empty"),
+    };
+    assert_eq!(open("not it").unwrap_err(), KeyError::WrongPassphrase);
+    let key = open("secret").unwrap();
+    let plain = match detect(fixture!("p256.pkcs8.pem")).unwrap() {
+        KeySet::One(key) => key,
+        _ => panic!("one key expected"),
+    };
+    assert_eq!(
+        export::jwk(&key.material, true),
+        export::jwk(&plain.material, true)
+    );
+    // OpenSSL's older encryption: the usual label with a `Proc-Type: 4,ENCRYPTED` line
+    // (once read as ciphertext DER: "EC PRIVATE KEY: …"). No maintained crate reads it.
+    let error = detect(fixture!("p256.sec1.encrypted.pem")).unwrap_err();
+    assert!(matches!(error, KeyError::Encrypted(_)), "{error:?}");
+    assert!(error.to_string().contains("openssl"), "{error}");
 }
 
 #[test]

@@ -19,6 +19,7 @@ fn waiting(text: &str) -> KeyBox {
     KeyBox {
         text: text.into(),
         parsed: Some(ParsedKeys(Rc::new(Err(KeyError::Pending)))),
+        ..KeyBox::default()
     }
 }
 
@@ -1031,5 +1032,61 @@ fn an_edit_that_changes_only_spacing_keeps_the_pasted_token() {
     assert_eq!(
         &*e.input, EXAMPLE_TOKEN,
         "content unchanged but the pasted signature was replaced"
+    );
+}
+
+#[test]
+fn a_locked_key_opens_with_its_passphrase_and_a_new_key_forgets_it() {
+    let locked = include_str!("../../../tests/vectors/keys/ssh_encrypted");
+    // An Ed25519 token signed with that key (the tutorial's claims).
+    let token = {
+        let key = crate::jwt::keys::parse_locked(locked, SecretEncoding::Utf8, "secret-passphrase")
+            .unwrap()
+            .unwrap();
+        let header = crate::jwt::sign::parse_header(r#"{"alg":"EdDSA","typ":"JWT"}"#).unwrap();
+        let input = crate::jwt::sign::signing_input(&header, r#"{"sub":"bob"}"#).unwrap();
+        crate::jwt::sign::sign(&input, &header, &key.keys()[0]).unwrap()
+    };
+    let state = Debugger::new(&token, 0).apply(Action::SetKey(locked.into()));
+    assert!(state.key.is_locked());
+    assert!(!state.key.has_passphrase());
+    assert!(
+        matches!(&state.verdict, Verdict::Unverifiable(why) if why.contains("Passphrase field")),
+        "{:?}",
+        state.verdict
+    );
+    let wrong = state.apply(Action::UnlockKey("nope".into()));
+    assert!(
+        matches!(
+            wrong.key.parsed.as_deref(),
+            Some(Err(KeyError::WrongPassphrase))
+        ),
+        "{:?}",
+        wrong.key.parsed
+    );
+    // Nothing else changes: the token is the one pasted.
+    assert_eq!(&*wrong.input, token.as_str());
+    let opened = wrong.apply(Action::UnlockKey("secret-passphrase".into()));
+    assert!(
+        matches!(opened.verdict, Verdict::Verified { .. }),
+        "{:?}",
+        opened.verdict
+    );
+    // Another secret encoding reads the same text with the same passphrase.
+    let again = opened.apply(Action::SetSecretEncoding(SecretEncoding::Base64Url));
+    assert!(matches!(again.verdict, Verdict::Verified { .. }));
+    // New key text: the passphrase does not carry over.
+    let other = again.apply(Action::SetKey(format!("{locked}\n")));
+    assert!(!other.key.has_passphrase());
+    assert!(matches!(other.verdict, Verdict::Unverifiable(_)));
+    // The Sign panel's box opens the same way and signs edits.
+    let signing = Debugger::new(&token, 0)
+        .apply(Action::SetSigningKey(locked.into()))
+        .apply(Action::UnlockSigningKey("secret-passphrase".into()))
+        .apply(Action::EditPayload(r#"{"sub":"alice"}"#.into()));
+    assert!(
+        matches!(signing.signing, Signing::Signed { .. }),
+        "{:?}",
+        signing.signing
     );
 }
