@@ -256,6 +256,22 @@ pub fn openssh_private(material: &Material) -> Option<String> {
     }
 }
 
+/// The private key as an OpenSSH private key file encrypted with `passphrase` as `ssh-keygen`
+/// does it (aes256-ctr, bcrypt-pbkdf, 16 rounds); `random` (20 bytes from a CSPRNG) gives its
+/// salt and check number. `None` without a private half, an empty passphrase or too few bytes.
+#[cfg(not(feature = "split"))]
+pub fn openssh_private_locked(
+    material: &Material,
+    comment: &str,
+    passphrase: &str,
+    random: &[u8],
+) -> Option<String> {
+    if passphrase.is_empty() || random.len() < 20 {
+        return None;
+    }
+    super::openssh::private_file(material, comment, passphrase, random)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
