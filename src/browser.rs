@@ -321,8 +321,8 @@ pub fn set_theme(theme: &str) {
     }
 }
 
-/// The text of a file the user picked or dropped (a key file such as `jwt_key` or `key.pem`).
-/// It is read in the page; nothing is uploaded.
+/// The text of a file the user picked or dropped (a key file such as `jwt_key` or `key.pem`,
+/// or a binary DER key or certificate, made PEM). It is read in the page; nothing is uploaded.
 pub async fn read_file_text(file: web_sys::File) -> Result<String, String> {
     // Key files are small; refuse anything that could not be one before reading it.
     const LIMIT: f64 = 1024.0 * 1024.0;
@@ -334,18 +334,17 @@ pub async fn read_file_text(file: web_sys::File) -> Result<String, String> {
             (file.size() / 1024.0).round() as u64
         ));
     }
-    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
         .await
         .map_err(|_| format!("{} could not be read", file.name()))?;
-    // The browser decodes any bytes as UTF-8; a NUL or an undecodable byte means a binary file.
-    text.as_string()
-        .filter(|text| !text.contains(['\0', '\u{FFFD}']))
-        .ok_or_else(|| {
-            format!(
-                "{} is not a text file: key files are text (PEM, JWK, OpenSSH)",
-                file.name()
-            )
-        })
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    // A text file as it is; a binary DER file (.der, .cer, .crt) as the PEM it would be.
+    crate::jwt::keys::file_as_text(&bytes).ok_or_else(|| {
+        format!(
+            "{} is neither a text key file (PEM, JWK, OpenSSH) nor a DER key or certificate",
+            file.name()
+        )
+    })
 }
 
 /// Registers the service worker that caches the app's own files for offline use (release

@@ -1,6 +1,7 @@
-//! A key pasted as bare base64 DER, without its PEM lines (the way Keycloak and several consoles
-//! show a public key): recognised, so it is read as the key it is and never taken for an HMAC
-//! secret, which would let a token forged with the public key's bytes verify.
+//! Keys as bare DER: pasted as base64 without PEM lines (the way Keycloak and several consoles
+//! show a public key), recognised so that it is read as the key it is and never taken for an HMAC
+//! secret (which would let a token forged with the public key's bytes verify); and loaded from a
+//! binary file (`.der`, `.cer`, `.crt`), put in the key box as the PEM it would be.
 
 use super::der;
 use super::secret::{self, SecretEncoding};
@@ -44,4 +45,88 @@ pub fn as_pem(text: &str) -> Option<String> {
     Some(format!(
         "-----BEGIN {label}-----\n{compact}\n-----END {label}-----\n"
     ))
+}
+
+/// A key file's bytes as key box text: the text of a text file, or a binary DER file as PEM
+/// labelled by its shape. `None` for a binary file that is not one DER element. The label is
+/// told from the first elements' tags only (the page carries no DER crate); the key engine then
+/// reads the PEM with RustCrypto's parsers and names any mismatch.
+pub fn file_as_text(bytes: &[u8]) -> Option<String> {
+    if let Ok(text) = std::str::from_utf8(bytes)
+        && !text.contains('\0')
+    {
+        return Some(text.to_string());
+    }
+    let label = der_label(bytes)?;
+    use base64::Engine;
+    let body = base64::engine::general_purpose::STANDARD.encode(bytes);
+    let lines: Vec<&str> = body
+        .as_bytes()
+        .chunks(64)
+        .filter_map(|line| std::str::from_utf8(line).ok())
+        .collect();
+    Some(format!(
+        "-----BEGIN {label}-----\n{}\n-----END {label}-----\n",
+        lines.join("\n")
+    ))
+}
+
+/// The PEM label of one DER element by the tags of its first two members: a certificate
+/// (RFC 5280), SubjectPublicKeyInfo, encrypted or plain PKCS #8, SEC1, or PKCS #1.
+fn der_label(bytes: &[u8]) -> Option<&'static str> {
+    const INTEGER: u8 = 0x02;
+    const BIT_STRING: u8 = 0x03;
+    const OCTET_STRING: u8 = 0x04;
+    let outer = der::read(bytes, 0).filter(|t| t.tag == der::SEQUENCE && t.end == bytes.len())?;
+    let first = der::read(bytes, outer.content_start)?;
+    let second = der::read(bytes, first.end)?;
+    let third = der::read(bytes, second.end);
+    Some(match (first.tag, second.tag) {
+        (der::SEQUENCE, der::SEQUENCE) => "CERTIFICATE",
+        (der::SEQUENCE, BIT_STRING) => "PUBLIC KEY",
+        (der::SEQUENCE, OCTET_STRING) => "ENCRYPTED PRIVATE KEY",
+        (INTEGER, der::SEQUENCE) => "PRIVATE KEY",
+        (INTEGER, OCTET_STRING) => "EC PRIVATE KEY",
+        (INTEGER, INTEGER) if third.is_none() => "RSA PUBLIC KEY",
+        (INTEGER, INTEGER) => "RSA PRIVATE KEY",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each PEM test key as the binary file `openssl … -outform DER` writes: read back as the
+    /// same PEM (the body re-wrapped at 64 columns, as PEM files are).
+    #[test]
+    fn binary_der_files_become_the_pem_they_were() {
+        for name in [
+            "rsa2048.cert.pem",
+            "rsa2048.spki.pem",
+            "rsa2048.pkcs1.pem",
+            "rsa2048.pkcs1.pub.pem",
+            "rsa2048.pkcs8.pem",
+            "p256.sec1.pem",
+            "p384.pkcs8.pem",
+            "ed25519.spki.pem",
+            "p256.pkcs8.encrypted.pem",
+        ] {
+            let path = format!("{}/tests/vectors/keys/{name}", env!("CARGO_MANIFEST_DIR"));
+            let text = std::fs::read_to_string(path).unwrap();
+            // The last block: `openssl ecparam -genkey` writes EC PARAMETERS first.
+            let block = pem::parse_many(&text).unwrap().pop().unwrap();
+            let again = file_as_text(block.contents()).unwrap();
+            let back = pem::parse(&again).unwrap();
+            assert_eq!(back.tag(), block.tag(), "{name}");
+            assert_eq!(back.contents(), block.contents(), "{name}");
+        }
+        // A text file stays as it is; a binary file that is not DER is refused.
+        assert_eq!(
+            file_as_text(b"ssh-ed25519 AAAA c").as_deref(),
+            Some("ssh-ed25519 AAAA c")
+        );
+        assert_eq!(file_as_text(&[0xff, 0x00, 0x12]), None);
+        assert_eq!(file_as_text(&[0x30, 0x03, 0x05, 0x00, 0x00, 0x00]), None);
+    }
 }

@@ -23,6 +23,7 @@ mod pem_der;
 mod read;
 pub mod secret;
 
+pub use bare_der::file_as_text;
 pub use error::{KeyError, MIN_RSA_BITS};
 pub use handle::{KeyHandle, Shape};
 pub use key::{Format, Key, KeySet, Material, Usage};
