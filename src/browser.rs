@@ -341,7 +341,7 @@ pub async fn read_file_text(file: web_sys::File) -> Result<String, String> {
     // A text file as it is; a binary DER file (.der, .cer, .crt) as the PEM it would be.
     crate::jwt::keys::file_as_text(&bytes).ok_or_else(|| {
         format!(
-            "{} is neither a text key file (PEM, JWK, OpenSSH) nor a DER key or certificate",
+            "{} is not a key file (PEM, JWK, OpenSSH or DER)",
             file.name()
         )
     })

@@ -66,9 +66,9 @@ pub fn PassphraseField(props: &PassphraseFieldProps) -> Html {
         })
     };
     let note = if props.opened {
-        "Opened here, in this tab. The passphrase stays in this tab's memory while this key is in the box; it is never saved or shared."
+        "Opened in this tab. The passphrase is kept in memory only while this key is in the box."
     } else {
-        "This key is locked with a passphrase. It is used here, in this tab, to open the key; it is never saved, shared or sent anywhere."
+        "This key is locked. Its passphrase opens it in this tab and is never saved or sent."
     };
     html! {
         <form class="passphrase" {onsubmit}>

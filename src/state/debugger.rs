@@ -1047,9 +1047,9 @@ impl Debugger {
                     // Native builds and the key engine name it alike: the engine's answer comes
                     // as words, the text itself says it is locked.
                     verdict = Verdict::Unverifiable(if in_use.has_passphrase() {
-                        "the key did not open with the passphrase given (why: under the box)"
+                        "the key did not open with that passphrase"
                     } else {
-                        "the key is locked with a passphrase: type it in the Passphrase field under the key box"
+                        "the key is locked: type its passphrase under the key box"
                     }
                     .into());
                 } else if let Some(Err(error)) = keys

@@ -19,7 +19,8 @@ pub enum KeyError {
     NeedsPassphrase,
     /// The passphrase given does not open the key.
     WrongPassphrase,
-    /// A locked key whose key derivation asks for more work than is done here, and why.
+    /// A locked key whose key derivation asks for more work than is done here: why, and how to
+    /// make a copy that opens.
     TooMuchWork(String),
     /// DER inside the PEM that does not parse as the label says.
     Der { label: &'static str, detail: String },
@@ -48,16 +49,13 @@ impl fmt::Display for KeyError {
                 "PEM \"{label}\" is not a key format read here: paste a PUBLIC KEY, RSA PUBLIC KEY, PRIVATE KEY, RSA PRIVATE KEY, EC PRIVATE KEY, ENCRYPTED PRIVATE KEY, CERTIFICATE or OPENSSH PRIVATE KEY"
             ),
             KeyError::Encrypted(how) => write!(f, "this key is encrypted with a passphrase: {how}"),
-            KeyError::NeedsPassphrase => f.write_str(
-                "this key is locked with a passphrase: type it in the Passphrase field to open the key here, in this tab",
-            ),
+            KeyError::NeedsPassphrase => {
+                f.write_str("this key is locked with a passphrase: type it in the Passphrase field")
+            }
             KeyError::WrongPassphrase => {
                 f.write_str("wrong passphrase: the key did not open with it")
             }
-            KeyError::TooMuchWork(why) => write!(
-                f,
-                "this locked key is refused: {why}; re-encrypt a copy with fewer (`ssh-keygen -p -a 16 -f copy`, `openssl pkcs8 -topk8 -v2 aes-256-cbc -iter 100000`)"
-            ),
+            KeyError::TooMuchWork(why) => write!(f, "this locked key is refused: {why}"),
             KeyError::Der { label, detail } => {
                 write!(f, "{label}: the key inside does not parse ({detail})")
             }

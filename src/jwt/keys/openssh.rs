@@ -93,7 +93,7 @@ pub fn parse_private(text: &str, passphrase: &str) -> Result<Key, KeyError> {
             && *rounds > MAX_BCRYPT_ROUNDS
         {
             return Err(KeyError::TooMuchWork(format!(
-                "it asks for {rounds} bcrypt-pbkdf rounds; up to {MAX_BCRYPT_ROUNDS} (about a second) are tried here"
+                "it asks for {rounds} bcrypt-pbkdf rounds; up to {MAX_BCRYPT_ROUNDS} (about a second) are tried here. Re-encrypt a copy with fewer: `ssh-keygen -p -a 16 -f copy_of_key`"
             )));
         }
         key = key.decrypt(passphrase).map_err(|e| match e {

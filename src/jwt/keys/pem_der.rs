@@ -211,7 +211,7 @@ fn encrypted_pkcs8(der: &[u8], passphrase: &str) -> Result<Vec<u8>, KeyError> {
     match &params.kdf {
         Kdf::Pbkdf2(kdf) if kdf.iteration_count > MAX_PBKDF2_ITERATIONS => {
             return Err(KeyError::TooMuchWork(format!(
-                "it asks for {} PBKDF2 iterations; up to {MAX_PBKDF2_ITERATIONS} (about a second) are tried here",
+                "it asks for {} PBKDF2 iterations; up to {MAX_PBKDF2_ITERATIONS} (about a second) are tried here. Re-encrypt a copy with fewer: `openssl pkcs8 -topk8 -v2 aes-256-cbc -iter 100000`",
                 kdf.iteration_count
             )));
         }
@@ -225,7 +225,7 @@ fn encrypted_pkcs8(der: &[u8], passphrase: &str) -> Result<Vec<u8>, KeyError> {
             let memory = n.saturating_mul(r).saturating_mul(128);
             if work > MAX_SCRYPT_WORK || memory > MAX_SCRYPT_MEMORY {
                 return Err(KeyError::TooMuchWork(format!(
-                    "its scrypt parameters (N = {n}, r = {r}, p = {p}) ask for more than about a second and 64 MiB"
+                    "its scrypt parameters (N = {n}, r = {r}, p = {p}) ask for more than about a second and 64 MiB. Re-encrypt a copy with `openssl pkcs8 -topk8 -v2 aes-256-cbc`"
                 )));
             }
         }
