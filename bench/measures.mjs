@@ -422,3 +422,51 @@ export async function jweLatency(browser, url, runs) {
   await context.close();
   return rows;
 }
+
+/**
+ * Passphrase work (issue #29): a locked key in the key box, a passphrase submitted (Enter) →
+ * the key engine's answer in the DOM. Each run submits a different wrong passphrase to a key
+ * read afresh, so every run derives the key in full (a wrong passphrase costs what the right one
+ * does) and no answer comes from memory. The keys are made here by `ssh-keygen` with the rounds
+ * named, and the repository's PBKDF2 (OpenSSL's 2048 iterations) and scrypt (N = 2^14) files.
+ */
+export async function passphraseLatency(browser, url, runs) {
+  const { execFileSync } = await import('node:child_process');
+  const dir = await mkdtemp(join(tmpdir(), 'bench-locked-'));
+  const keys = join(DIST, '..', 'tests', 'vectors', 'keys');
+  const cases = [];
+  try {
+    for (const rounds of [16, 64, 128]) {
+      const file = join(dir, `ed25519_${rounds}`);
+      execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-a', String(rounds), '-N', 'bench', '-f', file]);
+      cases.push({ label: `OpenSSH, bcrypt-pbkdf ${rounds} rounds${rounds === 16 ? ' (ssh-keygen\'s default)' : rounds === 128 ? ' (the cap)' : ''}`, key: await readFile(file, 'utf8') });
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  cases.push({ label: "PKCS#8, PBKDF2-SHA-256 2048 iterations (OpenSSL's and Python cryptography's)", key: await readFile(join(keys, 'p256.pkcs8.encrypted.pem'), 'utf8') });
+  cases.push({ label: "PKCS#8, scrypt N = 2^14, r = 8 (OpenSSL's -scrypt)", key: await readFile(join(keys, 'p256.pkcs8.scrypt.pem'), 'utf8') });
+  const { context, page } = await measuringPage(browser, url);
+  const rows = [];
+  for (const { label, key } of cases) {
+    const times = [];
+    for (let i = 0; i < runs; i++) {
+      await put(page, 'key-input', '');
+      await put(page, 'key-input', key);
+      await page.getByTestId('key-passphrase').waitFor();
+      // The key read without a passphrase first: its "locked" answer is in before timing.
+      await page.waitForFunction(() => !document.querySelector('[data-testid=key-info]')?.classList.contains('pending'));
+      times.push(await page.evaluate((attempt) => new Promise((resolve) => {
+        const field = document.querySelector('[data-testid=key-passphrase]');
+        field.value = attempt;
+        const done = () => /wrong passphrase/.test(document.querySelector('[data-testid=key-info]')?.textContent ?? '');
+        const start = performance.now();
+        window.__watch(done, (end) => resolve(end - start));
+        field.form.requestSubmit();
+      }), `wrong-${i}`));
+    }
+    rows.push({ label, times });
+  }
+  await context.close();
+  return rows;
+}

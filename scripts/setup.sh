@@ -52,13 +52,15 @@ if [ "$(trunk --version 2>/dev/null || true)" != "trunk $TRUNK_VERSION" ]; then
   installs+=($!)
 fi
 
-# Debian packages: the browser for the browser tests and end-to-end tests.
+# Debian packages: the browser for the browser tests and end-to-end tests; ssh-keygen, which
+# makes passphrase-protected keys in the tests and reads back the OpenSSH files the page writes.
 missing_debs=()
 command -v chromium >/dev/null 2>&1 || missing_debs+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || missing_debs+=(chromium-driver)
 command -v node >/dev/null 2>&1 || missing_debs+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing_debs+=(npm)
 command -v python3 >/dev/null 2>&1 || missing_debs+=(python3)
+command -v ssh-keygen >/dev/null 2>&1 || missing_debs+=(openssh-client)
 if [ ${#missing_debs[@]} -gt 0 ]; then
   say "installing Debian packages: ${missing_debs[*]}"
   apt-get update -qq

@@ -11,10 +11,10 @@ use super::key::{Format, Key, Material};
 use super::pem_der;
 use crate::jwt::algorithm::Curve;
 
-/// The most bcrypt-pbkdf rounds a pasted file may ask for. `ssh-keygen` uses 16 (and `-a N`
-/// raises it); each round costs about 8 ms in the key engine here (BENCHMARKS.md, "Passphrase
-/// work"), so 128 rounds is the one-second cap: a file asking for more is refused before any
-/// work, instead of holding the engine for minutes.
+/// The most bcrypt-pbkdf rounds a pasted file may ask for. `ssh-keygen` uses 16, and guides
+/// often say `-a 100`; each round costs about 11 ms in the key engine here (BENCHMARKS.md,
+/// "Passphrase work": 16 rounds 0.18 s, 128 rounds 1.4 s), so 128 admits those keys and refuses
+/// a file asking for more before any work, instead of holding the engine for minutes.
 pub const MAX_BCRYPT_ROUNDS: u32 = 128;
 
 /// The rounds this page writes an encrypted file with: `ssh-keygen`'s own default.
