@@ -24,19 +24,40 @@ pub fn decode_token(data: &[u8]) {
     }
 }
 
-/// Parsing a pasted key in every secret encoding, and writing it out again.
+/// Parsing a pasted key in every secret encoding, and writing it out again; a locked key opened
+/// with the test keys' passphrases (so mutations of their files reach the decryption), and the
+/// bytes read as a key file (a binary DER file made PEM).
 pub fn parse_key(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
     for encoding in SecretEncoding::ALL {
         if let Some(Ok(set)) = keys::parse(&text, encoding) {
-            let _ = set.describe();
-            for key in set.keys() {
-                let _ = export::thumbprint(&key.material);
-                let _ = export::jwk(&key.material, true);
-                let _ = export::public_pem(&key.material);
-                let _ = export::openssh_public(&key.material, "fuzz");
+            written(&set);
+        }
+    }
+    if keys::locked::is_locked(&text) {
+        for passphrase in ["secret", "secret-passphrase"] {
+            if let Some(Ok(set)) = keys::parse_locked(&text, SecretEncoding::Utf8, passphrase) {
+                written(&set);
             }
         }
+    }
+    if let Some(file) = keys::file_as_text(data)
+        && let Some(Ok(set)) = keys::parse(&file, SecretEncoding::Utf8)
+    {
+        written(&set);
+    }
+}
+
+/// Every written-out form of every key in `set`.
+fn written(set: &keys::KeySet) {
+    let _ = set.describe();
+    for key in set.keys() {
+        let _ = export::thumbprint(&key.material);
+        let _ = export::jwk(&key.material, true);
+        let _ = export::public_pem(&key.material);
+        let _ = export::openssh_public(&key.material, "fuzz");
+        let _ = export::openssh_private(&key.material);
+        let _ = export::openssh_private_locked(&key.material, "fuzz", "pass", &[7; 20]);
     }
 }
 

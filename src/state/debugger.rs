@@ -1046,12 +1046,14 @@ impl Debugger {
                 {
                     // Native builds and the key engine name it alike: the engine's answer comes
                     // as words, the text itself says it is locked.
-                    verdict = Verdict::Unverifiable(if in_use.has_passphrase() {
-                        "the key did not open with that passphrase"
-                    } else {
-                        "the key is locked: type its passphrase under the key box"
-                    }
-                    .into());
+                    verdict = Verdict::Unverifiable(
+                        if in_use.has_passphrase() {
+                            "the key did not open with that passphrase"
+                        } else {
+                            "the key is locked: type its passphrase under the key box"
+                        }
+                        .into(),
+                    );
                 } else if let Some(Err(error)) = keys
                     && !matches!(error, KeyError::Pending | KeyError::Reported(_))
                 {

@@ -416,10 +416,9 @@ mod tests {
     /// the refusal must come before any decryption is tried).
     fn with_kdf(text: &str, change: impl FnOnce(&mut Kdf)) -> String {
         let der = pem::parse(text).unwrap().into_contents();
-        let mut info = pkcs8::EncryptedPrivateKeyInfo::<pkcs8::der::asn1::OctetString>::from_der(
-            &der,
-        )
-        .unwrap();
+        let mut info =
+            pkcs8::EncryptedPrivateKeyInfo::<pkcs8::der::asn1::OctetString>::from_der(&der)
+                .unwrap();
         let EncryptionScheme::Pbes2(params) = &mut info.encryption_algorithm else {
             panic!("PBES2 expected");
         };
@@ -452,7 +451,10 @@ mod tests {
             }
         });
         let refused = error(&pbkdf2, "secret").to_string();
-        assert!(refused.contains("2000000000 PBKDF2 iterations"), "{refused}");
+        assert!(
+            refused.contains("2000000000 PBKDF2 iterations"),
+            "{refused}"
+        );
         // One iteration above the cap is refused too.
         let above = with_kdf(PBKDF2, |kdf| {
             if let Kdf::Pbkdf2(params) = kdf {
@@ -472,7 +474,14 @@ mod tests {
                 params.parallelization = 1000;
             }
         });
-        assert!(matches!(error(&wide_scrypt, "secret"), KeyError::TooMuchWork(_)));
-        assert!(started.elapsed().as_millis() < 500, "{:?}", started.elapsed());
+        assert!(matches!(
+            error(&wide_scrypt, "secret"),
+            KeyError::TooMuchWork(_)
+        ));
+        assert!(
+            started.elapsed().as_millis() < 500,
+            "{:?}",
+            started.elapsed()
+        );
     }
 }
