@@ -428,7 +428,7 @@ export async function jweLatency(browser, url, runs) {
  * the key engine's answer in the DOM. Each run submits a different wrong passphrase to a key
  * read afresh, so every run derives the key in full (a wrong passphrase costs what the right one
  * does) and no answer comes from memory. The keys are made here by `ssh-keygen` with the rounds
- * named, and the repository's PBKDF2 (OpenSSL's 2048 iterations) and scrypt (N = 2^14) files.
+ * named, and the repository's PBKDF2 (OpenSSL's 2048 iterations), scrypt (N = 2^14) and PuTTY files.
  */
 export async function passphraseLatency(browser, url, runs) {
   const { execFileSync } = await import('node:child_process');
@@ -446,6 +446,7 @@ export async function passphraseLatency(browser, url, runs) {
   }
   cases.push({ label: "PKCS#8, PBKDF2-SHA-256 2048 iterations (OpenSSL's and Python cryptography's)", key: await readFile(join(keys, 'p256.pkcs8.encrypted.pem'), 'utf8') });
   cases.push({ label: "PKCS#8, scrypt N = 2^14, r = 8 (OpenSSL's -scrypt)", key: await readFile(join(keys, 'p256.pkcs8.scrypt.pem'), 'utf8') });
+  cases.push({ label: "PuTTY .ppk v3, Argon2id 8 MiB × 21 passes (PuTTYgen 0.78's)", key: await readFile(join(keys, 'ed25519.v3.encrypted.ppk'), 'utf8') });
   const { context, page } = await measuringPage(browser, url);
   const rows = [];
   for (const { label, key } of cases) {

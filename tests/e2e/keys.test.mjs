@@ -1,7 +1,7 @@
 // Keys as people keep them (issue #29) in the release build, the key engine doing the work: a
-// passphrase-protected ssh-keygen key (the tutorial's RS256 step) and an encrypted PKCS#8 key open
-// with their passphrase, a binary DER certificate loads from a file, and the key generator's
-// OpenSSH private key is a file ssh-keygen reads back.
+// passphrase-protected ssh-keygen key (the tutorial's RS256 step), an encrypted PKCS#8 key and a
+// PuTTY file open with their passphrase, a binary DER certificate loads from a file, and the key
+// generator's OpenSSH private key is a file ssh-keygen reads back.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -76,6 +76,24 @@ test('an encrypted PKCS#8 key opens with its passphrase, in the Sign panel too',
   await page.getByTestId('payload-json').fill('{"sub": "edited"}');
   await page.waitForFunction(() => document.querySelector('[data-testid=sign-status]')?.dataset.state === 'signed', null, { timeout: 10000 });
   assert.equal(await verdictBecomes(page, 'verified'), 'verified');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a PuTTY key file with a passphrase opens from the file picker', async () => {
+  // Node signs with a plain PKCS#8 copy of the key PuTTYgen was given (ssh_rsa).
+  const copy = join(dir, 'ssh_rsa_copy');
+  await writeFile(copy, await key('ssh_rsa'));
+  await chmod(copy, 0o600);
+  execFileSync('ssh-keygen', ['-q', '-p', '-P', '', '-N', '', '-m', 'PKCS8', '-f', copy]);
+  const token = jws('RS256', await readFile(copy, 'utf8'), { sub: 'putty' });
+  const { context, page, errors } = await openApp(shared.browser, shared.server.url);
+  await page.getByTestId('token-input').fill(token);
+  await page.getByTestId('key-file').setInputFiles(join(ROOT, 'tests/vectors/keys/rsa.v2.encrypted.ppk'));
+  await page.getByTestId('key-passphrase').waitFor();
+  await unlock(page, 'key-passphrase', 'secret');
+  assert.equal(await verdictBecomes(page, 'verified'), 'verified');
+  assert.match(await page.getByTestId('key-info').textContent(), /PuTTY/);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -191,6 +191,7 @@ pub enum Format {
     Jwk,
     OpenSshPublic,
     OpenSshPrivate,
+    Putty,
 }
 
 impl Format {
@@ -207,6 +208,7 @@ impl Format {
             Format::Jwk => "JWK",
             Format::OpenSshPublic => "OpenSSH public key",
             Format::OpenSshPrivate => "OpenSSH private key",
+            Format::Putty => "PuTTY private key (.ppk)",
         }
     }
 }

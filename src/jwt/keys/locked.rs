@@ -7,11 +7,14 @@ const OPENSSH_MAGIC: &str = "b3BlbnNzaC1rZXktdjEAAAAA";
 /// ... followed, in a file without a passphrase, by the name's length 4 and `none`.
 const OPENSSH_PLAIN: &str = "b3BlbnNzaC1rZXktdjEAAAAABG5vbmU";
 
-/// Whether the key box's text is an encrypted PKCS #8 key or an OpenSSH private key file with a
-/// cipher: the kinds a passphrase opens here.
+/// Whether the key box's text is an encrypted PKCS #8 key, an OpenSSH private key file with a
+/// cipher or a PuTTY key file with encryption: the kinds a passphrase opens here.
 pub fn is_locked(text: &str) -> bool {
     if text.contains("-----BEGIN ENCRYPTED PRIVATE KEY-----") {
         return true;
+    }
+    if text.trim_start().starts_with("PuTTY-User-Key-File-") {
+        return !text.contains("\nEncryption: none");
     }
     let Some((_, body)) = text.split_once("-----BEGIN OPENSSH PRIVATE KEY-----") else {
         return false;
@@ -42,5 +45,11 @@ mod tests {
         // OpenSSL's older encryption is not opened here: no field for it.
         assert!(!is_locked(&read("p256.sec1.encrypted.pem")));
         assert!(!is_locked("-----BEGIN OPENSSH PRIVATE KEY-----\nb3Blbn\n"));
+        assert!(is_locked(
+            "PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: aes256-cbc\n"
+        ));
+        assert!(!is_locked(
+            "PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\n"
+        ));
     }
 }

@@ -20,6 +20,8 @@ pub mod locked;
 mod openssh;
 #[cfg(not(feature = "split"))]
 mod pem_der;
+#[cfg(not(feature = "split"))]
+mod putty;
 mod read;
 pub mod secret;
 

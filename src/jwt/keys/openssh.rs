@@ -105,6 +105,11 @@ pub fn parse_private(text: &str, passphrase: &str) -> Result<Key, KeyError> {
             )),
         })?;
     }
+    from_private(&key)
+}
+
+/// The key an opened (or plain) `ssh-key` private key holds, as an OpenSSH private key.
+pub fn from_private(key: &PrivateKey) -> Result<Key, KeyError> {
     Ok(Key::new(
         private_material(key.key_data())?,
         Format::OpenSshPrivate,

@@ -1,12 +1,12 @@
 //! Pasted text -> keys: the one entry point that tells secrets from PEM (SPKI, PKCS#1, PKCS#8,
-//! SEC1, X.509), JWK, JWKS and OpenSSH text and hands each to its reader.
+//! SEC1, X.509), JWK, JWKS, OpenSSH and PuTTY text and hands each to its reader.
 
 use super::bare_der;
 use super::error::KeyError;
 use super::key::{Format, Key, KeySet, Material};
 use super::secret::{self, SecretEncoding};
 #[cfg(not(feature = "split"))]
-use super::{jwk, openssh, pem_der};
+use super::{jwk, openssh, pem_der, putty};
 
 /// Recognises the key box's text. `encoding` says how to read it if it is an HMAC secret.
 /// `None` when the box is empty.
@@ -46,6 +46,7 @@ pub fn parse_with(
     Some(
         if trimmed.starts_with("-----BEGIN")
             || trimmed.starts_with('{')
+            || trimmed.starts_with("PuTTY-User-Key-File-")
             || looks_like_openssh_public(trimmed)
         {
             structured(trimmed)
@@ -70,6 +71,8 @@ pub fn structured(trimmed: &str) -> Result<KeySet, KeyError> {
 pub fn opened(trimmed: &str, passphrase: &str) -> Result<KeySet, KeyError> {
     if trimmed.starts_with("-----BEGIN OPENSSH PRIVATE KEY-----") {
         openssh::parse_private(trimmed, passphrase).map(KeySet::One)
+    } else if trimmed.starts_with(putty::MAGIC) {
+        putty::parse(trimmed, passphrase).map(KeySet::One)
     } else if trimmed.starts_with("-----BEGIN") {
         pem_der::parse(trimmed, passphrase).map(KeySet::One)
     } else if trimmed.starts_with('{') {
