@@ -100,6 +100,11 @@ pub fn encode(data: &[u8]) -> String {
     STRICT.encode(data)
 }
 
+/// Encodes bytes as padded standard base64, as PEM and OpenSSH files carry them.
+pub fn encode_standard(data: &[u8]) -> String {
+    base64::engine::general_purpose::STANDARD.encode(data)
+}
+
 /// The crate's error in the user's terms, positions counted in characters of `text`.
 fn reported(text: &str, error: DecodeError) -> Base64Error {
     match error {

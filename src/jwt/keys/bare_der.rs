@@ -49,8 +49,8 @@ pub fn as_pem(text: &str) -> Option<String> {
 
 /// A key file's bytes as key box text: the text of a text file, or a binary DER file as PEM
 /// labelled by its shape. `None` for a binary file that is not one DER element. The label is
-/// told from the first elements' tags only (the page carries no DER crate); the key engine then
-/// reads the PEM with RustCrypto's parsers and names any mismatch.
+/// told from the first elements' tags only (the page carries no DER crate); the key readers then
+/// read the PEM with RustCrypto's parsers and name any mismatch.
 pub fn file_as_text(bytes: &[u8]) -> Option<String> {
     if let Ok(text) = std::str::from_utf8(bytes)
         && !text.contains('\0')
@@ -58,8 +58,7 @@ pub fn file_as_text(bytes: &[u8]) -> Option<String> {
         return Some(text.to_string());
     }
     let label = der_label(bytes)?;
-    use base64::Engine;
-    let body = base64::engine::general_purpose::STANDARD.encode(bytes);
+    let body = crate::jwt::base64url::encode_standard(bytes);
     let lines: Vec<&str> = body
         .as_bytes()
         .chunks(64)

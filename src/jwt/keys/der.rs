@@ -1,7 +1,7 @@
-//! One DER element's tag and length, read in the page itself to recognise a key pasted as bare
-//! base64 DER or dropped as a binary file before the key engine (which reads keys with
-//! RustCrypto's `der`, `pkcs8` and `x509-cert`) is asked: the page's module carries no DER crate,
-//! and this is the only DER step it takes.
+//! One DER element's tag and length, read to recognise a key pasted as bare base64 DER or
+//! dropped as a binary file, in a build without the key readers too (keys themselves are read
+//! with RustCrypto's `der`, `pkcs8` and `x509-cert`): the page's module carries no DER crate, and
+//! this is the only DER step it takes.
 
 /// A SEQUENCE's tag.
 pub const SEQUENCE: u8 = 0x30;

@@ -1,5 +1,5 @@
 //! Whether key text is locked with a passphrase this page can open, told from the text alone so
-//! the page can show a Passphrase field before any key code has run (the key engine opens it).
+//! the page can show a Passphrase field before any key reader has run (which may be elsewhere).
 
 /// An OpenSSH private key file's body starts with its magic, `openssh-key-v1\0`, then the
 /// length of the cipher's name: the same base64 whatever the cipher, up to here.

@@ -12,9 +12,9 @@ use super::pem_der;
 use crate::jwt::algorithm::Curve;
 
 /// The most bcrypt-pbkdf rounds a pasted file may ask for. `ssh-keygen` uses 16, and guides
-/// often say `-a 100`; each round costs about 11 ms in the key engine here (BENCHMARKS.md,
+/// often say `-a 100`; each round costs about 11 ms in the page's wasm here (BENCHMARKS.md,
 /// "Passphrase work": 16 rounds 0.18 s, 128 rounds 1.4 s), so 128 admits those keys and refuses
-/// a file asking for more before any work, instead of holding the engine for minutes.
+/// a file asking for more before any work, instead of deriving for minutes.
 pub const MAX_BCRYPT_ROUNDS: u32 = 128;
 
 /// The rounds this page writes an encrypted file with: `ssh-keygen`'s own default.
@@ -266,15 +266,11 @@ mod tests {
     }
 
     fn standard(bytes: &[u8]) -> String {
-        use base64::Engine;
-        base64::engine::general_purpose::STANDARD.encode(bytes)
+        crate::jwt::base64url::encode_standard(bytes)
     }
 
     fn unstandard(text: &str) -> Vec<u8> {
-        use base64::Engine;
-        base64::engine::general_purpose::STANDARD
-            .decode(text)
-            .unwrap()
+        super::super::secret::decode(text, super::super::SecretEncoding::Base64).unwrap()
     }
 
     #[test]

@@ -8,8 +8,8 @@ use super::error::{KeyError, MIN_RSA_BITS};
 use super::key::{self, Format, Key, Material};
 use crate::jwt::algorithm::Curve;
 
-/// The most PBKDF2 iterations an encrypted PKCS #8 key may ask for: about 0.75 s of the key
-/// engine's time with HMAC-SHA-256 here (about 1.2 µs an iteration; BENCHMARKS.md, "Passphrase
+/// The most PBKDF2 iterations an encrypted PKCS #8 key may ask for: about 0.75 s in the page's
+/// wasm with HMAC-SHA-256 here (about 1.2 µs an iteration; BENCHMARKS.md, "Passphrase
 /// work"), and OWASP's figure for PBKDF2-HMAC-SHA-256. OpenSSL and Python's `cryptography` write
 /// 2048.
 pub const MAX_PBKDF2_ITERATIONS: u32 = 600_000;

@@ -13,7 +13,7 @@ pub const MAGIC: &str = "PuTTY-User-Key-File-";
 /// The most Argon2 memory a version 3 file may ask for, in KiB: `puttygen` uses 8192.
 const MAX_ARGON2_KIB: u32 = 64 * 1024;
 /// The most Argon2 work (memory in KiB × passes × lanes) a file may ask for: about a second in
-/// the key engine here (BENCHMARKS.md, "Passphrase work": PuTTYgen 0.78's 8 MiB × 21 passes,
+/// the page's wasm here (BENCHMARKS.md, "Passphrase work": PuTTYgen 0.78's 8 MiB × 21 passes,
 /// 172032, takes 0.4 s); PuTTYgen tunes its passes to a tenth of a second on the machine that
 /// made the key, so keys from machines several times faster still open.
 pub const MAX_ARGON2_WORK: u64 = 1 << 19;
