@@ -123,8 +123,9 @@ test('a dropped file that cannot be a key says why', async () => {
   };
   await drop('key-input', 2 * 1024 * 1024, 'huge.pem');
   await page.locator('[data-testid=key-file-error]', { hasText: 'huge.pem is 2048 KiB: a key file is far smaller' }).waitFor();
+  // Five bytes that are neither text nor one DER element.
   await drop('signing-key-input', 5, 'key.der');
-  await page.locator('[data-testid=key-file-error]', { hasText: 'key.der is not a text file' }).waitFor();
+  await page.locator('[data-testid=key-file-error]', { hasText: 'key.der is not a key file (PEM, JWK, OpenSSH or DER)' }).waitFor();
   // A good file clears the message.
   await page.getByTestId('key-file').setInputFiles(join(ROOT, 'tests/vectors/keys/ssh_rsa.pub'));
   await page.locator('[data-testid=key-info]', { hasText: 'OpenSSH public key' }).waitFor();
