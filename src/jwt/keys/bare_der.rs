@@ -58,16 +58,15 @@ pub fn file_as_text(bytes: &[u8]) -> Option<String> {
         return Some(text.to_string());
     }
     let label = der_label(bytes)?;
-    let body = crate::jwt::base64url::encode_standard(bytes);
-    let lines: Vec<&str> = body
-        .as_bytes()
-        .chunks(64)
-        .filter_map(|line| std::str::from_utf8(line).ok())
-        .collect();
-    Some(format!(
-        "-----BEGIN {label}-----\n{}\n-----END {label}-----\n",
-        lines.join("\n")
-    ))
+    let mut pem = format!("-----BEGIN {label}-----");
+    for (i, c) in crate::jwt::base64url::encode_standard(bytes).chars().enumerate() {
+        if i % 64 == 0 {
+            pem.push('\n');
+        }
+        pem.push(c);
+    }
+    pem.push_str(&format!("\n-----END {label}-----\n"));
+    Some(pem)
 }
 
 /// The PEM label of one DER element by the tags of its first two members: a certificate
