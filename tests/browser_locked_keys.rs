@@ -73,9 +73,9 @@ async fn a_locked_key_asks_for_its_passphrase_and_verifies_once_opened() {
     assert_eq!(field.get_attribute("autocomplete").as_deref(), Some("off"));
     assert_eq!(state(&app, "verdict"), "unverifiable");
     assert!(
-        app.text("verdict").contains("passphrase"),
+        app.text("key-info").contains("Passphrase field"),
         "{}",
-        app.text("verdict")
+        app.text("key-info")
     );
 
     // A wrong passphrase, typed and left: said under the box, and the token is untouched.

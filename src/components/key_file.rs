@@ -99,7 +99,7 @@ pub fn KeyFile(props: &KeyFileProps) -> Html {
             <label>
                 { "Load a key file (jwt_key, jwt_key.pub, *.pem, *.der, *.json) or drop one on the box: " }
                 <input type="file" data-testid={props.testid.clone()} {onchange}
-                    accept=".pem,.pub,.key,.json,.jwk,.crt,.cer,.der,.ppk,.txt,text/plain,application/json,application/x-x509-ca-cert,application/pkix-cert" />
+                    accept=".pem,.pub,.key,.json,.jwk,.crt,.cer,.der,.ppk,.txt,text/plain,application/json" />
             </label>
             if let Some(why) = (*error).clone().map(AttrValue::from).or(props.dropped_error.clone()) {
                 <span class="decode-error" role="alert" data-testid="key-file-error">{ why }</span>

@@ -13,7 +13,7 @@ use super::copy_button::CopyButton;
 use super::engine_status::EngineStatusView;
 use super::key_export::KeyExport;
 use super::key_file::{KeyDrop, KeyFile, use_key_drop};
-use super::passphrase_field::PassphraseField;
+use super::passphrase_field::passphrase_field;
 use super::select_value::use_select_value;
 use super::shared_text::SharedText;
 
@@ -177,9 +177,8 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
             />
             <KeyFile testid="key-file" on_text={props.on_key.clone()} {dropped_error} />
             if props.locked {
-                <PassphraseField testid="key-passphrase" key_text={props.key_text.clone()}
-                    opened={matches!(props.parsed.as_deref(), Some(Ok(_)))}
-                    on_submit={props.on_passphrase.clone()} />
+                { passphrase_field("key-passphrase", &props.key_text,
+                    matches!(props.parsed.as_deref(), Some(Ok(_))), &props.on_passphrase) }
             }
             <p class={classes!("key-info", info_state)} data-testid="key-info">{ info }</p>
             <EngineStatusView status={props.engine} />

@@ -7,7 +7,7 @@ use crate::state::{ParsedKeys, Signer, Signing};
 
 use super::copy_button::CopyButton;
 use super::key_file::{KeyDrop, KeyFile, use_key_drop};
-use super::passphrase_field::PassphraseField;
+use super::passphrase_field::passphrase_field;
 use super::shared_text::SharedText;
 
 #[derive(Properties, PartialEq)]
@@ -95,9 +95,8 @@ pub fn SignPanel(props: &SignPanelProps) -> Html {
             />
             <KeyFile testid="signing-key-file" on_text={props.on_key.clone()} {dropped_error} />
             if props.locked {
-                <PassphraseField testid="signing-key-passphrase" key_text={props.key_text.clone()}
-                    opened={matches!(props.parsed.as_deref(), Some(Ok(_)))}
-                    on_submit={props.on_passphrase.clone()} />
+                { passphrase_field("signing-key-passphrase", &props.key_text,
+                    matches!(props.parsed.as_deref(), Some(Ok(_))), &props.on_passphrase) }
             }
             <p class="key-info" data-testid="signing-key-info">{ info }</p>
             if !props.key_text.is_empty() {

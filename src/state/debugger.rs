@@ -231,11 +231,6 @@ impl KeyBox {
         keys::locked::is_locked(&self.text)
     }
 
-    /// Whether a passphrase was submitted for this text.
-    pub fn has_passphrase(&self) -> bool {
-        !self.passphrase.is_empty()
-    }
-
     /// Whether anything was typed.
     pub fn is_empty(&self) -> bool {
         self.parsed.is_none()
@@ -1035,26 +1030,7 @@ impl Debugger {
                 // Said once: why the text is not a key is under the key box (key-info). What
                 // the key engine reports (its own failure included) stays in the verdict: it
                 // is about checking, not about the text.
-                let in_use = if self.key.is_empty() {
-                    &self.signing_key
-                } else {
-                    &self.key
-                };
                 if let Some(Err(error)) = keys
-                    && !matches!(error, KeyError::Pending)
-                    && in_use.is_locked()
-                {
-                    // Native builds and the key engine name it alike: the engine's answer comes
-                    // as words, the text itself says it is locked.
-                    verdict = Verdict::Unverifiable(
-                        if in_use.has_passphrase() {
-                            "the key did not open with that passphrase"
-                        } else {
-                            "the key is locked: type its passphrase under the key box"
-                        }
-                        .into(),
-                    );
-                } else if let Some(Err(error)) = keys
                     && !matches!(error, KeyError::Pending | KeyError::Reported(_))
                 {
                     verdict = Verdict::Unverifiable(

@@ -58,15 +58,11 @@ pub fn file_as_text(bytes: &[u8]) -> Option<String> {
         return Some(text.to_string());
     }
     let label = der_label(bytes)?;
-    let mut pem = format!("-----BEGIN {label}-----");
-    for (i, c) in crate::jwt::base64url::encode_standard(bytes).chars().enumerate() {
-        if i % 64 == 0 {
-            pem.push('\n');
-        }
-        pem.push(c);
-    }
-    pem.push_str(&format!("\n-----END {label}-----\n"));
-    Some(pem)
+    // One line of base64 between the armour, as for pasted DER: the PEM readers take any length.
+    let body = crate::jwt::base64url::encode_standard(bytes);
+    Some(format!(
+        "-----BEGIN {label}-----\n{body}\n-----END {label}-----\n"
+    ))
 }
 
 /// The PEM label of one DER element by the tags of its first two members: a certificate
@@ -96,7 +92,7 @@ mod tests {
     use super::*;
 
     /// Each PEM test key as the binary file `openssl … -outform DER` writes: read back as the
-    /// same PEM (the body re-wrapped at 64 columns, as PEM files are).
+    /// same PEM block.
     #[test]
     fn binary_der_files_become_the_pem_they_were() {
         for name in [

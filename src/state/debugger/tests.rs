@@ -1049,11 +1049,19 @@ fn a_locked_key_opens_with_its_passphrase_and_a_new_key_forgets_it() {
     };
     let state = Debugger::new(&token, 0).apply(Action::SetKey(locked.into()));
     assert!(state.key.is_locked());
-    assert!(!state.key.has_passphrase());
+    assert!(state.key.passphrase.is_empty());
     assert!(
-        matches!(&state.verdict, Verdict::Unverifiable(why) if why.contains("passphrase")),
+        matches!(state.verdict, Verdict::Unverifiable(_)),
         "{:?}",
         state.verdict
+    );
+    assert!(
+        matches!(
+            state.key.parsed.as_deref(),
+            Some(Err(KeyError::NeedsPassphrase))
+        ),
+        "{:?}",
+        state.key.parsed
     );
     let wrong = state.apply(Action::UnlockKey("nope".into()));
     assert!(
@@ -1077,7 +1085,7 @@ fn a_locked_key_opens_with_its_passphrase_and_a_new_key_forgets_it() {
     assert!(matches!(again.verdict, Verdict::Verified { .. }));
     // New key text: the passphrase does not carry over.
     let other = again.apply(Action::SetKey(format!("{locked}\n")));
-    assert!(!other.key.has_passphrase());
+    assert!(other.key.passphrase.is_empty());
     assert!(matches!(other.verdict, Verdict::Unverifiable(_)));
     // The Sign panel's box opens the same way and signs edits.
     let signing = Debugger::new(&token, 0)
