@@ -10,7 +10,7 @@ use jwt_debugger::jwt::keys::{self, SecretEncoding};
 use jwt_debugger::jwt::sign;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Event, EventInit, HtmlFormElement, HtmlInputElement};
+use web_sys::{Event, EventInit, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -33,24 +33,18 @@ fn state(app: &Mounted, id: &str) -> String {
     app.get(id).get_attribute("data-state").unwrap_or_default()
 }
 
-/// Types into the password field as a person does, without pressing Enter: it is tried after a
-/// pause in typing.
+/// Types into the password field and commits it, as Enter or leaving the field does (the
+/// browser's `change` event): each commit is one try, not each keystroke.
 async fn type_passphrase(app: &Mounted, id: &str, text: &str) {
     let field: HtmlInputElement = app.get(id).dyn_into().unwrap();
     field.set_value(text);
     let init = EventInit::new();
     init.set_bubbles(true);
-    field
-        .dispatch_event(&Event::new_with_event_init_dict("input", &init).unwrap())
-        .unwrap();
-    yew::scheduler::flush().await;
-}
-
-/// Presses Enter in the field: its form is submitted.
-async fn submit(app: &Mounted, id: &str) {
-    let field: HtmlInputElement = app.get(id).dyn_into().unwrap();
-    let form: HtmlFormElement = field.form().unwrap();
-    form.request_submit().unwrap();
+    for kind in ["input", "change"] {
+        field
+            .dispatch_event(&Event::new_with_event_init_dict(kind, &init).unwrap())
+            .unwrap();
+    }
     yew::scheduler::flush().await;
 }
 
@@ -78,7 +72,7 @@ async fn a_locked_key_asks_for_its_passphrase_and_verifies_once_opened() {
         app.text("key-info")
     );
 
-    // A wrong passphrase, typed and left: said under the box, and the token is untouched.
+    // A wrong passphrase: said under the box, and the token is untouched.
     type_passphrase(&app, "key-passphrase", "not it").await;
     wait_until(
         || app.text("key-info").contains("wrong passphrase"),
@@ -88,9 +82,8 @@ async fn a_locked_key_asks_for_its_passphrase_and_verifies_once_opened() {
     assert_eq!(state(&app, "verdict"), "unverifiable");
     assert_eq!(app.value("token-input"), token);
 
-    // The right one, with Enter.
+    // The right one.
     type_passphrase(&app, "key-passphrase", PASSPHRASE).await;
-    submit(&app, "key-passphrase").await;
     wait_until(|| state(&app, "verdict") == "verified", "the verdict").await;
     assert!(
         app.text("key-info").contains("Ed25519"),
@@ -113,7 +106,6 @@ async fn a_locked_signing_key_signs_edits_once_opened() {
     assert!(app.find("signing-key-passphrase").is_some());
     assert!(app.find("key-passphrase").is_none());
     type_passphrase(&app, "signing-key-passphrase", PASSPHRASE).await;
-    submit(&app, "signing-key-passphrase").await;
     let payload = app.value("payload-json").replace("bob", "alice");
     app.type_into("payload-json", &payload).await;
     wait_until(
