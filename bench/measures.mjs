@@ -424,8 +424,8 @@ export async function jweLatency(browser, url, runs) {
 }
 
 /**
- * Passphrase work (issue #29): a locked key in the key box, a passphrase submitted (Enter) →
- * the key engine's answer in the DOM. Each run submits a different wrong passphrase to a key
+ * Passphrase work (issue #29): a locked key in the key box, a passphrase committed (Enter) →
+ * the key engine's answer in the DOM. Each run commits a different wrong passphrase to a key
  * read afresh, so every run derives the key in full (a wrong passphrase costs what the right one
  * does) and no answer comes from memory. The keys are made here by `ssh-keygen` with the rounds
  * named, and the repository's PBKDF2 (OpenSSL's 2048 iterations), scrypt (N = 2^14) and PuTTY files.
@@ -463,7 +463,8 @@ export async function passphraseLatency(browser, url, runs) {
         const done = () => /wrong passphrase/.test(document.querySelector('[data-testid=key-info]')?.textContent ?? '');
         const start = performance.now();
         window.__watch(done, (end) => resolve(end - start));
-        field.form.requestSubmit();
+        // Committed as Enter or leaving the field commits it.
+        field.dispatchEvent(new Event('change', { bubbles: true }));
       }), `wrong-${i}`));
     }
     rows.push({ label, times });
