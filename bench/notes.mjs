@@ -36,7 +36,9 @@ export function whyOver(report, { load, visit, joseLoad, over, wasm }) {
       '  type, and the store\'s hooks): file by file under "Issue #27" below.',
       '  Issue #28 (one secret verifies and signs, the undo of replacing actions, the example\'s',
       '  secret, Tamper changing a claim, menus kept in step with the state) added 6.7 KB gzip, all',
-      '  the page\'s own state and views: under "Issue #28" below.',
+      '  the page\'s own state and views: under "Issue #28" below. Issue #29 (locked keys, PuTTY and',
+      '  DER files) added 1.9 KB to the module, the Passphrase field and reading files as bytes: under',
+      '  "Issue #29" below.',
     );
   }
   if (over.some((o) => o.includes('in all on a first visit'))) {
@@ -224,9 +226,9 @@ export function whyOver(report, { load, visit, joseLoad, over, wasm }) {
     '## Issue #29: keys as people keep them, what it cost',
     '',
     'Release builds of 2026-12-07 before (98c4f13) and after issue #29, gzip -9, bytes. The page\'s',
-    'module: 219613 → 221435, +1822 (the Passphrase field, telling a locked key from its text,',
+    'module: 219613 → 221524, +1911 (the Passphrase field, telling a locked key from its text,',
     'reading a dropped file as bytes and a binary DER file as PEM), within its 221547 budget. The',
-    'key engine: 321714 → 433987, +112273 (+35 %): every new reader is in it. `twiggy` on the engine',
+    'key engine: 321714 → 436703, +114989 (+36 %): every new reader is in it. `twiggy` on the engine',
     'as cargo writes it (before wasm-bindgen and wasm-opt), by crate, after minus before:',
     '',
     '| what | bytes (before wasm-opt) |',
@@ -240,7 +242,7 @@ export function whyOver(report, { load, visit, joseLoad, over, wasm }) {
     '| argon2, blake2 (PuTTY version 3 files) | +12.5 K |',
     '| the rest | +15.1 K |',
     '',
-    'PuTTY support alone costs the engine 20.8 KB gzip (413.2 → 434.0 KB); it was kept because',
+    'PuTTY support alone costs the engine about 21 KB gzip (20833 bytes by `gzip -9`); it was kept because',
     '`.ppk` files are how PuTTY users keep keys. The hand-written readers this replaced (the SSH',
     'wire format, the certificate walk) were about 5 KB gzip; ssh-key reads and writes every',
     'OpenSSH key type and cipher generically, which is where the bytes go. None of it is needed',

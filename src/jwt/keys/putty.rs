@@ -14,8 +14,8 @@ pub const MAGIC: &str = "PuTTY-User-Key-File-";
 const MAX_ARGON2_KIB: u32 = 64 * 1024;
 /// The most Argon2 work (memory in KiB × passes × lanes) a file may ask for: about a second in
 /// the page's wasm here (BENCHMARKS.md, "Passphrase work": PuTTYgen 0.78's 8 MiB × 21 passes,
-/// 172032, takes 0.3 s, so the cap is about 0.9 s); PuTTYgen tunes its passes to a tenth of a second on the machine that
-/// made the key, so keys from machines several times faster still open.
+/// 172032, takes 0.3 s, so the cap is about 0.9 s). PuTTYgen tunes its passes to a tenth of a
+/// second on the machine that made the key, so keys from machines three times faster still open.
 pub const MAX_ARGON2_WORK: u64 = 1 << 19;
 
 /// The value of a `Name: value` header line.
