@@ -37,7 +37,7 @@ export function whyOver(report, { load, visit, joseLoad, over, wasm }) {
       '  Issue #28 (one secret verifies and signs, the undo of replacing actions, the example\'s',
       '  secret, Tamper changing a claim, menus kept in step with the state) added 6.7 KB gzip, all',
       '  the page\'s own state and views: under "Issue #28" below. Issue #29 (locked keys, PuTTY and',
-      '  DER files) added 1.9 KB to the module, the Passphrase field and reading files as bytes: under',
+      '  DER files) added 1.8 KB to the module, the Passphrase field and reading files as bytes: under',
       '  "Issue #29" below.',
     );
   }
@@ -226,9 +226,10 @@ export function whyOver(report, { load, visit, joseLoad, over, wasm }) {
     '## Issue #29: keys as people keep them, what it cost',
     '',
     'Release builds of 2026-12-07 before (98c4f13) and after issue #29, gzip -9, bytes. The page\'s',
-    'module: 219613 → 221524, +1911 (the Passphrase field, telling a locked key from its text,',
-    'reading a dropped file as bytes and a binary DER file as PEM), within its 221547 budget. The',
-    'key engine: 321714 → 436703, +114989 (+36 %): every new reader is in it. `twiggy` on the engine',
+    'module: 219613 → 221372, +1759 (the Passphrase field, telling a locked key from its text,',
+    'reading a dropped file as bytes and a binary DER file as PEM), within its 221547 budget: the',
+    'page\'s `KeyError` no longer carries the text of errors only the key readers make. The key',
+    'engine: 321714 → 436749, +115035 (+36 %): every new reader is in it. `twiggy` on the engine',
     'as cargo writes it (before wasm-bindgen and wasm-opt), by crate, after minus before:',
     '',
     '| what | bytes (before wasm-opt) |',

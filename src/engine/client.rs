@@ -466,11 +466,13 @@ impl<L: Link + 'static> Client<L> {
         token: &str,
         key: &str,
         encoding: SecretEncoding,
+        passphrase: &str,
     ) -> Option<Result<Opened, JweError>> {
         match self.ask(Request::Decrypt {
             token: token.to_string(),
             key: key.to_string(),
             encoding,
+            passphrase: passphrase.to_string(),
         })? {
             Kept::Decrypted(result) => Some(result),
             _ => Some(Err(JweError::Key(garbled().to_string()))),

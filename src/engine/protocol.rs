@@ -12,7 +12,7 @@ use crate::jwt::tutorial::TutorialAlg;
 
 /// The engine's build, sent with every answer: the page refuses an engine from another release
 /// (an old copy from a cache) instead of misreading it.
-pub const BUILD: &str = concat!(env!("CARGO_PKG_VERSION"), "/protocol-7");
+pub const BUILD: &str = concat!(env!("CARGO_PKG_VERSION"), "/protocol-8");
 
 /// A question for the engine. Keys are named by the handle the engine gave them.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -55,11 +55,13 @@ pub enum Request {
         key: String,
         now: i64,
     },
-    /// Open the compact JWE `token` with the key in `key` (a secret read with `encoding`).
+    /// Open the compact JWE `token` with the key in `key` (a secret read with `encoding`, a
+    /// locked key opened with `passphrase`, empty when none was given).
     Decrypt {
         token: String,
         key: String,
         encoding: SecretEncoding,
+        passphrase: String,
     },
     /// Seal `plaintext` as a compact JWE under `header` for the key in `key`.
     Encrypt {

@@ -19,8 +19,10 @@ pub struct Store {
     held: HashMap<u32, Material>,
     next: u32,
     /// The last key text read to open or seal a JWE, as read: tokens pasted one after another
-    /// are opened with the same key, and reading an RSA private key costs more than using it.
-    jwe_key: Option<(String, SecretEncoding, KeySet)>,
+    /// are opened with the same key, and reading an RSA private key (or deriving a locked key's
+    /// passphrase) costs more than using it. A passphrase is kept only as its SHA-256, to tell
+    /// whether the next one is the same.
+    jwe_key: Option<(String, SecretEncoding, [u8; 32], KeySet)>,
 }
 
 impl Store {
@@ -29,15 +31,19 @@ impl Store {
         &mut self,
         text: &str,
         encoding: SecretEncoding,
+        passphrase: &str,
         missing: &str,
     ) -> Result<&KeySet, jwe::JweError> {
-        let fresh = !matches!(&self.jwe_key, Some((t, e, _)) if t == text && *e == encoding);
+        use sha2::{Digest, Sha256};
+        let digest: [u8; 32] = Sha256::digest(passphrase.as_bytes()).into();
+        let fresh = !matches!(&self.jwe_key,
+            Some((t, e, d, _)) if t == text && *e == encoding && *d == digest);
         if fresh {
-            let keys = jwe::read_keys(text, encoding, missing)?;
-            self.jwe_key = Some((text.to_string(), encoding, keys));
+            let keys = jwe::read_keys(text, encoding, passphrase, missing)?;
+            self.jwe_key = Some((text.to_string(), encoding, digest, keys));
         }
         match &self.jwe_key {
-            Some((_, _, keys)) => Ok(keys),
+            Some((_, _, _, keys)) => Ok(keys),
             None => Err(jwe::JweError::Key(missing.into())),
         }
     }
@@ -91,8 +97,9 @@ impl Store {
                 token,
                 key,
                 encoding,
+                passphrase,
             } => Answer::Decrypted(
-                self.jwe_keys(&key, encoding, "no key")
+                self.jwe_keys(&key, encoding, &passphrase, "no key")
                     .and_then(|keys| jwe::open_with(&token, keys)),
             ),
             Request::Encrypt {
@@ -101,7 +108,7 @@ impl Store {
                 key,
                 encoding,
             } => Answer::Encrypted(
-                self.jwe_keys(&key, encoding, "no key to encrypt to")
+                self.jwe_keys(&key, encoding, "", "no key to encrypt to")
                     .and_then(|keys| jwe::encrypt(&header, plaintext.as_bytes(), keys)),
             ),
             Request::Release(handle) => {

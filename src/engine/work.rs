@@ -107,11 +107,12 @@ pub fn decrypt(
     token: &str,
     key: &str,
     encoding: SecretEncoding,
+    passphrase: &str,
 ) -> Option<Result<Opened, JweError>> {
     #[cfg(feature = "split")]
-    return engine().decrypt(token, key, encoding);
+    return engine().decrypt(token, key, encoding, passphrase);
     #[cfg(not(feature = "split"))]
-    Some(jwe::open(token, key, encoding))
+    Some(jwe::open(token, key, encoding, passphrase))
 }
 
 /// `plaintext` sealed as a compact JWE under `header` for the key in `key` (`jwe::seal`).

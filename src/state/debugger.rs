@@ -959,7 +959,7 @@ impl Debugger {
         if key.is_empty() {
             return (Verdict::NoDecryptionKey, None);
         }
-        match engine::decrypt(&token.compact, &key.text, self.encoding) {
+        match engine::decrypt(&token.compact, &key.text, self.encoding, &key.passphrase) {
             None => (Verdict::Pending, None),
             Some(Ok(opened)) => {
                 let cty = token.header.get("cty").and_then(Value::as_str);

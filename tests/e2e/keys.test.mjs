@@ -80,6 +80,21 @@ test('an encrypted PKCS#8 key opens with its passphrase, in the Sign panel too',
   await context.close();
 });
 
+test('a locked key opens an encrypted token (JWE) once its passphrase is given', async () => {
+  const jose = await import(join(ROOT, 'tests/e2e/node_modules/jose/dist/webapi/index.js'));
+  const recipient = await jose.importSPKI(await key('p256.spki.pem'), 'ECDH-ES+A128KW');
+  const token = await new jose.CompactEncrypt(new TextEncoder().encode('{"sub":"sealed"}'))
+    .setProtectedHeader({ alg: 'ECDH-ES+A128KW', enc: 'A128GCM' }).encrypt(recipient);
+  const { context, page, errors } = await openApp(shared.browser, shared.server.url);
+  await page.getByTestId('token-input').fill(token);
+  await page.getByTestId('key-input').fill(await key('p256.pkcs8.encrypted.pem'));
+  await unlock(page, 'key-passphrase', 'secret');
+  assert.equal(await verdictBecomes(page, 'decrypted'), 'decrypted');
+  assert.match(await page.getByTestId('jwe-plaintext').inputValue(), /sealed/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a PuTTY key file with a passphrase opens from the file picker', async () => {
   // Node signs with a plain PKCS#8 copy of the key PuTTYgen was given (ssh_rsa).
   const copy = join(dir, 'ssh_rsa_copy');

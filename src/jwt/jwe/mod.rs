@@ -49,18 +49,20 @@ pub fn seal(
     key_text: &str,
     encoding: SecretEncoding,
 ) -> Result<String, JweError> {
-    let keys = read_keys(key_text, encoding, "no key to encrypt to")?;
+    let keys = read_keys(key_text, encoding, "", "no key to encrypt to")?;
     encrypt(header_text, plaintext.as_bytes(), &keys)
 }
 
-/// The keys in `key_text` for a JWE; `missing` says what an empty text lacks.
+/// The keys in `key_text` for a JWE, a locked key opened with `passphrase`; `missing` says what
+/// an empty text lacks.
 #[cfg(not(feature = "split"))]
 pub fn read_keys(
     key_text: &str,
     encoding: SecretEncoding,
+    passphrase: &str,
     missing: &str,
 ) -> Result<KeySet, JweError> {
-    match crate::jwt::keys::parse(key_text, encoding) {
+    match crate::jwt::keys::parse_locked(key_text, encoding, passphrase) {
         Some(Ok(keys)) => Ok(keys),
         Some(Err(error)) => Err(JweError::Key(error.to_string())),
         None => Err(JweError::Key(missing.into())),
@@ -75,10 +77,15 @@ pub fn open_with(token: &str, keys: &KeySet) -> Result<Opened, JweError> {
 }
 
 /// Opens the compact JWE `token` with the key in `key_text` (read with `encoding` when it is a
-/// secret).
+/// secret, opened with `passphrase` when it is locked).
 #[cfg(not(feature = "split"))]
-pub fn open(token: &str, key_text: &str, encoding: SecretEncoding) -> Result<Opened, JweError> {
-    open_with(token, &read_keys(key_text, encoding, "no key")?)
+pub fn open(
+    token: &str,
+    key_text: &str,
+    encoding: SecretEncoding,
+    passphrase: &str,
+) -> Result<Opened, JweError> {
+    open_with(token, &read_keys(key_text, encoding, passphrase, "no key")?)
 }
 
 /// Opens a JWE, compact or JSON (flattened or general, RFC 7516 §7.2), with the first key of

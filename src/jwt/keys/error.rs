@@ -32,6 +32,7 @@ pub enum KeyError {
     #[cfg(not(feature = "split"))]
     TooMuchWork(String),
     /// DER inside the PEM that does not parse as the label says.
+    #[cfg(not(feature = "split"))]
     Der { label: &'static str, detail: String },
     /// An RSA modulus below [`MIN_RSA_BITS`].
     #[cfg(not(feature = "split"))]
@@ -74,6 +75,7 @@ impl fmt::Display for KeyError {
             }
             #[cfg(not(feature = "split"))]
             KeyError::TooMuchWork(why) => write!(f, "this locked key is refused: {why}"),
+            #[cfg(not(feature = "split"))]
             KeyError::Der { label, detail } => {
                 write!(f, "{label}: the key inside does not parse ({detail})")
             }

@@ -1098,3 +1098,31 @@ fn a_locked_key_opens_with_its_passphrase_and_a_new_key_forgets_it() {
         signing.signing
     );
 }
+
+#[test]
+fn a_locked_key_opens_an_encrypted_token_once_its_passphrase_is_given() {
+    let public = include_str!("../../../tests/vectors/keys/p256.spki.pem");
+    let locked = include_str!("../../../tests/vectors/keys/p256.pkcs8.encrypted.pem");
+    let token = crate::jwt::jwe::seal(
+        r#"{"alg":"ECDH-ES+A128KW","enc":"A128GCM"}"#,
+        r#"{"sub":"locked"}"#,
+        public,
+        SecretEncoding::Utf8,
+    )
+    .unwrap();
+    let state = Debugger::new(&token, 0).apply(Action::SetKey(locked.into()));
+    assert!(state.key.is_locked());
+    assert!(
+        !matches!(state.verdict, Verdict::Decrypted { .. }),
+        "{:?}",
+        state.verdict
+    );
+    let wrong = state.apply(Action::UnlockKey("Secret".into()));
+    assert!(!matches!(wrong.verdict, Verdict::Decrypted { .. }));
+    let opened = wrong.apply(Action::UnlockKey("secret".into()));
+    assert!(
+        matches!(opened.verdict, Verdict::Decrypted { .. }),
+        "{:?}",
+        opened.verdict
+    );
+}
