@@ -10,8 +10,8 @@ pub const MIN_RSA_BITS: usize = 1024;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum KeyError {
     // Variants marked `not(split)` are made only where PEM, JWK, OpenSSH and PuTTY text is read
-    // (a build without `split`); the page built with `split` gets the key engine's words for
-    // them instead (`Reported`), and leaves their text out of its module.
+    // (a build without `split`); the page built with `split` gets the words of whoever reads
+    // its keys instead (`Reported`), and leaves their text out of its module.
     /// PEM that is not well formed.
     #[cfg(not(feature = "split"))]
     Pem(String),
