@@ -35,6 +35,17 @@ pub async fn make_key(kind: KeyKind) -> Result<crate::jwt::keys::Key, String> {
     }
 }
 
+/// `key` as an OpenSSH private key file encrypted with `passphrase`, once written (in the key
+/// engine for the page: bcrypt-pbkdf takes a fifth of a second there).
+pub async fn lock_openssh(
+    key: crate::jwt::keys::Key,
+    passphrase: String,
+) -> Result<String, String> {
+    answered(|| engine::lock_openssh(&key.material, &passphrase))
+        .await
+        .map_err(|e| e.to_string())
+}
+
 /// `make`'s result once the key engine has answered it (at once for what the page does itself).
 async fn answered<T>(make: impl Fn() -> Result<T, KeyError>) -> Result<T, KeyError> {
     loop {

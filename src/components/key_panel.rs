@@ -177,7 +177,7 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
             />
             <KeyFile testid="key-file" on_text={props.on_key.clone()} {dropped_error} />
             if props.locked {
-                { passphrase_field("key-passphrase", &props.key_text,
+                { passphrase_field("key-passphrase", "Open key", &props.key_text,
                     matches!(props.parsed.as_deref(), Some(Ok(_))), &props.on_passphrase) }
             }
             <p class={classes!("key-info", info_state)} data-testid="key-info">{ info }</p>

@@ -10,7 +10,9 @@ use crate::jwt::keys::generate::KeyKind;
 use crate::state::keygen::{KeyFormat, Keygen};
 
 use super::copy_button::CopyButton;
+use super::passphrase_field::passphrase_field;
 use super::select_value::use_select_value;
+use super::shared_text::SharedText;
 
 #[derive(Properties, PartialEq)]
 pub struct KeygenProps {
@@ -18,6 +20,8 @@ pub struct KeygenProps {
     pub on_kind: Callback<KeyKind>,
     pub on_format: Callback<KeyFormat>,
     pub on_run: Callback<()>,
+    /// A passphrase typed for the OpenSSH private key file.
+    pub on_passphrase: Callback<String>,
     /// Use the generated pair in the debugger.
     pub on_use: Callback<()>,
 }
@@ -100,6 +104,15 @@ pub fn KeygenView(props: &KeygenProps) -> Html {
                 <section class="panel">
                     <h2>{ private_title }<CopyButton text={Rc::<str>::from(private.as_str())} what={private_what} testid="copy-keygen-private" /></h2>
                     <pre class="key-text" data-testid="keygen-private">{ private }</pre>
+                    if state.format == KeyFormat::OpenSsh && !state.is_secret() {
+                        // Keyed by the generation: a new key gets an empty field.
+                        { passphrase_field("keygen-passphrase", "Encrypt the file",
+                            &SharedText::from(Rc::<str>::from(state.generation.to_string())),
+                            false, &props.on_passphrase) }
+                        if let Some(Err(why)) = &state.locked {
+                            <p class="decode-error" role="alert">{ why.clone() }</p>
+                        }
+                    }
                     if state.is_secret() {
                         // Nothing to copy: a secret has no public half, and this says so.
                         <p class="note" data-testid="keygen-public">{ public }</p>

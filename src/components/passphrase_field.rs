@@ -1,5 +1,6 @@
 //! The Passphrase field beside a key box holding a locked key (encrypted PKCS #8, OpenSSH or
-//! PuTTY): what is typed opens the key where the key readers run, off the page's thread.
+//! PuTTY), where what is typed opens the key off the page's thread, and under the key
+//! generator's OpenSSH file, where it encrypts the file.
 
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -10,8 +11,10 @@ use super::shared_text::SharedText;
 /// try derives a key, a tenth of a second or more, so not one per keystroke. A plain function,
 /// not a component: it keeps no state of its own, and a component would cost the page's module
 /// its own lifecycle code.
+/// `button` names what committing does ("Open key"); `opened` says it has been done.
 pub fn passphrase_field(
     testid: &'static str,
+    button: &'static str,
     key_text: &SharedText,
     opened: bool,
     on_submit: &Callback<String>,
@@ -25,7 +28,7 @@ pub fn passphrase_field(
                 <span>{ "Passphrase" }</span>
                 <input type="password" autocomplete="off" spellcheck="false" data-testid={testid} {onchange} />
             </label>
-            <button type="submit">{ "Open key" }</button>
+            <button type="submit">{ button }</button>
             <p class="passphrase-note">{ if opened { "Opened in this tab. " } else { "" } }{ "The passphrase is used in this tab only, never saved or sent." }</p>
         </form>
     }

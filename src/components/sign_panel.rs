@@ -95,7 +95,7 @@ pub fn SignPanel(props: &SignPanelProps) -> Html {
             />
             <KeyFile testid="signing-key-file" on_text={props.on_key.clone()} {dropped_error} />
             if props.locked {
-                { passphrase_field("signing-key-passphrase", &props.key_text,
+                { passphrase_field("signing-key-passphrase", "Open key", &props.key_text,
                     matches!(props.parsed.as_deref(), Some(Ok(_))), &props.on_passphrase) }
             }
             <p class="key-info" data-testid="signing-key-info">{ info }</p>

@@ -374,7 +374,7 @@ fn keep(memory: &mut Memory, request: Request, kept: Kept) -> Vec<Kept> {
 fn refusal(request: &Request, why: &str) -> Kept {
     match request {
         Request::Verify { .. } => Kept::Verified(Err(why.to_string())),
-        Request::Sign { .. } => Kept::Signed(Err(why.to_string())),
+        Request::Sign { .. } | Request::LockOpenSsh { .. } => Kept::Signed(Err(why.to_string())),
         Request::TutorialIssue { .. } => Kept::Issued(Err(why.to_string())),
         Request::TutorialValidate { .. } => Kept::Validated(None),
         Request::TryCommonSecrets(_) => Kept::Cracked(Err(why.to_string())),
@@ -541,6 +541,19 @@ const GONE: &str = "the key engine is no longer connected: reload the page";
 impl<L: Link + 'static> KeyHandle for RemoteHeld<L> {
     fn facts(&self) -> Facts {
         self.facts
+    }
+
+    fn lock_openssh(&self, passphrase: &str) -> Option<Result<String, String>> {
+        if self.client.strong_count() == 0 {
+            return Some(Err(GONE.into()));
+        }
+        match self.ask(Request::LockOpenSsh {
+            handle: self.handle,
+            passphrase: passphrase.to_string(),
+        })? {
+            Kept::Signed(result) => Some(result),
+            _ => Some(Err(garbled().to_string())),
+        }
     }
 
     fn verify(

@@ -38,8 +38,8 @@ pub mod worker;
 #[cfg(feature = "split")]
 pub use work::demo_keys;
 pub use work::{
-    decrypt, encrypt, generate, read_keys, retry_refused, rsa_from_pkcs8, search_common_secrets,
-    tutorial_issue, tutorial_validate,
+    decrypt, encrypt, generate, lock_openssh, read_keys, retry_refused, rsa_from_pkcs8,
+    search_common_secrets, tutorial_issue, tutorial_validate,
 };
 
 // The key engine is a Web Worker: only a browser runs the page's `split` build.

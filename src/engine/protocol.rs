@@ -12,7 +12,7 @@ use crate::jwt::tutorial::TutorialAlg;
 
 /// The engine's build, sent with every answer: the page refuses an engine from another release
 /// (an old copy from a cache) instead of misreading it.
-pub const BUILD: &str = concat!(env!("CARGO_PKG_VERSION"), "/protocol-8");
+pub const BUILD: &str = concat!(env!("CARGO_PKG_VERSION"), "/protocol-9");
 
 /// A question for the engine. Keys are named by the handle the engine gave them.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -36,6 +36,9 @@ pub enum Request {
         message: Vec<u8>,
         signature: String,
     },
+    /// Key `handle` as an OpenSSH private key file encrypted with `passphrase` (answered as a
+    /// signature is: a text or why not). The engine draws the file's salt itself.
+    LockOpenSsh { handle: u32, passphrase: String },
     /// `alg`'s signature of `message` with key `handle`.
     Sign {
         handle: u32,

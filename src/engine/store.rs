@@ -69,6 +69,12 @@ impl Store {
                 alg,
                 message,
             } => Answer::Signed(self.sign(handle, &alg, &message)),
+            Request::LockOpenSsh { handle, passphrase } => Answer::Signed(
+                self.held
+                    .get(&handle)
+                    .ok_or_else(|| "the key engine no longer holds this key: paste it again".into())
+                    .and_then(|material| export::openssh_private_locked_now(material, &passphrase)),
+            ),
             Request::TryCommonSecrets(token) => Answer::Cracked(
                 token::decode(&token)
                     .ok()

@@ -44,6 +44,28 @@ pub fn generate(kind: KeyKind, random: &[u8]) -> Result<Key, KeyError> {
     keys::generate::from_random(kind, random)
 }
 
+/// The private key as an OpenSSH private key file encrypted with `passphrase`, written where
+/// the key is held (the key engine draws the salt in the page built with `split`).
+pub fn lock_openssh(
+    material: &crate::jwt::keys::Material,
+    passphrase: &str,
+) -> Result<String, KeyError> {
+    match material {
+        crate::jwt::keys::Material::Handle(key) => match key.lock_openssh(passphrase) {
+            None => Err(KeyError::Pending),
+            Some(result) => result.map_err(KeyError::Reported),
+        },
+        #[cfg(not(feature = "split"))]
+        held => {
+            keys::export::openssh_private_locked_now(held, passphrase).map_err(KeyError::Reported)
+        }
+        #[cfg(feature = "split")]
+        _ => Err(KeyError::Reported(
+            "a secret has no OpenSSH private key file".into(),
+        )),
+    }
+}
+
 /// An RSA private key from PKCS#8 DER (what WebCrypto exports).
 pub fn rsa_from_pkcs8(der: &[u8]) -> Result<Key, KeyError> {
     #[cfg(feature = "split")]

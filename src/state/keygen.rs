@@ -50,6 +50,12 @@ pub enum KeygenAction {
     Started,
     /// Generation finished.
     Finished(Result<Key, String>),
+    /// The OpenSSH private key file encrypted with the passphrase typed for it (`None`: the
+    /// passphrase was emptied, the plain file again), for the key of `generation`.
+    Locked {
+        generation: u32,
+        file: Option<Result<String, String>>,
+    },
 }
 
 /// The key generator.
@@ -61,12 +67,16 @@ pub struct Keygen {
     pub result: Option<Result<Key, String>>,
     /// Counts finished generations, so views can tell results apart without comparing keys.
     pub generation: u32,
+    /// The OpenSSH private key file encrypted with a passphrase, or why not: shown in place of
+    /// the plain one. It goes with the key.
+    pub locked: Option<Result<std::rc::Rc<str>, String>>,
 }
 
 impl PartialEq for Keygen {
     fn eq(&self, other: &Self) -> bool {
         (self.kind, self.format, self.busy, self.generation)
             == (other.kind, other.format, other.busy, other.generation)
+            && self.locked == other.locked
     }
 }
 
@@ -78,6 +88,7 @@ impl Default for Keygen {
             busy: false,
             result: None,
             generation: 0,
+            locked: None,
         }
     }
 }
@@ -93,6 +104,7 @@ impl Keygen {
                 // A generation still running is for the kind before: its answer is dropped.
                 if kind != self.kind {
                     next.result = None;
+                    next.locked = None;
                     next.busy = false;
                     next.generation += 1;
                 }
@@ -105,7 +117,13 @@ impl Keygen {
             KeygenAction::Finished(result) => {
                 next.busy = false;
                 next.result = Some(result);
+                next.locked = None;
                 next.generation += 1;
+            }
+            // A file for a key no longer shown is dropped.
+            KeygenAction::Locked { generation, .. } if generation != self.generation => {}
+            KeygenAction::Locked { file, .. } => {
+                next.locked = file.map(|file| file.map(std::rc::Rc::from));
             }
         }
         // A format the key (or, before one is made, the kind) does not have becomes its first.
@@ -171,7 +189,10 @@ impl Keygen {
             // The files `ssh-keygen -N ""` writes (a key pair is never left in a secret's
             // format: `apply` moves it to one of its own).
             KeyFormat::OpenSsh | KeyFormat::Base64Url | KeyFormat::Hex => (
-                export::openssh_private(material).unwrap_or(private_pem),
+                match &self.locked {
+                    Some(Ok(file)) => file.to_string(),
+                    _ => export::openssh_private(material).unwrap_or(private_pem),
+                },
                 export::openssh_public(material, "jwt_key").unwrap_or_default(),
             ),
         })

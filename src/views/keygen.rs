@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::store::use_store;
 use crate::components::keygen_view::KeygenView;
 use crate::jwt::keys::{Material, SecretEncoding, export};
-use crate::key_tasks::make_key;
+use crate::key_tasks::{lock_openssh, make_key};
 use crate::route::Route;
 use crate::state::AppAction;
 use crate::state::keygen::KeygenAction;
@@ -64,7 +64,29 @@ pub fn KeygenPage() -> Html {
         })
     }))
     .clone();
+    // A passphrase typed for the OpenSSH file: the file is written again, encrypted, where the
+    // key is held; an empty one brings the plain file back.
+    let on_passphrase = (*use_memo(keygen.generation, |&generation| {
+        let dispatch = store.dispatch.clone();
+        let key = keygen.key().cloned();
+        Callback::from(move |passphrase: String| {
+            let Some(key) = key.clone() else { return };
+            let dispatch = dispatch.clone();
+            if passphrase.is_empty() {
+                dispatch.emit(AppAction::Keygen(KeygenAction::Locked {
+                    generation,
+                    file: None,
+                }));
+                return;
+            }
+            wasm_bindgen_futures::spawn_local(async move {
+                let file = Some(lock_openssh(key, passphrase).await);
+                dispatch.emit(AppAction::Keygen(KeygenAction::Locked { generation, file }));
+            });
+        })
+    }))
+    .clone();
     html! {
-        <KeygenView state={keygen.clone()} {on_kind} {on_format} {on_run} {on_use} />
+        <KeygenView state={keygen.clone()} {on_kind} {on_format} {on_run} {on_use} {on_passphrase} />
     }
 }

@@ -145,6 +145,19 @@ test("the key generator's OpenSSH private key is a file ssh-keygen reads", async
     const read = execFileSync('ssh-keygen', ['-y', '-f', file], { encoding: 'utf8' });
     assert.deepEqual(read.trim().split(' ').slice(0, 2), pub.trim().split(' ').slice(0, 2), kind);
   }
+  // With a passphrase typed for it, the file is encrypted as ssh-keygen encrypts one.
+  const plain = await page.getByTestId('keygen-private').textContent();
+  await page.getByTestId('keygen-passphrase').fill('gen pass');
+  await page.getByTestId('keygen-passphrase').press('Enter');
+  await page.waitForFunction((before) => document.querySelector('[data-testid=keygen-private]').textContent !== before, plain, { timeout: 10000 });
+  const locked = await page.getByTestId('keygen-private').textContent();
+  const file = join(dir, 'generated_locked');
+  await writeFile(file, locked);
+  await chmod(file, 0o600);
+  const read = execFileSync('ssh-keygen', ['-y', '-P', 'gen pass', '-f', file], { encoding: 'utf8' });
+  const pub = await page.getByTestId('keygen-public').textContent();
+  assert.deepEqual(read.trim().split(' ').slice(0, 2), pub.trim().split(' ').slice(0, 2));
+  assert.throws(() => execFileSync('ssh-keygen', ['-y', '-P', '', '-f', file], { stdio: 'pipe' }));
   await screenshot(page, 'keys-keygen-openssh');
   assert.deepEqual(errors, []);
   await context.close();

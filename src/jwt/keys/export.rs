@@ -272,6 +272,16 @@ pub fn openssh_private_locked(
     super::openssh::private_file(material, comment, passphrase, random)
 }
 
+/// [`openssh_private_locked`] (comment `jwt_key`) with its salt and check number drawn from the
+/// system's CSPRNG; `Err` says why there is no such file.
+#[cfg(not(feature = "split"))]
+pub fn openssh_private_locked_now(material: &Material, passphrase: &str) -> Result<String, String> {
+    let mut random = [0u8; 20];
+    getrandom::fill(&mut random).map_err(|_| "no random numbers".to_string())?;
+    openssh_private_locked(material, "jwt_key", passphrase, &random)
+        .ok_or_else(|| "this key has no OpenSSH private key file".to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -59,6 +59,8 @@ pub trait KeyHandle {
     fn sign(&self, alg: Algorithm, message: &[u8]) -> Option<Result<String, String>>;
     /// The key written out; `comment` names an OpenSSH line.
     fn export(&self, form: Export, comment: &str) -> Option<String>;
+    /// The private key as an OpenSSH private key file encrypted with `passphrase`, or why not.
+    fn lock_openssh(&self, passphrase: &str) -> Option<Result<String, String>>;
 }
 
 impl fmt::Debug for dyn KeyHandle {
