@@ -206,6 +206,41 @@ mod tests {
     use crate::jwt::keys::generate::from_random;
 
     #[test]
+    fn a_passphrase_encrypts_the_openssh_file_of_the_key_shown_only() {
+        let key = from_random(KeyKind::Ed25519, &[9; 32]).unwrap();
+        let shown = Keygen::default()
+            .apply(KeygenAction::SetKind(KeyKind::Ed25519))
+            .apply(KeygenAction::Started)
+            .apply(KeygenAction::Finished(Ok(key.clone())))
+            .apply(KeygenAction::SetFormat(KeyFormat::OpenSsh));
+        let (plain, _) = shown.texts().unwrap();
+        let file = crate::engine::lock_openssh(&key.material, "pp").unwrap();
+        let locked = shown.apply(KeygenAction::Locked {
+            generation: shown.generation,
+            file: Some(Ok(file.clone())),
+        });
+        assert_eq!(locked.texts().unwrap().0, file);
+        assert_ne!(file, plain);
+        assert!(crate::jwt::keys::locked::is_locked(&file));
+        // Emptied: the plain file again. For a key no longer shown: ignored.
+        let emptied = locked.apply(KeygenAction::Locked {
+            generation: shown.generation,
+            file: None,
+        });
+        assert_eq!(emptied.texts().unwrap().0, plain);
+        let late = shown.apply(KeygenAction::Locked {
+            generation: shown.generation - 1,
+            file: Some(Ok(file.clone())),
+        });
+        assert_eq!(late.texts().unwrap().0, plain);
+        // A new key drops the encrypted file of the one before.
+        let next = locked
+            .apply(KeygenAction::Started)
+            .apply(KeygenAction::Finished(Ok(key)));
+        assert!(next.locked.is_none());
+    }
+
+    #[test]
     fn formats_switch_the_texts() {
         let key = from_random(KeyKind::Ec(Curve::P256), &[7; 32]).unwrap();
         let state = Keygen::default().apply(KeygenAction::Started);
