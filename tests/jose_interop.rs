@@ -3,10 +3,9 @@
 //! both read (key agreement on every curve, `dir` for every enc), nested JWTs both ways and `zip`.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+mod interop;
 
-use jwt_debugger::jwt::json::{self, Value};
+use jwt_debugger::jwt::json::Value;
 use jwt_debugger::jwt::jwe;
 use jwt_debugger::jwt::keys::{self, KeySet, SecretEncoding};
 use jwt_debugger::jwt::token;
@@ -112,28 +111,12 @@ fn hex(bytes: &[u8]) -> String {
 
 /// Runs the joserfc peer; its answer is a JSON array, one item per case.
 fn peer(mode: &str, cases: &[String]) -> Vec<Value> {
-    let script = format!("{}/tests/interop/jose_peer.py", env!("CARGO_MANIFEST_DIR"));
-    let mut child = Command::new("python3")
-        .args([script.as_str(), mode])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("python3 runs (make setup installs joserfc)");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(format!("[{}]", cases.join(",")).as_bytes())
-        .unwrap();
-    let output = child.wait_with_output().unwrap();
-    assert!(
-        output.status.success(),
-        "the joserfc peer failed: is joserfc installed? (make setup)"
-    );
-    match json::parse(&String::from_utf8(output.stdout).unwrap()).unwrap() {
-        Value::Array(items) => items,
-        other => panic!("unexpected peer output {other:?}"),
-    }
+    interop::peer(
+        "jose_peer.py",
+        mode,
+        &format!("[{}]", cases.join(",")),
+        "joserfc",
+    )
 }
 
 #[test]

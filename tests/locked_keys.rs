@@ -4,11 +4,15 @@
 //! at once, and `ssh-keygen` reads the OpenSSH private key files written here.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod interop;
+
 use std::io::Write;
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
+
+use interop::tamper;
 
 use jwt_debugger::jwt::json::{self, Value};
 use jwt_debugger::jwt::keys::{self, KeyError, KeySet, SecretEncoding, export};
@@ -81,31 +85,12 @@ fn ssh_key(file: &Path, kind: &str, bits: Option<&str>, rounds: Option<&str>) ->
 
 /// Runs tests/interop/locked_peer.py (PyJWT and `cryptography`); its answer is a JSON array.
 fn peer(mode: &str, input: &str) -> Vec<Value> {
-    let script = format!(
-        "{}/tests/interop/locked_peer.py",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let mut child = Command::new("python3")
-        .args([script.as_str(), mode])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("python3 runs (make setup installs PyJWT and cryptography)");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    let output = child.wait_with_output().unwrap();
-    assert!(
-        output.status.success(),
-        "the Python peer failed ({mode}): are PyJWT[crypto] and cryptography installed? (make setup)"
-    );
-    match json::parse(&String::from_utf8(output.stdout).unwrap()).unwrap() {
-        Value::Array(items) => items,
-        other => panic!("unexpected peer output {other:?}"),
-    }
+    interop::peer(
+        "locked_peer.py",
+        mode,
+        input,
+        "PyJWT[crypto] with cryptography",
+    )
 }
 
 /// A JSON string literal (paths and passphrases here have no control characters).
@@ -130,15 +115,6 @@ fn refusal(key_text: &str, passphrase: &str) -> KeyError {
         Ok(set) => panic!("opened with passphrase {passphrase:?}: {}", set.describe()),
         Err(error) => error,
     }
-}
-
-/// The token with one character of its payload changed (the third, which is never a
-/// trailing-bits character, so the decoded bytes really change).
-fn tamper(token_text: &str) -> String {
-    let at = token_text.find('.').unwrap() + 3;
-    let mut chars: Vec<char> = token_text.chars().collect();
-    chars[at] = if chars[at] == 'A' { 'B' } else { 'A' };
-    chars.into_iter().collect()
 }
 
 fn verdict(token_text: &str, keys: &Result<KeySet, KeyError>) -> Verdict {

@@ -2,9 +2,9 @@
 //! every algorithm and key format both sides read, and tokens signed here verify in PyJWT.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+mod interop;
 
+use interop::tamper;
 use jwt_debugger::jwt::json::{self, Value};
 use jwt_debugger::jwt::keys::{self, SecretEncoding};
 use jwt_debugger::jwt::{sign, token, verify};
@@ -61,37 +61,7 @@ fn case_json(alg: &str, private: &str, public: &str, token: Option<&str>) -> Str
 
 /// Runs the PyJWT peer; its answer is a JSON array.
 fn peer(mode: &str, input: &str) -> Vec<Value> {
-    let script = format!("{}/tests/interop/pyjwt_peer.py", env!("CARGO_MANIFEST_DIR"));
-    let mut child = Command::new("python3")
-        .args([script.as_str(), mode])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("python3 runs (make setup installs PyJWT)");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    let output = child.wait_with_output().unwrap();
-    assert!(
-        output.status.success(),
-        "the PyJWT peer failed: is PyJWT[crypto] installed? (make setup)"
-    );
-    match json::parse(&String::from_utf8(output.stdout).unwrap()).unwrap() {
-        Value::Array(items) => items,
-        other => panic!("unexpected peer output {other:?}"),
-    }
-}
-
-/// The token with one character of its payload changed (the third, which is never a
-/// trailing-bits character, so the decoded bytes really change).
-fn tamper(token_text: &str) -> String {
-    let at = token_text.find('.').unwrap() + 3;
-    let mut chars: Vec<char> = token_text.chars().collect();
-    chars[at] = if chars[at] == 'A' { 'B' } else { 'A' };
-    chars.into_iter().collect()
+    interop::peer("pyjwt_peer.py", mode, input, "PyJWT[crypto]")
 }
 
 fn our_verdict(token_text: &str, key: &str) -> String {
