@@ -398,14 +398,10 @@ impl<L: Link + 'static> Client<L> {
     /// Reads PEM, JWK, JWKS or OpenSSH text; a locked key is opened with `passphrase` (the
     /// engine derives its key off the page's thread).
     pub fn parse(&self, text: &str, passphrase: &str) -> Result<KeySet, KeyError> {
-        if passphrase.is_empty() {
-            self.keys(Request::Parse(text.to_string()))
-        } else {
-            self.keys(Request::Unlock {
-                text: text.to_string(),
-                passphrase: passphrase.to_string(),
-            })
-        }
+        self.keys(Request::Parse {
+            text: text.to_string(),
+            passphrase: passphrase.to_string(),
+        })
     }
 
     /// An EC or Ed25519 key from random bytes (see `generate::from_random`).

@@ -19,11 +19,9 @@ pub const BUILD: &str = concat!(env!("CARGO_PKG_VERSION"), "/protocol-9");
 pub enum Request {
     /// Is it there, and of which build? (The page's first message.)
     Hello,
-    /// Read PEM, JWK, JWKS or OpenSSH text.
-    Parse(String),
-    /// Read a locked key (encrypted PKCS #8 or OpenSSH) with its passphrase: the engine uses the
-    /// passphrase for this read and keeps nothing of it.
-    Unlock { text: String, passphrase: String },
+    /// Read PEM, JWK, JWKS, OpenSSH or PuTTY text; a locked key is opened with `passphrase`
+    /// (empty when none was given), which the engine uses for this read and keeps nothing of.
+    Parse { text: String, passphrase: String },
     /// An EC or Ed25519 key (`KeyKind::id`) from the page's random bytes.
     Generate { kind: String, random: Vec<u8> },
     /// An RSA private key from the PKCS#8 DER WebCrypto made.

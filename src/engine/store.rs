@@ -52,8 +52,7 @@ impl Store {
     pub fn answer(&mut self, request: Request) -> Option<Answer> {
         Some(match request {
             Request::Hello => Answer::Hello,
-            Request::Parse(text) => Answer::Keys(self.parse(&text, "")),
-            Request::Unlock { text, passphrase } => Answer::Keys(self.parse(&text, &passphrase)),
+            Request::Parse { text, passphrase } => Answer::Keys(self.parse(&text, &passphrase)),
             Request::Generate { kind, random } => Answer::Keys(self.generate(&kind, &random)),
             Request::RsaFromPkcs8(der) => {
                 Answer::Keys(self.hold(generate::rsa_from_pkcs8(&der).map(KeySet::One)))

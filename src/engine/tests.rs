@@ -377,7 +377,13 @@ fn an_engine_of_another_build_or_a_garbled_answer_is_an_error() {
     let engine = Client::new(Queued::default());
     assert_eq!(engine.parse(text, "").unwrap_err(), KeyError::Pending);
     let (id, request) = engine.link().inbox.borrow_mut().pop_front().unwrap();
-    assert_eq!(request, Request::Parse(text.to_string()));
+    assert_eq!(
+        request,
+        Request::Parse {
+            text: text.to_string(),
+            passphrase: String::new()
+        }
+    );
     let empty = super::protocol::KeysRead {
         set: false,
         keys: Vec::new(),

@@ -431,13 +431,7 @@ impl Debugger {
                 engine::retry_refused();
                 next.example_keys = None;
                 next.key = KeyBox::new(&text, self.encoding);
-                // An edited token with no key in the Sign panel is signed by this one (when it
-                // can sign); a token as pasted is only checked.
-                if next.signing_key.is_empty() && next.is_edited() {
-                    next.reencode();
-                } else {
-                    next.reverify();
-                }
+                next.verify_key_changed();
             }
             Action::SetSecretEncoding(encoding) => {
                 next.encoding = encoding;
@@ -448,11 +442,7 @@ impl Debugger {
             Action::UnlockKey(passphrase) => {
                 engine::retry_refused();
                 next.key = self.key.unlocked(&passphrase, self.encoding);
-                if next.signing_key.is_empty() && next.is_edited() {
-                    next.reencode();
-                } else {
-                    next.reverify();
-                }
+                next.verify_key_changed();
             }
             Action::UnlockSigningKey(passphrase) => {
                 engine::retry_refused();
@@ -750,6 +740,17 @@ impl Debugger {
     }
 
     /// The keys verification uses: the key box, or else the signing key's public half.
+    /// After the verify box's key changed (new text, or opened with a passphrase): an edited
+    /// token with no key in the Sign panel is signed by this one (when it can sign); a token as
+    /// pasted is only checked.
+    fn verify_key_changed(&mut self) {
+        if self.signing_key.is_empty() && self.is_edited() {
+            self.reencode();
+        } else {
+            self.reverify();
+        }
+    }
+
     pub fn verification_keys(&self) -> Option<&ParsedKeys> {
         self.key
             .parsed

@@ -27,8 +27,7 @@ pub fn as_pem(text: &str) -> Option<String> {
         return None;
     }
     let bytes = secret::decode(&compact, SecretEncoding::Base64).ok()?;
-    // One SEQUENCE, the whole of the bytes.
-    let outer = der::read(&bytes, 0).filter(|t| t.tag == der::SEQUENCE && t.end == bytes.len())?;
+    let outer = whole_sequence(&bytes)?;
     let label = match bytes.get(outer.content_start)? {
         0x30 => "PUBLIC KEY",
         0x02 => "PRIVATE KEY",
@@ -41,10 +40,18 @@ pub fn as_pem(text: &str) -> Option<String> {
     {
         return None;
     }
-    // One line of base64 between the armour: the PEM readers take lines of any length.
-    Some(format!(
-        "-----BEGIN {label}-----\n{compact}\n-----END {label}-----\n"
-    ))
+    Some(one_line_pem(label, &compact))
+}
+
+/// The DER element at the start of `bytes` when it is one SEQUENCE, the whole of the bytes.
+fn whole_sequence(bytes: &[u8]) -> Option<der::Tlv> {
+    der::read(bytes, 0).filter(|t| t.tag == der::SEQUENCE && t.end == bytes.len())
+}
+
+/// A PEM block with one line of base64 between the armour: the PEM readers take lines of any
+/// length.
+fn one_line_pem(label: &str, base64: &str) -> String {
+    format!("-----BEGIN {label}-----\n{base64}\n-----END {label}-----\n")
 }
 
 /// A key file's bytes as key box text: the text of a text file, or a binary DER file as PEM
@@ -58,10 +65,9 @@ pub fn file_as_text(bytes: &[u8]) -> Option<String> {
         return Some(text.to_string());
     }
     let label = der_label(bytes)?;
-    // One line of base64 between the armour, as for pasted DER: the PEM readers take any length.
-    let body = crate::jwt::base64url::encode_standard(bytes);
-    Some(format!(
-        "-----BEGIN {label}-----\n{body}\n-----END {label}-----\n"
+    Some(one_line_pem(
+        label,
+        &crate::jwt::base64url::encode_standard(bytes),
     ))
 }
 
@@ -71,7 +77,7 @@ fn der_label(bytes: &[u8]) -> Option<&'static str> {
     const INTEGER: u8 = 0x02;
     const BIT_STRING: u8 = 0x03;
     const OCTET_STRING: u8 = 0x04;
-    let outer = der::read(bytes, 0).filter(|t| t.tag == der::SEQUENCE && t.end == bytes.len())?;
+    let outer = whole_sequence(bytes)?;
     let first = der::read(bytes, outer.content_start)?;
     let second = der::read(bytes, first.end)?;
     let third = der::read(bytes, second.end);

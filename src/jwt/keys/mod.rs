@@ -31,7 +31,7 @@ pub use handle::{KeyHandle, Shape};
 pub use key::{Format, Key, KeySet, Material, Usage};
 pub use read::parse_with;
 #[cfg(not(feature = "split"))]
-pub use read::{parse, parse_locked, structured};
+pub use read::{parse, parse_locked};
 pub use secret::SecretEncoding;
 
 #[cfg(test)]

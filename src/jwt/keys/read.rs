@@ -12,7 +12,7 @@ use super::{jwk, openssh, pem_der, putty};
 /// `None` when the box is empty.
 #[cfg(not(feature = "split"))]
 pub fn parse(text: &str, encoding: SecretEncoding) -> Option<Result<KeySet, KeyError>> {
-    parse_with(text, encoding, structured)
+    parse_locked(text, encoding, "")
 }
 
 /// [`parse`] for a key locked with `passphrase` (an empty one opens nothing).
@@ -22,7 +22,7 @@ pub fn parse_locked(
     encoding: SecretEncoding,
     passphrase: &str,
 ) -> Option<Result<KeySet, KeyError>> {
-    parse_with(text, encoding, |trimmed| opened(trimmed, passphrase))
+    parse_with(text, encoding, |trimmed| structured(trimmed, passphrase))
 }
 
 /// [`parse`], with PEM, JWK / JWKS and OpenSSH text (after a label line or a byte-order mark,
@@ -60,15 +60,9 @@ pub fn parse_with(
     )
 }
 
-/// PEM, JWK / JWKS or OpenSSH text, read here.
+/// PEM, JWK / JWKS, OpenSSH or PuTTY text, read here; a locked key is opened with `passphrase`.
 #[cfg(not(feature = "split"))]
-pub fn structured(trimmed: &str) -> Result<KeySet, KeyError> {
-    opened(trimmed, "")
-}
-
-/// [`structured`], a locked key opened with `passphrase`.
-#[cfg(not(feature = "split"))]
-pub fn opened(trimmed: &str, passphrase: &str) -> Result<KeySet, KeyError> {
+fn structured(trimmed: &str, passphrase: &str) -> Result<KeySet, KeyError> {
     if trimmed.starts_with("-----BEGIN OPENSSH PRIVATE KEY-----") {
         openssh::parse_private(trimmed, passphrase).map(KeySet::One)
     } else if trimmed.starts_with(putty::MAGIC) {
