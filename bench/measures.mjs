@@ -3,6 +3,7 @@
 // end seen by a MutationObserver, so no round-trip to the test driver is counted.
 import { copyFile, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { join } from 'node:path';
 import { DIST, serve } from '../tests/e2e/lib.mjs';
@@ -73,8 +74,13 @@ const LOADED = "['index.html', ...performance.getEntriesByType('resource').map((
  *  what the first load fetched afterwards until the network went quiet (the engine module). The observer is
  *  installed before any page script runs, so the time is that of the first mutation after which
  *  the payload is shown. */
-export async function startup(browser, url, runs, fetched, background, warm = [], { waitForEngine = true } = {}) {
+export async function startup(browser, url, runs, fetched, background, warm = [], { waitForEngine = true, engine = null } = {}) {
   const times = [];
+  // Navigation → `engine-status` "ready" (the key engine started, compiled and answering), cold
+  // and warm, when `engine` ({ cold: [], warm: [] }) is given. Loads after the first, whose
+  // service worker is blocked, as the warm loads are their reloads.
+  const ENGINE_READY = `window.__engine = new Promise((resolve) => window.__watch(
+    () => document.querySelector('[data-testid=engine-status]')?.dataset.state === 'ready', resolve));`;
   for (let i = 0; i < runs; i++) {
     // The first load, which records what is fetched, runs without the service worker: once it
     // controls the page it would fetch the engine's files for the worker, and those requests
@@ -83,7 +89,8 @@ export async function startup(browser, url, runs, fetched, background, warm = []
     await context.addInitScript(`${WATCH}
       window.__ready = new Promise((resolve) => window.__watch(
         () => document.querySelector('[data-testid=payload-json]')?.value.includes('John Doe'),
-        (end) => resolve({ end, loaded: ${LOADED} })));`);
+        (end) => resolve({ end, loaded: ${LOADED} })));
+      ${engine ? ENGINE_READY : ''}`);
     const page = await context.newPage();
     // The key engine is a Web Worker: its files are in the worker's resource timing, not the
     // page's, so the first load also records what the browser requested for the page or its
@@ -97,6 +104,7 @@ export async function startup(browser, url, runs, fetched, background, warm = []
     await page.goto(url);
     const { end, loaded } = await page.evaluate(() => window.__ready);
     times.push(end);
+    if (engine) engine.cold.push(await page.evaluate(() => window.__engine));
     loaded.forEach((p) => fetched.add(p));
     if (i === 0) {
       // Once is enough to see what comes after (the engine): waiting for the network to go
@@ -121,6 +129,7 @@ export async function startup(browser, url, runs, fetched, background, warm = []
       });
       await page.reload();
       warm.push((await page.evaluate(() => window.__ready)).end);
+      if (engine) engine.warm.push(await page.evaluate(() => window.__engine));
     }
     await context.close();
   }
@@ -359,9 +368,15 @@ async function algorithmLatency(page, alg, runs) {
       `return document.querySelector('[data-testid=payload-json]')?.value.includes(${JSON.stringify(m)}) && window.__isVerified()`),
     [signedToken(alg, payload(marker)), marker]));
   }
-  // Each paste is a key text the page has not seen (the same key, with more trailing newlines):
-  // the key engine's answers are kept, and the same text again would be answered from memory.
-  const unseen = (key, i) => (alg.startsWith('HS') ? key : `${key.trimEnd()}${'\n'.repeat(i + 1)}`);
+  // Each paste is a key text the page has not seen: the key engine's answers are kept, and the
+  // same text again would be answered from memory. Whitespace does not do it (the page reads
+  // a key from its first line to its last), so each is the same key as a JWK with a member of
+  // its own, read (and its forms written out) afresh.
+  const unseen = (key, i) => {
+    if (alg.startsWith('HS')) return key;
+    const jwk = (key.includes('PRIVATE') ? createPrivateKey(key) : createPublicKey(key)).export({ format: 'jwk' });
+    return JSON.stringify({ ...jwk, 'x-bench': `${alg}-${i}-${Math.random()}` });
+  };
   for (let i = 0; i < runs; i++) {
     await put(page, 'key-input', '');
     out.verifyParse.push(await page.evaluate((k) => window.__measure('key-input', k, window.__verified), unseen(keys.verify, i)));

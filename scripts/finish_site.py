@@ -22,7 +22,10 @@ the files as the steps before it left them:
 3. The key engine (the `data-type="worker"` link) gets content-hashed names the same way. Trunk
    names a worker's files after its binary only, with no hash, so a cached old engine could meet
    a new page; with the hash in the name a new build always loads its own engine. The page reads
-   the name from the `<meta name="jwt-engine">` tag written here.
+   the name from the `<meta name="jwt-engine">` tag written here. The worker starts from
+   scripts/engine_loader.js, written in before step 1 (and minified with the glue), in place of
+   Trunk's loader shim: it tells the page why the engine could not start, which Trunk's
+   one-line shim leaves unsaid.
 4. The Content-Security-Policy allows the inline scripts Trunk wrote (the module loader, and the
    live-reload client under `trunk serve`) by their sha256: a static page cannot fill nonces.
    After step 2, which changes the loader's text. `trunk serve` would write the request's host
@@ -63,6 +66,8 @@ SERVICE_WORKER = "sw.js"
 # The inline module loader Trunk writes imports the page's glue by its URL.
 PAGE_GLUE = re.compile(r"""\bfrom\s+['"]\.?/?([\w.-]+\.js)['"]""")
 MINIFIER = "terser"
+# The worker's first script (step 3), next to this hook.
+ENGINE_LOADER = Path(__file__).with_name("engine_loader.js")
 
 
 class SiteError(Exception):
@@ -76,12 +81,14 @@ def digest(data):
 def content_names(site, current, stem):
     """Old name → new name for a module's files now named `current` (its glue `.js`, its
     `_bg.wasm`, and its `_loader.js` shim when it has one): `<stem>-<hash>` and the same endings,
-    the hash taken over the glue's and the module's bytes as they ship. The shim is left out of
-    the hash: Trunk writes it from the names alone."""
+    the hash taken over the bytes of all three as they ship (the loader's before it names the
+    others by their new names)."""
     glue, module = site / f"{current}.js", site / f"{current}_bg.wasm"
     if not glue.is_file() or not module.is_file():
         raise SiteError(f"{glue.name} and {module.name} are not both in the staged site")
-    tag = digest(glue.read_bytes() + module.read_bytes())
+    loader = site / f"{current}_loader.js"
+    tag = digest(glue.read_bytes() + module.read_bytes()
+                 + (loader.read_bytes() if loader.is_file() else b""))
     return {f"{current}{end}": f"{stem}-{tag}{end}" for end in (".js", "_bg.wasm", "_loader.js")
             if (site / f"{current}{end}").is_file()}
 
@@ -115,18 +122,18 @@ def hash_page(site, page):
     return with_new_names(page, names)
 
 
+def write_engine_loader(site):
+    """The worker's first script: scripts/engine_loader.js, under the engine's bare names (step 3
+    renames them)."""
+    shutil.copyfile(ENGINE_LOADER, site / f"{ENGINE}_loader.js")
+
+
 def hash_engine(site):
     """Renames the engine's files to `jwt-engine-<hash>…`, rewrites the references between them,
-    and returns the URL the page starts the engine from (its loader shim, else its script)."""
+    and returns the URL the page starts the engine from: its loader."""
     names = content_names(site, ENGINE, ENGINE)
-    shim = site / f"{ENGINE}_loader.js"
-    if shim.is_file():
-        # Trunk's shim passes the path alone, which wasm-bindgen 0.2.130 warns is deprecated.
-        text = re.sub(r'wasm_bindgen\(("[^"]*")\)', r"wasm_bindgen({ module_or_path: \1 })",
-                      shim.read_text(encoding="utf-8"))
-        shim.write_text(text, encoding="utf-8")
     rename(site, names)
-    return "./" + names.get(shim.name, names[f"{ENGINE}.js"])
+    return "./" + names[f"{ENGINE}_loader.js"]
 
 
 def fill_live_reload(page, public_url):
@@ -175,10 +182,11 @@ def minify_page_glue(glue, minifier):
                    check=True)
 
 
-def minify_engine_glue(glue, minifier):
-    """Minifies the engine's classic script in place: its one global, `wasm_bindgen`, keeps its
-    name (terser leaves top-level names of a script alone)."""
-    subprocess.run([minifier, str(glue), "--compress", "--mangle", "--output", str(glue)], check=True)
+def minify_classic_script(script, minifier):
+    """Minifies one of the engine's classic scripts (its glue, its loader) in place: the glue's
+    one global, `wasm_bindgen`, keeps its name (terser leaves top-level names of a script
+    alone)."""
+    subprocess.run([minifier, str(script), "--compress", "--mangle", "--output", str(script)], check=True)
 
 
 def bindgen_output(source):
@@ -215,8 +223,9 @@ def minify(site, page):
               "is left unminified", file=sys.stderr)
         return
     minify_page_glue(page_glue(site, page), minifier)
+    minify_classic_script(site / f"{ENGINE}_loader.js", minifier)
     if restore_engine_glue(site, bindgen_output(os.environ.get("TRUNK_SOURCE_DIR", "."))):
-        minify_engine_glue(site / f"{ENGINE}.js", minifier)
+        minify_classic_script(site / f"{ENGINE}.js", minifier)
     else:
         print("finish_site: wasm-bindgen's own engine glue could not be located (cargo "
               "metadata failed, or no wasm-bindgen/release output under its target "
@@ -261,6 +270,7 @@ def finish(site):
     index = site / "index.html"
     page = index.read_text(encoding="utf-8")
     before = {sri(p.read_bytes()): p for p in site.iterdir() if p.is_file()}
+    write_engine_loader(site)
     if os.environ.get("TRUNK_PROFILE") == "release":
         minify(site, page)
     # Under the names Trunk gave them, while `before` still finds the files.

@@ -72,12 +72,13 @@ pub fn App(props: &AppProps) -> Html {
     {
         let dispatcher = state.dispatcher();
         use_effect_with((), move |_| {
-            crate::engine::on_answer(move || {
+            let answered = move || {
                 dispatcher.dispatch(AppAction::EngineAnswered(crate::engine::status()));
-            });
-            // The decoder is up: start the key engine now, so a key pasted later is answered
-            // sooner. It is not on the path to the first paint.
-            crate::engine::start();
+            };
+            // The engine was started before the first render (src/main.rs): it may already have
+            // answered, or failed, before anyone listened.
+            answered();
+            crate::engine::on_answer(answered);
         });
     }
     {

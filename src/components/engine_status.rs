@@ -15,7 +15,7 @@ pub struct EngineStatusProps {
 pub fn EngineStatusView(props: &EngineStatusProps) -> Html {
     let state = props.status.state();
     let class = classes!("engine-status", state);
-    match props.status {
+    match &props.status {
         EngineStatus::Loading => html! {
             <p {class} data-testid="engine-status" data-state={state}>
                 { "Key engine loading: RSA, EC and Ed25519 keys are checked as soon as it is in." }
@@ -26,9 +26,9 @@ pub fn EngineStatusView(props: &EngineStatusProps) -> Html {
                 { "Key engine ready: RSA, EC and Ed25519 keys are checked in a worker in this tab." }
             </p>
         },
-        EngineStatus::Failed => html! {
+        EngineStatus::Failed(why) => html! {
             <div {class} data-testid="engine-status" data-state={state} role="alert">
-                <p>{ "Keys cannot be checked right now: the key engine for RSA, EC and Ed25519 keys could not be loaded. HMAC secrets still work." }</p>
+                <p>{ format!("Keys cannot be checked right now: the key engine for RSA, EC and Ed25519 keys {why}. HMAC secrets and decoding still work.") }</p>
                 <button type="button" data-testid="engine-reload" onclick={Callback::from(|_: MouseEvent| crate::browser::reload())}>
                     { "Reload the page" }
                 </button>

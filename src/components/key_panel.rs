@@ -181,7 +181,7 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
                     matches!(props.parsed.as_deref(), Some(Ok(_))), &props.on_passphrase) }
             }
             <p class={classes!("key-info", info_state)} data-testid="key-info">{ info }</p>
-            <EngineStatusView status={props.engine} />
+            <EngineStatusView status={props.engine.clone()} />
             // Always in the page, hidden when there is nothing to show: pasting a key then only
             // updates attributes instead of building and inserting new elements.
             <span class="copy-key" hidden={props.key_text.is_empty()}>

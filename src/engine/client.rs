@@ -244,10 +244,11 @@ impl<L: Link + 'static> Client<L> {
         let mut forgotten = Vec::new();
         {
             let mut memory = self.shared.memory.borrow_mut();
-            // The engine that held their keys is gone: a new one numbers its keys afresh.
+            // The engine that held their keys is gone: a new one numbers its keys afresh. Its
+            // hello goes too, so that asking again starts the new one.
             let held: Vec<usize> = (0..memory.answers.len())
                 .rev()
-                .filter(|&at| matches!(memory.answers[at].1, Kept::Keys(Ok(_))))
+                .filter(|&at| matches!(memory.answers[at].1, Kept::Keys(Ok(_)) | Kept::Hello))
                 .collect();
             for at in held {
                 forgotten.extend(memory.answers.remove(at).map(|(_, old, _)| old));

@@ -5,24 +5,27 @@
 //! reaches it through [`client::Client`] over the browser link, with [`protocol`]'s serde
 //! messages.
 
+use std::rc::Rc;
+
 /// Whether the key engine can answer (`engine-status`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EngineStatus {
-    /// Not in yet: it is fetched once the page is usable.
+    /// Not in yet: it is started as the page starts, and loads beside it.
     Loading,
     /// It answered.
     Ready,
-    /// It could not be loaded, twice, or is from another release: a reload is the way out.
-    Failed,
+    /// It could not be loaded or started, stopped, did not answer in time, or is from another
+    /// release; why, in words. A reload is the way out.
+    Failed(Rc<str>),
 }
 
 impl EngineStatus {
     /// `data-state`: `loading`, `ready` or `failed`.
-    pub fn state(self) -> &'static str {
+    pub fn state(&self) -> &'static str {
         match self {
             EngineStatus::Loading => "loading",
             EngineStatus::Ready => "ready",
-            EngineStatus::Failed => "failed",
+            EngineStatus::Failed(_) => "failed",
         }
     }
 }

@@ -364,6 +364,23 @@ fn a_restarted_engine_is_asked_again_what_was_out_not_refused() {
 }
 
 #[test]
+fn an_engine_that_stopped_after_its_hello_is_greeted_again_when_restarted() {
+    let engine = Client::new(Queued::default());
+    engine.hello();
+    settle(&engine);
+    engine.hello();
+    assert_eq!(
+        engine.link().sent.get(),
+        1,
+        "its hello is kept while it lives"
+    );
+    // It stopped (a trap): the new one must be started, which greeting it does.
+    engine.restart();
+    engine.hello();
+    assert_eq!(engine.link().sent.get(), 2, "the new engine is greeted");
+}
+
+#[test]
 fn an_engine_of_another_build_or_a_garbled_answer_is_an_error() {
     let engine = Client::new(Queued::default());
     let (_, text) = PUBLIC[4];

@@ -115,7 +115,7 @@ pub fn DebuggerPage() -> Html {
                     using_signing_key={!encrypted && debugger_state.key.is_empty() && !debugger_state.signing_key.is_empty()}
                     encoding={debugger_state.encoding}
                     verdict={debugger_state.verdict.clone()}
-                    engine={store.state.engine}
+                    engine={store.state.engine.clone()}
                     {encrypted}
                     caveat={caveat}
                     kid={debugger_state.view().and_then(|v| v.token.header.get("kid").and_then(|k| k.as_str())).map(AttrValue::from)}
