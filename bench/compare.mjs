@@ -23,7 +23,10 @@ async function round(browser, url) {
   const at = (label) => median(decode.find((row) => row.label === label).times);
   const [rs256] = await algorithmLatencies(browser, url, 10, ['RS256']);
   const first = await firstKey(browser, url, 3, signedToken('RS256', { sub: 'bob' }), keysFor('RS256').verify);
-  const start = await startup(browser, url, 5, new Set(), new Set());
+  const warm = [];
+  const engine = { cold: [], warm: [] };
+  const paint = { cold: [], warm: [] };
+  const start = await startup(browser, url, 5, new Set(), new Set(), warm, { engine, paint });
   return {
     'decode, jwt.io example': at('jwt.io example'),
     'decode, 8 KB payload': at('8 KB'),
@@ -32,6 +35,11 @@ async function round(browser, url) {
     'RS256: new token pasted, key in its box → verdict': median(rs256.verifyParsed),
     'RS256: key pasted as the page becomes usable → verdict (3 cold loads)': median(first),
     'start-up, navigation → example decoded (5 cold loads)': median(start),
+    'start-up, warm (4 reloads)': median(warm),
+    'navigation → first contentful paint, cold': median(paint.cold),
+    'navigation → first contentful paint, warm': median(paint.warm),
+    'navigation → key engine ready, cold': median(engine.cold),
+    'navigation → key engine ready, warm': median(engine.warm),
   };
 }
 

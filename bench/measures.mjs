@@ -74,8 +74,16 @@ const LOADED = "['index.html', ...performance.getEntriesByType('resource').map((
  *  what the first load fetched afterwards until the network went quiet (the engine module). The observer is
  *  installed before any page script runs, so the time is that of the first mutation after which
  *  the payload is shown. */
-export async function startup(browser, url, runs, fetched, background, warm = [], { waitForEngine = true, engine = null } = {}) {
+export async function startup(browser, url, runs, fetched, background, warm = [], { waitForEngine = true, engine = null, paint = null } = {}) {
   const times = [];
+  // Navigation → first contentful paint, cold and warm, when `paint` ({ cold: [], warm: [] })
+  // is given: the browser's own entry, taken once the page is usable.
+  const firstPaint = (page) => page.evaluate(() => new Promise((resolve) => {
+    new PerformanceObserver((list, observer) => {
+      const entry = list.getEntries().find((e) => e.name === 'first-contentful-paint');
+      if (entry) { observer.disconnect(); resolve(entry.startTime); }
+    }).observe({ type: 'paint', buffered: true });
+  }));
   // Navigation → `engine-status` "ready" (the key engine started, compiled and answering), cold
   // and warm, when `engine` ({ cold: [], warm: [] }) is given. Loads after the first, whose
   // service worker is blocked, as the warm loads are their reloads.
@@ -105,6 +113,7 @@ export async function startup(browser, url, runs, fetched, background, warm = []
     const { end, loaded } = await page.evaluate(() => window.__ready);
     times.push(end);
     if (engine) engine.cold.push(await page.evaluate(() => window.__engine));
+    if (paint) paint.cold.push(await firstPaint(page));
     loaded.forEach((p) => fetched.add(p));
     if (i === 0) {
       // Once is enough to see what comes after (the engine): waiting for the network to go
@@ -130,6 +139,7 @@ export async function startup(browser, url, runs, fetched, background, warm = []
       await page.reload();
       warm.push((await page.evaluate(() => window.__ready)).end);
       if (engine) engine.warm.push(await page.evaluate(() => window.__engine));
+      if (paint) paint.warm.push(await firstPaint(page));
     }
     await context.close();
   }

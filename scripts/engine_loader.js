@@ -55,8 +55,11 @@
   // Compiled as it streams in (wasm-bindgen's glue uses WebAssembly.instantiateStreaming for a
   // response served as application/wasm), then started: its main registers the engine.
   wasm_bindgen({ module_or_path: module }).catch(function (error) {
-    if (error instanceof WebAssembly.CompileError) {
-      tell('could not be loaded: what the server sent (' + type + ') is not its WebAssembly (' + detail(error) + ')');
+    if (error instanceof WebAssembly.CompileError && !/wasm/.test(type)) {
+      // Something else in its place (a proxy's or a login page): its type says enough.
+      tell('could not be loaded: what the server sent (' + type + ') is not its WebAssembly');
+    } else if (error instanceof WebAssembly.CompileError) {
+      tell('could not be loaded: its WebAssembly did not compile (' + detail(error) + ')');
     } else if (error instanceof WebAssembly.LinkError || (error instanceof TypeError && /^WebAssembly/.test(detail(error)))) {
       // A module from another build: what it imports is not what this script gives.
       tell('could not be loaded: its WebAssembly does not fit its script (' + detail(error) + ')');

@@ -72,13 +72,14 @@ pub fn App(props: &AppProps) -> Html {
     {
         let dispatcher = state.dispatcher();
         use_effect_with((), move |_| {
-            let answered = move || {
+            crate::engine::on_answer(move || {
                 dispatcher.dispatch(AppAction::EngineAnswered(crate::engine::status()));
-            };
-            // The engine was started before the first render (src/main.rs): it may already have
-            // answered, or failed, before anyone listened.
-            answered();
-            crate::engine::on_answer(answered);
+            });
+            // The decoder is up: start the key engine now, so a key pasted later is answered
+            // sooner. Not before the first render: a worker's start needs this thread too, and
+            // started before it (tried in issue #30) the engine was ready no sooner while the
+            // page became usable later (BENCHMARKS.md, "Issue #30").
+            crate::engine::start();
         });
     }
     {

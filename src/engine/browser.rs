@@ -1,6 +1,6 @@
 //! The browser link: the key engine runs in a Web Worker that Trunk builds (index.html's
 //! `data-type="worker"` link, started by the loader the post_build hook writes and names in
-//! `<meta name="jwt-engine">`), spawned through gloo-worker as the page starts. Answers go to
+//! `<meta name="jwt-engine">`), spawned through gloo-worker once the page is usable. Answers go to
 //! the one [`Client`]; the loader says on a channel of its own why the engine could not start
 //! or stopped, which gloo-worker's bridge has no way to carry.
 
@@ -224,8 +224,8 @@ impl Link for BrowserLink {
     }
 }
 
-/// Spawns the worker now (the page does so as it starts, before its first render), so that it
-/// loads beside the page and the first key is answered sooner.
+/// Spawns the worker now (the page does so once it is usable), so the first key is answered
+/// sooner.
 pub fn start() {
     client().hello();
 }

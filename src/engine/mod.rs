@@ -10,7 +10,7 @@ use std::rc::Rc;
 /// Whether the key engine can answer (`engine-status`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EngineStatus {
-    /// Not in yet: it is started as the page starts, and loads beside it.
+    /// Not in yet: it is fetched once the page is usable.
     Loading,
     /// It answered.
     Ready,

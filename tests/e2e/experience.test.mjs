@@ -250,3 +250,39 @@ test('installable, and offline after one visit, RSA keys included', async () => 
   assert.match(await page.getByTestId('key-info').textContent(), /^RSA 2048-bit public key/);
   await context.close();
 });
+
+test('the first paint comes with the HTML: the app\'s header and a line, replaced by the app', async () => {
+  // The page as it arrives, before any script: index.html's own first view.
+  const context = await shared.browser.newContext({ javaScriptEnabled: false });
+  const still = await context.newPage();
+  await still.goto(shared.server.url);
+  const boot = still.locator('#boot');
+  assert.ok(await boot.isVisible(), 'shown without any script');
+  const bootTitle = await boot.locator('h1').textContent();
+  const bootTagline = await boot.locator('.tagline').textContent();
+  // Without scripts it says so instead of promising a start.
+  // (Playwright's text matching skips noscript elements: their markup is read instead.)
+  assert.match(await boot.locator('noscript').innerHTML(), /please enable JavaScript/);
+  assert.equal(await boot.getByText('Starting the decoder…').isVisible(), false);
+  await screenshot(still, 'first-paint-no-script');
+  await context.close();
+
+  // With scripts, the line says the decoder is starting until the app takes its place, with
+  // the same header words, and no trace of the line.
+  const live = await shared.browser.newContext();
+  const page = await live.newPage();
+  await page.route(/jwt-debugger-[0-9a-f]+_bg\.wasm$/, async (route) => {
+    // Shown while the module loads (held back here until the line is seen).
+    await page.getByText('Starting the decoder…').waitFor({ state: 'visible', timeout: 5000 });
+    await screenshot(page, 'first-paint');
+    await route.continue();
+  });
+  await page.goto(shared.server.url);
+  await page.getByTestId('payload-json').waitFor();
+  assert.equal(await page.locator('#boot').count(), 0);
+  assert.equal(await page.locator('h1').count(), 1);
+  assert.equal(await page.locator('h1').textContent(), bootTitle);
+  assert.equal(await page.locator('.tagline').textContent(), bootTagline);
+  assert.equal(await page.getByText('Starting the decoder…').count(), 0);
+  await live.close();
+});
