@@ -20,21 +20,23 @@ function once(use, id, make) {
   return key;
 }
 
-/** The key for `alg` from pasted text: a secret, or an SPKI / PKCS#8 PEM. */
+/** The key for `alg` from pasted text: a secret, a JWK, or an SPKI / PKCS#8 PEM. */
 function importKey(text, alg, use) {
   return once(use, `${alg}\n${text}`, () => {
     if (alg.startsWith('HS')) return Promise.resolve(bytes(text));
+    if (text.trimStart().startsWith('{')) return jose.importJWK(JSON.parse(text), alg);
     return use === 'verify' ? jose.importSPKI(text, alg) : jose.importPKCS8(text, alg);
   });
 }
 
-/** The public half of a PKCS#8 private key, for verifying with the signing key. */
+/** The public half of a private key (PKCS#8 PEM or JWK), for verifying with the signing key. */
 function publicOf(text, alg) {
-  return once('public-of-signing', `${alg}\n${text}`, () =>
-    jose.importPKCS8(text, alg, { extractable: true }).then(async (key) => {
-      const { d, p, q, dp, dq, qi, ...jwk } = await jose.exportJWK(key);
-      return jose.importJWK(jwk, alg);
-    }));
+  return once('public-of-signing', `${alg}\n${text}`, () => {
+    const jwk = text.trimStart().startsWith('{')
+      ? Promise.resolve(JSON.parse(text))
+      : jose.importPKCS8(text, alg, { extractable: true }).then((key) => jose.exportJWK(key));
+    return jwk.then(({ d, p, q, dp, dq, qi, ...pub }) => jose.importJWK(pub, alg));
+  });
 }
 
 function setVerdict(state, text) {
