@@ -139,3 +139,25 @@ fn every_number(value: &json::Value) {
         _ => {}
     }
 }
+
+/// Reading a pasted SD-JWT: split at its `~`s, its payload processed with its disclosures.
+pub fn sd_jwt(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    let Some(Ok(parts)) = crate::jwt::sd_jwt::split(&text) else {
+        return;
+    };
+    // The payload as the issuer-signed JWT carries it, or the whole text as JSON (so the fuzzer
+    // reaches the processing without first forging base64url).
+    let payload = parts
+        .jwt
+        .split('.')
+        .nth(1)
+        .and_then(|part| crate::jwt::base64url::decode(part).ok())
+        .and_then(|bytes| String::from_utf8(bytes).ok())
+        .unwrap_or_else(|| parts.jwt.to_string());
+    if let Ok(payload) = crate::jwt::json::parse(&payload)
+        && let Ok(processed) = crate::jwt::sd_jwt::process(&payload, &parts.disclosures)
+    {
+        let _ = processed.claims.pretty();
+    }
+}

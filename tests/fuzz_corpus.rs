@@ -46,3 +46,8 @@ fn json_display_corpus() {
 fn decrypt_token_corpus() {
     replay("decrypt_token", harness::decrypt_token);
 }
+
+#[test]
+fn sd_jwt_corpus() {
+    replay("sd_jwt", harness::sd_jwt);
+}

@@ -9,6 +9,7 @@ pub mod keys;
 pub mod lint;
 pub mod primitives;
 pub mod provider;
+pub mod sd_jwt;
 pub mod sign;
 pub mod time;
 pub mod token;

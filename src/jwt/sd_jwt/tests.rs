@@ -1,0 +1,246 @@
+//! The RFC's examples (tests/vectors/sd-jwt/, made by the reference implementation) processed
+//! to what the reference verifier ends with, and each rule of RFC 9901 §7.1 broken once.
+
+use super::*;
+use crate::jwt::json::{self, Value};
+
+fn vectors() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vectors/sd-jwt")
+}
+
+/// The issuer-signed JWT's payload.
+fn payload_of(jwt: &str) -> Value {
+    let part = jwt.split('.').nth(1).expect("a JWS");
+    let bytes = base64url::decode(part).expect("base64url");
+    json::parse(std::str::from_utf8(&bytes).expect("UTF-8")).expect("JSON")
+}
+
+/// JSON compared as data: member order is the processor's own.
+fn same(a: &Value, b: &str) -> bool {
+    let a: serde_json::Value = serde_json::from_str(&a.minified()).expect("ours is JSON");
+    let b: serde_json::Value = serde_json::from_str(b).expect("theirs is JSON");
+    a == b
+}
+
+#[test]
+fn every_example_presentation_processes_to_the_reference_verifiers_claims() {
+    let mut examples = 0;
+    for entry in std::fs::read_dir(vectors()).expect("the vectors") {
+        let dir = entry.expect("an entry").path();
+        let Ok(presentation) = std::fs::read_to_string(dir.join("sd_jwt_presentation.txt")) else {
+            continue;
+        };
+        let name = dir.file_name().unwrap().to_string_lossy().to_string();
+        let parts = split(&presentation).expect("has ~").expect("splits");
+        let processed = process(&payload_of(parts.jwt), &parts.disclosures).expect("processes");
+        assert!(
+            processed.problems.is_empty(),
+            "{name}: {:?}",
+            processed.problems
+        );
+        let expected = std::fs::read_to_string(dir.join("verified_contents.json")).unwrap();
+        assert!(
+            same(&processed.claims, &expected),
+            "{name}: {}",
+            processed.claims.pretty()
+        );
+        // Every presented disclosure found its place.
+        assert!(
+            processed.disclosures.iter().all(|p| p.path.is_some()),
+            "{name}"
+        );
+        // The issuance discloses everything, nothing left over.
+        let issued = std::fs::read_to_string(dir.join("sd_jwt_issuance.txt")).unwrap();
+        let parts = split(&issued).expect("has ~").expect("splits");
+        assert_eq!(parts.kb_jwt, None, "{name}: an issuance has no KB-JWT");
+        let all = process(&payload_of(parts.jwt), &parts.disclosures).expect("processes");
+        assert!(all.problems.is_empty(), "{name}: {:?}", all.problems);
+        examples += 1;
+    }
+    assert!(examples >= 12, "{examples} examples read");
+}
+
+#[test]
+fn disclosures_land_where_their_digests_stand() {
+    let text = std::fs::read_to_string(vectors().join("simple/sd_jwt_presentation.txt")).unwrap();
+    let parts = split(&text).unwrap().unwrap();
+    assert!(parts.kb_jwt.is_some(), "the simple example binds a key");
+    assert!(parts.presented.ends_with('~'));
+    assert_eq!(
+        parts.presented.len() + parts.kb_jwt.unwrap().len(),
+        text.trim().len()
+    );
+    let processed = process(&payload_of(parts.jwt), &parts.disclosures).unwrap();
+    let mut paths: Vec<_> = processed
+        .disclosures
+        .iter()
+        .filter_map(|p| p.path.clone())
+        .collect();
+    paths.sort();
+    assert_eq!(
+        paths,
+        ["address", "family_name", "given_name", "nationalities[0]"]
+    );
+    assert_eq!(processed.alg, DigestAlg::Sha256);
+    assert!(processed.alg_stated);
+    // Eight _sd digests and two array entries; four disclosed: six undisclosed.
+    assert_eq!(processed.undisclosed, 6);
+    assert!(processed.claims.get("_sd").is_none() && processed.claims.get("_sd_alg").is_none());
+}
+
+#[test]
+fn recursive_disclosures_are_placed_inside_their_parent() {
+    let text =
+        std::fs::read_to_string(vectors().join("address_only_recursive/sd_jwt_issuance.txt"))
+            .unwrap();
+    let parts = split(&text).unwrap().unwrap();
+    let processed = process(&payload_of(parts.jwt), &parts.disclosures).unwrap();
+    let paths: Vec<_> = processed
+        .disclosures
+        .iter()
+        .filter_map(|p| p.path.clone())
+        .collect();
+    assert!(paths.contains(&"address".to_string()), "{paths:?}");
+    assert!(paths.contains(&"address.locality".to_string()), "{paths:?}");
+    assert!(
+        processed
+            .claims
+            .get("address")
+            .and_then(|a| a.get("locality"))
+            .is_some()
+    );
+}
+
+/// A disclosure of `parts` (`["salt", "name", value]` or `["salt", value]`) as presented.
+fn disclose(json_array: &str) -> String {
+    base64url::encode(json_array.as_bytes())
+}
+
+/// An SD-JWT payload and its disclosures: `template` names digests as `#0`, `#1`, ….
+fn case(template: &str, disclosures: &[&str]) -> (Value, Vec<String>) {
+    let encoded: Vec<String> = disclosures.iter().map(|d| disclose(d)).collect();
+    let mut text = template.to_string();
+    for (i, e) in encoded.iter().enumerate().rev() {
+        text = text.replace(&format!("#{i}"), &DigestAlg::Sha256.digest(e));
+    }
+    (json::parse(&text).expect("the template is JSON"), encoded)
+}
+
+fn problems(template: &str, disclosures: &[&str]) -> Vec<String> {
+    let (payload, encoded) = case(template, disclosures);
+    let refs: Vec<&str> = encoded.iter().map(String::as_str).collect();
+    process(&payload, &refs).expect("processes").problems
+}
+
+#[test]
+fn each_rule_a_presentation_can_break_is_named() {
+    let good = r#"["c2FsdHNhbHRzYWx0", "name", "Ann"]"#;
+    assert!(problems(r##"{"_sd": ["#0"], "_sd_alg": "sha-256"}"##, &[good]).is_empty());
+    // A disclosure nothing references.
+    let p = problems(r#"{"_sd": []}"#, &[good]);
+    assert!(p[0].contains("referenced by no digest"), "{p:?}");
+    // A digest referenced twice.
+    let p = problems(r##"{"_sd": ["#0", "#0"]}"##, &[good]);
+    assert!(p.iter().any(|p| p.contains("referenced twice")), "{p:?}");
+    // A disclosure named _sd or "...".
+    let p = problems(r##"{"_sd": ["#0"]}"##, &[r#"["salt", "_sd", 1]"#]);
+    assert!(p[0].contains("forbids"), "{p:?}");
+    let p = problems(r##"{"_sd": ["#0"]}"##, &[r#"["salt", "...", 1]"#]);
+    assert!(p[0].contains("forbids"), "{p:?}");
+    // A disclosed name already in the clear.
+    let p = problems(r##"{"_sd": ["#0"], "name": "Bob"}"##, &[good]);
+    assert_eq!(p.len(), 1, "said once, not also as unreferenced: {p:?}");
+    assert!(p[0].contains("already there in the clear"), "{p:?}");
+    // Malformed disclosures: not base64url, not an array, a name that is not a string.
+    let (payload, _) = case(r#"{"_sd": []}"#, &[]);
+    let p = process(&payload, &["not base64url!"]).unwrap().problems;
+    assert!(p[0].contains("not base64url"), "{p:?}");
+    assert!(problems(r##"{"_sd": ["#0"]}"##, &[r#"{"a": 1}"#])[0].contains("not a JSON array"));
+    assert!(problems(r##"{"_sd": ["#0"]}"##, &[r#"["salt", 7, 1]"#])[0].contains("not a string"));
+    assert!(problems(r##"{"_sd": ["#0"]}"##, &[r#"["salt"]"#])[0].contains("1 elements"));
+    // An array element referenced from _sd, a property from an array.
+    let p = problems(r##"{"_sd": ["#0"]}"##, &[r#"["salt", "DE"]"#]);
+    assert!(p[0].contains("is an array element"), "{p:?}");
+    let p = problems(r##"{"nationalities": [{"...": "#0"}]}"##, &[good]);
+    assert!(p[0].contains("stands for an array element"), "{p:?}");
+    // The same disclosure presented twice.
+    let p = problems(r##"{"_sd": ["#0"]}"##, &[good, good]);
+    assert!(p[0].contains("presented once"), "{p:?}");
+}
+
+#[test]
+fn an_unknown_digest_algorithm_or_a_payload_that_is_no_object_is_refused() {
+    let (payload, _) = case(r#"{"_sd_alg": "md5"}"#, &[]);
+    assert!(process(&payload, &[]).unwrap_err().contains("md5"));
+    assert!(process(&Value::Array(Vec::new()), &[]).is_err());
+    // No _sd_alg: sha-256, and the result says it was assumed.
+    let (payload, encoded) = case(r##"{"_sd": ["#0"]}"##, &[r#"["salt", "a", 1]"#]);
+    let processed = process(&payload, &[encoded[0].as_str()]).unwrap();
+    assert!(!processed.alg_stated && processed.alg == DigestAlg::Sha256);
+    assert_eq!(processed.claims.minified(), r#"{"a":1}"#);
+}
+
+#[test]
+fn sha_384_and_512_digests_are_taken_as_named() {
+    for (name, alg) in [
+        ("sha-384", DigestAlg::Sha384),
+        ("sha-512", DigestAlg::Sha512),
+    ] {
+        let d = disclose(r#"["salt", "a", true]"#);
+        let payload = json::parse(&format!(
+            r#"{{"_sd": ["{}"], "_sd_alg": "{name}"}}"#,
+            alg.digest(&d)
+        ))
+        .unwrap();
+        let processed = process(&payload, &[d.as_str()]).unwrap();
+        assert!(processed.problems.is_empty(), "{name}");
+        assert_eq!(processed.claims.minified(), r#"{"a":true}"#);
+    }
+}
+
+#[test]
+fn array_elements_keep_their_order_and_decoys_are_counted_not_shown() {
+    let (payload, encoded) = case(
+        r##"{"n": [{"...": "#0"}, "clear", {"...": "decoy-digest"}, {"...": "#1"}]}"##,
+        &[r#"["s1", "US"]"#, r#"["s2", "DE"]"#],
+    );
+    let refs: Vec<&str> = encoded.iter().map(String::as_str).collect();
+    let processed = process(&payload, &refs).unwrap();
+    assert_eq!(processed.claims.minified(), r#"{"n":["US","clear","DE"]}"#);
+    assert_eq!(processed.undisclosed, 1);
+    assert_eq!(processed.disclosures[1].path.as_deref(), Some("n[2]"));
+}
+
+#[test]
+fn hostile_shapes_end_in_answers() {
+    // More disclosures than read.
+    let many = format!("a.b.c{}~", "~x".repeat(MAX_DISCLOSURES + 1));
+    assert!(matches!(
+        split(&many),
+        Some(Err(SplitError::TooMany { .. }))
+    ));
+    assert!(matches!(
+        split("a.b.c~~"),
+        Some(Err(SplitError::EmptyDisclosure { index: 0 }))
+    ));
+    assert_eq!(split("a.b.c"), None);
+    // A chain of disclosures each inside the last, deeper than the cap: said, not a crash.
+    let mut disclosures = vec![r#"["s", "leaf", 1]"#.to_string()];
+    for _ in 0..MAX_NESTING + 4 {
+        let inner = DigestAlg::Sha256.digest(&disclose(disclosures.last().unwrap()));
+        disclosures.push(format!(r#"["s", "n", {{"_sd": ["{inner}"]}}]"#));
+    }
+    let top = DigestAlg::Sha256.digest(&disclose(disclosures.last().unwrap()));
+    let payload = json::parse(&format!(r#"{{"_sd": ["{top}"]}}"#)).unwrap();
+    let encoded: Vec<String> = disclosures.iter().map(|d| disclose(d)).collect();
+    let refs: Vec<&str> = encoded.iter().map(String::as_str).collect();
+    let processed = process(&payload, &refs).unwrap();
+    assert!(
+        processed
+            .problems
+            .iter()
+            .any(|p| p.contains("nested more than")),
+        "{:?}",
+        processed.problems
+    );
+}
