@@ -21,6 +21,7 @@ pub mod live_textarea;
 pub mod painted_token;
 pub mod passphrase_field;
 pub mod plaintext_panel;
+pub mod sd_panel;
 pub mod select_value;
 pub mod shared_text;
 pub mod sign_panel;

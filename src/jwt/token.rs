@@ -21,6 +21,10 @@ pub enum Part {
     Iv,
     Ciphertext,
     Tag,
+    /// One disclosure of an SD-JWT (RFC 9901), after the issuer-signed JWT.
+    Disclosure,
+    /// An SD-JWT's key-binding JWT, after its last `~`.
+    KbJwt,
 }
 
 impl Part {
@@ -34,6 +38,8 @@ impl Part {
             Part::Iv => "iv",
             Part::Ciphertext => "ciphertext",
             Part::Tag => "tag",
+            Part::Disclosure => "disclosure",
+            Part::KbJwt => "kb-jwt",
         }
     }
 
@@ -42,6 +48,7 @@ impl Part {
         match self {
             Part::EncryptedKey => "encrypted key",
             Part::Iv => "initialization vector",
+            Part::KbJwt => "key-binding JWT",
             other => other.id(),
         }
     }
@@ -95,6 +102,35 @@ pub struct Token {
     pub payload: Option<Payload>,
     /// The decoded signature bytes (empty for `alg: none` or a JWE).
     pub signature: Vec<u8>,
+    /// An SD-JWT's disclosures and key-binding JWT, after the issuer-signed JWT's segments.
+    pub sd: Option<SdTail>,
+}
+
+/// What follows an SD-JWT's issuer-signed JWT (RFC 9901 §4), as ranges of [`Token::compact`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SdTail {
+    pub disclosures: Vec<Range<usize>>,
+    pub kb_jwt: Option<Range<usize>>,
+}
+
+impl SdTail {
+    /// Reads the tail of `compact` from `start` (its first `~`).
+    fn read(compact: &str, start: usize) -> Result<Self, DecodeError> {
+        let split = crate::jwt::sd_jwt::split(compact)
+            .unwrap_or_else(|| Ok(crate::jwt::sd_jwt::Parts::default()))
+            .map_err(|e| DecodeError::SdJwt(e.to_string()))?;
+        let mut at = start + 1;
+        let mut disclosures = Vec::with_capacity(split.disclosures.len());
+        for d in &split.disclosures {
+            disclosures.push(at..at + d.len());
+            at += d.len() + 1;
+        }
+        let kb_jwt = split.kb_jwt.map(|kb| at..at + kb.len());
+        Ok(Self {
+            disclosures,
+            kb_jwt,
+        })
+    }
 }
 
 impl Token {
@@ -136,6 +172,8 @@ pub enum DecodeError {
     HeaderNotObject,
     /// A JSON text that is not a JWE in a JSON serialization.
     JsonJwe(String),
+    /// What follows an SD-JWT's issuer-signed JWT does not split into disclosures.
+    SdJwt(String),
 }
 
 impl DecodeError {
@@ -187,6 +225,7 @@ impl fmt::Display for DecodeError {
             Self::Json { part, error } => write!(f, "{}: not JSON: {error}", part.label()),
             Self::HeaderNotObject => write!(f, "header: must be a JSON object ({{...}})"),
             Self::JsonJwe(why) => write!(f, "a JWE in JSON serialization: {why}"),
+            Self::SdJwt(why) => write!(f, "an SD-JWT: {why}"),
         }
     }
 }
@@ -238,7 +277,9 @@ pub struct Run {
 
 /// Whether `compact` has a JWE's five segments, whether or not they decode yet.
 pub fn jwe_shaped(compact: &str) -> bool {
-    compact.matches('.').count() == 4
+    // An SD-JWT's key-binding JWT, after a `~`, brings dots of its own.
+    let signed = compact.split('~').next().unwrap_or_default();
+    signed.matches('.').count() == 4
 }
 
 /// Splits the text as typed into coloured runs. Works on any text, decodable or not, so the
@@ -258,13 +299,16 @@ pub fn paint(input: &str) -> Vec<Run> {
             range: 0..start + prefix,
         });
     }
-    let parts: &[Part] = if jwe_shaped(token) {
+    // An SD-JWT: the issuer-signed JWT, then each disclosure and the key-binding JWT after `~`s.
+    let mut signed_and_tail = token.split('~');
+    let signed = signed_and_tail.next().unwrap_or_default();
+    let parts: &[Part] = if jwe_shaped(signed) {
         &JWE_PARTS
     } else {
         &JWS_PARTS
     };
     let mut at = start + prefix;
-    for (index, piece) in token.split('.').enumerate() {
+    for (index, piece) in signed.split('.').enumerate() {
         if index > 0 {
             runs.push(Run {
                 part: None,
@@ -275,6 +319,22 @@ pub fn paint(input: &str) -> Vec<Run> {
         if !piece.is_empty() {
             runs.push(Run {
                 part: parts.get(index).copied(),
+                range: at..at + piece.len(),
+            });
+        }
+        at += piece.len();
+    }
+    let mut tail = signed_and_tail.peekable();
+    while let Some(piece) = tail.next() {
+        runs.push(Run {
+            part: None,
+            range: at..at + 1,
+        });
+        at += 1;
+        if !piece.is_empty() {
+            let last = tail.peek().is_none();
+            runs.push(Run {
+                part: Some(if last { Part::KbJwt } else { Part::Disclosure }),
                 range: at..at + piece.len(),
             });
         }
@@ -316,6 +376,17 @@ fn decode_compact(compact: Cow<'_, str>) -> Result<Token, DecodeError> {
         return decode_json_jwe(&compact);
     }
     let (kind, segments) = split(&compact)?;
+    // An SD-JWT: the issuer-signed JWT's segments end at its first `~`.
+    let jws_end = segments.last().map_or(0, |s| s.range.end);
+    let sd = match (jws_end < compact.len(), kind) {
+        (false, _) => None,
+        (true, Kind::Jws) => Some(SdTail::read(&compact, jws_end)?),
+        (true, Kind::Jwe) => {
+            return Err(DecodeError::SdJwt(
+                "an encrypted token (five segments) followed by ~: only a signed JWT carries disclosures".into(),
+            ));
+        }
+    };
 
     let header = decode_header(&compact, &segments[0])?;
     let (payload, signature) = match kind {
@@ -339,6 +410,7 @@ fn decode_compact(compact: Cow<'_, str>) -> Result<Token, DecodeError> {
         header,
         payload,
         signature,
+        sd,
     })
 }
 
@@ -441,11 +513,13 @@ pub fn salvage(input: &str) -> Salvage {
     }
 }
 
-/// Where each '.'-separated piece of `compact` lies.
+/// Where each '.'-separated piece of `compact` lies: of an SD-JWT, those of its issuer-signed
+/// JWT, before the first `~` (a JWS's alphabet has no `~`).
 fn pieces(compact: &str) -> Vec<Range<usize>> {
     let mut ranges = Vec::with_capacity(5);
     let mut start = 0;
-    for piece in compact.split('.') {
+    let signed = compact.split('~').next().unwrap_or_default();
+    for piece in signed.split('.') {
         ranges.push(start..start + piece.len());
         start += piece.len() + 1;
     }
@@ -497,6 +571,7 @@ fn decode_json_jwe(text: &str) -> Result<Token, DecodeError> {
         header,
         payload: None,
         signature: Vec::new(),
+        sd: None,
     })
 }
 

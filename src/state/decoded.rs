@@ -5,7 +5,8 @@ use std::borrow::Cow;
 use std::rc::Rc;
 
 use crate::jwt::json::Value;
-use crate::jwt::token::{self, DecodeError, Mark, Part, Payload, Token};
+use crate::jwt::sd_jwt::{self, Processed};
+use crate::jwt::token::{self, DecodeError, Mark, Part, Payload, SdTail, Token};
 
 /// How the payload panel shows the payload.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,6 +29,43 @@ pub struct DecodedView {
     pub payload_form: PayloadForm,
     /// Each segment's text, shared, so views (copy buttons) never copy a large token per render.
     pub segment_texts: Vec<Rc<str>>,
+    /// An SD-JWT's disclosures processed with its payload.
+    pub sd: Option<Rc<SdView>>,
+}
+
+/// An SD-JWT's disclosures, processed as a verifier does (RFC 9901 §7.1).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SdView {
+    /// `Err` when nothing could be processed (the payload is not an object, or `_sd_alg` is
+    /// unknown).
+    pub processed: Result<Processed, String>,
+    /// The processed claims, pretty-printed.
+    pub claims_text: Rc<str>,
+    /// Whether a key-binding JWT follows the disclosures.
+    pub kb_jwt: bool,
+}
+
+impl SdView {
+    fn new(token: &Token, tail: &SdTail) -> Self {
+        let disclosures: Vec<&str> = tail
+            .disclosures
+            .iter()
+            .map(|range| token.compact.get(range.clone()).unwrap_or_default())
+            .collect();
+        let processed = match token.claims() {
+            Some(claims) => sd_jwt::process(claims, &disclosures),
+            None => Err("the issuer-signed payload is not JSON".into()),
+        };
+        let claims_text = processed
+            .as_ref()
+            .map_or_else(|_| String::new(), |p| p.claims.pretty())
+            .into();
+        Self {
+            processed,
+            claims_text,
+            kb_jwt: tail.kb_jwt.is_some(),
+        }
+    }
 }
 
 impl DecodedView {
@@ -45,12 +83,17 @@ impl DecodedView {
             .iter()
             .map(|s| token.segment_text(s).into())
             .collect();
+        let sd = token
+            .sd
+            .as_ref()
+            .map(|tail| Rc::new(SdView::new(&token, tail)));
         Self {
             token,
             header_text: header_text.into(),
             payload_text: payload_text.into(),
             payload_form,
             segment_texts,
+            sd,
         }
     }
 

@@ -12,6 +12,7 @@ use super::signature_line::signature_line;
 use super::store::{Store, use_dispatch, use_store};
 use crate::components::copy_button::CopyButton;
 use crate::components::decode_error::{DecodeErrorView, DecodeStatus};
+use crate::components::sd_panel::SdPanel;
 use crate::jwt::algorithm::Algorithm;
 use crate::jwt::keys::SecretEncoding;
 use crate::jwt::token::Part;
@@ -104,6 +105,9 @@ pub fn DecodedColumn() -> Html {
                     }
                     { payload_panel(&store, &actions) }
                     { signature_line(&store) }
+                    if let Some(sd) = shared_view(debugger_state).and_then(|v| v.sd.clone()) {
+                        <SdPanel {sd} />
+                    }
                     { for later_errors.into_iter().map(|error| html! { <DecodeErrorView {error} /> }) }
                     { findings_panel(&store, &actions) }
                 </>

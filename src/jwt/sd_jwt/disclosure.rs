@@ -15,6 +15,20 @@ pub enum DisclosureKind {
     Element,
 }
 
+/// Why a disclosure could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unread {
+    pub why: String,
+    /// It names `_sd` or `...` (RFC 9901 §4.2.1), rather than being malformed.
+    pub forbidden: bool,
+}
+
+impl std::fmt::Display for Unread {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.why)
+    }
+}
+
 /// A disclosure read: what it says, and its digest under the SD-JWT's `_sd_alg`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Disclosure {
@@ -30,7 +44,14 @@ pub struct Disclosure {
 impl Disclosure {
     /// Reads `encoded` (one disclosure as presented), its digest taken with `alg`. The error
     /// says, in words, which rule of §4.2 it breaks.
-    pub fn read(encoded: &str, alg: DigestAlg) -> Result<Self, String> {
+    pub fn read(encoded: &str, alg: DigestAlg) -> Result<Self, Unread> {
+        Self::read_text(encoded, alg).map_err(|why| Unread {
+            forbidden: why.contains("forbids"),
+            why,
+        })
+    }
+
+    fn read_text(encoded: &str, alg: DigestAlg) -> Result<Self, String> {
         let bytes = base64url::decode(encoded).map_err(|e| format!("not base64url text ({e})"))?;
         let text =
             String::from_utf8(bytes).map_err(|_| "not UTF-8 text once decoded".to_string())?;

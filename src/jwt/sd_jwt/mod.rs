@@ -6,8 +6,8 @@
 mod disclosure;
 mod process;
 
-pub use disclosure::{Disclosure, DisclosureKind};
-pub use process::{Placed, Processed, process};
+pub use disclosure::{Disclosure, DisclosureKind, Unread};
+pub use process::{DisclosureState, Placed, Processed, process};
 
 use crate::jwt::base64url;
 use sha2::Digest;
@@ -60,7 +60,7 @@ impl DigestAlg {
 }
 
 /// A compact SD-JWT as pasted, split at its `~`s (RFC 9901 §4): nothing decoded yet.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Parts<'a> {
     /// The issuer-signed JWT.
     pub jwt: &'a str,

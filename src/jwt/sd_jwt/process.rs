@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use super::disclosure::Unread;
 use super::{DigestAlg, Disclosure, DisclosureKind, MAX_NESTING};
 use crate::jwt::json::{Member, Value, unescape};
 
@@ -11,10 +12,38 @@ use crate::jwt::json::{Member, Value, unescape};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Placed {
     /// The disclosure, read; `Err` says why it could not be.
-    pub disclosure: Result<Disclosure, String>,
+    pub disclosure: Result<Disclosure, Unread>,
     /// Its place in the processed claims (`address.locality`, `nationalities[1]`), when a
     /// digest referenced it.
     pub path: Option<String>,
+    pub state: DisclosureState,
+}
+
+/// What became of a presented disclosure (the page's `data-state`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DisclosureState {
+    /// A digest in the signed payload, or in a matched disclosure, refers to it: it is placed.
+    Matched,
+    /// No digest refers to it.
+    Unreferenced,
+    /// The same disclosure was presented before.
+    Duplicate,
+    /// Not a disclosure (base64url, JSON, shape), or of the other kind than its digest's place.
+    Malformed,
+    /// It names `_sd` or `...`, or a claim already there in the clear.
+    Forbidden,
+}
+
+impl DisclosureState {
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Matched => "matched",
+            Self::Unreferenced => "unreferenced",
+            Self::Duplicate => "duplicate",
+            Self::Malformed => "malformed",
+            Self::Forbidden => "forbidden",
+        }
+    }
 }
 
 /// What a verifier ends with.
@@ -56,9 +85,18 @@ pub fn process(payload: &Value, presented: &[&str]) -> Result<Processed, String>
     let mut walk = Walk {
         disclosures: presented
             .iter()
-            .map(|encoded| Placed {
-                disclosure: Disclosure::read(encoded, alg),
-                path: None,
+            .map(|encoded| {
+                let disclosure = Disclosure::read(encoded, alg);
+                let state = match &disclosure {
+                    Ok(_) => DisclosureState::Unreferenced,
+                    Err(unread) if unread.forbidden => DisclosureState::Forbidden,
+                    Err(_) => DisclosureState::Malformed,
+                };
+                Placed {
+                    disclosure,
+                    path: None,
+                    state,
+                }
             })
             .collect(),
         by_digest: HashMap::new(),
@@ -66,15 +104,18 @@ pub fn process(payload: &Value, presented: &[&str]) -> Result<Processed, String>
         undisclosed: 0,
         problems: Vec::new(),
     };
-    for (index, placed) in walk.disclosures.iter().enumerate() {
+    for (index, placed) in walk.disclosures.iter_mut().enumerate() {
         match &placed.disclosure {
             Ok(d) => {
-                if let Some(first) = walk.by_digest.insert(d.digest.clone(), index) {
+                if let Some(&first) = walk.by_digest.get(&d.digest) {
+                    placed.state = DisclosureState::Duplicate;
                     walk.problems.push(format!(
                         "disclosure {} is disclosure {} again: each is presented once",
                         index + 1,
                         first + 1
                     ));
+                } else {
+                    walk.by_digest.insert(d.digest.clone(), index);
                 }
             }
             Err(why) => walk
@@ -127,6 +168,22 @@ fn child(path: &str, key: &str) -> String {
 }
 
 impl Walk {
+    /// Disclosure `index` is in its place, at `path`.
+    fn place(&mut self, index: usize, path: String) {
+        if let Some(placed) = self.disclosures.get_mut(index) {
+            placed.path = Some(path);
+            placed.state = DisclosureState::Matched;
+        }
+    }
+
+    /// Disclosure `index` breaks a rule where its digest stands: `why` names it.
+    fn refuse(&mut self, index: usize, state: DisclosureState, why: String) {
+        if let Some(placed) = self.disclosures.get_mut(index) {
+            placed.state = state;
+        }
+        self.problems.push(why);
+    }
+
     fn value(&mut self, value: &Value, path: &str, depth: usize) -> Value {
         if depth > MAX_NESTING {
             self.problems.push(format!(
@@ -208,26 +265,26 @@ impl Walk {
                     (name.clone(), raw.clone(), d.value.clone())
                 }
                 DisclosureKind::Element => {
-                    self.problems.push(format!(
+                    let why = format!(
                         "disclosure {} is an array element, but its digest is in {}'s _sd, where properties go",
                         index + 1,
                         if path.is_empty() { "the payload" } else { path }
-                    ));
+                    );
+                    self.refuse(index, DisclosureState::Malformed, why);
                     continue;
                 }
             };
             let at = child(path, &name);
             if out.iter().any(|m| unescape(&m.key) == name) {
-                self.problems.push(format!(
+                let why = format!(
                     "disclosure {} discloses {at}, which is already there in the clear",
                     index + 1
-                ));
+                );
+                self.refuse(index, DisclosureState::Forbidden, why);
                 continue;
             }
             let value = self.value(&value, &at, depth + 1);
-            if let Some(placed) = self.disclosures.get_mut(index) {
-                placed.path = Some(at);
-            }
+            self.place(index, at);
             out.push(Member { key: raw, value });
         }
         Value::Object(out)
@@ -249,17 +306,16 @@ impl Walk {
                         continue;
                     };
                     if let DisclosureKind::Property { name, .. } = &d.kind {
-                        self.problems.push(format!(
+                        let why = format!(
                             "disclosure {} is the property {name:?}, but its digest stands for an array element at {at}",
                             index + 1
-                        ));
+                        );
+                        self.refuse(index, DisclosureState::Malformed, why);
                         continue;
                     }
                     let value = d.value.clone();
                     let value = self.value(&value, &at, depth + 1);
-                    if let Some(placed) = self.disclosures.get_mut(index) {
-                        placed.path = Some(at);
-                    }
+                    self.place(index, at);
                     out.push(value);
                 }
                 None => out.push(self.value(item, &at, depth)),

@@ -244,3 +244,42 @@ fn hostile_shapes_end_in_answers() {
         processed.problems
     );
 }
+
+/// The state each presented disclosure ends in (`data-state` in the page).
+fn states(template: &str, disclosures: &[&str]) -> Vec<DisclosureState> {
+    let (payload, encoded) = case(template, disclosures);
+    let refs: Vec<&str> = encoded.iter().map(String::as_str).collect();
+    let processed = process(&payload, &refs).expect("processes");
+    processed.disclosures.iter().map(|p| p.state).collect()
+}
+
+#[test]
+fn each_disclosure_says_what_became_of_it() {
+    use DisclosureState::*;
+    let good = r#"["salt", "name", "Ann"]"#;
+    let other = r#"["salt", "other", 1]"#;
+    assert_eq!(
+        states(r##"{"_sd": ["#0"]}"##, &[good, other]),
+        [Matched, Unreferenced]
+    );
+    assert_eq!(
+        states(r##"{"_sd": ["#0"]}"##, &[good, good]),
+        [Matched, Duplicate]
+    );
+    assert_eq!(
+        states(r##"{"_sd": ["#0"], "name": 1}"##, &[good]),
+        [Forbidden]
+    );
+    assert_eq!(
+        states(r##"{"_sd": ["#0"]}"##, &[r#"["salt", "_sd", 1]"#]),
+        [Forbidden]
+    );
+    assert_eq!(
+        states(r##"{"_sd": ["#0"]}"##, &[r#"["salt", "DE"]"#]),
+        [Malformed]
+    );
+    assert_eq!(
+        states(r##"{"_sd": ["#0"]}"##, &[r#"["salt"]"#]),
+        [Malformed]
+    );
+}

@@ -1,0 +1,65 @@
+// SD-JWTs (RFC 9901) pasted into the debugger: the issuer-signed JWT decodes and verifies as any
+// token does, each disclosure is shown with what it discloses and where it lands, and the claims
+// a verifier ends with are shown; a presentation that breaks a rule is refused with it named.
+// The tokens are the RFC's examples as the reference implementation made them
+// (tests/vectors/sd-jwt/).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ROOT, openApp, screenshot, useServerAndBrowser, verdictBecomes } from './lib.mjs';
+
+const shared = useServerAndBrowser();
+const vector = (example, file) => readFile(join(ROOT, 'tests/vectors/sd-jwt', example, file), 'utf8');
+
+/** The issuer's public key (settings.yml's P-256 issuer key without `d`), as a JWK. */
+async function issuerKey() {
+  const settings = await readFile(join(ROOT, 'tests/vectors/sd-jwt/settings.yml'), 'utf8');
+  const block = settings.split('issuer_key:')[1].split('holder_key:')[0];
+  const field = (name) => block.match(new RegExp(`\\b${name}: (\\S+)`))[1];
+  return JSON.stringify({ kty: 'EC', crv: field('crv'), x: field('x'), y: field('y') });
+}
+
+test('an SD-JWT presentation: verified by its issuer, each disclosure in its place', async () => {
+  const { context, page, errors } = await openApp(shared.browser, shared.server.url);
+  const presentation = (await vector('simple', 'sd_jwt_presentation.txt')).trim();
+  await page.getByTestId('token-input').fill(presentation);
+  await page.getByTestId('key-input').fill(await issuerKey());
+  assert.equal(await verdictBecomes(page, 'verified'), 'verified');
+  // The coloured view: the issuer-signed JWT's three parts, four disclosures, the KB-JWT.
+  const parts = await page.getByTestId('token-part').evaluateAll((els) => els.map((e) => e.dataset.part));
+  assert.deepEqual(parts, ['header', 'payload', 'signature', 'disclosure', 'disclosure', 'disclosure', 'disclosure', 'kb-jwt']);
+  // The payload as signed, digests and all.
+  assert.match(await page.getByTestId('payload-json').inputValue(), /"_sd_alg": "sha-256"/);
+  const status = page.getByTestId('sd-status');
+  assert.equal(await status.getAttribute('data-state'), 'ok');
+  assert.match(await status.textContent(), /^4 disclosures, each in its place; digests sha-256; 6 digests are not disclosed/);
+  const disclosures = page.getByTestId('disclosure');
+  const claims = await disclosures.evaluateAll((els) => els.map((e) => `${e.dataset.claim}:${e.dataset.state}`));
+  assert.deepEqual(claims.sort(), ['[]:matched', 'address:matched', 'family_name:matched', 'given_name:matched']);
+  assert.match(await disclosures.filter({ hasText: 'at nationalities[0]' }).textContent(), /"US"/);
+  // What a verifier ends with: the reference verifier's own result.
+  const expected = JSON.parse(await vector('simple', 'verified_contents.json'));
+  assert.deepEqual(JSON.parse(await page.getByTestId('sd-claims').textContent()), expected);
+  await screenshot(page, 'sd-jwt');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a disclosure nothing refers to refuses the presentation, and says which', async () => {
+  const { context, page } = await openApp(shared.browser, shared.server.url);
+  const issued = (await vector('address_only_flat', 'sd_jwt_issuance.txt')).trim();
+  // A disclosure from another SD-JWT, added to this one.
+  const stranger = (await vector('simple', 'sd_jwt_issuance.txt')).trim().split('~')[1];
+  await page.getByTestId('token-input').fill(`${issued}${stranger}~`);
+  const status = page.getByTestId('sd-status');
+  await status.waitFor();
+  assert.equal(await status.getAttribute('data-state'), 'error');
+  assert.match(await status.textContent(), /is referenced by no digest/);
+  const states = await page.getByTestId('disclosure').evaluateAll((els) => els.map((e) => e.dataset.state));
+  assert.deepEqual(states, ['matched', 'unreferenced']);
+  assert.equal(await page.getByTestId('sd-claims').count(), 0, 'no processed claims for a refused presentation');
+  // The issuer-signed JWT still decodes and shows.
+  assert.match(await page.getByTestId('payload-json').inputValue(), /"_sd"/);
+  await context.close();
+});
