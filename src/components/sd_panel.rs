@@ -5,17 +5,18 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::jwt::sd_jwt::{DisclosureKind, Placed, Processed};
+use crate::jwt::sd_jwt::{DisclosureKind, KbVerdict, Placed, Processed};
 use crate::state::SdView;
 
 #[derive(Properties)]
 pub struct SdPanelProps {
     pub sd: Rc<SdView>,
+    pub kb: KbVerdict,
 }
 
 impl PartialEq for SdPanelProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.sd, &other.sd)
+        Rc::ptr_eq(&self.sd, &other.sd) && self.kb == other.kb
     }
 }
 
@@ -31,7 +32,7 @@ pub fn SdPanel(props: &SdPanelProps) -> Html {
         },
         Ok(processed) => html! {
             <>
-                { status(processed, sd.kb_jwt) }
+                { status(processed) }
                 <ol class="disclosures">
                     { for processed.disclosures.iter().enumerate().map(|(i, placed)| disclosure(i, placed)) }
                 </ol>
@@ -46,12 +47,13 @@ pub fn SdPanel(props: &SdPanelProps) -> Html {
         <section class="panel sd" aria-labelledby="sd-title">
             <div class="panel-head"><h2 id="sd-title">{ "Selective disclosure (SD-JWT)" }</h2></div>
             { body }
+            { key_binding(&props.kb) }
         </section>
     }
 }
 
 /// `sd-status`: the presentation holds together, or every rule it breaks.
-fn status(processed: &Processed, kb_jwt: bool) -> Html {
+fn status(processed: &Processed) -> Html {
     if !processed.problems.is_empty() {
         return html! {
             <div class="sd-status error" data-testid="sd-status" data-state="error" role="alert">
@@ -71,15 +73,29 @@ fn status(processed: &Processed, kb_jwt: bool) -> Html {
         1 => "; 1 digest is not disclosed (a decoy or a claim withheld)".into(),
         n => format!("; {n} digests are not disclosed (decoys or claims withheld)"),
     };
-    let kb = if kb_jwt {
-        " A key-binding JWT follows the disclosures; this page shows it but does not check it yet."
-    } else {
-        " No key-binding JWT."
-    };
     html! {
         <p class="sd-status ok" data-testid="sd-status" data-state="ok">
-            { format!("{count} disclosure{}, each in its place; {alg}{undisclosed}.{kb}", if count == 1 { "" } else { "s" }) }
+            { format!("{count} disclosure{}, each in its place; {alg}{undisclosed}.", if count == 1 { "" } else { "s" }) }
         </p>
+    }
+}
+
+/// `kb-verdict`: the key-binding JWT, checked.
+fn key_binding(kb: &KbVerdict) -> Html {
+    let text = match kb {
+        KbVerdict::Absent => {
+            "No key-binding JWT: whoever holds this SD-JWT can present it.".to_string()
+        }
+        KbVerdict::Verified { facts, by } => format!(
+            "Key binding verified: signed by the holder's key in cnf ({by}), sd_hash matches; aud {}, nonce {}, iat {}.",
+            facts.aud, facts.nonce, facts.iat
+        ),
+        KbVerdict::Invalid(why) => format!("Key binding invalid: {why}."),
+        KbVerdict::Unverifiable(why) => format!("Key binding not checked: {why}."),
+        KbVerdict::Pending => "Key binding: checking…".to_string(),
+    };
+    html! {
+        <p class={classes!("kb-verdict", kb.state())} data-testid="kb-verdict" data-state={kb.state()}>{ text }</p>
     }
 }
 

@@ -8,6 +8,7 @@ use crate::jwt::claims::ClaimsStatus;
 use crate::jwt::json::Value;
 use crate::jwt::keys::{self, KeyError, KeySet, SecretEncoding};
 use crate::jwt::lint::{self, Finding, Offered};
+use crate::jwt::sd_jwt::{self, KbVerdict};
 use crate::jwt::sign;
 use crate::jwt::time::Seconds;
 use crate::jwt::token::{self, DecodeError, Token};
@@ -257,6 +258,8 @@ pub struct Debugger {
     pub signing_key: KeyBox,
     /// The signature verdict for the current token and key.
     pub verdict: Verdict,
+    /// An SD-JWT's key-binding JWT, checked against the holder key its issuer bound.
+    pub kb: KbVerdict,
     /// What the user is typing in the header / payload panels, kept as typed until the token
     /// box itself changes (re-printing it would move their caret).
     pub header_draft: Option<Rc<str>>,
@@ -316,6 +319,7 @@ impl Debugger {
             key: KeyBox::default(),
             signing_key: KeyBox::default(),
             verdict: Verdict::NoKey,
+            kb: KbVerdict::Absent,
             header_draft: None,
             payload_draft: None,
             edit_error: None,
@@ -618,7 +622,11 @@ impl Debugger {
                 }
                 if std::mem::take(&mut next.resign_pending) {
                     next.reencode();
-                } else if signing_waited || key_waited || matches!(self.verdict, Verdict::Pending) {
+                } else if signing_waited
+                    || key_waited
+                    || matches!(self.verdict, Verdict::Pending)
+                    || matches!(self.kb, KbVerdict::Pending)
+                {
                     next.reverify();
                 }
                 if cracking {
@@ -990,6 +998,7 @@ impl Debugger {
         self.opened = None;
         self.cracking = false;
         self.refresh_findings();
+        self.kb = self.check_key_binding();
         self.verdict = match self.view() {
             // A token that does not decode cannot be checked, key or no key: the verdict says
             // where it breaks rather than asking for a key already there. The error itself, in
@@ -1052,6 +1061,42 @@ impl Debugger {
                 verdict
             }
         };
+    }
+
+    /// An SD-JWT's KB-JWT: its header and claims (`sd_hash` over the presentation before it),
+    /// and its signature under the issuer's `cnf` key, read as a key pasted in a box would be.
+    fn check_key_binding(&self) -> KbVerdict {
+        let Some(view) = self.view() else {
+            return KbVerdict::Absent;
+        };
+        let (Some(tail), Some(sd)) = (&view.token.sd, &view.sd) else {
+            return KbVerdict::Absent;
+        };
+        let Some(range) = &tail.kb_jwt else {
+            return KbVerdict::Absent;
+        };
+        let compact = &view.token.compact;
+        let (Some(kb_text), Some(presented)) =
+            (compact.get(range.clone()), compact.get(..range.start))
+        else {
+            return KbVerdict::Absent;
+        };
+        let kb = match token::decode(kb_text) {
+            Ok(kb) => kb,
+            Err(error) => return KbVerdict::Invalid(format!("it does not decode: {error}")),
+        };
+        let alg = match &sd.processed {
+            Ok(processed) => processed.alg,
+            Err(why) => return KbVerdict::Unverifiable(why.clone()),
+        };
+        let Some(jwk) = view.token.claims().and_then(sd_jwt::holder_key) else {
+            return KbVerdict::Unverifiable(
+                "the SD-JWT names no holder key (cnf.jwk) to check it with".into(),
+            );
+        };
+        let keys = engine::read_keys(&jwk, SecretEncoding::Utf8, "");
+        let signature = verify::verify(&kb, keys.as_ref());
+        sd_jwt::kb_verdict(sd_jwt::check_kb(&kb, presented, alg), signature)
     }
 
     fn refresh_findings(&mut self) {

@@ -41,8 +41,6 @@ pub struct SdView {
     pub processed: Result<Processed, String>,
     /// The processed claims, pretty-printed.
     pub claims_text: Rc<str>,
-    /// Whether a key-binding JWT follows the disclosures.
-    pub kb_jwt: bool,
 }
 
 impl SdView {
@@ -63,7 +61,6 @@ impl SdView {
         Self {
             processed,
             claims_text,
-            kb_jwt: tail.kb_jwt.is_some(),
         }
     }
 }

@@ -106,7 +106,7 @@ pub fn DecodedColumn() -> Html {
                     { payload_panel(&store, &actions) }
                     { signature_line(&store) }
                     if let Some(sd) = shared_view(debugger_state).and_then(|v| v.sd.clone()) {
-                        <SdPanel {sd} />
+                        <SdPanel {sd} kb={debugger_state.kb.clone()} />
                     }
                     { for later_errors.into_iter().map(|error| html! { <DecodeErrorView {error} /> }) }
                     { findings_panel(&store, &actions) }

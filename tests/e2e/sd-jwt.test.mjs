@@ -41,7 +41,18 @@ test('an SD-JWT presentation: verified by its issuer, each disclosure in its pla
   // What a verifier ends with: the reference verifier's own result.
   const expected = JSON.parse(await vector('simple', 'verified_contents.json'));
   assert.deepEqual(JSON.parse(await page.getByTestId('sd-claims').textContent()), expected);
+  // The KB-JWT: signed by the holder key in cnf (checked in the key engine), sd_hash matching.
+  await page.waitForFunction(() => document.querySelector('[data-testid=kb-verdict]')?.dataset.state === 'verified');
+  assert.match(await page.getByTestId('kb-verdict').textContent(), /aud https:\/\/verifier\.example\.org, nonce 1234567890/);
   await screenshot(page, 'sd-jwt');
+  // A disclosure dropped after the holder signed: the issuer's signature still holds, the key
+  // binding does not.
+  const dropped = presentation.replace(`~${presentation.split('~')[1]}~`, '~');
+  await page.getByTestId('token-input').fill(dropped);
+  await page.waitForFunction(() => document.querySelector('[data-testid=kb-verdict]')?.dataset.state === 'invalid');
+  assert.match(await page.getByTestId('kb-verdict').textContent(), /sd_hash does not match/);
+  assert.equal(await verdictBecomes(page, 'verified'), 'verified');
+  assert.equal(await page.getByTestId('disclosure').count(), 3);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -59,6 +70,7 @@ test('a disclosure nothing refers to refuses the presentation, and says which', 
   const states = await page.getByTestId('disclosure').evaluateAll((els) => els.map((e) => e.dataset.state));
   assert.deepEqual(states, ['matched', 'unreferenced']);
   assert.equal(await page.getByTestId('sd-claims').count(), 0, 'no processed claims for a refused presentation');
+  assert.equal(await page.getByTestId('kb-verdict').getAttribute('data-state'), 'absent');
   // The issuer-signed JWT still decodes and shows.
   assert.match(await page.getByTestId('payload-json').inputValue(), /"_sd"/);
   await context.close();

@@ -4,9 +4,11 @@
 //! the page shows, and those published bring a second JWS stack with them.
 
 mod disclosure;
+mod kb;
 mod process;
 
 pub use disclosure::{Disclosure, DisclosureKind, Unread};
+pub use kb::{KbFacts, KbVerdict, check as check_kb, holder_key, verdict as kb_verdict};
 pub use process::{DisclosureState, Placed, Processed, process};
 
 use crate::jwt::base64url;

@@ -283,3 +283,59 @@ fn each_disclosure_says_what_became_of_it() {
         [Malformed]
     );
 }
+
+#[test]
+fn a_key_binding_jwt_is_checked_against_the_presentation_before_it() {
+    let text = std::fs::read_to_string(vectors().join("simple/sd_jwt_presentation.txt")).unwrap();
+    let parts = split(&text).unwrap().unwrap();
+    let kb = crate::jwt::token::decode(parts.kb_jwt.unwrap()).unwrap();
+    let facts = check_kb(&kb, parts.presented, DigestAlg::Sha256).expect("passes");
+    assert_eq!(facts.nonce, "1234567890");
+    assert_eq!(facts.aud, "https://verifier.example.org");
+    assert!(facts.iat > 1_700_000_000);
+    // One disclosure fewer: the sd_hash no longer covers what is presented.
+    let fewer = parts
+        .presented
+        .replacen(&format!("{}~", parts.disclosures[0]), "", 1);
+    assert!(
+        check_kb(&kb, &fewer, DigestAlg::Sha256)
+            .unwrap_err()
+            .contains("sd_hash does not match")
+    );
+    // Another hash than _sd_alg's.
+    assert!(check_kb(&kb, parts.presented, DigestAlg::Sha384).is_err());
+    // The issuer-signed JWT is no KB-JWT: its typ says so.
+    let issuer = crate::jwt::token::decode(parts.jwt).unwrap();
+    assert!(
+        check_kb(&issuer, parts.presented, DigestAlg::Sha256)
+            .unwrap_err()
+            .contains("kb+jwt")
+    );
+    // The holder key the issuer bound.
+    let claims = payload_of(parts.jwt);
+    assert!(holder_key(&claims).unwrap().contains(r#""crv":"P-256""#));
+}
+
+#[test]
+fn the_key_binding_verdict_weighs_the_signature_first() {
+    use crate::jwt::verify::Verdict;
+    let facts = KbFacts {
+        iat: 1,
+        aud: "a".into(),
+        nonce: "n".into(),
+    };
+    let by = || Verdict::Verified { by: "k".into() };
+    assert!(matches!(
+        kb_verdict(Ok(facts.clone()), by()),
+        KbVerdict::Verified { .. }
+    ));
+    assert!(matches!(kb_verdict(Err("typ".into()), by()), KbVerdict::Invalid(w) if w == "typ"));
+    assert_eq!(
+        kb_verdict(Ok(facts.clone()), Verdict::Pending),
+        KbVerdict::Pending
+    );
+    assert!(matches!(
+        kb_verdict(Ok(facts), Verdict::Invalid { hint: None }),
+        KbVerdict::Invalid(_)
+    ));
+}

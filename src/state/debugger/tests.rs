@@ -1126,3 +1126,37 @@ fn a_locked_key_opens_an_encrypted_token_once_its_passphrase_is_given() {
         opened.verdict
     );
 }
+
+#[test]
+fn an_sd_jwt_presentation_gets_its_key_binding_checked_and_a_changed_one_refused() {
+    let vectors = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vectors/sd-jwt");
+    let text = std::fs::read_to_string(vectors.join("simple/sd_jwt_presentation.txt")).unwrap();
+    let state = Debugger::new(text.trim(), 1_700_000_000);
+    assert!(
+        matches!(&state.kb, KbVerdict::Verified { facts, .. } if facts.nonce == "1234567890"),
+        "{:?}",
+        state.kb
+    );
+    // A disclosure dropped after the holder signed: the KB-JWT no longer covers it.
+    let parts = sd_jwt::split(text.trim()).unwrap().unwrap();
+    let dropped = text
+        .trim()
+        .replacen(&format!("~{}~", parts.disclosures[0]), "~", 1);
+    let state = state.apply(Action::SetToken(dropped));
+    assert!(
+        matches!(&state.kb, KbVerdict::Invalid(why) if why.contains("sd_hash")),
+        "{:?}",
+        state.kb
+    );
+    // Without a KB-JWT: absent.
+    let issued = std::fs::read_to_string(vectors.join("simple/sd_jwt_issuance.txt")).unwrap();
+    let state = state.apply(Action::SetToken(issued.trim().to_string()));
+    assert_eq!(state.kb, KbVerdict::Absent);
+    assert_eq!(
+        state
+            .view()
+            .and_then(|v| v.sd.as_ref())
+            .map(|sd| sd.processed.is_ok()),
+        Some(true)
+    );
+}
