@@ -12,6 +12,8 @@ use crate::state::SdView;
 pub struct SdPanelProps {
     pub sd: Rc<SdView>,
     pub kb: KbVerdict,
+    /// Present without disclosure number `.0` (0-based).
+    pub on_withhold: Callback<usize>,
 }
 
 impl PartialEq for SdPanelProps {
@@ -34,7 +36,7 @@ pub fn SdPanel(props: &SdPanelProps) -> Html {
             <>
                 { status(processed) }
                 <ol class="disclosures">
-                    { for processed.disclosures.iter().enumerate().map(|(i, placed)| disclosure(i, placed)) }
+                    { for processed.disclosures.iter().enumerate().map(|(i, placed)| disclosure(i, placed, &props.on_withhold)) }
                 </ol>
                 if processed.problems.is_empty() {
                     <h3 class="sd-claims-title">{ "Processed claims: what a verifier ends with" }</h3>
@@ -100,7 +102,7 @@ fn key_binding(kb: &KbVerdict) -> Html {
 }
 
 /// One `disclosure`: what it discloses, and where it went.
-fn disclosure(index: usize, placed: &Placed) -> Html {
+fn disclosure(index: usize, placed: &Placed, on_withhold: &Callback<usize>) -> Html {
     let state = placed.state.id();
     match &placed.disclosure {
         Err(unread) => html! {
@@ -123,6 +125,11 @@ fn disclosure(index: usize, placed: &Placed) -> Html {
             };
             html! {
                 <li class={classes!("disclosure", state)} data-testid="disclosure" data-claim={claim} data-state={state}>
+                    <label class="present">
+                        <input type="checkbox" data-testid="disclose-toggle" checked=true
+                            onchange={on_withhold.reform(move |_: Event| index)} />
+                        <span class="visually-hidden">{ format!("Present disclosure {}", index + 1) }</span>
+                    </label>
                     <span class="claim">{ shown }</span>
                     <code class="value">{ d.value.minified() }</code>
                     <span class="place">{ place }</span>

@@ -58,6 +58,9 @@ pub enum Action {
     /// The key engine answered (or could not be reached): what was waiting for it is derived
     /// again, finding its answer kept.
     EngineReady,
+    /// Present an SD-JWT without its disclosure number `.0` (0-based) and those inside it: the
+    /// token box gets the new presentation, without its key-binding JWT.
+    Withhold(usize),
     /// Open the token nested in the encrypted token's plaintext in the debugger.
     OpenNested,
     /// Back from a nested token to the encrypted token it came from.
@@ -401,6 +404,17 @@ impl Debugger {
         }
         match action {
             Action::Tick(now) => next.now = now,
+            Action::Withhold(index) => {
+                let alg = self
+                    .view()
+                    .and_then(|view| view.sd.as_ref())
+                    .and_then(|sd| sd.processed.as_ref().ok())
+                    .map(|processed| processed.alg);
+                let compact = token::clean(&self.input);
+                if let Some(less) = alg.and_then(|alg| sd_jwt::withhold(&compact, index, alg)) {
+                    return next.apply(Action::SetToken(less));
+                }
+            }
             Action::SetToken(text) => {
                 if *text == *self.input {
                     return next;

@@ -30,6 +30,7 @@ pub(super) struct PanelActions {
     pub on_open_nested: Callback<()>,
     pub on_try_list: Callback<()>,
     pub on_use_secret: Callback<&'static str>,
+    pub on_withhold: Callback<usize>,
 }
 
 #[hook]
@@ -52,6 +53,7 @@ fn use_panel_actions(store: &Store) -> PanelActions {
         on_open_nested: use_dispatch(&store.dispatch, |()| Action::OpenNested),
         on_try_list: use_dispatch(&store.dispatch, |()| Action::TryCommonSecrets),
         on_use_secret,
+        on_withhold: use_dispatch(&store.dispatch, Action::Withhold),
     }
 }
 
@@ -106,7 +108,7 @@ pub fn DecodedColumn() -> Html {
                     { payload_panel(&store, &actions) }
                     { signature_line(&store) }
                     if let Some(sd) = shared_view(debugger_state).and_then(|v| v.sd.clone()) {
-                        <SdPanel {sd} kb={debugger_state.kb.clone()} />
+                        <SdPanel {sd} kb={debugger_state.kb.clone()} on_withhold={actions.on_withhold.clone()} />
                     }
                     { for later_errors.into_iter().map(|error| html! { <DecodeErrorView {error} /> }) }
                     { findings_panel(&store, &actions) }

@@ -45,6 +45,17 @@ test('an SD-JWT presentation: verified by its issuer, each disclosure in its pla
   await page.waitForFunction(() => document.querySelector('[data-testid=kb-verdict]')?.dataset.state === 'verified');
   assert.match(await page.getByTestId('kb-verdict').textContent(), /aud https:\/\/verifier\.example\.org, nonce 1234567890/);
   await screenshot(page, 'sd-jwt');
+  // Presenting less: unchecking a disclosure takes it out of the token box. The issuer's
+  // signature still holds (it signs digests only); the KB-JWT goes with the old presentation.
+  await page.locator('[data-testid=disclosure][data-claim=family_name] [data-testid=disclose-toggle]').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=disclosure]').length === 3);
+  const less = await page.getByTestId('token-input').inputValue();
+  assert.ok(less.endsWith('~') && less.split('~').length === 5, less);
+  assert.equal(await verdictBecomes(page, 'verified'), 'verified');
+  assert.equal(await page.getByTestId('kb-verdict').getAttribute('data-state'), 'absent');
+  assert.equal(JSON.parse(await page.getByTestId('sd-claims').textContent()).family_name, undefined);
+  await page.getByTestId('token-input').fill(presentation);
+  await page.waitForFunction(() => document.querySelector('[data-testid=kb-verdict]')?.dataset.state === 'verified');
   // A disclosure dropped after the holder signed: the issuer's signature still holds, the key
   // binding does not.
   const dropped = presentation.replace(`~${presentation.split('~')[1]}~`, '~');

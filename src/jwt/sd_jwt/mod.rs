@@ -5,10 +5,12 @@
 
 mod disclosure;
 mod kb;
+mod present;
 mod process;
 
 pub use disclosure::{Disclosure, DisclosureKind, Unread};
 pub use kb::{KbFacts, KbVerdict, check as check_kb, holder_key, verdict as kb_verdict};
+pub use present::withhold;
 pub use process::{DisclosureState, Placed, Processed, process};
 
 use crate::jwt::base64url;

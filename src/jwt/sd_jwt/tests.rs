@@ -339,3 +339,52 @@ fn the_key_binding_verdict_weighs_the_signature_first() {
         KbVerdict::Invalid(_)
     ));
 }
+
+#[test]
+fn withholding_a_disclosure_takes_those_inside_it_and_the_kb_jwt_with_it() {
+    let issued =
+        std::fs::read_to_string(vectors().join("address_only_recursive/sd_jwt_issuance.txt"))
+            .unwrap();
+    let parts = split(&issued).unwrap().unwrap();
+    let payload = payload_of(parts.jwt);
+    let all = process(&payload, &parts.disclosures).unwrap();
+    let address = all
+        .disclosures
+        .iter()
+        .position(|p| p.path.as_deref() == Some("address"))
+        .unwrap();
+    let less = withhold(&issued, address, DigestAlg::Sha256).unwrap();
+    let less_parts = split(&less).unwrap().unwrap();
+    // The address and every part of it are gone, and what is left still holds together.
+    assert_eq!(less_parts.disclosures.len(), 0, "{less}");
+    let processed = process(&payload, &less_parts.disclosures).unwrap();
+    assert!(processed.problems.is_empty());
+    assert!(processed.claims.get("address").is_none());
+    // One leaf of it: the rest stays.
+    let locality = all
+        .disclosures
+        .iter()
+        .position(|p| p.path.as_deref() == Some("address.locality"))
+        .unwrap();
+    let less = withhold(&issued, locality, DigestAlg::Sha256).unwrap();
+    let less_parts = split(&less).unwrap().unwrap();
+    assert_eq!(less_parts.disclosures.len(), parts.disclosures.len() - 1);
+    let processed = process(&payload, &less_parts.disclosures).unwrap();
+    assert!(processed.problems.is_empty(), "{:?}", processed.problems);
+    assert!(
+        processed
+            .claims
+            .get("address")
+            .unwrap()
+            .get("locality")
+            .is_none()
+    );
+    // A presentation's KB-JWT goes: its sd_hash covered what is no longer there.
+    let presented =
+        std::fs::read_to_string(vectors().join("simple/sd_jwt_presentation.txt")).unwrap();
+    let less = withhold(&presented, 0, DigestAlg::Sha256).unwrap();
+    assert!(less.ends_with('~'));
+    assert_eq!(split(&less).unwrap().unwrap().kb_jwt, None);
+    assert_eq!(withhold(&presented, 99, DigestAlg::Sha256), None);
+    assert_eq!(withhold("a.b.c", 0, DigestAlg::Sha256), None);
+}
