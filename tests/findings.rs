@@ -230,6 +230,12 @@ fn header_parameters() {
         codes(&make(r#"{"alg":"HS256","typ":"dpop+jwt"}"#, GOOD_PAYLOAD)),
         codes(&make(r#"{"alg":"HS256","typ":"at+jwt"}"#, GOOD_PAYLOAD)),
     );
+    // SD-JWT VC's own type is what a credential should say.
+    check(
+        "unexpected-typ",
+        codes(&make(r#"{"alg":"HS256","typ":"kb+jwt"}"#, GOOD_PAYLOAD)),
+        codes(&make(r#"{"alg":"HS256","typ":"dc+sd-jwt"}"#, GOOD_PAYLOAD)),
+    );
 }
 
 #[cfg_attr(not(target_arch = "wasm32"), test)]

@@ -234,7 +234,9 @@ fn header_findings(token: &Token, out: &mut Vec<Finding>) {
     }
     if let Some(typ) = header.get("typ").and_then(Value::as_str) {
         let normal = ["jwt", "at+jwt", "application/jwt", "application/at+jwt"];
-        if !normal.contains(&typ.to_ascii_lowercase().as_str()) {
+        let lower = typ.to_ascii_lowercase();
+        // SD-JWTs name their own types (RFC 9901 §9.11: `sd-jwt`, SD-JWT VC's `dc+sd-jwt`).
+        if !normal.contains(&lower.as_str()) && !lower.ends_with("sd-jwt") {
             out.push(finding(
                 "unexpected-typ",
                 Severity::Info,
