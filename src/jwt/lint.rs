@@ -73,6 +73,95 @@ pub struct Offered<'a> {
 }
 
 /// Every finding for `token` at `now`, most severe first.
+/// Claims that must stay in the clear (SD-JWT VC §3.2.2.2; RFC 9901 §9.7 on `cnf`): a verifier
+/// needs them whatever the holder discloses.
+const ALWAYS_VISIBLE: [&str; 7] = ["iss", "nbf", "exp", "cnf", "vct", "vct#integrity", "status"];
+
+/// A KB-JWT made longer ago than this is stale: a holder makes one for each presentation.
+const KB_FRESH_SECONDS: i64 = 300;
+
+/// What an SD-JWT's disclosures and key binding say about it (RFC 9901 §9, SD-JWT VC): `payload`
+/// is the issuer-signed payload, `kb_iat` the KB-JWT's `iat` when it has one.
+pub fn sd_jwt_findings(
+    processed: &crate::jwt::sd_jwt::Processed,
+    payload: &Value,
+    kb_present: bool,
+    kb_iat: Option<i64>,
+    now: Seconds,
+) -> Vec<Finding> {
+    let mut out = Vec::new();
+    if !processed.alg_stated {
+        out.push(finding(
+            "sd-alg-assumed",
+            Severity::Info,
+            "The payload names no _sd_alg: its digests are read as sha-256, the default.",
+            "Issuers should name the hash (\"_sd_alg\": \"sha-256\") so that no verifier guesses.",
+        ));
+    }
+    let short: Vec<usize> = processed
+        .disclosures
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| {
+            let salt = &p.disclosure.as_ref().ok()?.salt;
+            let bits = crate::jwt::base64url::decode(salt).map_or(salt.len() * 6, |b| b.len() * 8);
+            (bits < 128).then_some(i + 1)
+        })
+        .collect();
+    if !short.is_empty() {
+        out.push(finding(
+            "sd-short-salt",
+            Severity::Warning,
+            format!(
+                "Disclosure{} {} ha{} a salt under 128 bits: its value could be guessed from its digest.",
+                if short.len() == 1 { "" } else { "s" },
+                short.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "),
+                if short.len() == 1 { "s" } else { "ve" },
+            ),
+            "Salts of at least 128 random bits, from a CSPRNG (RFC 9901 §9.3).",
+        ));
+    }
+    let hidden: Vec<&str> = processed
+        .disclosures
+        .iter()
+        .filter_map(|p| p.path.as_deref())
+        .filter(|path| ALWAYS_VISIBLE.contains(path))
+        .collect();
+    if !hidden.is_empty() {
+        out.push(finding(
+            "sd-disclosable-claim",
+            Severity::Warning,
+            format!(
+                "{} selectively disclosable: a holder can withhold what a verifier must see.",
+                hidden.join(", ") + if hidden.len() == 1 { " is" } else { " are" }
+            ),
+            "Keep iss, nbf, exp, cnf, vct and status in the clear (SD-JWT VC §3.2.2.2).",
+        ));
+    }
+    if kb_present && payload.get("cnf").is_none() && processed.claims.get("cnf").is_none() {
+        out.push(finding(
+            "sd-kb-without-cnf",
+            Severity::Warning,
+            "A key-binding JWT is presented, but the SD-JWT names no holder key (cnf) to check it with.",
+            "An issuer binds the holder's key in cnf; without it, key binding proves nothing.",
+        ));
+    }
+    if let Some(iat) = kb_iat
+        && now.saturating_sub(iat) > KB_FRESH_SECONDS
+    {
+        out.push(finding(
+            "sd-kb-old",
+            Severity::Warning,
+            format!(
+                "The key-binding JWT was made {} ago.",
+                crate::jwt::time::format_duration(now.saturating_sub(iat).unsigned_abs())
+            ),
+            "A holder makes a new KB-JWT for each presentation; verifiers accept only recent ones (RFC 9901 §7.3).",
+        ));
+    }
+    out
+}
+
 pub fn findings(token: &Token, offered: Offered<'_>, now: Seconds) -> Vec<Finding> {
     let mut out = Vec::new();
     header_findings(token, &mut out);

@@ -1134,6 +1134,27 @@ impl Debugger {
             );
             findings.insert(0, lint::common_secret_finding(&meaning));
         }
+        if let (Some(Ok(processed)), Some(tail), Some(claims)) = (
+            view.sd.as_ref().map(|sd| &sd.processed),
+            &view.token.sd,
+            view.token.claims(),
+        ) {
+            let kb_iat = tail
+                .kb_jwt
+                .as_ref()
+                .and_then(|range| view.token.compact.get(range.clone()))
+                .and_then(|kb| token::decode(kb).ok())
+                .and_then(|kb| {
+                    kb.claims()
+                        .and_then(|c| c.get("iat"))
+                        .and_then(Value::whole_number)
+                });
+            let kb_present = tail.kb_jwt.is_some();
+            findings.extend(lint::sd_jwt_findings(
+                processed, claims, kb_present, kb_iat, self.now,
+            ));
+            findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
+        }
         self.findings = Rc::new(findings);
     }
 

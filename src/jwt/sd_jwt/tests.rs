@@ -388,3 +388,69 @@ fn withholding_a_disclosure_takes_those_inside_it_and_the_kb_jwt_with_it() {
     assert_eq!(withhold(&presented, 99, DigestAlg::Sha256), None);
     assert_eq!(withhold("a.b.c", 0, DigestAlg::Sha256), None);
 }
+
+#[test]
+fn what_an_sd_jwt_says_about_itself_is_found() {
+    use crate::jwt::lint::sd_jwt_findings;
+    let codes = |template: &str, disclosures: &[&str], kb: bool, kb_iat: Option<i64>| {
+        let (payload, encoded) = case(template, disclosures);
+        let refs: Vec<&str> = encoded.iter().map(String::as_str).collect();
+        let processed = process(&payload, &refs).unwrap();
+        sd_jwt_findings(&processed, &payload, kb, kb_iat, 1_000_000)
+            .iter()
+            .map(|f| f.code)
+            .collect::<Vec<_>>()
+    };
+    let salt = "\"bm90IGEgc2hvcnQgc2FsdCBhdCBhbGw\"";
+    let good = format!(r#"[{salt}, "name", "Ann"]"#);
+    assert!(
+        codes(
+            r##"{"_sd": ["#0"], "_sd_alg": "sha-256", "cnf": {}}"##,
+            &[&good],
+            true,
+            Some(999_900)
+        )
+        .is_empty()
+    );
+    assert_eq!(
+        codes(r##"{"_sd": ["#0"]}"##, &[&good], false, None),
+        ["sd-alg-assumed"]
+    );
+    assert_eq!(
+        codes(
+            r##"{"_sd": ["#0"], "_sd_alg": "sha-256"}"##,
+            &[r#"["short", "name", 1]"#],
+            false,
+            None
+        ),
+        ["sd-short-salt"]
+    );
+    let exp = format!(r#"[{salt}, "exp", 1]"#);
+    assert_eq!(
+        codes(
+            r##"{"_sd": ["#0"], "_sd_alg": "sha-256"}"##,
+            &[&exp],
+            false,
+            None
+        ),
+        ["sd-disclosable-claim"]
+    );
+    assert_eq!(
+        codes(
+            r##"{"_sd": ["#0"], "_sd_alg": "sha-256"}"##,
+            &[&good],
+            true,
+            Some(999_900)
+        ),
+        ["sd-kb-without-cnf"]
+    );
+    assert_eq!(
+        codes(
+            r##"{"_sd": ["#0"], "_sd_alg": "sha-256", "cnf": {}}"##,
+            &[&good],
+            true,
+            Some(1)
+        ),
+        ["sd-kb-old"]
+    );
+}
