@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ROOT, openApp, screenshot, useServerAndBrowser, verdictBecomes } from './lib.mjs';
+import { ROOT, SHOTS, openApp, screenshot, useServerAndBrowser, verdictBecomes } from './lib.mjs';
 
 const shared = useServerAndBrowser();
 const vector = (example, file) => readFile(join(ROOT, 'tests/vectors/sd-jwt', example, file), 'utf8');
@@ -45,6 +45,8 @@ test('an SD-JWT presentation: verified by its issuer, each disclosure in its pla
   await page.waitForFunction(() => document.querySelector('[data-testid=kb-verdict]')?.dataset.state === 'verified');
   assert.match(await page.getByTestId('kb-verdict').textContent(), /aud https:\/\/verifier\.example\.org, nonce 1234567890/);
   await screenshot(page, 'sd-jwt');
+  // The panel alone, as README.md shows it (docs/sd-jwt.png).
+  await page.locator('section.panel.sd').screenshot({ path: join(SHOTS, 'sd-jwt-panel.png') });
   // Presenting less: unchecking a disclosure takes it out of the token box. The issuer's
   // signature still holds (it signs digests only); the KB-JWT goes with the old presentation.
   await page.locator('[data-testid=disclosure][data-claim=family_name] [data-testid=disclose-toggle]').click();
