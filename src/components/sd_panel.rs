@@ -14,6 +14,9 @@ pub struct SdPanelProps {
     pub kb: KbVerdict,
     /// Present without disclosure number `.0` (0-based).
     pub on_withhold: Callback<usize>,
+    /// The `aud` and `nonce` a KB-JWT must carry, as typed.
+    pub on_kb_aud: Callback<String>,
+    pub on_kb_nonce: Callback<String>,
 }
 
 impl PartialEq for SdPanelProps {
@@ -50,8 +53,26 @@ pub fn SdPanel(props: &SdPanelProps) -> Html {
             <div class="panel-head"><h2 id="sd-title">{ "Selective disclosure (SD-JWT)" }</h2></div>
             { body }
             { key_binding(&props.kb) }
+            <div class="kb-expect">
+                <label>{ "Expected aud " }
+                    <input type="text" data-testid="kb-aud" autocomplete="off" spellcheck="false"
+                        placeholder="any" oninput={props.on_kb_aud.reform(input_text)} />
+                </label>
+                <label>{ "Expected nonce " }
+                    <input type="text" data-testid="kb-nonce" autocomplete="off" spellcheck="false"
+                        placeholder="any" oninput={props.on_kb_nonce.reform(input_text)} />
+                </label>
+            </div>
         </section>
     }
+}
+
+/// The text of the `<input>` an event came from.
+fn input_text(event: InputEvent) -> String {
+    event
+        .target_dyn_into::<web_sys::HtmlInputElement>()
+        .map(|input| input.value())
+        .unwrap_or_default()
 }
 
 /// `sd-status`: the presentation holds together, or every rule it breaks.

@@ -61,6 +61,10 @@ pub enum Action {
     /// Present an SD-JWT without its disclosure number `.0` (0-based) and those inside it: the
     /// token box gets the new presentation, without its key-binding JWT.
     Withhold(usize),
+    /// The `aud` a KB-JWT must carry was typed.
+    SetKbAud(String),
+    /// The `nonce` a KB-JWT must carry was typed.
+    SetKbNonce(String),
     /// Open the token nested in the encrypted token's plaintext in the debugger.
     OpenNested,
     /// Back from a nested token to the encrypted token it came from.
@@ -263,6 +267,9 @@ pub struct Debugger {
     pub verdict: Verdict,
     /// An SD-JWT's key-binding JWT, checked against the holder key its issuer bound.
     pub kb: KbVerdict,
+    /// The `aud` and `nonce` the verifier expects of a KB-JWT (empty: not compared).
+    pub kb_aud: Rc<str>,
+    pub kb_nonce: Rc<str>,
     /// What the user is typing in the header / payload panels, kept as typed until the token
     /// box itself changes (re-printing it would move their caret).
     pub header_draft: Option<Rc<str>>,
@@ -323,6 +330,8 @@ impl Debugger {
             signing_key: KeyBox::default(),
             verdict: Verdict::NoKey,
             kb: KbVerdict::Absent,
+            kb_aud: "".into(),
+            kb_nonce: "".into(),
             header_draft: None,
             payload_draft: None,
             edit_error: None,
@@ -404,6 +413,14 @@ impl Debugger {
         }
         match action {
             Action::Tick(now) => next.now = now,
+            Action::SetKbAud(aud) => {
+                next.kb_aud = aud.trim().into();
+                next.kb = next.check_key_binding();
+            }
+            Action::SetKbNonce(nonce) => {
+                next.kb_nonce = nonce.trim().into();
+                next.kb = next.check_key_binding();
+            }
             Action::Withhold(index) => {
                 let alg = self
                     .view()
@@ -1110,7 +1127,8 @@ impl Debugger {
         };
         let keys = engine::read_keys(&jwk, SecretEncoding::Utf8, "");
         let signature = verify::verify(&kb, keys.as_ref());
-        sd_jwt::kb_verdict(sd_jwt::check_kb(&kb, presented, alg), signature)
+        let verdict = sd_jwt::kb_verdict(sd_jwt::check_kb(&kb, presented, alg), signature);
+        sd_jwt::expect_kb(verdict, &self.kb_aud, &self.kb_nonce)
     }
 
     fn refresh_findings(&mut self) {

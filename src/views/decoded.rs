@@ -31,6 +31,8 @@ pub(super) struct PanelActions {
     pub on_try_list: Callback<()>,
     pub on_use_secret: Callback<&'static str>,
     pub on_withhold: Callback<usize>,
+    pub on_kb_aud: Callback<String>,
+    pub on_kb_nonce: Callback<String>,
 }
 
 #[hook]
@@ -54,6 +56,8 @@ fn use_panel_actions(store: &Store) -> PanelActions {
         on_try_list: use_dispatch(&store.dispatch, |()| Action::TryCommonSecrets),
         on_use_secret,
         on_withhold: use_dispatch(&store.dispatch, Action::Withhold),
+        on_kb_aud: use_dispatch(&store.dispatch, Action::SetKbAud),
+        on_kb_nonce: use_dispatch(&store.dispatch, Action::SetKbNonce),
     }
 }
 
@@ -108,7 +112,9 @@ pub fn DecodedColumn() -> Html {
                     { payload_panel(&store, &actions) }
                     { signature_line(&store) }
                     if let Some(sd) = shared_view(debugger_state).and_then(|v| v.sd.clone()) {
-                        <SdPanel {sd} kb={debugger_state.kb.clone()} on_withhold={actions.on_withhold.clone()} />
+                        <SdPanel {sd} kb={debugger_state.kb.clone()}
+                            on_withhold={actions.on_withhold.clone()}
+                            on_kb_aud={actions.on_kb_aud.clone()} on_kb_nonce={actions.on_kb_nonce.clone()} />
                     }
                     { for later_errors.into_iter().map(|error| html! { <DecodeErrorView {error} /> }) }
                     { findings_panel(&store, &actions) }

@@ -44,6 +44,13 @@ test('an SD-JWT presentation: verified by its issuer, each disclosure in its pla
   // The KB-JWT: signed by the holder key in cnf (checked in the key engine), sd_hash matching.
   await page.waitForFunction(() => document.querySelector('[data-testid=kb-verdict]')?.dataset.state === 'verified');
   assert.match(await page.getByTestId('kb-verdict').textContent(), /aud https:\/\/verifier\.example\.org, nonce 1234567890/);
+  // Held to what the verifier expects: another aud makes it invalid, the right one verifies.
+  await page.getByTestId('kb-aud').fill('https://elsewhere.example');
+  await page.waitForFunction(() => document.querySelector('[data-testid=kb-verdict]')?.dataset.state === 'invalid');
+  assert.match(await page.getByTestId('kb-verdict').textContent(), /made for another/);
+  await page.getByTestId('kb-aud').fill('https://verifier.example.org');
+  await page.getByTestId('kb-nonce').fill('1234567890');
+  await page.waitForFunction(() => document.querySelector('[data-testid=kb-verdict]')?.dataset.state === 'verified');
   await screenshot(page, 'sd-jwt');
   // The panel alone, as README.md shows it (docs/sd-jwt.png).
   await page.locator('section.panel.sd').screenshot({ path: join(SHOTS, 'sd-jwt-panel.png') });

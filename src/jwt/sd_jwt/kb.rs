@@ -107,3 +107,23 @@ pub fn verdict(facts: Result<KbFacts, String>, signature: Verdict) -> KbVerdict 
         )),
     }
 }
+
+/// `verdict` held to the `aud` and `nonce` the verifier expects (either empty: not compared).
+pub fn expect(verdict: KbVerdict, aud: &str, nonce: &str) -> KbVerdict {
+    let KbVerdict::Verified { facts, .. } = &verdict else {
+        return verdict;
+    };
+    if !aud.is_empty() && facts.aud != aud {
+        return KbVerdict::Invalid(format!(
+            "its aud is {:?}, not {aud:?}, the verifier you expect: it was made for another",
+            facts.aud
+        ));
+    }
+    if !nonce.is_empty() && facts.nonce != nonce {
+        return KbVerdict::Invalid(format!(
+            "its nonce is {:?}, not {nonce:?}, the one you expect: it may be a replay",
+            facts.nonce
+        ));
+    }
+    verdict
+}

@@ -9,7 +9,9 @@ mod present;
 mod process;
 
 pub use disclosure::{Disclosure, DisclosureKind, Unread};
-pub use kb::{KbFacts, KbVerdict, check as check_kb, holder_key, verdict as kb_verdict};
+pub use kb::{
+    KbFacts, KbVerdict, check as check_kb, expect as expect_kb, holder_key, verdict as kb_verdict,
+};
 pub use present::withhold;
 pub use process::{DisclosureState, Placed, Processed, process};
 

@@ -1160,3 +1160,32 @@ fn an_sd_jwt_presentation_gets_its_key_binding_checked_and_a_changed_one_refused
         Some(true)
     );
 }
+
+#[test]
+fn a_key_binding_is_held_to_the_aud_and_nonce_the_verifier_expects() {
+    let vectors = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vectors/sd-jwt");
+    let text = std::fs::read_to_string(vectors.join("simple/sd_jwt_presentation.txt")).unwrap();
+    let state = Debugger::new(text.trim(), 1_700_000_000)
+        .apply(Action::SetKbAud("https://verifier.example.org".into()))
+        .apply(Action::SetKbNonce("1234567890".into()));
+    assert!(
+        matches!(state.kb, KbVerdict::Verified { .. }),
+        "{:?}",
+        state.kb
+    );
+    let other = state.apply(Action::SetKbAud("https://elsewhere.example".into()));
+    assert!(
+        matches!(&other.kb, KbVerdict::Invalid(why) if why.contains("aud")),
+        "{:?}",
+        other.kb
+    );
+    let replay = state.apply(Action::SetKbNonce("another".into()));
+    assert!(
+        matches!(&replay.kb, KbVerdict::Invalid(why) if why.contains("replay")),
+        "{:?}",
+        replay.kb
+    );
+    // Emptied: not compared.
+    let any = replay.apply(Action::SetKbNonce(String::new()));
+    assert!(matches!(any.kb, KbVerdict::Verified { .. }));
+}
