@@ -86,15 +86,16 @@ if ! command -v terser >/dev/null 2>&1; then
   exit 1
 fi
 
-# PyJWT (the tutorial's library) and joserfc (JWE) for the interoperability tests.
-if ! python3 -c 'import jwt, cryptography, joserfc' >/dev/null 2>&1; then
+# PyJWT (the tutorial's library), joserfc (JWE) and sd-jwt (RFC 9901's reference implementation)
+# for the interoperability tests.
+if ! python3 -c 'import jwt, cryptography, joserfc, sd_jwt' >/dev/null 2>&1; then
   if ! python3 -m pip --version >/dev/null 2>&1; then
     say "installing Debian's python3-pip"
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-pip
   fi
-  say "installing PyJWT[crypto] and joserfc from PyPI"
-  python_packages=('PyJWT[crypto]==2.10.1' 'joserfc==1.8.0')
+  say "installing PyJWT[crypto], joserfc and sd-jwt from PyPI"
+  python_packages=('PyJWT[crypto]==2.10.1' 'joserfc==1.8.0' 'sd-jwt==0.10.4')
   python3 -m pip install --quiet "${python_packages[@]}" \
     || python3 -m pip install --quiet --break-system-packages "${python_packages[@]}"
 fi

@@ -66,6 +66,20 @@ pub fn explain_claim(name: &str) -> Option<&'static str> {
         "tid" => "Tenant ID: the directory or tenant that issued the token (Microsoft Entra ID).",
         "oid" => "Object ID: the user's immutable id in the directory (Microsoft Entra ID).",
         "upn" => "User principal name, a login name (Microsoft Entra ID).",
+        "_sd" => {
+            "Digests of the claims this SD-JWT can disclose, and decoys; a verifier puts each disclosed one in its place (RFC 9901)."
+        }
+        "_sd_alg" => {
+            "The hash the SD-JWT's digests are taken with; sha-256 when absent (RFC 9901)."
+        }
+        "sd_hash" => {
+            "The hash of the SD-JWT presented with this key-binding JWT, up to its last ~ (RFC 9901)."
+        }
+        "vct" => "Verifiable credential type: what kind of credential this SD-JWT VC is.",
+        "vct#integrity" => "A hash of the credential type's metadata document (SD-JWT VC).",
+        "status" => {
+            "Where to check whether the credential was revoked or suspended, e.g. a status list (SD-JWT VC)."
+        }
         _ => return None,
     })
 }
@@ -363,7 +377,8 @@ mod tests {
     #[test]
     fn dictionary_covers_registered_names() {
         for name in [
-            "iss", "sub", "aud", "exp", "nbf", "iat", "jti", "nonce", "email",
+            "iss", "sub", "aud", "exp", "nbf", "iat", "jti", "nonce", "email", "_sd", "_sd_alg",
+            "sd_hash", "vct", "status",
         ] {
             assert!(explain_claim(name).is_some(), "{name}");
         }
