@@ -159,5 +159,17 @@ pub fn sd_jwt(data: &[u8]) {
         && let Ok(processed) = crate::jwt::sd_jwt::process(&payload, &parts.disclosures)
     {
         let _ = processed.claims.pretty();
+        // Issuing from whatever was read: each claim made disclosable, then a decoy, and the
+        // result processed again with its new disclosure.
+        let salt = [0x5a; crate::jwt::sd_jwt::MIN_SALT_BYTES];
+        for member in payload.members().iter().take(8) {
+            let name = crate::jwt::json::unescape(&member.key);
+            if let Ok(made) =
+                crate::jwt::sd_jwt::make_disclosable(&payload, &name, &salt, processed.alg)
+            {
+                let _ = crate::jwt::sd_jwt::process(&made.payload, &[&made.disclosure]);
+                let _ = crate::jwt::sd_jwt::add_decoy(&made.payload, &salt, processed.alg);
+            }
+        }
     }
 }

@@ -32,12 +32,19 @@ pub struct ClaimsListProps {
     pub part: &'static str,
     pub view: Rc<DecodedView>,
     pub now: Seconds,
+    /// `sd-make` on each claim that can be made selectively disclosable (a signed token's
+    /// payload): the claim's name.
+    #[prop_or_default]
+    pub on_make: Option<Callback<String>>,
 }
 
 impl PartialEq for ClaimsListProps {
     fn eq(&self, other: &Self) -> bool {
         // The view only changes by replacement, so identity is equality (and costs nothing).
-        self.part == other.part && Rc::ptr_eq(&self.view, &other.view) && self.now == other.now
+        self.part == other.part
+            && Rc::ptr_eq(&self.view, &other.view)
+            && self.now == other.now
+            && self.on_make == other.on_make
     }
 }
 
@@ -64,6 +71,21 @@ pub fn meaning(part: &str, name: &str) -> Option<&'static str> {
     }
 }
 
+/// `sd-make` for the claim `name`, when claims can be made disclosable and this one can (the
+/// SD-JWT format's own members cannot).
+pub fn make_button(on_make: Option<&Callback<String>>, name: &str) -> Html {
+    let Some(on_make) = on_make.filter(|_| !matches!(name, "_sd" | "_sd_alg" | "...")) else {
+        return Html::default();
+    };
+    let claim = name.to_string();
+    html! {
+        <button type="button" class="sd-make" data-testid="sd-make" data-claim={name.to_string()}
+            aria-label={format!("Make SD: {name} selectively disclosable")}
+            title="Make this claim selectively disclosable (SD-JWT): it becomes a disclosure and the token is issued again with the signing key"
+            onclick={on_make.reform(move |_: MouseEvent| claim.clone())}>{ "Make SD" }</button>
+    }
+}
+
 /// The members of a header or payload, explained.
 #[component]
 pub fn ClaimsList(props: &ClaimsListProps) -> Html {
@@ -83,6 +105,7 @@ pub fn ClaimsList(props: &ClaimsListProps) -> Html {
                 <dt><Term name={name.clone()} {tip} id={format!("tip-{}-{index}", props.part)} /></dt>
                 <dd>
                     <code>{ shown }</code>
+                    { make_button(props.on_make.as_ref(), &name) }
                     if let Some(date) = date {
                         <span class="date" data-testid="claim-date" data-name={name.clone()}>
                             <span class="relative">{ &date.relative }</span>

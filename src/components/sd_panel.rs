@@ -5,8 +5,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::live_textarea::LiveTextArea;
 use crate::jwt::sd_jwt::{DisclosureKind, KbVerdict, Placed, Processed};
-use crate::state::SdView;
+use crate::state::{Binding, SdView};
 
 #[derive(Properties)]
 pub struct SdPanelProps {
@@ -17,11 +18,23 @@ pub struct SdPanelProps {
     /// The `aud` and `nonce` a KB-JWT must carry, as typed.
     pub on_kb_aud: Callback<String>,
     pub on_kb_nonce: Callback<String>,
+    /// What the page did to the KB-JWT (made one with the holder's key, dropped it).
+    pub binding: Binding,
+    /// Why the last claim made disclosable, or decoy, could not be.
+    pub error: Option<Rc<str>>,
+    /// The holder's private key, as typed.
+    pub holder_key: Rc<str>,
+    pub on_add_decoy: Callback<()>,
+    pub on_holder_key: Callback<String>,
 }
 
 impl PartialEq for SdPanelProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.sd, &other.sd) && self.kb == other.kb
+        Rc::ptr_eq(&self.sd, &other.sd)
+            && self.kb == other.kb
+            && self.binding == other.binding
+            && self.error == other.error
+            && Rc::ptr_eq(&self.holder_key, &other.holder_key)
     }
 }
 
@@ -52,7 +65,15 @@ pub fn SdPanel(props: &SdPanelProps) -> Html {
         <section class="panel sd" aria-labelledby="sd-title">
             <div class="panel-head"><h2 id="sd-title">{ "Selective disclosure (SD-JWT)" }</h2></div>
             { body }
+            if let Some(error) = &props.error {
+                <p class="sd-error" role="alert">{ format!("Not issued: {error}.") }</p>
+            }
+            <p class="sd-issue">
+                <button type="button" data-testid="sd-decoy" onclick={props.on_add_decoy.reform(|_: MouseEvent| ())}>{ "Add a decoy digest" }</button>
+                <span class="note">{ "Make SD on a claim (list or table above) makes it disclosable; both re-issue the token with the signing key." }</span>
+            </p>
             { key_binding(&props.kb) }
+            { binding(&props.binding) }
             <div class="kb-expect">
                 <label>{ "Expected aud " }
                     <input type="text" data-testid="kb-aud" autocomplete="off" spellcheck="false"
@@ -62,6 +83,11 @@ pub fn SdPanel(props: &SdPanelProps) -> Html {
                     <input type="text" data-testid="kb-nonce" autocomplete="off" spellcheck="false"
                         placeholder="any" oninput={props.on_kb_nonce.reform(input_text)} />
                 </label>
+            </div>
+            <div class="holder-key">
+                <LiveTextArea value={props.holder_key.clone()} on_input={props.on_holder_key.clone()}
+                    testid="holder-key-input" label="Holder's private key (PEM or JWK): signs a fresh key-binding JWT for each presentation made here, with the aud and nonce above"
+                    rows="3" placeholder="Holder's private key: with it, each presentation made here is key-bound" />
             </div>
         </section>
     }
@@ -120,6 +146,23 @@ fn key_binding(kb: &KbVerdict) -> Html {
     html! {
         <p class={classes!("kb-verdict", kb.state())} data-testid="kb-verdict" data-state={kb.state()}>{ text }</p>
     }
+}
+
+/// What the page did to the KB-JWT: made, waiting, dropped, or why it could not.
+fn binding(binding: &Binding) -> Html {
+    let text = match binding {
+        Binding::None => return Html::default(),
+        Binding::Made { by, defaults } if defaults.is_empty() => {
+            format!("A fresh key-binding JWT was made here, signed by the holder's {by}.")
+        }
+        Binding::Made { by, defaults } => format!(
+            "A fresh key-binding JWT was made here, signed by the holder's {by}, with {defaults} (type the verifier's above)."
+        ),
+        Binding::Pending => "Making the key-binding JWT…".to_string(),
+        Binding::Dropped => "The key-binding JWT went with the old presentation (its sd_hash covered those disclosures). Paste the holder's private key below to make a fresh one.".to_string(),
+        Binding::Failed(why) => format!("No key-binding JWT made: {why}."),
+    };
+    html! { <p class="kb-made" data-testid="kb-made">{ text }</p> }
 }
 
 /// One `disclosure`: what it discloses, and where it went.

@@ -17,6 +17,10 @@ use crate::presets;
 
 use super::decoded::{Decoded, DecodedView, OpenedView, decode, decode_clean};
 
+mod issuing;
+use issuing::KbRequest;
+pub use issuing::{Binding, DEFAULT_KB_AUD};
+
 /// The token shown on first load: jwt.io's example (HS256, secret [`EXAMPLE_SECRET`]).
 pub const EXAMPLE_TOKEN: &str = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";
 
@@ -65,6 +69,13 @@ pub enum Action {
     SetKbAud(String),
     /// The `nonce` a KB-JWT must carry was typed.
     SetKbNonce(String),
+    /// `sd-make`: the payload's claim becomes selectively disclosable, and the token is issued
+    /// again.
+    MakeDisclosable(String),
+    /// One more digest in the payload's `_sd` that nothing discloses.
+    AddDecoy,
+    /// The holder's private key: each presentation made here gets a fresh KB-JWT signed by it.
+    SetHolderKey(String),
     /// Open the token nested in the encrypted token's plaintext in the debugger.
     OpenNested,
     /// Back from a nested token to the encrypted token it came from.
@@ -270,6 +281,17 @@ pub struct Debugger {
     /// The `aud` and `nonce` the verifier expects of a KB-JWT (empty: not compared).
     pub kb_aud: Rc<str>,
     pub kb_nonce: Rc<str>,
+    /// The disclosures this token's issuance has (pasted with it or made here): an edit of the
+    /// payload keeps those it still refers to.
+    sd_known: Rc<Vec<Rc<str>>>,
+    /// Why the last `sd-make` or decoy could not be made.
+    pub sd_error: Option<Rc<str>>,
+    /// The holder's private key, which signs the KB-JWT of a presentation made here.
+    pub holder_key: KeyBox,
+    /// What the page did to the presentation's KB-JWT.
+    pub binding: Binding,
+    /// A KB-JWT whose signature is with the key engine.
+    kb_request: Option<KbRequest>,
     /// What the user is typing in the header / payload panels, kept as typed until the token
     /// box itself changes (re-printing it would move their caret).
     pub header_draft: Option<Rc<str>>,
@@ -332,6 +354,11 @@ impl Debugger {
             kb: KbVerdict::Absent,
             kb_aud: "".into(),
             kb_nonce: "".into(),
+            sd_known: Rc::default(),
+            sd_error: None,
+            holder_key: KeyBox::default(),
+            binding: Binding::None,
+            kb_request: None,
             header_draft: None,
             payload_draft: None,
             edit_error: None,
@@ -353,6 +380,7 @@ impl Debugger {
             shown_example: None,
             example_keys: None,
         };
+        state.learn_disclosures();
         state.reverify();
         state
     }
@@ -410,16 +438,27 @@ impl Debugger {
             next.sealing.source = None;
             next.sealing.before = None;
             next.plaintext_draft = None;
+            next.binding = Binding::None;
+            next.kb_request = None;
+            next.sd_error = None;
         }
         match action {
             Action::Tick(now) => next.now = now,
             Action::SetKbAud(aud) => {
                 next.kb_aud = aud.trim().into();
-                next.kb = next.check_key_binding();
+                next.rebind_or_check();
             }
             Action::SetKbNonce(nonce) => {
                 next.kb_nonce = nonce.trim().into();
-                next.kb = next.check_key_binding();
+                next.rebind_or_check();
+            }
+            Action::MakeDisclosable(name) => next.make_disclosable(&name),
+            Action::AddDecoy => next.add_decoy(),
+            Action::SetHolderKey(text) => {
+                engine::retry_refused();
+                next.holder_key = KeyBox::new(&text, self.encoding);
+                next.kb_request = None;
+                next.bind_key();
             }
             Action::Withhold(index) => {
                 let alg = self
@@ -429,7 +468,17 @@ impl Debugger {
                     .map(|processed| processed.alg);
                 let compact = token::clean(&self.input);
                 if let Some(less) = alg.and_then(|alg| sd_jwt::withhold(&compact, index, alg)) {
-                    return next.apply(Action::SetToken(less));
+                    let had_kb = self
+                        .view()
+                        .and_then(|v| v.token.sd.as_ref())
+                        .is_some_and(|tail| tail.kb_jwt.is_some());
+                    let mut less = next.apply(Action::SetToken(less));
+                    if less.holds_holder_key() {
+                        less.bind_key();
+                    } else if had_kb {
+                        less.binding = Binding::Dropped;
+                    }
+                    return less;
                 }
             }
             Action::SetToken(text) => {
@@ -457,6 +506,7 @@ impl Debugger {
                 next.input = "".into();
                 next.pasted = next.input.clone();
                 next.decoded = Decoded::Empty;
+                next.sd_known = Rc::default();
                 next.header_draft = None;
                 next.payload_draft = None;
                 next.edit_error = None;
@@ -651,6 +701,10 @@ impl Debugger {
                 if key_waited {
                     next.key = self.key.again(self.encoding);
                 }
+                let holder_waited = self.holder_key.waits_for_engine();
+                if holder_waited {
+                    next.holder_key = self.holder_key.again(self.encoding);
+                }
                 if std::mem::take(&mut next.resign_pending) {
                     next.reencode();
                 } else if signing_waited
@@ -665,6 +719,9 @@ impl Debugger {
                 }
                 if self.sealing.pending {
                     next.reseal();
+                }
+                if holder_waited || self.binding == Binding::Pending {
+                    next.bind_key();
                 }
             }
             Action::LoadExample(example) => {
@@ -849,7 +906,12 @@ impl Debugger {
             })
             .unwrap_or_default();
         let pasted = token::clean(&self.pasted);
-        let pasted_input = pasted.rsplit_once('.').map(|(input, _)| input);
+        // An SD-JWT's signing input is in its issuer-signed JWT, before the first `~`.
+        let pasted_jws = pasted.split('~').next().unwrap_or_default();
+        let pasted_input = pasted_jws.rsplit_once('.').map(|(input, _)| input);
+        // An SD-JWT is issued again with its disclosures (those the payload still refers to);
+        // its KB-JWT, whose sd_hash covered the old token, goes.
+        let disclosures = self.disclosures_for(&payload_text);
         let result = sign::parse_header(&header_text).and_then(|header| {
             let input = sign::signing_input(&header, &payload_text)?;
             // Edited back to what was pasted (or only its spacing changed): the pasted token,
@@ -897,6 +959,10 @@ impl Debugger {
                 None => unsigned(None),
             }
         });
+        let result = result.map(|(token, signing)| match &disclosures {
+            Some(tail) if !token.contains('~') => (format!("{token}{tail}"), signing),
+            _ => (token, signing),
+        });
         match result {
             Ok((token, mut signing)) => {
                 self.edit_error = None;
@@ -919,6 +985,27 @@ impl Debugger {
             self.sign_unchanged = false;
         }
         self.reverify();
+        // A presentation issued again here is bound again by the holder's key, when given.
+        let unbound = self
+            .view()
+            .and_then(|v| v.token.sd.as_ref())
+            .is_some_and(|tail| tail.kb_jwt.is_none());
+        if unbound && !self.resign_pending && self.holds_holder_key() {
+            self.kb_request = None;
+            self.bind_key();
+        }
+    }
+
+    /// New `aud` or `nonce`: the KB-JWT made here is made again with them; a pasted one is
+    /// compared with them.
+    fn rebind_or_check(&mut self) {
+        let sd = self.view().is_some_and(|v| v.token.sd.is_some());
+        if sd && self.holds_holder_key() {
+            self.kb_request = None;
+            self.bind_key();
+        } else {
+            self.kb = self.check_key_binding();
+        }
     }
 
     /// "Try published secrets": the search runs in the key engine in the page.
@@ -953,6 +1040,7 @@ impl Debugger {
         self.header_draft = None;
         self.payload_draft = None;
         self.edit_error = None;
+        self.learn_disclosures();
         self.reverify();
     }
 

@@ -33,6 +33,9 @@ pub(super) struct PanelActions {
     pub on_withhold: Callback<usize>,
     pub on_kb_aud: Callback<String>,
     pub on_kb_nonce: Callback<String>,
+    pub on_make_disclosable: Callback<String>,
+    pub on_add_decoy: Callback<()>,
+    pub on_holder_key: Callback<String>,
 }
 
 #[hook]
@@ -58,6 +61,9 @@ fn use_panel_actions(store: &Store) -> PanelActions {
         on_withhold: use_dispatch(&store.dispatch, Action::Withhold),
         on_kb_aud: use_dispatch(&store.dispatch, Action::SetKbAud),
         on_kb_nonce: use_dispatch(&store.dispatch, Action::SetKbNonce),
+        on_make_disclosable: use_dispatch(&store.dispatch, Action::MakeDisclosable),
+        on_add_decoy: use_dispatch(&store.dispatch, |()| Action::AddDecoy),
+        on_holder_key: use_dispatch(&store.dispatch, Action::SetHolderKey),
     }
 }
 
@@ -113,8 +119,11 @@ pub fn DecodedColumn() -> Html {
                     { signature_line(&store) }
                     if let Some(sd) = shared_view(debugger_state).and_then(|v| v.sd.clone()) {
                         <SdPanel {sd} kb={debugger_state.kb.clone()}
+                            binding={debugger_state.binding.clone()} error={debugger_state.sd_error.clone()}
+                            holder_key={debugger_state.holder_key.text.clone()}
                             on_withhold={actions.on_withhold.clone()}
-                            on_kb_aud={actions.on_kb_aud.clone()} on_kb_nonce={actions.on_kb_nonce.clone()} />
+                            on_kb_aud={actions.on_kb_aud.clone()} on_kb_nonce={actions.on_kb_nonce.clone()}
+                            on_add_decoy={actions.on_add_decoy.clone()} on_holder_key={actions.on_holder_key.clone()} />
                     }
                     { for later_errors.into_iter().map(|error| html! { <DecodeErrorView {error} /> }) }
                     { findings_panel(&store, &actions) }

@@ -4,7 +4,9 @@ tests/sd_jwt_interop.rs. Reads one JSON object on stdin, writes a JSON array on 
 
   issue:  {"issuer_jwk", "claims", "disclosable": [top-level names], "elements": [names of
            arrays whose every element is disclosable]} -> [the SD-JWT as issued, with decoys]
-  verify: {"presentation", "issuer_jwk"} -> [the payload the reference verifier ends with]
+  verify: {"presentation", "issuer_jwk", optional "aud" and "nonce"} -> [the payload the
+          reference verifier ends with]; with aud and nonce it also checks the key-binding JWT
+          (signed by the cnf key, sd_hash, aud, nonce) and refuses a presentation without one
 """
 import json
 import sys
@@ -28,7 +30,12 @@ def issue(request):
 
 def verify(request):
     key = JWK.from_json(json.dumps(request["issuer_jwk"]))
-    verifier = SDJWTVerifier(request["presentation"], lambda _iss, _header: key)
+    verifier = SDJWTVerifier(
+        request["presentation"],
+        lambda _iss, _header: key,
+        expected_aud=request.get("aud"),
+        expected_nonce=request.get("nonce"),
+    )
     return [verifier.get_verified_payload()]
 
 

@@ -4,11 +4,13 @@
 //! the page shows, and those published bring a second JWS stack with them.
 
 mod disclosure;
+mod issue;
 mod kb;
 mod present;
 mod process;
 
 pub use disclosure::{Disclosure, DisclosureKind, Unread};
+pub use issue::{IssueError, MIN_SALT_BYTES, Made, add_decoy, make_disclosable};
 pub use kb::{
     KbFacts, KbVerdict, check as check_kb, expect as expect_kb, holder_key, verdict as kb_verdict,
 };

@@ -454,3 +454,80 @@ fn what_an_sd_jwt_says_about_itself_is_found() {
         ["sd-kb-old"]
     );
 }
+
+#[test]
+fn a_claim_made_disclosable_is_a_digest_that_its_disclosure_puts_back() {
+    let payload =
+        json::parse(r#"{"sub":"bob","email":"bob@example.com","n":1.50,"_sd":["zz"]}"#).unwrap();
+    let salt = [7u8; 16];
+    let made = make_disclosable(&payload, "email", &salt, DigestAlg::Sha256).unwrap();
+    // The claim is gone from the clear, its digest joined the others in sorted order.
+    assert!(made.payload.get("email").is_none());
+    let digests: Vec<String> = match made.payload.get("_sd") {
+        Some(Value::Array(items)) => items.iter().filter_map(Value::as_str).collect(),
+        other => panic!("_sd: {other:?}"),
+    };
+    let digest = DigestAlg::Sha256.digest(&made.disclosure);
+    assert_eq!(digests.len(), 2);
+    assert!(digests.contains(&digest));
+    assert!(digests.windows(2).all(|w| w[0] <= w[1]), "{digests:?}");
+    assert_eq!(
+        made.payload
+            .get("_sd_alg")
+            .and_then(Value::as_str)
+            .as_deref(),
+        Some("sha-256")
+    );
+    // The disclosure is [salt, name, value], the value as written.
+    let read = Disclosure::read(&made.disclosure, DigestAlg::Sha256).unwrap();
+    assert_eq!(read.salt, base64url::encode(&salt));
+    assert!(matches!(&read.kind, DisclosureKind::Property { name, .. } if name == "email"));
+    // Processed, the payload is the one before, less the digests ("zz" is a decoy now).
+    let again = make_disclosable(&made.payload, "n", &[9u8; 32], DigestAlg::Sha256).unwrap();
+    let processed = process(&again.payload, &[&made.disclosure, &again.disclosure]).unwrap();
+    assert!(processed.problems.is_empty(), "{:?}", processed.problems);
+    assert_eq!(
+        processed.claims.minified(),
+        r#"{"sub":"bob","email":"bob@example.com","n":1.50}"#
+    );
+    assert_eq!(processed.undisclosed, 1);
+}
+
+#[test]
+fn what_cannot_be_made_disclosable_says_why() {
+    let payload = json::parse(r#"{"sub":"bob","_sd":"not a list"}"#).unwrap();
+    let salt = [1u8; 16];
+    let make = |name| make_disclosable(&payload, name, &salt, DigestAlg::Sha256);
+    assert_eq!(make("_sd"), Err(IssueError::Reserved("_sd".into())));
+    assert_eq!(
+        make("nobody"),
+        Err(IssueError::NoSuchClaim("nobody".into()))
+    );
+    assert_eq!(make("sub"), Err(IssueError::SdNotArray));
+    let fine = json::parse(r#"{"sub":"bob"}"#).unwrap();
+    assert_eq!(
+        make_disclosable(&fine, "sub", &[1u8; 15], DigestAlg::Sha256),
+        Err(IssueError::SaltTooShort)
+    );
+    assert_eq!(
+        make_disclosable(
+            &json::parse("[1]").unwrap(),
+            "sub",
+            &salt,
+            DigestAlg::Sha256
+        ),
+        Err(IssueError::NotAnObject)
+    );
+}
+
+#[test]
+fn a_decoy_is_one_more_digest_nothing_matches() {
+    let payload = json::parse(r#"{"sub":"bob","_sd_alg":"sha-384"}"#).unwrap();
+    let decoyed = add_decoy(&payload, &[3u8; 16], DigestAlg::Sha384).unwrap();
+    let processed = process(&decoyed, &[]).unwrap();
+    assert_eq!(processed.undisclosed, 1);
+    assert!(processed.problems.is_empty());
+    assert_eq!(processed.claims.minified(), r#"{"sub":"bob"}"#);
+    // The stated algorithm stays as it was.
+    assert_eq!(decoyed.minified().matches("_sd_alg").count(), 1);
+}

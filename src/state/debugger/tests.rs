@@ -1189,3 +1189,180 @@ fn a_key_binding_is_held_to_the_aud_and_nonce_the_verifier_expects() {
     let any = replay.apply(Action::SetKbNonce(String::new()));
     assert!(matches!(any.kb, KbVerdict::Verified { .. }));
 }
+
+/// The RFC examples' holder and issuer keys (tests/vectors/sd-jwt/settings.yml), as JWKs.
+const HOLDER_JWK: &str = r#"{"kty":"EC","crv":"P-256","d":"5K5SCos8zf9zRemGGUl6yfok-_NiiryNZsvANWMhF-I","x":"TCAER19Zvu3OHF4j4W4vfSVoHIP1ILilDls7vCeGemc","y":"ZxjiWWbZMQGHVWKVQ4hbSIirsVfuecCE6t4jT9F2HZQ"}"#;
+const ISSUER_JWK: &str = r#"{"kty":"EC","crv":"P-256","d":"Ur2bNKuBPOrAaxsRnbSH6hIhmNTxSGXshDSUD1a1y7g","x":"b28d4MwZMjw8-00CG4xfnn9SLMVMM19SlqZpVb_uNtQ","y":"Xv5zWwuoaTgdS6hV43yI6gBwTnjukmFQQnJ_kCxzqk8"}"#;
+
+fn sd_example(name: &str, file: &str) -> String {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/vectors/sd-jwt")
+        .join(name)
+        .join(file);
+    std::fs::read_to_string(path).unwrap().trim().to_string()
+}
+
+fn sd_state(state: &Debugger) -> (&'static str, Vec<(String, &'static str)>) {
+    let sd = state.view().and_then(|v| v.sd.as_ref()).expect("an SD-JWT");
+    let processed = sd.processed.as_ref().expect("processed");
+    let status = if processed.problems.is_empty() {
+        "ok"
+    } else {
+        "error"
+    };
+    let placed = processed
+        .disclosures
+        .iter()
+        .map(|p| (p.path.clone().unwrap_or_default(), p.state.id()))
+        .collect();
+    (status, placed)
+}
+
+#[test]
+fn sd_make_issues_a_disclosure_signed_with_the_signing_key() {
+    let state = Debugger::new(EXAMPLE_TOKEN, 1_516_239_022)
+        .apply(Action::SetKey(EXAMPLE_SECRET.into()))
+        .apply(Action::MakeDisclosable("name".into()));
+    assert_eq!(state.sd_error, None);
+    let view = state.view().unwrap();
+    // Issued again: a compact SD-JWT, the issuer's signature good, the name a disclosure.
+    assert!(state.input.ends_with('~'), "{}", state.input);
+    assert_eq!(state.verdict.state(), "verified", "{:?}", state.verdict);
+    assert!(!view.payload_text.contains("John Doe"));
+    assert!(view.payload_text.contains("\"_sd_alg\": \"sha-256\""));
+    assert_eq!(sd_state(&state), ("ok", vec![("name".into(), "matched")]));
+    let claims = &view.sd.as_ref().unwrap().claims_text;
+    assert!(
+        claims.contains("John Doe") && !claims.contains("_sd"),
+        "{claims}"
+    );
+    // A second claim joins it; the first disclosure is kept.
+    let state = state.apply(Action::MakeDisclosable("sub".into()));
+    assert_eq!(state.verdict.state(), "verified");
+    let (status, placed) = sd_state(&state);
+    assert_eq!(status, "ok");
+    assert_eq!(placed.len(), 2, "{placed:?}");
+    // A decoy: one more digest, nothing disclosed by it.
+    let state = state.apply(Action::AddDecoy);
+    let processed = state
+        .view()
+        .unwrap()
+        .sd
+        .as_ref()
+        .unwrap()
+        .processed
+        .clone()
+        .unwrap();
+    assert_eq!((processed.undisclosed, processed.disclosures.len()), (1, 2));
+    assert_eq!(state.verdict.state(), "verified");
+    // Made disclosable: a format member cannot be.
+    let refused = state.apply(Action::MakeDisclosable("_sd".into()));
+    assert!(
+        refused
+            .sd_error
+            .as_deref()
+            .is_some_and(|e| e.contains("format"))
+    );
+    assert_eq!(refused.input, state.input);
+}
+
+#[test]
+fn editing_an_sd_jwt_keeps_the_disclosures_its_payload_still_refers_to() {
+    let issued = sd_example("simple", "sd_jwt_issuance.txt");
+    let state =
+        Debugger::new(&issued, 1_700_000_000).apply(Action::SetSigningKey(ISSUER_JWK.into()));
+    let count = sd_state(&state).1.len();
+    assert!(count >= 5);
+    // An edit of a claim in the clear: re-signed, every disclosure still there and in place.
+    let payload = state.payload_text().unwrap().replace(
+        "\"iss\": \"https://issuer.example.com\"",
+        "\"iss\": \"https://other.example.com\"",
+    );
+    let edited = state.apply(Action::EditPayload(payload.clone()));
+    assert!(
+        matches!(edited.signing, Signing::Signed { .. }),
+        "{:?}",
+        edited.signing
+    );
+    let (status, placed) = sd_state(&edited);
+    assert_eq!((status, placed.len()), ("ok", count));
+    let edited = edited.apply(Action::SetKey(ISSUER_JWK.into()));
+    assert_eq!(edited.verdict.state(), "verified", "{:?}", edited.verdict);
+    // A digest deleted from _sd: its disclosure goes with it, the rest stay valid.
+    let first = {
+        let at = payload.find("\"_sd\": [").unwrap();
+        let start = at + payload[at..].find('"').unwrap() + 8;
+        let open = start + payload[start..].find('"').unwrap();
+        let close = open + 1 + payload[open + 1..].find('"').unwrap();
+        payload[open..=close].to_string()
+    };
+    let fewer = payload.replacen(&format!("{first},"), "", 1);
+    assert_ne!(fewer, payload);
+    let fewer = edited.apply(Action::EditPayload(fewer));
+    let (status, placed) = sd_state(&fewer);
+    assert_eq!((status, placed.len()), ("ok", count - 1));
+}
+
+#[test]
+fn a_presentation_made_here_is_bound_by_the_holders_key() {
+    let issued = sd_example("simple", "sd_jwt_issuance.txt");
+    let now = 1_700_000_000;
+    let state = Debugger::new(&issued, now)
+        .apply(Action::SetKbNonce("n-0S6_WzA2Mj".into()))
+        .apply(Action::Withhold(0));
+    // No holder key: nothing to bind with, said.
+    assert_eq!(state.kb, KbVerdict::Absent);
+    assert_eq!(state.binding, Binding::None);
+    let bound = state.apply(Action::SetHolderKey(HOLDER_JWK.into()));
+    assert!(
+        matches!(&bound.binding, Binding::Made { defaults, .. } if defaults.contains("aud")),
+        "{:?}",
+        bound.binding
+    );
+    match &bound.kb {
+        KbVerdict::Verified { facts, .. } => {
+            assert_eq!(facts.iat, now);
+            assert_eq!(facts.nonce, "n-0S6_WzA2Mj");
+            assert_eq!(facts.aud, DEFAULT_KB_AUD);
+        }
+        other => panic!("{other:?}"),
+    }
+    // Another aud typed: made again with it, and held to it.
+    let bound = bound.apply(Action::SetKbAud("https://verifier.example.org".into()));
+    assert!(
+        matches!(&bound.kb, KbVerdict::Verified { facts, .. } if facts.aud == "https://verifier.example.org"),
+        "{:?}",
+        bound.kb
+    );
+    // Less presented: a fresh KB-JWT covers the new presentation.
+    let less = bound.apply(Action::Withhold(0));
+    assert!(
+        matches!(less.kb, KbVerdict::Verified { .. }),
+        "{:?}",
+        less.kb
+    );
+    assert_ne!(less.input, bound.input);
+    // The KB-JWT dropped, and said so, when no holder key is there.
+    let unbound = less.apply(Action::SetHolderKey(String::new()));
+    let dropped = unbound.apply(Action::Withhold(0));
+    assert_eq!(dropped.binding, Binding::Dropped);
+    assert_eq!(dropped.kb, KbVerdict::Absent);
+    // A key that is not the cnf one: made, and refused by the check.
+    let (other, _) = crate::presets::demo_keys(Algorithm::ES256);
+    let wrong = less.apply(Action::SetHolderKey(other.into()));
+    assert!(matches!(wrong.binding, Binding::Made { .. }));
+    assert!(
+        matches!(&wrong.kb, KbVerdict::Invalid(why) if why.contains("cnf")),
+        "{:?}",
+        wrong.kb
+    );
+    // A secret cannot bind.
+    let secret = less.apply(Action::SetHolderKey(
+        "a-shared-secret-of-enough-length-1234".into(),
+    ));
+    assert!(
+        matches!(&secret.binding, Binding::Failed(why) if why.contains("private key")),
+        "{:?}",
+        secret.binding
+    );
+}
