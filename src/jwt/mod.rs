@@ -10,6 +10,7 @@ pub mod lint;
 pub mod primitives;
 pub mod provider;
 pub mod sd_jwt;
+pub mod sd_parts;
 pub mod sign;
 pub mod time;
 pub mod token;

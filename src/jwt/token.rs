@@ -116,8 +116,8 @@ pub struct SdTail {
 impl SdTail {
     /// Reads the tail of `compact` from `start` (its first `~`).
     fn read(compact: &str, start: usize) -> Result<Self, DecodeError> {
-        let split = crate::jwt::sd_jwt::split(compact)
-            .unwrap_or_else(|| Ok(crate::jwt::sd_jwt::Parts::default()))
+        let split = crate::jwt::sd_parts::split(compact)
+            .unwrap_or_else(|| Ok(crate::jwt::sd_parts::Parts::default()))
             .map_err(|e| DecodeError::SdJwt(e.to_string()))?;
         let mut at = start + 1;
         let mut disclosures = Vec::with_capacity(split.disclosures.len());

@@ -95,3 +95,84 @@ test('a disclosure nothing refers to refuses the presentation, and says which', 
   assert.match(await page.getByTestId('payload-json').inputValue(), /"_sd"/);
   await context.close();
 });
+
+/** settings.yml's holder key (P-256, private), as a JWK. */
+async function holderKey() {
+  const settings = await readFile(join(ROOT, 'tests/vectors/sd-jwt/settings.yml'), 'utf8');
+  const block = settings.split('holder_key:')[1].split('key_binding_nonce')[0];
+  const field = (name) => block.match(new RegExp(`\\b${name}: (\\S+)`))[1];
+  return JSON.stringify({ kty: 'EC', crv: field('crv'), d: field('d'), x: field('x'), y: field('y') });
+}
+
+const kbState = (page, state) =>
+  page.waitForFunction((s) => document.querySelector('[data-testid=kb-verdict]')?.dataset.state === s, state);
+
+test('issue: Make SD on claims re-issues an SD-JWT the key still verifies', async () => {
+  const { context, page, errors } = await openApp(shared.browser, shared.server.url);
+  // The example (HS256, its secret in the key box, which signs edits while Sign is empty).
+  assert.equal(await verdictBecomes(page, 'verified'), 'verified');
+  await page.locator('[data-testid=claim][data-name=name] [data-testid=sd-make]').click();
+  await page.getByTestId('sd-status').waitFor();
+  const token = await page.getByTestId('token-input').inputValue();
+  assert.ok(token.endsWith('~') && token.split('~').length === 3, token);
+  assert.equal(await verdictBecomes(page, 'verified'), 'verified');
+  const payload = await page.getByTestId('payload-json').inputValue();
+  assert.doesNotMatch(payload, /John Doe/);
+  assert.match(payload, /"_sd_alg": "sha-256"/);
+  const disclosures = await page.getByTestId('disclosure').evaluateAll((els) => els.map((e) => `${e.dataset.claim}:${e.dataset.state}`));
+  assert.deepEqual(disclosures, ['name:matched']);
+  assert.equal(JSON.parse(await page.getByTestId('sd-claims').textContent()).name, 'John Doe');
+  // The salt is 128 bits from the CSPRNG: base64url of 16 bytes.
+  const salt = JSON.parse(Buffer.from(token.split('~')[1], 'base64url').toString())[0];
+  assert.equal(Buffer.from(salt, 'base64url').length, 16);
+  // From the table view too, and a decoy: two disclosures, one digest undisclosed.
+  await page.locator('[data-testid=claims-view][data-part=payload]').selectOption('table');
+  await page.locator('[data-testid=claims-table] tr[data-name=sub] [data-testid=sd-make]').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=disclosure]').length === 2);
+  await page.getByTestId('sd-decoy').click();
+  await page.waitForFunction(() => /1 digest is not disclosed/.test(document.querySelector('[data-testid=sd-status]').textContent));
+  assert.equal(await verdictBecomes(page, 'verified'), 'verified');
+  // Present without the name: the issuer's signature still holds.
+  await page.locator('[data-testid=disclosure][data-claim=name] [data-testid=disclose-toggle]').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=disclosure]').length === 1);
+  assert.equal(await verdictBecomes(page, 'verified'), 'verified');
+  assert.equal(JSON.parse(await page.getByTestId('sd-claims').textContent()).name, undefined);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('present with the holder key: a fresh KB-JWT the page verifies against cnf', async () => {
+  const { context, page, errors } = await openApp(shared.browser, shared.server.url);
+  const issued = (await vector('simple', 'sd_jwt_issuance.txt')).trim();
+  await page.getByTestId('token-input').fill(issued);
+  await page.getByTestId('key-input').fill(await issuerKey());
+  assert.equal(await verdictBecomes(page, 'verified'), 'verified');
+  assert.equal(await page.getByTestId('kb-verdict').getAttribute('data-state'), 'absent');
+  await page.getByTestId('kb-aud').fill('https://verifier.example.org');
+  await page.getByTestId('kb-nonce').fill('nonce-from-the-verifier');
+  await page.getByTestId('holder-key-input').fill(await holderKey());
+  // Bound at once: the presentation ends in a KB-JWT signed by the holder (ES256, in the key engine).
+  await kbState(page, 'verified');
+  assert.match(await page.getByTestId('kb-verdict').textContent(), /aud https:\/\/verifier\.example\.org, nonce nonce-from-the-verifier/);
+  const bound = await page.getByTestId('token-input').inputValue();
+  assert.ok(!bound.endsWith('~'), bound);
+  const parts = await page.getByTestId('token-part').evaluateAll((els) => els.map((e) => e.dataset.part));
+  assert.equal(parts.at(-1), 'kb-jwt');
+  const kbHeader = JSON.parse(Buffer.from(bound.split('~').at(-1).split('.')[0], 'base64url').toString());
+  assert.deepEqual(kbHeader, { alg: 'ES256', typ: 'kb+jwt' });
+  // Presenting less makes a new one, over the new presentation.
+  await page.locator('[data-testid=disclosure][data-claim=family_name] [data-testid=disclose-toggle]').click();
+  await page.waitForFunction((before) => document.querySelector('[data-testid=token-input]').value !== before
+    && !document.querySelector('[data-testid=token-input]').value.endsWith('~'), bound);
+  await kbState(page, 'verified');
+  assert.equal(await verdictBecomes(page, 'verified'), 'verified');
+  assert.match(await page.getByTestId('kb-made').textContent(), /fresh key-binding JWT was made here/);
+  await page.locator('section.panel.sd').screenshot({ path: join(SHOTS, 'sd-jwt-bound.png') });
+  // Without the holder key, the KB-JWT goes, and the page says so.
+  await page.getByTestId('holder-key-input').fill('');
+  await page.locator('[data-testid=disclosure][data-claim=given_name] [data-testid=disclose-toggle]').click();
+  await kbState(page, 'absent');
+  assert.match(await page.getByTestId('kb-made').textContent(), /went with the old presentation/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
