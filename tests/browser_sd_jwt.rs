@@ -83,3 +83,46 @@ async fn an_sd_jwt_shows_its_disclosures_claims_and_key_binding() {
     );
     assert!(app.value("token-input").ends_with('~'));
 }
+
+/// settings.yml's holder key (P-256, private) and the simple example as issued.
+const HOLDER_JWK: &str = r#"{"kty":"EC","crv":"P-256","d":"5K5SCos8zf9zRemGGUl6yfok-_NiiryNZsvANWMhF-I","x":"TCAER19Zvu3OHF4j4W4vfSVoHIP1ILilDls7vCeGemc","y":"ZxjiWWbZMQGHVWKVQ4hbSIirsVfuecCE6t4jT9F2HZQ"}"#;
+const ISSUANCE: &str = include_str!("vectors/sd-jwt/simple/sd_jwt_issuance.txt");
+
+#[wasm_bindgen_test]
+async fn make_sd_issues_and_the_holder_key_binds_a_presentation() {
+    // jwt.io's example with its secret: Make SD on "name" re-issues it as an SD-JWT.
+    let app = mount(
+        "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
+        1_516_239_022,
+    )
+    .await;
+    app.type_into("key-input", "your-256-bit-secret").await;
+    let make = app
+        .all("sd-make")
+        .into_iter()
+        .find(|b| b.get_attribute("data-claim").as_deref() == Some("name"))
+        .expect("a Make SD button on the name claim");
+    make.dyn_ref::<web_sys::HtmlElement>().unwrap().click();
+    yew::scheduler::flush().await;
+    assert_eq!(states(&app), ["name:matched"]);
+    assert!(app.value("token-input").ends_with('~'));
+    assert_eq!(
+        app.get("verdict").get_attribute("data-state").as_deref(),
+        Some("verified")
+    );
+    let claims: serde_json::Value = serde_json::from_str(&app.text("sd-claims")).unwrap();
+    assert_eq!(claims["name"], "John Doe");
+    // The RFC's issuance, the holder's key given: bound at once, verified against cnf.
+    app.type_into("token-input", ISSUANCE.trim()).await;
+    assert_eq!(
+        app.get("kb-verdict").get_attribute("data-state").as_deref(),
+        Some("absent")
+    );
+    app.type_into("holder-key-input", HOLDER_JWK).await;
+    wait_until(
+        || app.get("kb-verdict").get_attribute("data-state").as_deref() == Some("verified"),
+        "a KB-JWT made by the holder's key, verified",
+    )
+    .await;
+    assert!(!app.value("token-input").ends_with('~'));
+}
