@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 use std::fmt;
 use std::ops::Range;
+use std::rc::Rc;
 
 use super::base64url::{self, Base64Error};
 use super::json::{self, JsonError, Value};
@@ -104,6 +105,28 @@ pub struct Token {
     pub signature: Vec<u8>,
     /// An SD-JWT's disclosures and key-binding JWT, after the issuer-signed JWT's segments.
     pub sd: Option<SdTail>,
+    /// A JWS pasted in a JSON serialization: every signature. The token itself is then its
+    /// first signature in compact form (with an SD-JWT's disclosures after it, RFC 9901 §8),
+    /// which is what is verified, and its header that signature's protected and unprotected
+    /// members together.
+    pub json: Option<Rc<JsonJws>>,
+}
+
+/// A JWS in a JSON serialization (RFC 7515 §7.2), each signature read as a compact JWS.
+#[derive(Debug, Clone, PartialEq)]
+pub struct JsonJws {
+    /// `true` for the flattened syntax (one signature, its members at the top).
+    pub flattened: bool,
+    pub signatures: Vec<JsonSignature>,
+}
+
+/// One signature of a JSON JWS.
+#[derive(Debug, Clone, PartialEq)]
+pub struct JsonSignature {
+    /// Its protected and unprotected header members together (what names its `alg`, `kid`).
+    pub header: Value,
+    /// `protected.payload.signature`: what verifying it checks.
+    pub compact: String,
 }
 
 /// What follows an SD-JWT's issuer-signed JWT (RFC 9901 §4), as ranges of [`Token::compact`].
@@ -172,6 +195,8 @@ pub enum DecodeError {
     HeaderNotObject,
     /// A JSON text that is not a JWE in a JSON serialization.
     JsonJwe(String),
+    /// A JSON text that is not a JWS in a JSON serialization.
+    JsonJws(String),
     /// What follows an SD-JWT's issuer-signed JWT does not split into disclosures.
     SdJwt(String),
 }
@@ -225,6 +250,7 @@ impl fmt::Display for DecodeError {
             Self::Json { part, error } => write!(f, "{}: not JSON: {error}", part.label()),
             Self::HeaderNotObject => write!(f, "header: must be a JSON object ({{...}})"),
             Self::JsonJwe(why) => write!(f, "a JWE in JSON serialization: {why}"),
+            Self::JsonJws(why) => write!(f, "a JWS in JSON serialization: {why}"),
             Self::SdJwt(why) => write!(f, "an SD-JWT: {why}"),
         }
     }
@@ -298,6 +324,14 @@ pub fn paint(input: &str) -> Vec<Run> {
             part: None,
             range: 0..start + prefix,
         });
+    }
+    // A JSON serialization: its members are not segments, and it is left uncoloured.
+    if token.starts_with('{') {
+        runs.push(Run {
+            part: None,
+            range: start + prefix..input.len(),
+        });
+        return runs;
     }
     // An SD-JWT: the issuer-signed JWT, then each disclosure and the key-binding JWT after `~`s.
     let mut signed_and_tail = token.split('~');
@@ -373,6 +407,11 @@ pub fn decode_clean(input: &str, compact: Cow<'_, str>) -> Result<Token, DecodeE
 /// Decodes the token `clean` left of the pasted text.
 fn decode_compact(compact: Cow<'_, str>) -> Result<Token, DecodeError> {
     if compact.starts_with('{') {
+        let json =
+            json::parse(&compact).map_err(|e| DecodeError::JsonJwe(format!("not JSON: {e}")))?;
+        if json.get("payload").is_some() && json.get("ciphertext").is_none() {
+            return decode_json_jws(&json);
+        }
         return decode_json_jwe(&compact);
     }
     let (kind, segments) = split(&compact)?;
@@ -411,6 +450,7 @@ fn decode_compact(compact: Cow<'_, str>) -> Result<Token, DecodeError> {
         payload,
         signature,
         sd,
+        json: None,
     })
 }
 
@@ -449,6 +489,12 @@ pub fn salvage(input: &str) -> Salvage {
         return whole(error);
     }
     let compact = clean(input);
+    // A JSON serialization has no segments to salvage: its own error says what is wrong.
+    if compact.starts_with('{')
+        && let Err(error) = decode_compact(compact.clone())
+    {
+        return whole(error);
+    }
     let mut errors = Vec::new();
     let (kind, segments) = match split(&compact) {
         Ok(split) => split,
@@ -572,8 +618,103 @@ fn decode_json_jwe(text: &str) -> Result<Token, DecodeError> {
         payload: None,
         signature: Vec::new(),
         sd: None,
+        json: None,
     })
 }
+
+/// A JWS in a JSON serialization, general or flattened (RFC 7515 §7.2), read as its first
+/// signature's compact form; an SD-JWT's `disclosures` and `kb_jwt` in that signature's
+/// unprotected header follow it as in the compact SD-JWT (RFC 9901 §8), so the key-binding
+/// JWT's `sd_hash` is taken over that compact form.
+fn decode_json_jws(json: &Value) -> Result<Token, DecodeError> {
+    let fail = |why: &str| DecodeError::JsonJws(why.to_string());
+    let payload = json
+        .get("payload")
+        .and_then(Value::as_str)
+        .ok_or_else(|| fail("its \"payload\" is not a base64url string"))?;
+    let (flattened, entries): (bool, Vec<&Value>) = match json.get("signatures") {
+        Some(Value::Array(items)) => (false, items.iter().collect()),
+        Some(_) => return Err(fail("\"signatures\" is not an array")),
+        None => (true, vec![json]),
+    };
+    if entries.is_empty() {
+        return Err(fail("it has no signature"));
+    }
+    if entries.len() > MAX_JSON_SIGNATURES {
+        return Err(DecodeError::JsonJws(format!(
+            "{} signatures: more than the {MAX_JSON_SIGNATURES} this page reads",
+            entries.len()
+        )));
+    }
+    let mut signatures = Vec::with_capacity(entries.len());
+    let mut tail = String::new();
+    for (index, entry) in entries.iter().enumerate() {
+        let at = |why: String| DecodeError::JsonJws(format!("signature {}: {why}", index + 1));
+        let (protected_text, protected) = protected_of(entry).map_err(at)?;
+        if protected_text.is_empty() {
+            return Err(at(
+                "it has no protected header: its alg would be unprotected, which this page does not verify".into(),
+            ));
+        }
+        let signature = entry
+            .get("signature")
+            .and_then(Value::as_str)
+            .ok_or_else(|| at("it has no \"signature\" string".into()))?;
+        let empty = Value::Object(Vec::new());
+        let unprotected = entry.get("header").unwrap_or(&empty);
+        if !matches!(unprotected, Value::Object(_)) {
+            return Err(at("its \"header\" is not an object".into()));
+        }
+        // An SD-JWT's parts travel in the first signature's unprotected header (RFC 9901 §8).
+        let mut members = Vec::new();
+        for member in unprotected.members() {
+            match (index, json::unescape(&member.key).as_str()) {
+                (0, "disclosures") => {
+                    let Value::Array(items) = &member.value else {
+                        return Err(at("\"disclosures\" is not an array".into()));
+                    };
+                    for item in items {
+                        let text = item
+                            .as_str()
+                            .ok_or_else(|| at("a disclosure is not a string".into()))?;
+                        tail.push('~');
+                        tail.push_str(&text);
+                    }
+                    tail.push('~');
+                }
+                (0, "kb_jwt") => {}
+                _ => members.push(member.clone()),
+            }
+        }
+        if index == 0
+            && let Some(kb) = unprotected.get("kb_jwt")
+        {
+            let kb = kb
+                .as_str()
+                .ok_or_else(|| at("\"kb_jwt\" is not a string".into()))?;
+            if tail.is_empty() {
+                tail.push('~');
+            }
+            tail.push_str(&kb);
+        }
+        let header = joined_header(&[&protected, &Value::Object(members)]).map_err(at)?;
+        signatures.push(JsonSignature {
+            header,
+            compact: format!("{protected_text}.{payload}.{signature}"),
+        });
+    }
+    let first = &signatures[0];
+    let mut token = decode_compact(Cow::Owned(format!("{}{tail}", first.compact)))?;
+    token.header = first.header.clone();
+    token.json = Some(Rc::new(JsonJws {
+        flattened,
+        signatures,
+    }));
+    Ok(token)
+}
+
+/// More signatures than this in one JSON JWS are refused (each is verified).
+pub const MAX_JSON_SIGNATURES: usize = 64;
 
 /// The members of a JSON JWE's header objects, together; the same name twice is refused
 /// (RFC 7516 §7.2.1: the header parameter sets must be disjoint).
@@ -586,7 +727,7 @@ pub fn joined_header(parts: &[&Value]) -> Result<Value, String> {
             let name = json::unescape(&member.key);
             if names.contains(&name) {
                 return Err(format!(
-                    "\"{name}\" is in more than one of the JWE's headers"
+                    "\"{name}\" is in more than one of the token's headers"
                 ));
             }
             names.insert(name);

@@ -276,6 +276,9 @@ pub struct Debugger {
     pub signing_key: KeyBox,
     /// The signature verdict for the current token and key.
     pub verdict: Verdict,
+    /// Each signature's verdict, for a JWS in the general JSON serialization with more than
+    /// one (the verdict above is the first's).
+    pub signature_verdicts: Rc<Vec<Verdict>>,
     /// An SD-JWT's key-binding JWT, checked against the holder key its issuer bound.
     pub kb: KbVerdict,
     /// The `aud` and `nonce` the verifier expects of a KB-JWT (empty: not compared).
@@ -351,6 +354,7 @@ impl Debugger {
             key: KeyBox::default(),
             signing_key: KeyBox::default(),
             verdict: Verdict::NoKey,
+            signature_verdicts: Rc::default(),
             kb: KbVerdict::Absent,
             kb_aud: "".into(),
             kb_nonce: "".into(),
@@ -466,7 +470,12 @@ impl Debugger {
                     .and_then(|view| view.sd.as_ref())
                     .and_then(|sd| sd.processed.as_ref().ok())
                     .map(|processed| processed.alg);
-                let compact = token::clean(&self.input);
+                // The token as verified: for a JSON serialization, its compact form, which is
+                // what the presentation with less becomes.
+                let compact = self
+                    .view()
+                    .map(|v| v.token.compact.clone())
+                    .unwrap_or_default();
                 if let Some(less) = alg.and_then(|alg| sd_jwt::withhold(&compact, index, alg)) {
                     let had_kb = self
                         .view()
@@ -1118,6 +1127,7 @@ impl Debugger {
         self.cracking = false;
         self.refresh_findings();
         self.kb = self.check_key_binding();
+        self.signature_verdicts = Rc::new(self.verify_each_signature());
         self.verdict = match self.view() {
             // A token that does not decode cannot be checked, key or no key: the verdict says
             // where it breaks rather than asking for a key already there. The error itself, in
@@ -1180,6 +1190,28 @@ impl Debugger {
                 verdict
             }
         };
+    }
+
+    /// A general JSON JWS with several signatures: each verified with the key box's keys, as
+    /// the first is for the verdict.
+    fn verify_each_signature(&self) -> Vec<Verdict> {
+        let Some(json) = self.view().and_then(|v| v.token.json.clone()) else {
+            return Vec::new();
+        };
+        if json.signatures.len() < 2 {
+            return Vec::new();
+        }
+        let keys = self.verification_keys().map(|parsed| &**parsed);
+        json.signatures
+            .iter()
+            .map(|signature| match token::decode(&signature.compact) {
+                Ok(mut one) => {
+                    one.header = signature.header.clone();
+                    verify::verify(&one, keys)
+                }
+                Err(error) => Verdict::Unverifiable(format!("it does not decode: {error}")),
+            })
+            .collect()
     }
 
     /// An SD-JWT's KB-JWT: its header and claims (`sd_hash` over the presentation before it),

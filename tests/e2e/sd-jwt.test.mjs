@@ -176,3 +176,44 @@ test('present with the holder key: a fresh KB-JWT the page verifies against cnf'
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('JSON serializations: an SD-JWT flattened, and a general JWS with a verdict per signature', async () => {
+  const { context, page, errors } = await openApp(shared.browser, shared.server.url);
+  const flattened = await vector('json_serialization_flattened', 'sd_jwt_presentation.json');
+  await page.getByTestId('token-input').fill(flattened);
+  await page.getByTestId('key-input').fill(await issuerKey());
+  assert.equal(await verdictBecomes(page, 'verified'), 'verified');
+  assert.match(await page.getByTestId('json-serialization').textContent(), /flattened JSON serialization/);
+  assert.equal(await page.getByTestId('sd-status').getAttribute('data-state'), 'ok');
+  const claims = await page.getByTestId('disclosure').evaluateAll((els) => els.map((e) => e.dataset.claim).sort());
+  assert.deepEqual(claims, ['family_name', 'given_name']);
+  const expected = JSON.parse(await vector('json_serialization_flattened', 'verified_contents.json'));
+  assert.deepEqual(JSON.parse(await page.getByTestId('sd-claims').textContent()), expected);
+  // The header panel shows the protected header, not the SD-JWT's parts.
+  assert.doesNotMatch(await page.getByTestId('header-json').inputValue(), /disclosures/);
+  // General, two signatures over jwt.io's example: its secret's, and another's.
+  const [protectedHeader, payload, first] = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c'.split('.');
+  const { createHmac } = await import('node:crypto');
+  const second = createHmac('sha256', 'another secret').update(`${protectedHeader}.${payload}`).digest('base64url');
+  const general = JSON.stringify({
+    payload,
+    signatures: [
+      { protected: protectedHeader, header: { kid: 'a' }, signature: first },
+      { protected: protectedHeader, header: { kid: 'b' }, signature: second },
+    ],
+  }, null, 2);
+  await page.getByTestId('token-input').fill(general);
+  await page.getByTestId('key-input').fill('your-256-bit-secret');
+  assert.equal(await verdictBecomes(page, 'verified'), 'verified');
+  await page.getByTestId('json-signature').first().waitFor();
+  const states = await page.getByTestId('json-signature').evaluateAll((els) => els.map((e) => e.dataset.state));
+  assert.deepEqual(states, ['verified', 'invalid']);
+  assert.match(await page.getByTestId('json-signature').nth(1).textContent(), /Signature 2 \(HS256, kid b\)/);
+  assert.match(await page.getByTestId('payload-json').inputValue(), /John Doe/);
+  await screenshot(page, 'jws-json-general');
+  // Another key: the second signature verifies, the first does not.
+  await page.getByTestId('key-input').fill('another secret');
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=json-signature]')].map((e) => e.dataset.state).join() === 'invalid,verified');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -531,3 +531,71 @@ fn a_decoy_is_one_more_digest_nothing_matches() {
     // The stated algorithm stays as it was.
     assert_eq!(decoyed.minified().matches("_sd_alg").count(), 1);
 }
+
+#[test]
+fn the_json_serializations_read_as_their_compact_form() {
+    use crate::jwt::keys::{self, SecretEncoding};
+    use crate::jwt::token;
+    use crate::jwt::verify::{self, Verdict};
+    let issuer = r#"{"kty":"EC","crv":"P-256","x":"b28d4MwZMjw8-00CG4xfnn9SLMVMM19SlqZpVb_uNtQ","y":"Xv5zWwuoaTgdS6hV43yI6gBwTnjukmFQQnJ_kCxzqk8"}"#;
+    let key = keys::parse(issuer, SecretEncoding::Utf8).unwrap();
+    for (dir, flattened) in [
+        ("json_serialization_flattened", true),
+        ("json_serialization_general", false),
+    ] {
+        let text =
+            std::fs::read_to_string(vectors().join(dir).join("sd_jwt_presentation.json")).unwrap();
+        let parsed = token::decode(&text).unwrap_or_else(|e| panic!("{dir}: {e}"));
+        assert_eq!(parsed.json.as_ref().map(|j| j.flattened), Some(flattened));
+        // The issuer's signature verifies, over the protected header and payload.
+        assert!(
+            matches!(
+                verify::verify(&parsed, Some(&key)),
+                Verdict::Verified { .. }
+            ),
+            "{dir}"
+        );
+        // The header shown is the protected one's: the SD-JWT's parts are not header members.
+        assert!(parsed.header.get("disclosures").is_none());
+        assert!(parsed.header.get("alg").is_some());
+        // The disclosures and the KB-JWT follow the compact form, as in a compact SD-JWT.
+        let tail = parsed.sd.as_ref().expect("an SD-JWT");
+        assert!(tail.kb_jwt.is_some(), "{dir}");
+        let parts = split(&parsed.compact).unwrap().unwrap();
+        let processed = process(parsed.claims().unwrap(), &parts.disclosures).unwrap();
+        assert!(
+            processed.problems.is_empty(),
+            "{dir}: {:?}",
+            processed.problems
+        );
+        let expected =
+            std::fs::read_to_string(vectors().join(dir).join("verified_contents.json")).unwrap();
+        assert!(same(&processed.claims, &expected), "{dir}");
+    }
+    // A compact presentation written as flattened JSON is that presentation again, so its
+    // KB-JWT's sd_hash (over the compact form) still holds.
+    let compact = std::fs::read_to_string(vectors().join("simple/sd_jwt_presentation.txt"))
+        .unwrap()
+        .trim()
+        .to_string();
+    let parts = split(&compact).unwrap().unwrap();
+    let pieces: Vec<&str> = parts.jwt.split('.').collect();
+    let quoted: Vec<String> = parts
+        .disclosures
+        .iter()
+        .map(|d| format!("\"{d}\""))
+        .collect();
+    let json = format!(
+        r#"{{"protected":"{}","payload":"{}","signature":"{}","header":{{"disclosures":[{}],"kb_jwt":"{}"}}}}"#,
+        pieces[0],
+        pieces[1],
+        pieces[2],
+        quoted.join(","),
+        parts.kb_jwt.unwrap()
+    );
+    let parsed = token::decode(&json).unwrap();
+    assert_eq!(parsed.compact, compact);
+    let kb = token::decode(parts.kb_jwt.unwrap()).unwrap();
+    let presented = split(&parsed.compact).unwrap().unwrap().presented;
+    assert!(check_kb(&kb, presented, DigestAlg::Sha256).is_ok());
+}

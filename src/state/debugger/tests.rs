@@ -1366,3 +1366,73 @@ fn a_presentation_made_here_is_bound_by_the_holders_key() {
         secret.binding
     );
 }
+
+#[test]
+fn a_general_json_jws_gets_a_verdict_per_signature() {
+    // jwt.io's example signed twice: with its secret, and with another (kid "b").
+    let (protected, payload, first) = {
+        let mut pieces = EXAMPLE_TOKEN.split('.');
+        (
+            pieces.next().unwrap(),
+            pieces.next().unwrap(),
+            pieces.next().unwrap(),
+        )
+    };
+    let other = Debugger::new(EXAMPLE_TOKEN, 0)
+        .apply(Action::SetSigningKey(
+            "another secret, not the example's".into(),
+        ))
+        .apply(Action::SignShown);
+    let second = other.input.rsplit('.').next().unwrap().to_string();
+    let general = format!(
+        r#"{{"payload":"{payload}","signatures":[{{"protected":"{protected}","header":{{"kid":"a"}},"signature":"{first}"}},{{"protected":"{protected}","header":{{"kid":"b"}},"signature":"{second}"}}]}}"#
+    );
+    let state = Debugger::new(&general, 0).apply(Action::SetKey(EXAMPLE_SECRET.into()));
+    let view = state.view().expect("decodes");
+    assert_eq!(view.token.json.as_ref().map(|j| j.flattened), Some(false));
+    // The header shown is the first signature's, its unprotected kid included.
+    assert_eq!(
+        view.token
+            .header
+            .get("kid")
+            .and_then(Value::as_str)
+            .as_deref(),
+        Some("a")
+    );
+    assert!(view.payload_text.contains("John Doe"));
+    assert_eq!(state.verdict.state(), "verified");
+    let states: Vec<&str> = state
+        .signature_verdicts
+        .iter()
+        .map(Verdict::state)
+        .collect();
+    assert_eq!(states, ["verified", "invalid"]);
+    // Flattened: one signature, no list, the same verdict.
+    let flattened =
+        format!(r#"{{"payload":"{payload}","protected":"{protected}","signature":"{first}"}}"#);
+    let state = state.apply(Action::SetToken(flattened));
+    assert_eq!(state.verdict.state(), "verified");
+    assert!(state.signature_verdicts.is_empty());
+    // What is not a JSON JWS says why.
+    for (broken, why) in [
+        (r#"{"payload":"e30","signatures":[]}"#, "no signature"),
+        (
+            r#"{"payload":"e30","signature":"AA"}"#,
+            "no protected header",
+        ),
+        (r#"{"payload":1,"signature":"AA"}"#, "payload"),
+        (
+            r#"{"payload":"e30","protected":"eyJhbGciOiJIUzI1NiJ9","header":{"alg":"none"},"signature":"AA"}"#,
+            "more than one",
+        ),
+    ] {
+        let state = state.apply(Action::SetToken(broken.into()));
+        match &state.decoded {
+            Decoded::Error(error) => {
+                let text = format!("{}", error.errors[0]);
+                assert!(text.contains(why), "{broken}: {text}");
+            }
+            other => panic!("{broken}: {other:?}"),
+        }
+    }
+}
