@@ -142,7 +142,13 @@ fn every_number(value: &json::Value) {
 
 /// Reading a pasted SD-JWT: split at its `~`s, its payload processed with its disclosures.
 pub fn sd_jwt(data: &[u8]) {
-    let text = String::from_utf8_lossy(data);
+    let mut text = String::from_utf8_lossy(data).into_owned();
+    // A JSON serialization is read as the compact SD-JWT it stands for.
+    if text.trim_start().starts_with('{')
+        && let Ok(token) = crate::jwt::token::decode(&text)
+    {
+        text = token.compact;
+    }
     let Some(Ok(parts)) = crate::jwt::sd_jwt::split(&text) else {
         return;
     };

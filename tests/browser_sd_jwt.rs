@@ -129,9 +129,13 @@ async fn make_sd_issues_and_the_holder_key_binds_a_presentation() {
 
 #[wasm_bindgen_test]
 async fn a_flattened_json_sd_jwt_opens_as_its_compact_form() {
-    let flattened = include_str!("vectors/sd-jwt/json_serialization_flattened/sd_jwt_presentation.json");
+    let flattened =
+        include_str!("vectors/sd-jwt/json_serialization_flattened/sd_jwt_presentation.json");
     let app = mount(flattened, 1_700_000_000).await;
-    assert!(app.text("json-serialization").contains("flattened JSON serialization"));
+    assert!(
+        app.text("json-serialization")
+            .contains("flattened JSON serialization")
+    );
     assert_eq!(
         app.get("sd-status").get_attribute("data-state").as_deref(),
         Some("ok")
