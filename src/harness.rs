@@ -176,6 +176,16 @@ pub fn sd_jwt(data: &[u8]) {
                 let _ = crate::jwt::sd_jwt::process(&made.payload, &[&made.disclosure]);
                 let _ = crate::jwt::sd_jwt::add_decoy(&made.payload, &salt, processed.alg);
             }
+            let mut salts = || Some(salt.to_vec());
+            if let Ok((made, disclosures)) = crate::jwt::sd_jwt::make_elements_disclosable(
+                &payload,
+                &name,
+                &mut salts,
+                processed.alg,
+            ) {
+                let refs: Vec<&str> = disclosures.iter().map(String::as_str).collect();
+                let _ = crate::jwt::sd_jwt::process(&made, &refs);
+            }
         }
     }
 }

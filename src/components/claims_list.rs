@@ -36,6 +36,9 @@ pub struct ClaimsListProps {
     /// payload): the claim's name.
     #[prop_or_default]
     pub on_make: Option<Callback<String>>,
+    /// `sd-make-elements` on each array claim: each element made disclosable.
+    #[prop_or_default]
+    pub on_make_elements: Option<Callback<String>>,
 }
 
 impl PartialEq for ClaimsListProps {
@@ -45,6 +48,7 @@ impl PartialEq for ClaimsListProps {
             && Rc::ptr_eq(&self.view, &other.view)
             && self.now == other.now
             && self.on_make == other.on_make
+            && self.on_make_elements == other.on_make_elements
     }
 }
 
@@ -72,17 +76,36 @@ pub fn meaning(part: &str, name: &str) -> Option<&'static str> {
 }
 
 /// `sd-make` for the claim `name`, when claims can be made disclosable and this one can (the
-/// SD-JWT format's own members cannot).
-pub fn make_button(on_make: Option<&Callback<String>>, name: &str) -> Html {
-    let Some(on_make) = on_make.filter(|_| !matches!(name, "_sd" | "_sd_alg" | "...")) else {
+/// SD-JWT format's own members cannot); for an array, also `sd-make-elements`.
+pub fn make_buttons(props: &ClaimsListProps, name: &str, value: &Value) -> Html {
+    if matches!(name, "_sd" | "_sd_alg" | "...") {
+        return Html::default();
+    }
+    let Some(on_make) = &props.on_make else {
         return Html::default();
     };
     let claim = name.to_string();
+    let elements = props
+        .on_make_elements
+        .as_ref()
+        .filter(|_| matches!(value, Value::Array(items) if !items.is_empty()))
+        .map(|on_elements| {
+            let claim = name.to_string();
+            html! {
+                <button type="button" class="sd-make" data-testid="sd-make-elements" data-claim={name.to_string()}
+                    aria-label={format!("Make elements SD: each element of {name} selectively disclosable")}
+                    title="Make each element of this array selectively disclosable (SD-JWT array elements); the token is issued again with the signing key"
+                    onclick={on_elements.reform(move |_: MouseEvent| claim.clone())}>{ "Make elements SD" }</button>
+            }
+        });
     html! {
-        <button type="button" class="sd-make" data-testid="sd-make" data-claim={name.to_string()}
-            aria-label={format!("Make SD: {name} selectively disclosable")}
-            title="Make this claim selectively disclosable (SD-JWT): it becomes a disclosure and the token is issued again with the signing key"
-            onclick={on_make.reform(move |_: MouseEvent| claim.clone())}>{ "Make SD" }</button>
+        <>
+            <button type="button" class="sd-make" data-testid="sd-make" data-claim={name.to_string()}
+                aria-label={format!("Make SD: {name} selectively disclosable")}
+                title="Make this claim selectively disclosable (SD-JWT): it becomes a disclosure and the token is issued again with the signing key"
+                onclick={on_make.reform(move |_: MouseEvent| claim.clone())}>{ "Make SD" }</button>
+            { for elements }
+        </>
     }
 }
 
@@ -105,7 +128,7 @@ pub fn ClaimsList(props: &ClaimsListProps) -> Html {
                 <dt><Term name={name.clone()} {tip} id={format!("tip-{}-{index}", props.part)} /></dt>
                 <dd>
                     <code>{ shown }</code>
-                    { make_button(props.on_make.as_ref(), &name) }
+                    { make_buttons(props, &name, &member.value) }
                     if let Some(date) = date {
                         <span class="date" data-testid="claim-date" data-name={name.clone()}>
                             <span class="relative">{ &date.relative }</span>

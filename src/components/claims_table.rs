@@ -6,7 +6,7 @@ use yew::prelude::*;
 use crate::browser;
 use crate::jwt::json::unescape;
 
-use super::claims_list::{ClaimsListProps, make_button, meaning, members_and_dates, shown_value};
+use super::claims_list::{ClaimsListProps, make_buttons, meaning, members_and_dates, shown_value};
 
 /// The members of a header or payload, one row each (`claims-table`); the same props as the
 /// list it stands in for.
@@ -25,7 +25,7 @@ pub fn ClaimsTable(props: &ClaimsListProps) -> Html {
                 <th scope="row"><code>{ name.clone() }</code></th>
                 <td>
                     <code>{ shown_value(&member.value) }</code>
-                    { make_button(props.on_make.as_ref(), &name) }
+                    { make_buttons(props, &name, &member.value) }
                     if let Some(date) = date {
                         <span class="table-date" data-testid="claim-date" data-name={name.clone()}>
                             <span class="utc">{ &date.utc }</span>

@@ -72,6 +72,8 @@ pub enum Action {
     /// `sd-make`: the payload's claim becomes selectively disclosable, and the token is issued
     /// again.
     MakeDisclosable(String),
+    /// Each element of the payload's array claim becomes selectively disclosable.
+    MakeElementsDisclosable(String),
     /// One more digest in the payload's `_sd` that nothing discloses.
     AddDecoy,
     /// The holder's private key: each presentation made here gets a fresh KB-JWT signed by it.
@@ -457,6 +459,7 @@ impl Debugger {
                 next.rebind_or_check();
             }
             Action::MakeDisclosable(name) => next.make_disclosable(&name),
+            Action::MakeElementsDisclosable(name) => next.make_elements_disclosable(&name),
             Action::AddDecoy => next.add_decoy(),
             Action::SetHolderKey(text) => {
                 engine::retry_refused();

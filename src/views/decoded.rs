@@ -34,6 +34,7 @@ pub(super) struct PanelActions {
     pub on_kb_aud: Callback<String>,
     pub on_kb_nonce: Callback<String>,
     pub on_make_disclosable: Callback<String>,
+    pub on_make_elements_disclosable: Callback<String>,
     pub on_add_decoy: Callback<()>,
     pub on_holder_key: Callback<String>,
 }
@@ -62,6 +63,10 @@ fn use_panel_actions(store: &Store) -> PanelActions {
         on_kb_aud: use_dispatch(&store.dispatch, Action::SetKbAud),
         on_kb_nonce: use_dispatch(&store.dispatch, Action::SetKbNonce),
         on_make_disclosable: use_dispatch(&store.dispatch, Action::MakeDisclosable),
+        on_make_elements_disclosable: use_dispatch(
+            &store.dispatch,
+            Action::MakeElementsDisclosable,
+        ),
         on_add_decoy: use_dispatch(&store.dispatch, |()| Action::AddDecoy),
         on_holder_key: use_dispatch(&store.dispatch, Action::SetHolderKey),
     }

@@ -69,9 +69,9 @@ pub(super) fn payload_panel(store: &Store, actions: &PanelActions) -> Html {
     };
     let now = debugger_state.now;
     // A signed token's claims can be made selectively disclosable; an encrypted one's cannot.
-    let on_make = view
-        .filter(|v| v.token.kind == crate::jwt::token::Kind::Jws)
-        .map(|_| actions.on_make_disclosable.clone());
+    let signed = view.is_some_and(|v| v.token.kind == crate::jwt::token::Kind::Jws);
+    let on_make = signed.then(|| actions.on_make_disclosable.clone());
+    let on_make_elements = signed.then(|| actions.on_make_elements_disclosable.clone());
     html! {
         <JsonPanel part="payload" title="Payload" text={payload_text} {on_edit} {head}
             state={payload_state} note={payload_note.map(AttrValue::Static)} text_hidden={table}
@@ -81,9 +81,9 @@ pub(super) fn payload_panel(store: &Store, actions: &PanelActions) -> Html {
             }
             if let Some(view) = shared_view.clone() {
                 if table {
-                    <ClaimsTable part="payload" {view} {now} on_make={on_make.clone()} />
+                    <ClaimsTable part="payload" {view} {now} on_make={on_make.clone()} on_make_elements={on_make_elements.clone()} />
                 } else {
-                    <ClaimsList part="payload" {view} {now} {on_make} />
+                    <ClaimsList part="payload" {view} {now} {on_make} {on_make_elements} />
                 }
             }
         </JsonPanel>

@@ -125,16 +125,24 @@ test('issue: Make SD on claims re-issues an SD-JWT the key still verifies', asyn
   // The salt is 128 bits from the CSPRNG: base64url of 16 bytes.
   const salt = JSON.parse(Buffer.from(token.split('~')[1], 'base64url').toString())[0];
   assert.equal(Buffer.from(salt, 'base64url').length, 16);
-  // From the table view too, and a decoy: two disclosures, one digest undisclosed.
+  // Array elements: the payload given an array, each element made a disclosure of its own.
+  const withArray = JSON.parse(await page.getByTestId('payload-json').inputValue());
+  withArray.nationalities = ['US', 'DE'];
+  await page.getByTestId('payload-json').fill(JSON.stringify(withArray, null, 2));
+  await page.locator('[data-testid=claim][data-name=nationalities] [data-testid=sd-make-elements]').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=disclosure][data-claim="[]"]').length === 2 && document.querySelectorAll('[data-testid=disclosure]').length === 3);
+  assert.equal(await verdictBecomes(page, 'verified'), 'verified');
+  assert.deepEqual(JSON.parse(await page.getByTestId('sd-claims').textContent()).nationalities, ['US', 'DE']);
+  // From the table view too, and a decoy: four disclosures, one digest undisclosed.
   await page.locator('[data-testid=claims-view][data-part=payload]').selectOption('table');
   await page.locator('[data-testid=claims-table] tr[data-name=sub] [data-testid=sd-make]').click();
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid=disclosure]').length === 2);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=disclosure]').length === 4);
   await page.getByTestId('sd-decoy').click();
   await page.waitForFunction(() => /1 digest is not disclosed/.test(document.querySelector('[data-testid=sd-status]').textContent));
   assert.equal(await verdictBecomes(page, 'verified'), 'verified');
   // Present without the name: the issuer's signature still holds.
   await page.locator('[data-testid=disclosure][data-claim=name] [data-testid=disclose-toggle]').click();
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid=disclosure]').length === 1);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=disclosure]').length === 3);
   assert.equal(await verdictBecomes(page, 'verified'), 'verified');
   assert.equal(JSON.parse(await page.getByTestId('sd-claims').textContent()).name, undefined);
   assert.deepEqual(errors, []);

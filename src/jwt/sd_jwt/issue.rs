@@ -26,6 +26,8 @@ pub enum IssueError {
     Reserved(String),
     /// The payload's `_sd` is there but not an array of digests.
     SdNotArray,
+    /// Array elements are made disclosable only in an array.
+    NotAnArray(String),
     SaltTooShort,
 }
 
@@ -39,6 +41,7 @@ impl std::fmt::Display for IssueError {
                 "\"{name}\" is part of the SD-JWT format itself and cannot be made disclosable"
             ),
             Self::SdNotArray => write!(f, "the payload's _sd is not an array of digests"),
+            Self::NotAnArray(name) => write!(f, "\"{name}\" is not an array"),
             Self::SaltTooShort => write!(
                 f,
                 "a salt needs at least {} bits (RFC 9901 §9.3)",
@@ -80,6 +83,56 @@ pub fn make_disclosable(
         payload,
         disclosure,
     })
+}
+
+/// `payload` with each element of its top-level array claim `name` replaced by
+/// `{"...": digest}` (§4.2.4.2), one disclosure `[salt, value]` per element, in order; elements
+/// already digests are left as they are. `salts` gives each new disclosure its salt.
+pub fn make_elements_disclosable(
+    payload: &Value,
+    name: &str,
+    salts: &mut dyn FnMut() -> Option<Vec<u8>>,
+    alg: DigestAlg,
+) -> Result<(Value, Vec<String>), IssueError> {
+    if matches!(name, "_sd" | "_sd_alg" | "...") {
+        return Err(IssueError::Reserved(name.into()));
+    }
+    let Value::Object(members) = payload else {
+        return Err(IssueError::NotAnObject);
+    };
+    let at = members
+        .iter()
+        .position(|m| unescape(&m.key) == name)
+        .ok_or_else(|| IssueError::NoSuchClaim(name.into()))?;
+    let Value::Array(items) = &members[at].value else {
+        return Err(IssueError::NotAnArray(name.into()));
+    };
+    let mut disclosures = Vec::new();
+    let mut digested = Vec::with_capacity(items.len());
+    for item in items {
+        let already =
+            matches!(item, Value::Object(m) if m.len() == 1 && unescape(&m[0].key) == "...");
+        if already {
+            digested.push(item.clone());
+            continue;
+        }
+        let salt = salt_text(&salts().ok_or(IssueError::SaltTooShort)?)?;
+        let disclosure = base64url::encode(format!("[\"{salt}\",{}]", item.minified()).as_bytes());
+        digested.push(Value::Object(vec![Member {
+            key: "...".into(),
+            value: Value::String(alg.digest(&disclosure)),
+        }]));
+        disclosures.push(disclosure);
+    }
+    let mut members = members.clone();
+    members[at].value = Value::Array(digested);
+    if !members.iter().any(|m| unescape(&m.key) == "_sd_alg") {
+        members.push(Member {
+            key: "_sd_alg".into(),
+            value: Value::String(alg.name().into()),
+        });
+    }
+    Ok((Value::Object(members), disclosures))
 }
 
 /// `payload` with one more digest in `_sd` that no disclosure will ever match (§4.2.5): a

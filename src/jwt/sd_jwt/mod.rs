@@ -11,7 +11,9 @@ mod process;
 
 pub use crate::jwt::sd_parts::{MAX_DISCLOSURES, Parts, SplitError, split};
 pub use disclosure::{Disclosure, DisclosureKind, Unread};
-pub use issue::{IssueError, MIN_SALT_BYTES, Made, add_decoy, make_disclosable};
+pub use issue::{
+    IssueError, MIN_SALT_BYTES, Made, add_decoy, make_disclosable, make_elements_disclosable,
+};
 pub use kb::{
     KbFacts, KbVerdict, check as check_kb, expect as expect_kb, holder_key, verdict as kb_verdict,
 };

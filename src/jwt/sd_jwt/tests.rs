@@ -599,3 +599,43 @@ fn the_json_serializations_read_as_their_compact_form() {
     let presented = split(&parsed.compact).unwrap().unwrap().presented;
     assert!(check_kb(&kb, presented, DigestAlg::Sha256).is_ok());
 }
+
+#[test]
+fn array_elements_made_disclosable_are_put_back_in_order() {
+    let payload = json::parse(r#"{"nationalities":["US","DE",{"...":"kept"}],"sub":"x"}"#).unwrap();
+    let mut n = 0u8;
+    let mut salts = || {
+        n += 1;
+        Some(vec![n; MIN_SALT_BYTES])
+    };
+    let (made, disclosures) =
+        make_elements_disclosable(&payload, "nationalities", &mut salts, DigestAlg::Sha256)
+            .unwrap();
+    assert_eq!(disclosures.len(), 2, "the element already a digest is left");
+    let refs: Vec<&str> = disclosures.iter().map(String::as_str).collect();
+    let processed = process(&made, &refs).unwrap();
+    assert!(processed.problems.is_empty(), "{:?}", processed.problems);
+    assert_eq!(
+        processed.claims.minified(),
+        r#"{"nationalities":["US","DE"],"sub":"x"}"#
+    );
+    assert_eq!(processed.undisclosed, 1);
+    assert_eq!(
+        make_elements_disclosable(
+            &payload,
+            "sub",
+            &mut || Some(vec![0; 16]),
+            DigestAlg::Sha256
+        ),
+        Err(IssueError::NotAnArray("sub".into()))
+    );
+    assert_eq!(
+        make_elements_disclosable(
+            &payload,
+            "nationalities",
+            &mut || Some(vec![0; 4]),
+            DigestAlg::Sha256
+        ),
+        Err(IssueError::SaltTooShort)
+    );
+}

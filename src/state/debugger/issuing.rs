@@ -72,6 +72,23 @@ impl Debugger {
         }
     }
 
+    /// Each element of the payload's array claim `name` becomes a disclosure of its own, and
+    /// the token is issued again.
+    pub(super) fn make_elements_disclosable(&mut self, name: &str) {
+        let made = self.issuing_payload().and_then(|(payload, alg)| {
+            let mut salts = || random().ok().map(|bytes| bytes.to_vec());
+            sd_jwt::make_elements_disclosable(&payload, name, &mut salts, alg)
+                .map_err(|e| e.to_string())
+        });
+        match made {
+            Ok((payload, disclosures)) => {
+                Rc::make_mut(&mut self.sd_known).extend(disclosures.into_iter().map(Rc::from));
+                self.reissue(payload);
+            }
+            Err(why) => self.sd_error = Some(why.into()),
+        }
+    }
+
     /// One more digest that no disclosure matches (RFC 9901 §4.2.5).
     pub(super) fn add_decoy(&mut self) {
         let decoyed = self.issuing_payload().and_then(|(payload, alg)| {

@@ -1436,3 +1436,36 @@ fn a_general_json_jws_gets_a_verdict_per_signature() {
         }
     }
 }
+
+#[test]
+fn make_elements_sd_issues_each_array_element_as_a_disclosure() {
+    let state = Debugger::new(EXAMPLE_TOKEN, 1_516_239_022)
+        .apply(Action::SetKey(EXAMPLE_SECRET.into()))
+        .apply(Action::EditPayload(
+            r#"{"sub":"1234567890","nationalities":["US","DE"]}"#.into(),
+        ))
+        .apply(Action::MakeElementsDisclosable("nationalities".into()));
+    assert_eq!(state.sd_error, None);
+    assert_eq!(state.verdict.state(), "verified", "{:?}", state.verdict);
+    let (status, placed) = sd_state(&state);
+    assert_eq!(status, "ok");
+    assert_eq!(
+        placed,
+        [
+            ("nationalities[0]".to_string(), "matched"),
+            ("nationalities[1]".to_string(), "matched")
+        ]
+    );
+    let claims = &state.view().unwrap().sd.as_ref().unwrap().claims_text;
+    assert!(
+        claims.contains("\"US\"") && claims.contains("\"DE\""),
+        "{claims}"
+    );
+    let refused = state.apply(Action::MakeElementsDisclosable("sub".into()));
+    assert!(
+        refused
+            .sd_error
+            .as_deref()
+            .is_some_and(|e| e.contains("not an array"))
+    );
+}
