@@ -34,6 +34,9 @@ pub enum DigestAlg {
     Sha256,
     Sha384,
     Sha512,
+    Sha3_256,
+    Sha3_384,
+    Sha3_512,
 }
 
 impl DigestAlg {
@@ -43,6 +46,9 @@ impl DigestAlg {
             "sha-256" => Some(Self::Sha256),
             "sha-384" => Some(Self::Sha384),
             "sha-512" => Some(Self::Sha512),
+            "sha3-256" => Some(Self::Sha3_256),
+            "sha3-384" => Some(Self::Sha3_384),
+            "sha3-512" => Some(Self::Sha3_512),
             _ => None,
         }
     }
@@ -52,6 +58,9 @@ impl DigestAlg {
             Self::Sha256 => "sha-256",
             Self::Sha384 => "sha-384",
             Self::Sha512 => "sha-512",
+            Self::Sha3_256 => "sha3-256",
+            Self::Sha3_384 => "sha3-384",
+            Self::Sha3_512 => "sha3-512",
         }
     }
 
@@ -62,6 +71,9 @@ impl DigestAlg {
             Self::Sha256 => base64url::encode(&sha2::Sha256::digest(text.as_bytes())),
             Self::Sha384 => base64url::encode(&sha2::Sha384::digest(text.as_bytes())),
             Self::Sha512 => base64url::encode(&sha2::Sha512::digest(text.as_bytes())),
+            Self::Sha3_256 => base64url::encode(&sha3::Sha3_256::digest(text.as_bytes())),
+            Self::Sha3_384 => base64url::encode(&sha3::Sha3_384::digest(text.as_bytes())),
+            Self::Sha3_512 => base64url::encode(&sha3::Sha3_512::digest(text.as_bytes())),
         }
     }
 }

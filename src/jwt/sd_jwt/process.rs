@@ -76,7 +76,7 @@ pub fn process(payload: &Value, presented: &[&str]) -> Result<Processed, String>
             Some(alg) => (alg, true),
             None => {
                 return Err(format!(
-                    "_sd_alg {} is not a hash this page knows (sha-256, sha-384, sha-512): no digest can be checked",
+                    "_sd_alg {} is not a hash this page knows (sha-256, sha-384, sha-512, sha3-256, sha3-384, sha3-512): no digest can be checked",
                     named.minified()
                 ));
             }

@@ -181,10 +181,30 @@ fn an_unknown_digest_algorithm_or_a_payload_that_is_no_object_is_refused() {
 }
 
 #[test]
-fn sha_384_and_512_digests_are_taken_as_named() {
+fn sha_384_512_and_sha3_digests_are_taken_as_named() {
+    // SHA3 of "abc", as Python's hashlib gives it (FIPS 202's own example input).
+    for (alg, abc) in [
+        (
+            DigestAlg::Sha3_256,
+            "Ophdp0_iJbIEXBcta9OQvYVfCG4-nVJbRr_iRRFDFTI",
+        ),
+        (
+            DigestAlg::Sha3_384,
+            "7AFJgohRb8kmRZ9Y4satjfm0c8sPwIwlltp88OSb5LKY2IzqknrH9Tnx7fIoN20l",
+        ),
+        (
+            DigestAlg::Sha3_512,
+            "t1GFCxpXFopWk82SS2sJbgj2IYJ0RPcNiE9dAkDScS4Q4RbpGSrzyRp-xXZH45NAVzQLTPQI1aVlkvgnTuxT8A",
+        ),
+    ] {
+        assert_eq!(alg.digest("abc"), abc, "{}", alg.name());
+        assert_eq!(DigestAlg::from_name(alg.name()), Some(alg));
+    }
     for (name, alg) in [
         ("sha-384", DigestAlg::Sha384),
         ("sha-512", DigestAlg::Sha512),
+        ("sha3-256", DigestAlg::Sha3_256),
+        ("sha3-512", DigestAlg::Sha3_512),
     ] {
         let d = disclose(r#"["salt", "a", true]"#);
         let payload = json::parse(&format!(

@@ -43,7 +43,7 @@ impl Debugger {
         match payload.get("_sd_alg").map(|v| v.as_str()) {
             None => Ok(DigestAlg::Sha256),
             Some(Some(name)) => DigestAlg::from_name(&name)
-                .ok_or_else(|| format!("the payload's _sd_alg {name:?} is not one this page hashes with (sha-256, sha-384, sha-512)")),
+                .ok_or_else(|| format!("the payload's _sd_alg {name:?} is not one this page hashes with (sha-256, sha-384, sha-512, sha3-256, sha3-384, sha3-512)")),
             Some(None) => Err("the payload's _sd_alg is not a string".into()),
         }
     }
