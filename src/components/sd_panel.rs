@@ -5,8 +5,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::claims_list::shown_value;
 use super::live_textarea::LiveTextArea;
-use crate::jwt::sd_jwt::{DisclosureKind, KbVerdict, Placed, Processed};
+use crate::jwt::json::unescape;
+use crate::jwt::sd_jwt::{DisclosureKind, DisclosureState, KbVerdict, Placed, Processed};
+use crate::jwt::time::{self, Seconds};
 use crate::state::{Binding, SdView};
 
 #[derive(Properties)]
@@ -26,6 +29,8 @@ pub struct SdPanelProps {
     pub holder_key: Rc<str>,
     pub on_add_decoy: Callback<()>,
     pub on_holder_key: Callback<String>,
+    /// The clock: the KB-JWT's `iat` is told relative to it.
+    pub now: Seconds,
 }
 
 impl PartialEq for SdPanelProps {
@@ -35,6 +40,7 @@ impl PartialEq for SdPanelProps {
             && self.binding == other.binding
             && self.error == other.error
             && Rc::ptr_eq(&self.holder_key, &other.holder_key)
+            && self.now == other.now
     }
 }
 
@@ -57,6 +63,7 @@ pub fn SdPanel(props: &SdPanelProps) -> Html {
                 if processed.problems.is_empty() {
                     <h3 class="sd-claims-title">{ "Processed claims: what a verifier ends with" }</h3>
                     <pre class="sd-claims" data-testid="sd-claims">{ sd.claims_text.to_string() }</pre>
+                    { claims_table(processed) }
                 }
             </>
         },
@@ -72,7 +79,7 @@ pub fn SdPanel(props: &SdPanelProps) -> Html {
                 <button type="button" data-testid="sd-decoy" onclick={props.on_add_decoy.reform(|_: MouseEvent| ())}>{ "Add a decoy digest" }</button>
                 <span class="note">{ "Make SD on a claim (list or table above) makes it disclosable; both re-issue the token with the signing key." }</span>
             </p>
-            { key_binding(&props.kb) }
+            { key_binding(&props.kb, props.now) }
             { binding(&props.binding) }
             <div class="kb-expect">
                 <label>{ "Expected aud " }
@@ -129,15 +136,64 @@ fn status(processed: &Processed) -> Html {
     }
 }
 
+/// The processed claims, each marked as disclosed, holding disclosures, or always visible
+/// (`sd-claim`, `data-disclosed` yes / partly / no).
+fn claims_table(processed: &Processed) -> Html {
+    let placed: Vec<&str> = processed
+        .disclosures
+        .iter()
+        .filter(|p| p.state == DisclosureState::Matched)
+        .filter_map(|p| p.path.as_deref())
+        .collect();
+    let rows = processed.claims.members().iter().map(|member| {
+        let name = unescape(&member.key);
+        let inside = |path: &&str| {
+            path.strip_prefix(name.as_str())
+                .is_some_and(|rest| rest.starts_with('.') || rest.starts_with('['))
+        };
+        let (disclosed, words) = if placed.contains(&name.as_str()) {
+            ("yes", "disclosed")
+        } else if placed.iter().any(inside) {
+            ("partly", "holds disclosures")
+        } else {
+            ("no", "always visible")
+        };
+        html! {
+            <tr data-testid="sd-claim" data-name={name.clone()} data-disclosed={disclosed}>
+                <th scope="row"><code>{ name.clone() }</code></th>
+                <td><code>{ shown_value(&member.value) }</code></td>
+                <td class={classes!("sd-mark", disclosed)}>{ words }</td>
+            </tr>
+        }
+    });
+    html! {
+        <table class="claims-table sd-claims-table">
+            <caption class="visually-hidden">{ "The processed claims, each marked as disclosed or always visible" }</caption>
+            <thead><tr><th scope="col">{ "Claim" }</th><th scope="col">{ "Value" }</th><th scope="col">{ "Here because" }</th></tr></thead>
+            <tbody>{ for rows }</tbody>
+        </table>
+    }
+}
+
+/// `iat 2026-12-07 04:24:45 UTC (3 min ago)`: a KB-JWT's time as other times are told.
+fn iat_words(iat: Seconds, now: Seconds) -> String {
+    match time::format_date(iat, 0) {
+        Some(utc) => format!("iat {utc} UTC ({})", time::relative(iat, now)),
+        None => format!("iat {iat}"),
+    }
+}
+
 /// `kb-verdict`: the key-binding JWT, checked.
-fn key_binding(kb: &KbVerdict) -> Html {
+fn key_binding(kb: &KbVerdict, now: Seconds) -> Html {
     let text = match kb {
         KbVerdict::Absent => {
             "No key-binding JWT: whoever holds this SD-JWT can present it.".to_string()
         }
         KbVerdict::Verified { facts, by } => format!(
-            "Key binding verified: signed by the holder's key in cnf ({by}), sd_hash matches; aud {}, nonce {}, iat {}.",
-            facts.aud, facts.nonce, facts.iat
+            "Key binding verified: signed by the holder's key in cnf ({by}), sd_hash matches; aud {}, nonce {}, {}.",
+            facts.aud,
+            facts.nonce,
+            iat_words(facts.iat, now)
         ),
         KbVerdict::Invalid(why) => format!("Key binding invalid: {why}."),
         KbVerdict::Unverifiable(why) => format!("Key binding not checked: {why}."),

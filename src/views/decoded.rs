@@ -126,6 +126,7 @@ pub fn DecodedColumn() -> Html {
                         <SdPanel {sd} kb={debugger_state.kb.clone()}
                             binding={debugger_state.binding.clone()} error={debugger_state.sd_error.clone()}
                             holder_key={debugger_state.holder_key.text.clone()}
+                            now={debugger_state.now}
                             on_withhold={actions.on_withhold.clone()}
                             on_kb_aud={actions.on_kb_aud.clone()} on_kb_nonce={actions.on_kb_nonce.clone()}
                             on_add_decoy={actions.on_add_decoy.clone()} on_holder_key={actions.on_holder_key.clone()} />

@@ -41,9 +41,12 @@ test('an SD-JWT presentation: verified by its issuer, each disclosure in its pla
   // What a verifier ends with: the reference verifier's own result.
   const expected = JSON.parse(await vector('simple', 'verified_contents.json'));
   assert.deepEqual(JSON.parse(await page.getByTestId('sd-claims').textContent()), expected);
+  // Each processed claim marked: disclosed, holding disclosures, or always visible.
+  const marks = Object.fromEntries(await page.getByTestId('sd-claim').evaluateAll((rows) => rows.map((r) => [r.dataset.name, r.dataset.disclosed])));
+  assert.deepEqual(marks, { iss: 'no', iat: 'no', exp: 'no', sub: 'no', nationalities: 'partly', cnf: 'no', given_name: 'yes', family_name: 'yes', address: 'yes' }, JSON.stringify(marks));
   // The KB-JWT: signed by the holder key in cnf (checked in the key engine), sd_hash matching.
   await page.waitForFunction(() => document.querySelector('[data-testid=kb-verdict]')?.dataset.state === 'verified');
-  assert.match(await page.getByTestId('kb-verdict').textContent(), /aud https:\/\/verifier\.example\.org, nonce 1234567890/);
+  assert.match(await page.getByTestId('kb-verdict').textContent(), /aud https:\/\/verifier\.example\.org, nonce 1234567890, iat \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \(/);
   // Held to what the verifier expects: another aud makes it invalid, the right one verifies.
   await page.getByTestId('kb-aud').fill('https://elsewhere.example');
   await page.waitForFunction(() => document.querySelector('[data-testid=kb-verdict]')?.dataset.state === 'invalid');
