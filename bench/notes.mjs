@@ -49,7 +49,7 @@ export function whyOver(report, { load, visit, joseLoad, over, wasm }) {
       '  the page\'s own state and views: under "Issue #28" below. Issue #29 (locked keys, PuTTY and',
       '  DER files) added 3.5 KB to the module, the Passphrase fields and reading files as bytes: under',
       '  "Issue #29" below. Issue #30 (engine failures said) added 1.3 KB, and issue #31\'s SD-JWTs',
-      '  (reading, presenting, issuing, key binding, the JSON serializations, sha3) 30.1 KB: under',
+      '  (reading, presenting, issuing, key binding, the JSON serializations, sha3) 31.2 KB: under',
       '  "Issue #30" below.',
     );
   }
@@ -295,7 +295,8 @@ export function whyOver(report, { load, visit, joseLoad, over, wasm }) {
     '  the disclosures), a fresh KB-JWT from the holder\'s key and the JSON serializations (JWS',
     '  and SD-JWT, a verdict per signature) then took it to 251854 bytes gzip (+12133, measured on',
     '  the release build of 2026-12-07); array elements made disclosable and sha3-* digests',
-    '  (RustCrypto\'s `sha3`) then 254516 (+2662). The signing itself runs where every signature does (the',
+    '  (RustCrypto\'s `sha3`) then 254516 (+2662), and the processed claims as a marked table with',
+    '  the KB-JWT\'s iat as a date 255609 (+1093). The signing itself runs where every signature does (the',
     '  key engine for EC, RSA and Ed25519 keys); what grew is the page\'s state and views. Moving',
     '  SD-JWT processing into the engine, or into the module fetched on first use that this issue',
     '  did not build, is not done. Times did not move: `make bench-compare BASE=23e784d` (the build',
