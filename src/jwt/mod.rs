@@ -7,6 +7,7 @@ pub mod json;
 pub mod jwe;
 pub mod keys;
 pub mod lint;
+pub mod oidc;
 pub mod primitives;
 pub mod provider;
 pub mod sd_jwt;

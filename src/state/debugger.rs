@@ -78,6 +78,8 @@ pub enum Action {
     AddDecoy,
     /// The holder's private key: each presentation made here gets a fresh KB-JWT signed by it.
     SetHolderKey(String),
+    /// The access token, code or state an ID token's `at_hash`, `c_hash` or `s_hash` binds.
+    SetOidcValue(&'static str, String),
     /// Open the token nested in the encrypted token's plaintext in the debugger.
     OpenNested,
     /// Back from a nested token to the encrypted token it came from.
@@ -297,6 +299,9 @@ pub struct Debugger {
     pub binding: Binding,
     /// A KB-JWT whose signature is with the key engine.
     kb_request: Option<KbRequest>,
+    /// What the user gave for each OIDC hash claim (`at_hash` → the access token, …), kept
+    /// across tokens as the expected `aud` is.
+    pub oidc_values: Rc<Vec<(&'static str, Rc<str>)>>,
     /// What the user is typing in the header / payload panels, kept as typed until the token
     /// box itself changes (re-printing it would move their caret).
     pub header_draft: Option<Rc<str>>,
@@ -365,6 +370,7 @@ impl Debugger {
             holder_key: KeyBox::default(),
             binding: Binding::None,
             kb_request: None,
+            oidc_values: Rc::default(),
             header_draft: None,
             payload_draft: None,
             edit_error: None,
@@ -461,6 +467,13 @@ impl Debugger {
             Action::MakeDisclosable(name) => next.make_disclosable(&name),
             Action::MakeElementsDisclosable(name) => next.make_elements_disclosable(&name),
             Action::AddDecoy => next.add_decoy(),
+            Action::SetOidcValue(claim, value) => {
+                let values = Rc::make_mut(&mut next.oidc_values);
+                values.retain(|(name, _)| *name != claim);
+                if !value.trim().is_empty() {
+                    values.push((claim, value.into()));
+                }
+            }
             Action::SetHolderKey(text) => {
                 engine::retry_refused();
                 next.holder_key = KeyBox::new(&text, self.encoding);
@@ -1307,12 +1320,54 @@ impl Debugger {
         }
     }
 
+    /// Each OIDC hash claim of the token (`at_hash`, `c_hash`, `s_hash`): what it binds, the
+    /// value the user gave for it, and whether that value matches (`None` until one is given).
+    pub fn oidc_hashes(&self) -> Vec<OidcHash> {
+        let Some(view) = self.view() else {
+            return Vec::new();
+        };
+        let Some(claims) = view.token.claims() else {
+            return Vec::new();
+        };
+        let alg = view.token.alg().unwrap_or_default();
+        crate::jwt::oidc::hash_claims(claims)
+            .into_iter()
+            .map(|(claim, what, claimed)| {
+                let given = self
+                    .oidc_values
+                    .iter()
+                    .find(|(name, _)| *name == claim)
+                    .map(|(_, value)| value.clone());
+                let status = given
+                    .as_deref()
+                    .map(|value| crate::jwt::oidc::matches(&alg, &claimed, value));
+                OidcHash {
+                    claim,
+                    what,
+                    given,
+                    status,
+                }
+            })
+            .collect()
+    }
+
     /// The time status, when the payload is a claims set.
     pub fn claims_status(&self) -> Option<ClaimsStatus> {
         self.view()?
             .claims()
             .map(|claims| ClaimsStatus::at(claims, self.now))
     }
+}
+
+/// One OIDC hash claim, checked against what the user gave.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OidcHash {
+    pub claim: &'static str,
+    /// What it binds: `access token`, `authorization code`, `state`.
+    pub what: &'static str,
+    pub given: Option<Rc<str>>,
+    /// `Ok(true)` a match, `Ok(false)` a mismatch, `Err` no hash for the token's `alg`.
+    pub status: Option<Result<bool, String>>,
 }
 
 /// Signs with the first key of `set` that can sign this header's algorithm (a JWKS may hold

@@ -7,11 +7,13 @@ use yew::prelude::*;
 
 use super::findings_panel::findings_panel;
 use super::header_panel::header_panel;
+use super::oidc_panel::oidc_hashes;
 use super::payload_panel::payload_panel;
 use super::signature_line::signature_line;
 use super::store::{Store, use_dispatch, use_store};
 use crate::components::copy_button::CopyButton;
 use crate::components::decode_error::{DecodeErrorView, DecodeStatus};
+
 use crate::components::sd_panel::SdPanel;
 use crate::jwt::algorithm::Algorithm;
 use crate::jwt::keys::SecretEncoding;
@@ -37,6 +39,7 @@ pub(super) struct PanelActions {
     pub on_make_elements_disclosable: Callback<String>,
     pub on_add_decoy: Callback<()>,
     pub on_holder_key: Callback<String>,
+    pub on_oidc_value: Callback<(&'static str, String)>,
 }
 
 #[hook]
@@ -69,6 +72,9 @@ fn use_panel_actions(store: &Store) -> PanelActions {
         ),
         on_add_decoy: use_dispatch(&store.dispatch, |()| Action::AddDecoy),
         on_holder_key: use_dispatch(&store.dispatch, Action::SetHolderKey),
+        on_oidc_value: use_dispatch(&store.dispatch, |(claim, value)| {
+            Action::SetOidcValue(claim, value)
+        }),
     }
 }
 
@@ -97,6 +103,7 @@ pub fn DecodedColumn() -> Html {
                 _ => None,
             };
             let error_of = |part: Part| broken.and_then(|b| b.error_of(part).cloned());
+            let oidc = debugger_state.oidc_hashes();
             // The errors of the parts after the payload (the signature, a JWE's encrypted parts).
             let later_errors: Vec<_> = broken
                 .iter()
@@ -122,6 +129,9 @@ pub fn DecodedColumn() -> Html {
                     }
                     { payload_panel(&store, &actions) }
                     { signature_line(&store) }
+                    if !oidc.is_empty() {
+                        { oidc_hashes(&oidc, &actions.on_oidc_value) }
+                    }
                     if let Some(sd) = shared_view(debugger_state).and_then(|v| v.sd.clone()) {
                         <SdPanel {sd} kb={debugger_state.kb.clone()}
                             binding={debugger_state.binding.clone()} error={debugger_state.sd_error.clone()}

@@ -8,6 +8,7 @@ pub mod findings_panel;
 pub mod header_panel;
 pub mod keygen;
 pub mod nav;
+pub mod oidc_panel;
 pub mod payload_panel;
 pub mod signature_line;
 pub mod store;

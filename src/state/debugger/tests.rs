@@ -1469,3 +1469,32 @@ fn make_elements_sd_issues_each_array_element_as_a_disclosure() {
             .is_some_and(|e| e.contains("not an array"))
     );
 }
+
+#[test]
+fn an_id_tokens_hash_claims_are_checked_against_what_is_given() {
+    // at_hash of "jHkWEdUXMU1BwAsC4vtUsZwnNXs" under RS256 (SHA-256), from Python's hashlib.
+    let header = base64url::encode(br#"{"alg":"RS256"}"#);
+    let claims = base64url::encode(
+        br#"{"sub":"bob","at_hash":"62t32JCSihcgKXW0y5qZ_Q","c_hash":"LDktKdoQak3Pk0cnXxCltA"}"#,
+    );
+    let state = Debugger::new(&format!("{header}.{claims}.AA"), 0);
+    let hashes = state.oidc_hashes();
+    assert_eq!(
+        hashes
+            .iter()
+            .map(|h| (h.claim, h.status.clone()))
+            .collect::<Vec<_>>(),
+        [("at_hash", None), ("c_hash", None)]
+    );
+    let state = state
+        .apply(Action::SetOidcValue(
+            "at_hash",
+            "jHkWEdUXMU1BwAsC4vtUsZwnNXs\n".into(),
+        ))
+        .apply(Action::SetOidcValue("c_hash", "not the code".into()));
+    let statuses: Vec<_> = state.oidc_hashes().into_iter().map(|h| h.status).collect();
+    assert_eq!(statuses, [Some(Ok(true)), Some(Ok(false))]);
+    // Emptied: no status again.
+    let state = state.apply(Action::SetOidcValue("c_hash", String::new()));
+    assert_eq!(state.oidc_hashes()[1].status, None);
+}
