@@ -60,23 +60,14 @@ pub fn make_disclosable(
     salt: &[u8],
     alg: DigestAlg,
 ) -> Result<Made, IssueError> {
-    if matches!(name, "_sd" | "_sd_alg" | "...") {
-        return Err(IssueError::Reserved(name.into()));
-    }
-    let Value::Object(members) = payload else {
-        return Err(IssueError::NotAnObject);
-    };
-    let at = members
-        .iter()
-        .position(|m| unescape(&m.key) == name)
-        .ok_or_else(|| IssueError::NoSuchClaim(name.into()))?;
+    let (members, at) = claim_of(payload, name)?;
     let salt = salt_text(salt)?;
     let claim = &members[at];
     // The key's source text and the value's, as written: nothing is re-escaped or re-numbered.
     let array = format!("[\"{salt}\",\"{}\",{}]", claim.key, claim.value.minified());
     let disclosure = base64url::encode(array.as_bytes());
     let digest = alg.digest(&disclosure);
-    let mut rest = members.clone();
+    let mut rest = members.to_vec();
     rest.remove(at);
     let payload = with_digest(Value::Object(rest), digest, alg)?;
     Ok(Made {
@@ -94,16 +85,7 @@ pub fn make_elements_disclosable(
     salts: &mut dyn FnMut() -> Option<Vec<u8>>,
     alg: DigestAlg,
 ) -> Result<(Value, Vec<String>), IssueError> {
-    if matches!(name, "_sd" | "_sd_alg" | "...") {
-        return Err(IssueError::Reserved(name.into()));
-    }
-    let Value::Object(members) = payload else {
-        return Err(IssueError::NotAnObject);
-    };
-    let at = members
-        .iter()
-        .position(|m| unescape(&m.key) == name)
-        .ok_or_else(|| IssueError::NoSuchClaim(name.into()))?;
+    let (members, at) = claim_of(payload, name)?;
     let Value::Array(items) = &members[at].value else {
         return Err(IssueError::NotAnArray(name.into()));
     };
@@ -124,14 +106,9 @@ pub fn make_elements_disclosable(
         }]));
         disclosures.push(disclosure);
     }
-    let mut members = members.clone();
+    let mut members = members.to_vec();
     members[at].value = Value::Array(digested);
-    if !members.iter().any(|m| unescape(&m.key) == "_sd_alg") {
-        members.push(Member {
-            key: "_sd_alg".into(),
-            value: Value::String(alg.name().into()),
-        });
-    }
+    state_alg(&mut members, alg);
     Ok((Value::Object(members), disclosures))
 }
 
@@ -140,6 +117,32 @@ pub fn make_elements_disclosable(
 pub fn add_decoy(payload: &Value, salt: &[u8], alg: DigestAlg) -> Result<Value, IssueError> {
     let random = salt_text(salt)?;
     with_digest(payload.clone(), alg.digest(&random), alg)
+}
+
+/// The payload's members and where its top-level claim `name` is; the format's own members
+/// (§4.2.1) are not claims to make disclosable.
+fn claim_of<'a>(payload: &'a Value, name: &str) -> Result<(&'a [Member], usize), IssueError> {
+    if matches!(name, "_sd" | "_sd_alg" | "...") {
+        return Err(IssueError::Reserved(name.into()));
+    }
+    let Value::Object(members) = payload else {
+        return Err(IssueError::NotAnObject);
+    };
+    let at = members
+        .iter()
+        .position(|m| unescape(&m.key) == name)
+        .ok_or_else(|| IssueError::NoSuchClaim(name.into()))?;
+    Ok((members, at))
+}
+
+/// States `_sd_alg` when the members do not (a verifier would otherwise assume sha-256).
+fn state_alg(members: &mut Vec<Member>, alg: DigestAlg) {
+    if !members.iter().any(|m| unescape(&m.key) == "_sd_alg") {
+        members.push(Member {
+            key: "_sd_alg".into(),
+            value: Value::String(alg.name().into()),
+        });
+    }
 }
 
 fn salt_text(salt: &[u8]) -> Result<String, IssueError> {
@@ -168,11 +171,6 @@ fn with_digest(payload: Value, digest: String, alg: DigestAlg) -> Result<Value, 
             value: Value::Array(vec![Value::String(digest)]),
         }),
     }
-    if !members.iter().any(|m| unescape(&m.key) == "_sd_alg") {
-        members.push(Member {
-            key: "_sd_alg".into(),
-            value: Value::String(alg.name().into()),
-        });
-    }
+    state_alg(&mut members, alg);
     Ok(Value::Object(members))
 }
