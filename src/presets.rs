@@ -70,6 +70,10 @@ pub fn demo_keys(alg: Algorithm) -> (&'static str, &'static str) {
             include_str!("../assets/demo-keys/p521.pkcs8.pem"),
             include_str!("../assets/demo-keys/p521.spki.pem"),
         ),
+        (_, Some(crate::jwt::algorithm::Curve::Secp256k1)) => (
+            include_str!("../assets/demo-keys/secp256k1.pkcs8.pem"),
+            include_str!("../assets/demo-keys/secp256k1.spki.pem"),
+        ),
         _ => (
             include_str!("../assets/demo-keys/ed25519.pkcs8.pem"),
             include_str!("../assets/demo-keys/ed25519.spki.pem"),

@@ -39,11 +39,13 @@ const RFC7797: &str = include_str!("vectors/jose-cookbook/rfc7797_4.2.hmac-sha2_
 
 const RFC7515: &str = include_str!("vectors/rfc7515/appendix_a.json");
 
+const SECP256K1: &str = include_str!("vectors/wycheproof/ecdsa_secp256k1_sha256_p1363_test.json");
+
 /// The algorithms a Wycheproof group's key may name for the group to run: the project's JWS
 /// algorithms, and "ES521", the name Wycheproof's RFC 7520 keys give ES512 (read as ES512).
 const SUPPORTED: &[&str] = &[
     "HS256", "HS384", "HS512", "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256",
-    "ES384", "ES512", "ES521", "EdDSA",
+    "ES384", "ES512", "ES521", "EdDSA", "ES256K",
 ];
 
 /// Wycheproof cases whose upstream label is wrong, with the reason. They are not compared with
@@ -395,4 +397,62 @@ fn rfc7515_appendix_a() {
         assert_verifies_but_not_tampered(&name, &compact, &jwk);
     }
     println!("RFC 7515: {} Appendix A examples run", examples.len());
+}
+
+fn hex(text: &str) -> Vec<u8> {
+    assert!(text.len().is_multiple_of(2), "odd hex length: {text}");
+    (0..text.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&text[i..i + 2], 16).expect("hex"))
+        .collect()
+}
+
+/// Wycheproof's secp256k1 ECDSA cases in P1363 (`r || s`, the JWS form) as ES256K (RFC 8812):
+/// every one of the 252 agrees with its label, the key read from the group's PEM and, where the
+/// group has one, from its JWK. High-S signatures are labelled valid there and verify here.
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+fn wycheproof_secp256k1_es256k() {
+    use jwt_debugger::jwt::algorithm::Algorithm;
+    use jwt_debugger::jwt::primitives;
+    let file = parse(SECP256K1, "the secp256k1 cases");
+    let (mut valid, mut invalid) = (0, 0);
+    for group in array(&file, "testGroups") {
+        // Nine groups (edge-case keys) come without a JWK; every group has its PEM.
+        let jwk = group.get("publicKeyJwk").map(Value::minified);
+        let pem = string(group, "publicKeyPem");
+        let mut materials = Vec::new();
+        for text in jwk.iter().chain([&pem]) {
+            let set = keys::parse(text, SecretEncoding::Utf8)
+                .expect("a key")
+                .unwrap_or_else(|e| panic!("the group's key does not parse: {e}\n{text}"));
+            let material = set.keys()[0].material.clone();
+            assert_eq!(
+                jwt_debugger::jwt::keys::export::public_pem(&material).as_deref(),
+                Some(pem.as_str()),
+                "{text}"
+            );
+            materials.push(material);
+        }
+        for case in array(group, "tests") {
+            let id = number(case, "tcId");
+            let message = hex(&string(case, "msg"));
+            let signature = base64url::encode(&hex(&string(case, "sig")));
+            let expected = match string(case, "result").as_str() {
+                "valid" => true,
+                "invalid" => false,
+                other => panic!("tc{id}: result {other}"),
+            };
+            for material in &materials {
+                assert_eq!(
+                    primitives::verify(Algorithm::ES256K, material, &message, &signature),
+                    expected,
+                    "tc{id} ({})",
+                    string(case, "comment")
+                );
+            }
+            if expected { valid += 1 } else { invalid += 1 }
+        }
+    }
+    assert_eq!((valid, invalid), (167, 85));
 }

@@ -29,6 +29,8 @@ const CASES: &[(&str, &str, &str)] = &[
     ("ES512", "ssh_ecdsa521", "ssh_ecdsa521.pub"),
     ("EdDSA", "ed25519.pkcs8.pem", "ed25519.spki.pem"),
     ("EdDSA", "ssh_ed25519", "ssh_ed25519.pub"),
+    ("ES256K", "secp256k1.sec1.pem", "secp256k1.spki.pem"),
+    ("ES256K", "secp256k1.pkcs8.pem", "secp256k1.spki.pem"),
 ];
 
 /// The tutorial's secret is too short for HS384/512 in PyJWT 2.10's eyes; use a long one.

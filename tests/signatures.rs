@@ -80,6 +80,16 @@ fn pairs() -> Vec<(Algorithm, &'static str, &'static str)> {
             fixture!("ed25519.spki.pem"),
         ),
         (EdDSA, fixture!("ssh_ed25519"), fixture!("ssh_ed25519.pub")),
+        (
+            ES256K,
+            fixture!("secp256k1.sec1.pem"),
+            fixture!("secp256k1.spki.pem"),
+        ),
+        (
+            ES256K,
+            fixture!("secp256k1.pkcs8.pem"),
+            fixture!("secp256k1.pub.jwk.json"),
+        ),
     ];
     for alg in [RS256, RS384, RS512, PS256, PS384, PS512] {
         for (private, public) in rsa {
@@ -161,6 +171,20 @@ fn the_key_decides_the_algorithm() {
         verdict(&es, fixture!("p384.spki.pem"))
             .describe()
             .contains("needs a P-256 key")
+    );
+    // Nor with a secp256k1 key, whose points are as long as P-256's; ES256K not with P-256.
+    assert!(
+        verdict(&es, fixture!("secp256k1.spki.pem"))
+            .describe()
+            .contains("needs a P-256 key")
+    );
+    let es256k = signed(Algorithm::ES256K, fixture!("secp256k1.sec1.pem"), "{}");
+    assert!(
+        verdict(&es256k, fixture!("p256.spki.pem"))
+            .describe()
+            .contains("needs a secp256k1 key"),
+        "{}",
+        verdict(&es256k, fixture!("p256.spki.pem")).describe()
     );
     // A secret cannot verify RS256.
     let rs = signed(Algorithm::RS256, fixture!("rsa2048.pkcs1.pem"), "{}");

@@ -28,6 +28,8 @@ pub enum Algorithm {
     ES384,
     ES512,
     EdDSA,
+    /// ECDSA on secp256k1 with SHA-256 (RFC 8812 §3.1).
+    ES256K,
 }
 
 /// The elliptic curves ECDSA keys live on.
@@ -36,6 +38,8 @@ pub enum Curve {
     P256,
     P384,
     P521,
+    /// secp256k1 (RFC 8812 §3.1), for ES256K only.
+    Secp256k1,
 }
 
 impl Curve {
@@ -45,6 +49,7 @@ impl Curve {
             Curve::P256 => "P-256",
             Curve::P384 => "P-384",
             Curve::P521 => "P-521",
+            Curve::Secp256k1 => "secp256k1",
         }
     }
 
@@ -54,6 +59,7 @@ impl Curve {
             "P-256" => Curve::P256,
             "P-384" => Curve::P384,
             "P-521" => Curve::P521,
+            "secp256k1" => Curve::Secp256k1,
             _ => return None,
         })
     }
@@ -61,7 +67,7 @@ impl Curve {
     /// Bytes in one coordinate or in the private scalar.
     pub fn field_bytes(self) -> usize {
         match self {
-            Curve::P256 => 32,
+            Curve::P256 | Curve::Secp256k1 => 32,
             Curve::P384 => 48,
             Curve::P521 => 66,
         }
@@ -73,13 +79,14 @@ impl Curve {
             Curve::P256 => Algorithm::ES256,
             Curve::P384 => Algorithm::ES384,
             Curve::P521 => Algorithm::ES512,
+            Curve::Secp256k1 => Algorithm::ES256K,
         }
     }
 }
 
 impl Algorithm {
     /// All of them, in the order the algorithm menu lists them.
-    pub const ALL: [Algorithm; 13] = [
+    pub const ALL: [Algorithm; 14] = [
         Algorithm::HS256,
         Algorithm::HS384,
         Algorithm::HS512,
@@ -92,6 +99,7 @@ impl Algorithm {
         Algorithm::ES256,
         Algorithm::ES384,
         Algorithm::ES512,
+        Algorithm::ES256K,
         Algorithm::EdDSA,
     ];
 
@@ -111,6 +119,7 @@ impl Algorithm {
             Algorithm::ES384 => "ES384",
             Algorithm::ES512 => "ES512",
             Algorithm::EdDSA => "EdDSA",
+            Algorithm::ES256K => "ES256K",
         }
     }
 
@@ -126,7 +135,7 @@ impl Algorithm {
             HS256 | HS384 | HS512 => Family::Hmac,
             RS256 | RS384 | RS512 => Family::Rsa,
             PS256 | PS384 | PS512 => Family::RsaPss,
-            ES256 | ES384 | ES512 => Family::Ec,
+            ES256 | ES384 | ES512 | ES256K => Family::Ec,
             EdDSA => Family::Ed,
         }
     }
@@ -137,6 +146,7 @@ impl Algorithm {
             Algorithm::ES256 => Some(Curve::P256),
             Algorithm::ES384 => Some(Curve::P384),
             Algorithm::ES512 => Some(Curve::P521),
+            Algorithm::ES256K => Some(Curve::Secp256k1),
             _ => None,
         }
     }
@@ -145,7 +155,7 @@ impl Algorithm {
     pub fn hash_bytes(self) -> usize {
         use Algorithm::*;
         match self {
-            HS256 | RS256 | PS256 | ES256 => 32,
+            HS256 | RS256 | PS256 | ES256 | ES256K => 32,
             HS384 | RS384 | PS384 | ES384 => 48,
             HS512 | RS512 | PS512 | ES512 | EdDSA => 64,
         }

@@ -26,8 +26,8 @@ use {
 enum Route {
     /// jsonwebtoken, as this algorithm of its own.
     Library(jsonwebtoken::Algorithm),
-    /// The p521 crate, directly.
-    P521,
+    /// RustCrypto's curve crate directly, for the ECDSA curves jsonwebtoken lacks (P-521, secp256k1).
+    Direct,
 }
 
 fn route(alg: Algorithm) -> Route {
@@ -44,8 +44,8 @@ fn route(alg: Algorithm) -> Route {
         Algorithm::PS512 => Library::PS512,
         Algorithm::ES256 => Library::ES256,
         Algorithm::ES384 => Library::ES384,
-        // ES512 is not in jsonwebtoken's Algorithm: the p521 crate signs and verifies it here.
-        Algorithm::ES512 => return Route::P521,
+        // ES512 and ES256K are not in jsonwebtoken's Algorithm: p521 and k256 do them here.
+        Algorithm::ES512 | Algorithm::ES256K => return Route::Direct,
         Algorithm::EdDSA => Library::EdDSA,
     })
 }
@@ -65,10 +65,10 @@ pub fn verify(alg: Algorithm, material: &Material, message: &[u8], signature: &s
             crypto::verify(signature, message, &key, library_alg).unwrap_or(false)
         }
         #[cfg(not(feature = "split"))]
-        Route::P521 => p521_verify(material, message, signature),
-        // Built with `split`, no P-521 key is held here: only behind a handle (`Handle`).
+        Route::Direct => direct_verify(alg, material, message, signature),
+        // Built with `split`, no EC key is held here: only behind a handle (`Handle`).
         #[cfg(feature = "split")]
-        Route::P521 => false,
+        Route::Direct => false,
     }
 }
 
@@ -87,9 +87,9 @@ pub fn sign(alg: Algorithm, material: &Material, message: &[u8]) -> Result<Strin
             crypto::sign(message, &key, library_alg).map_err(|e| words(&e, alg, material))
         }
         #[cfg(not(feature = "split"))]
-        Route::P521 => p521_sign(material, message),
+        Route::Direct => direct_sign(alg, material, message),
         #[cfg(feature = "split")]
-        Route::P521 => Err(format!("this {} cannot sign ES512", material.kind_words())),
+        Route::Direct => Err(format!("this {} cannot sign {alg}", material.kind_words())),
     }
 }
 
@@ -106,7 +106,8 @@ pub(crate) fn decoding_key(material: &Material) -> Option<DecodingKey> {
         )),
         #[cfg(not(feature = "split"))]
         Material::Ec {
-            curve: Curve::P521, ..
+            curve: Curve::P521 | Curve::Secp256k1,
+            ..
         } => None,
         // jsonwebtoken's EC "DER" public key is the SEC1 point, as in an SPKI's bit string.
         #[cfg(not(feature = "split"))]
@@ -201,48 +202,61 @@ fn pss_minimum_bits(alg: Algorithm) -> Option<usize> {
     }
 }
 
-/// ES512: whether `signature` (base64url, `r || s`) is P-521's signature of `message`.
+/// ES512 or ES256K: whether `signature` (base64url, `r || s`) is the curve's ECDSA signature of
+/// `message` (SHA-512 for P-521, SHA-256 for secp256k1, each crate's default digest).
 #[cfg(not(feature = "split"))]
-fn p521_verify(material: &Material, message: &[u8], signature: &str) -> bool {
-    match material {
-        Material::Ec {
-            curve: Curve::P521,
-            point,
-            ..
-        } => {
-            let (Ok(key), Ok(bytes)) = (
-                p521::ecdsa::VerifyingKey::from_sec1_bytes(point),
-                base64url::decode(signature),
-            ) else {
+fn direct_verify(alg: Algorithm, material: &Material, message: &[u8], signature: &str) -> bool {
+    let Material::Ec { curve, point, .. } = material else {
+        return false;
+    };
+    let Ok(bytes) = base64url::decode(signature) else {
+        return false;
+    };
+    match (alg, curve) {
+        (Algorithm::ES512, Curve::P521) => {
+            let Ok(key) = p521::ecdsa::VerifyingKey::from_sec1_bytes(point) else {
                 return false;
             };
             p521::ecdsa::Signature::from_slice(&bytes)
                 .is_ok_and(|signature| key.verify(message, &signature).is_ok())
         }
+        // k256 refuses high-S signatures (Bitcoin's rule); ECDSA, RFC 8812 and Wycheproof accept
+        // them, and (r, s) is valid exactly when (r, n - s) is, so S is normalised first.
+        (Algorithm::ES256K, Curve::Secp256k1) => {
+            let Ok(key) = k256::ecdsa::VerifyingKey::from_sec1_bytes(point) else {
+                return false;
+            };
+            k256::ecdsa::Signature::from_slice(&bytes)
+                .is_ok_and(|signature| key.verify(message, &signature.normalize_s()).is_ok())
+        }
         _ => false,
     }
 }
 
-/// ES512: P-521's deterministic (RFC 6979) signature of `message`, as base64url `r || s`.
+/// ES512 or ES256K: the deterministic (RFC 6979) signature of `message`, as base64url `r || s`.
 #[cfg(not(feature = "split"))]
-fn p521_sign(material: &Material, message: &[u8]) -> Result<String, String> {
-    match material {
-        Material::Ec {
-            curve: Curve::P521,
-            scalar,
-            ..
-        } => {
-            let d = scalar
-                .as_deref()
-                .ok_or("a public key cannot sign: paste the private key")?;
-            let key = p521::ecdsa::SigningKey::from_slice(d)
-                .map_err(|e| format!("the private key cannot be used: {e}"))?;
+fn direct_sign(alg: Algorithm, material: &Material, message: &[u8]) -> Result<String, String> {
+    let Material::Ec { curve, scalar, .. } = material else {
+        return Err(format!("this {} cannot sign {alg}", material.kind_words()));
+    };
+    let d = scalar
+        .as_deref()
+        .ok_or("a public key cannot sign: paste the private key")?;
+    let unusable = |e: &dyn std::fmt::Display| format!("the private key cannot be used: {e}");
+    let bytes = match (alg, curve) {
+        (Algorithm::ES512, Curve::P521) => {
+            let key = p521::ecdsa::SigningKey::from_slice(d).map_err(|e| unusable(&e))?;
             let signature: p521::ecdsa::Signature = key.sign(message);
-            Ok(base64url::encode(&signature.to_bytes()))
+            signature.to_bytes().to_vec()
         }
-        Material::Ec { .. } => Err("ES512 needs a key on its own curve".into()),
-        _ => Err(format!("this {} cannot sign ES512", material.kind_words())),
-    }
+        (Algorithm::ES256K, Curve::Secp256k1) => {
+            let key = k256::ecdsa::SigningKey::from_slice(d).map_err(|e| unusable(&e))?;
+            let signature: k256::ecdsa::Signature = key.sign(message);
+            signature.to_bytes().to_vec()
+        }
+        _ => return Err(format!("{alg} needs a key on its own curve")),
+    };
+    Ok(base64url::encode(&bytes))
 }
 
 #[cfg(test)]

@@ -181,6 +181,13 @@ pub fn send_x25519(
     ))
 }
 
+/// secp256k1 is registered for ES256K signatures only (RFC 8812 §3.1), not for ECDH-ES.
+fn not_for_agreement() -> JweError {
+    JweError::KeyDoesNotFit(
+        "a secp256k1 key signs ES256K; ECDH-ES takes P-256, P-384, P-521 or X25519 keys".into(),
+    )
+}
+
 /// The recipient's side: the derived key (`key_len` bytes) from the header's `epk` and the
 /// private key (`curve`, `scalar`).
 pub fn receive(
@@ -232,6 +239,7 @@ pub fn receive(
         Curve::P256 => shared_secret::<p256::NistP256>(scalar, &point)?,
         Curve::P384 => shared_secret::<p384::NistP384>(scalar, &point)?,
         Curve::P521 => shared_secret::<p521::NistP521>(scalar, &point)?,
+        Curve::Secp256k1 => return Err(not_for_agreement()),
     };
     let (apu, apv) = (party(header, "apu")?, party(header, "apv")?);
     Ok(concat_kdf(&z, algorithm_id(alg, enc), &apu, &apv, key_len))
@@ -250,6 +258,7 @@ pub fn send(
         Curve::P256 => ephemeral::<p256::NistP256>(point, 0xff)?,
         Curve::P384 => ephemeral::<p384::NistP384>(point, 0xff)?,
         Curve::P521 => ephemeral::<p521::NistP521>(point, 0x01)?,
+        Curve::Secp256k1 => return Err(not_for_agreement()),
     };
     let size = (public.len() - 1) / 2;
     let epk = format!(

@@ -181,6 +181,13 @@ fn held_public_pem(material: &Material) -> Option<String> {
         } => p521::PublicKey::from_sec1_bytes(point)
             .ok()?
             .to_public_key_pem(LineEnding::LF),
+        Material::Ec {
+            curve: Curve::Secp256k1,
+            point,
+            ..
+        } => k256::PublicKey::from_sec1_bytes(point)
+            .ok()?
+            .to_public_key_pem(LineEnding::LF),
         Material::Ed25519 { public, .. } => ed25519_dalek::VerifyingKey::from_bytes(public)
             .ok()?
             .to_public_key_pem(LineEnding::LF),
@@ -225,6 +232,11 @@ fn private_pkcs8_der(material: &Material) -> Option<Vec<u8>> {
             scalar: Some(d),
             ..
         } => p521::SecretKey::from_slice(d).ok()?.to_pkcs8_der(),
+        Material::Ec {
+            curve: Curve::Secp256k1,
+            scalar: Some(d),
+            ..
+        } => k256::SecretKey::from_slice(d).ok()?.to_pkcs8_der(),
         Material::Ed25519 {
             seed: Some(seed), ..
         } => ed25519_dalek::SigningKey::from_bytes(seed).to_pkcs8_der(),

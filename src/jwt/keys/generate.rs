@@ -18,7 +18,7 @@ pub enum KeyKind {
 
 impl KeyKind {
     /// Every kind, in menu order.
-    pub const ALL: [KeyKind; 10] = [
+    pub const ALL: [KeyKind; 11] = [
         KeyKind::Hmac(256),
         KeyKind::Hmac(384),
         KeyKind::Hmac(512),
@@ -28,6 +28,7 @@ impl KeyKind {
         KeyKind::Ec(Curve::P256),
         KeyKind::Ec(Curve::P384),
         KeyKind::Ec(Curve::P521),
+        KeyKind::Ec(Curve::Secp256k1),
         KeyKind::Ed25519,
     ];
 
@@ -134,6 +135,7 @@ mod tests {
             KeyKind::Ec(Curve::P256),
             KeyKind::Ec(Curve::P384),
             KeyKind::Ec(Curve::P521),
+            KeyKind::Ec(Curve::Secp256k1),
             KeyKind::Ed25519,
         ] {
             let key = from_random(kind, &random[..kind.random_bytes()]).unwrap();

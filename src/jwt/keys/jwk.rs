@@ -222,6 +222,17 @@ fn key_of(value: &Value, jwk: Jwk, (kty, alg): (String, Option<String>)) -> Resu
                 None => return Err(KeyError::Jwk("\"x\" is missing".into())),
             }
         }
+        // Nor secp256k1 (RFC 8812 §3.1, for ES256K): read here from the same members.
+        AlgorithmParameters::Other(params)
+            if kty == "EC"
+                && params.fields.get("crv").and_then(|c| c.as_str()) == Some("secp256k1") =>
+        {
+            let member = |name: &str| params.fields.get(name).and_then(|v| v.as_str());
+            match (member("x"), member("y")) {
+                (Some(x), Some(y)) => ec("secp256k1", x, y, &private)?,
+                _ => return Err(unmatched(&kty, &params.fields)),
+            }
+        }
         AlgorithmParameters::Other(params) => return Err(unmatched(&kty, &params.fields)),
         // A key type a later jsonwebtoken may add.
         _ => return Err(KeyError::Unsupported(format!("JWK key type \"{kty}\""))),
@@ -267,7 +278,7 @@ fn unmatched(kty: &str, fields: &BTreeMap<String, serde_json::Value>) -> KeyErro
 fn ec_curve(crv: &str) -> Result<Curve, KeyError> {
     Curve::from_name(crv).ok_or_else(|| {
         KeyError::Unsupported(format!(
-            "EC curve \"{crv}\" (JWS uses P-256, P-384 and P-521)"
+            "EC curve \"{crv}\" (JWS uses P-256, P-384, P-521 and secp256k1)"
         ))
     })
 }

@@ -179,6 +179,11 @@ fn key_data(material: &Material) -> Option<KeyData> {
     Some(match material {
         // OpenSSH has no X25519 keys.
         Material::Secret(_) | Material::Handle(_) | Material::X25519 { .. } => return None,
+        // Nor secp256k1 keys; its points would otherwise read as P-256 ones of the same length.
+        Material::Ec {
+            curve: Curve::Secp256k1,
+            ..
+        } => return None,
         Material::Rsa { public, .. } => {
             KeyData::Rsa(ssh_key::public::RsaPublicKey::try_from(public).ok()?)
         }

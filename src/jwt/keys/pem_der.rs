@@ -105,6 +105,9 @@ pub(super) fn ec_public(curve: Curve, sec1_point: &[u8]) -> Result<Material, Key
         Curve::P256 => p256::PublicKey::from_sec1_bytes(sec1_point).map(|k| k.to_sec1_bytes()),
         Curve::P384 => p384::PublicKey::from_sec1_bytes(sec1_point).map(|k| k.to_sec1_bytes()),
         Curve::P521 => p521::PublicKey::from_sec1_bytes(sec1_point).map(|k| k.to_sec1_bytes()),
+        // k256 compresses points by default; JWK and the checks here want them uncompressed.
+        Curve::Secp256k1 => k256::PublicKey::from_sec1_bytes(sec1_point)
+            .map(|k| k256::elliptic_curve::sec1::ToSec1Point::to_sec1_point(&k, false).to_bytes()),
     }
     .map_err(|_| {
         KeyError::Unsupported(format!(
@@ -135,6 +138,13 @@ pub(super) fn ec_private(curve: Curve, scalar: &[u8]) -> Result<Material, KeyErr
             .map_err(bad)?
             .public_key()
             .to_sec1_bytes(),
+        Curve::Secp256k1 => k256::elliptic_curve::sec1::ToSec1Point::to_sec1_point(
+            &k256::SecretKey::from_slice(scalar)
+                .map_err(bad)?
+                .public_key(),
+            false,
+        )
+        .to_bytes(),
     };
     // Store the scalar at its full width, as PKCS#8 and JWK expect.
     let mut padded = vec![0u8; curve.field_bytes().saturating_sub(scalar.len())];
@@ -168,6 +178,12 @@ fn spki(der: &[u8], format: Format) -> Result<Key, KeyError> {
     if let Ok(key) = p521::PublicKey::from_public_key_der(der) {
         return Ok(Key::new(
             ec_public(Curve::P521, &key.to_sec1_bytes())?,
+            format,
+        ));
+    }
+    if let Ok(key) = k256::PublicKey::from_public_key_der(der) {
+        return Ok(Key::new(
+            ec_public(Curve::Secp256k1, &key.to_sec1_bytes())?,
             format,
         ));
     }
@@ -273,6 +289,12 @@ fn pkcs8(der: &[u8]) -> Result<Key, KeyError> {
             Format::PemPkcs8,
         ));
     }
+    if let Ok(key) = k256::SecretKey::from_pkcs8_der(der) {
+        return Ok(Key::new(
+            ec_private(Curve::Secp256k1, &key.to_bytes())?,
+            Format::PemPkcs8,
+        ));
+    }
     if let Ok(key) = ed25519_dalek::SigningKey::from_pkcs8_der(der) {
         return Ok(Key::new(
             Material::ed25519_private(key.to_bytes()),
@@ -353,9 +375,15 @@ fn sec1(der: &[u8]) -> Result<Key, KeyError> {
             Format::PemSec1,
         ));
     }
+    if let Ok(key) = k256::SecretKey::from_sec1_der(der) {
+        return Ok(Key::new(
+            ec_private(Curve::Secp256k1, &key.to_bytes())?,
+            Format::PemSec1,
+        ));
+    }
     Err(KeyError::Der {
         label: "EC PRIVATE KEY",
-        detail: "not a P-256, P-384 or P-521 key (secp256k1 and other curves are not JWS curves)"
+        detail: "not a P-256, P-384, P-521 or secp256k1 key (other curves are not JWS curves)"
             .into(),
     })
 }

@@ -182,6 +182,28 @@ fn exports_read_back_as_the_same_key() {
 }
 
 #[test]
+fn secp256k1_keys_export_as_jwk_and_pem_but_not_openssh() {
+    let material = detect(fixture!("secp256k1.sec1.pem")).unwrap().keys()[0]
+        .material
+        .clone();
+    let thumb = export::thumbprint(&material);
+    let jwk = export::jwk(&material, true);
+    assert!(jwk.contains(r#""crv": "secp256k1""#), "{jwk}");
+    for text in [
+        jwk,
+        export::jwk(&material, false),
+        export::public_pem(&material).unwrap(),
+        export::private_pem(&material).unwrap(),
+        fixture!("secp256k1.pkcs8.pem").to_string(),
+    ] {
+        let again = detect(&text).unwrap().keys()[0].material.clone();
+        assert_eq!(export::thumbprint(&again), thumb, "{text}");
+    }
+    // OpenSSH has no secp256k1 key type: nothing is written rather than something wrong.
+    assert_eq!(export::openssh_public(&material, "c"), None);
+}
+
+#[test]
 fn bad_keys_are_errors_not_panics() {
     assert!(matches!(
         detect(fixture!("rsa512.pkcs1.pem")),
@@ -211,7 +233,11 @@ fn bad_keys_are_errors_not_panics() {
     assert!(describe(r#"{"kty":"RSA","n":"AQAB","e":"AQAB"}"#).contains("under 1024 bits"));
     assert_eq!(
         describe(r#"{"kty":"EC","crv":"secp256k1","x":"AA","y":"AA"}"#),
-        "error: EC curve \"secp256k1\" (JWS uses P-256, P-384 and P-521) is not supported for JWS"
+        "error: JWK: \"x\" and \"y\" of a secp256k1 key must be 32 bytes each, found 1 and 1"
+    );
+    assert_eq!(
+        describe(r#"{"kty":"EC","crv":"brainpoolP256r1","x":"AA","y":"AA"}"#),
+        "error: EC curve \"brainpoolP256r1\" (JWS uses P-256, P-384, P-521 and secp256k1) is not supported for JWS"
     );
     assert_eq!(
         describe(r#"{"kty":"EC","crv":"P-256","x":"AA","y":"AA"}"#),
@@ -366,7 +392,7 @@ fn jwk_members_of_the_wrong_type_or_missing_are_named() {
     );
     assert_eq!(
         error(r#"{"kty":"EC","crv":"Ed25519","x":"AA","y":"AA"}"#),
-        "EC curve \"Ed25519\" (JWS uses P-256, P-384 and P-521) is not supported for JWS"
+        "EC curve \"Ed25519\" (JWS uses P-256, P-384, P-521 and secp256k1) is not supported for JWS"
     );
     assert_eq!(
         error(r#"{"kty":"OKP","x":"AA"}"#),
