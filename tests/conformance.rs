@@ -8,7 +8,7 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 use jwt_debugger::jwt::json::{self, Value};
 use jwt_debugger::jwt::keys::{self, SecretEncoding};
-use jwt_debugger::jwt::{base64url, sign, token, verify};
+use jwt_debugger::jwt::{base64url, detached, sign, token, verify};
 
 const WYCHEPROOF: &str = include_str!("vectors/wycheproof/json_web_signature_test.json");
 
@@ -319,10 +319,10 @@ fn jose_cookbook_examples() {
 
 /// RFC 7797 §4.2 (`b64: false`) from the cookbook. The file is "JSON only", with no compact
 /// form: its payload "$.02" contains a '.', so its compact form can only be detached (RFC 7797
-/// §5.2), with an empty payload segment, and the attached form cannot be rebuilt. The project
-/// verifies the token text exactly as given, and a detached payload is not in it, so the verdict
-/// is "unverifiable" (saying "detached"), not "verified". Were the payload '.'-free, the attached
-/// form would be rebuilt and would have to verify.
+/// §5.2), with an empty payload segment. Alone, that token is "unverifiable" (saying
+/// "detached"); with the payload given beside it it is checked over that payload, once its
+/// header lists "b64" in "crit" as RFC 7797 §6 requires (the cookbook's does not). Were the
+/// payload '.'-free, the attached form would be rebuilt and would have to verify.
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn rfc7797_unencoded_payload() {
@@ -350,6 +350,18 @@ fn rfc7797_unencoded_payload() {
         let outcome = check(&compact, &jwk);
         assert_eq!(outcome.state, "unverifiable", "{}", outcome.text);
         assert!(outcome.text.contains("detached"), "{}", outcome.text);
+        // Given beside the token, as the page's payload box gives it, the payload is still not
+        // checked: this header leaves "b64" out of "crit", which RFC 7797 §6 requires.
+        let keys = keys::parse(&jwk, SecretEncoding::Utf8);
+        let detached_token = token::decode(&compact).expect("the detached token decodes");
+        let attached = detached::attach(&detached_token, &payload);
+        let verdict = verify::verify(&attached, keys.as_ref());
+        assert_eq!(verdict.state(), "unverifiable");
+        assert!(
+            verdict.describe().contains("crit"),
+            "{}",
+            verdict.describe()
+        );
         outcome
     };
     assert!(matches!(outcome.state, "verified" | "unverifiable"));
@@ -371,6 +383,20 @@ fn rfc7797_unencoded_payload() {
         check(&attached.replace(".$02.", ".$03."), &jwk).state,
         "invalid"
     );
+    // And the cookbook's payload "$.02" under that header, detached: checked over the payload
+    // given beside it.
+    let signed =
+        sign::sign(&format!("{protected}.$.02"), &header, &set.keys()[0]).expect("HS256 signs");
+    let signature = signed.rsplit('.').next().expect("a signature");
+    let detached_token =
+        token::decode(&format!("{protected}..{signature}")).expect("the detached form decodes");
+    for (given, state) in [("$.02", "verified"), ("$.03", "invalid")] {
+        let verdict = verify::verify(
+            &detached::attach(&detached_token, given),
+            Some(&keys::parse(&jwk, SecretEncoding::Utf8).expect("a key")),
+        );
+        assert_eq!(verdict.state(), state, "{given}: {}", verdict.describe());
+    }
 }
 
 /// RFC 7515 Appendix A.1 (HS256), A.2 (RS256), A.3 (ES256) and A.4 (ES512): each verifies with

@@ -3,6 +3,7 @@
 pub mod algorithm;
 pub mod base64url;
 pub mod claims;
+pub mod detached;
 pub mod json;
 pub mod jwe;
 pub mod keys;

@@ -2,6 +2,7 @@
 //! accepted (RFC 8725 §3.1): the verdict is verified, invalid, unverifiable (and why), or no key.
 
 use super::algorithm::{Algorithm, Family};
+use super::detached;
 use super::json::Value;
 use super::keys::{Key, KeyError, KeySet, Material, SecretEncoding, Shape};
 use super::primitives;
@@ -197,9 +198,13 @@ pub fn token_algorithm(token: &Token) -> Result<Algorithm, String> {
     }
     let algorithm = Algorithm::from_name(&alg)
         .ok_or_else(|| format!("\"{alg}\" is not a JWS algorithm supported here"))?;
-    let unencoded = token.header.get("b64") == Some(&Value::Bool(false));
-    if unencoded && token.segments.get(1).is_some_and(|s| s.range.is_empty()) {
-        return Err("\"b64\": false with an empty payload segment is a detached payload (RFC 7797 §5): the signed payload is not in the token, so it cannot be checked here".into());
+    if detached::is_detached(token) {
+        return Err(if detached::is_unencoded(token) {
+            "the payload is detached (an empty payload segment, RFC 7797 §5): paste the payload that was signed, exactly as sent, in the payload box to check the signature over it"
+        } else {
+            "the payload is detached (an empty payload segment, RFC 7515 Appendix F): paste the payload that was signed in the payload box to check the signature over it"
+        }
+        .into());
     }
     check_crit(&token.header)?;
     Ok(algorithm)

@@ -5,6 +5,7 @@ use std::rc::Rc;
 use crate::engine;
 use crate::jwt::algorithm::Algorithm;
 use crate::jwt::claims::ClaimsStatus;
+use crate::jwt::detached;
 use crate::jwt::json::Value;
 use crate::jwt::keys::{self, KeyError, KeySet, SecretEncoding};
 use crate::jwt::lint::{self, Finding, Offered};
@@ -80,6 +81,8 @@ pub enum Action {
     SetHolderKey(String),
     /// The access token, code or state an ID token's `at_hash`, `c_hash` or `s_hash` binds.
     SetOidcValue(&'static str, String),
+    /// The payload of a detached or unencoded (`b64: false`) JWS, given beside the token.
+    SetDetachedPayload(String),
     /// Open the token nested in the encrypted token's plaintext in the debugger.
     OpenNested,
     /// Back from a nested token to the encrypted token it came from.
@@ -302,6 +305,8 @@ pub struct Debugger {
     /// What the user gave for each OIDC hash claim (`at_hash` → the access token, …), kept
     /// across tokens as the expected `aud` is.
     pub oidc_values: Rc<Vec<(&'static str, Rc<str>)>>,
+    /// The payload given for a detached or unencoded JWS, exactly as typed; kept across tokens.
+    pub detached_payload: Rc<str>,
     /// What the user is typing in the header / payload panels, kept as typed until the token
     /// box itself changes (re-printing it would move their caret).
     pub header_draft: Option<Rc<str>>,
@@ -371,6 +376,7 @@ impl Debugger {
             binding: Binding::None,
             kb_request: None,
             oidc_values: Rc::default(),
+            detached_payload: Rc::from(""),
             header_draft: None,
             payload_draft: None,
             edit_error: None,
@@ -473,6 +479,10 @@ impl Debugger {
                 if !value.trim().is_empty() {
                     values.push((claim, value.into()));
                 }
+            }
+            Action::SetDetachedPayload(payload) => {
+                next.detached_payload = payload.into();
+                next.reverify();
             }
             Action::SetHolderKey(text) => {
                 engine::retry_refused();
@@ -1181,7 +1191,20 @@ impl Debugger {
             }
             Some(view) => {
                 let keys = self.verification_keys().map(|parsed| &**parsed);
-                let mut verdict = verify::verify(&view.token, keys);
+                // A detached or unencoded JWS is checked over the payload given beside it.
+                let given =
+                    !self.detached_payload.is_empty() && detached::takes_payload(&view.token);
+                let attached;
+                let token = if given {
+                    attached = detached::attach(&view.token, &self.detached_payload);
+                    &attached
+                } else {
+                    &view.token
+                };
+                let mut verdict = verify::verify(token, keys);
+                if given && let Verdict::Verified { by } = &mut verdict {
+                    by.push_str(", over the payload given beside the token");
+                }
                 // Said once: why the text is not a key is under the key box (key-info). What
                 // the key engine reports (its own failure included) stays in the verdict: it
                 // is about checking, not about the text.
@@ -1196,7 +1219,7 @@ impl Debugger {
                 if let Verdict::Invalid { hint } = &mut verdict
                     && self.key.parsed.is_some()
                     && let Some(other) =
-                        verify::other_secret_reading(&view.token, &self.key.text, self.encoding)
+                        verify::other_secret_reading(token, &self.key.text, self.encoding)
                 {
                     *hint = Some(format!(
                         "Read as {} instead, this secret verifies: change the encoding.",

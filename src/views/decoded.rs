@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::detached_panel::detached_payload;
 use super::findings_panel::findings_panel;
 use super::header_panel::header_panel;
 use super::oidc_panel::oidc_hashes;
@@ -16,6 +17,7 @@ use crate::components::decode_error::{DecodeErrorView, DecodeStatus};
 
 use crate::components::sd_panel::SdPanel;
 use crate::jwt::algorithm::Algorithm;
+use crate::jwt::detached;
 use crate::jwt::keys::SecretEncoding;
 use crate::jwt::token::Part;
 use crate::state::{Action, AppAction, Debugger, Decoded, DecodedView, Signer, Signing};
@@ -40,6 +42,7 @@ pub(super) struct PanelActions {
     pub on_add_decoy: Callback<()>,
     pub on_holder_key: Callback<String>,
     pub on_oidc_value: Callback<(&'static str, String)>,
+    pub on_detached_payload: Callback<String>,
 }
 
 #[hook]
@@ -75,6 +78,7 @@ fn use_panel_actions(store: &Store) -> PanelActions {
         on_oidc_value: use_dispatch(&store.dispatch, |(claim, value)| {
             Action::SetOidcValue(claim, value)
         }),
+        on_detached_payload: use_dispatch(&store.dispatch, Action::SetDetachedPayload),
     }
 }
 
@@ -128,6 +132,9 @@ pub fn DecodedColumn() -> Html {
                         <DecodeErrorView {error} />
                     }
                     { payload_panel(&store, &actions) }
+                    if let Some(view) = shared_view(debugger_state).filter(|v| detached::takes_payload(&v.token)) {
+                        { detached_payload(&view.token, &debugger_state.detached_payload, &actions.on_detached_payload) }
+                    }
                     { signature_line(&store) }
                     if !oidc.is_empty() {
                         { oidc_hashes(&oidc, &actions.on_oidc_value) }

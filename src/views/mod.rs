@@ -4,6 +4,7 @@
 
 pub mod debugger;
 pub mod decoded;
+pub mod detached_panel;
 pub mod findings_panel;
 pub mod header_panel;
 pub mod keygen;

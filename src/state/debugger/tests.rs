@@ -1498,3 +1498,61 @@ fn an_id_tokens_hash_claims_are_checked_against_what_is_given() {
     let state = state.apply(Action::SetOidcValue("c_hash", String::new()));
     assert_eq!(state.oidc_hashes()[1].status, None);
 }
+
+/// A detached JWS, HS256 with `secret` over `payload` (`b64: false` when `unencoded`).
+fn detached_token(payload: &str, unencoded: bool) -> String {
+    let header = if unencoded {
+        r#"{"alg":"HS256","b64":false,"crit":["b64"]}"#
+    } else {
+        r#"{"alg":"HS256"}"#
+    };
+    let header_value = crate::jwt::json::parse(header).unwrap();
+    let encoded = base64url::encode(header.as_bytes());
+    let segment = if unencoded {
+        payload.to_string()
+    } else {
+        base64url::encode(payload.as_bytes())
+    };
+    let key = keys::parse("secret", SecretEncoding::Utf8)
+        .unwrap()
+        .unwrap();
+    let signed = sign::sign(
+        &format!("{encoded}.{segment}"),
+        &header_value,
+        &key.keys()[0],
+    )
+    .unwrap();
+    format!("{encoded}..{}", signed.rsplit('.').next().unwrap())
+}
+
+#[test]
+fn a_detached_payload_given_beside_the_token_is_what_the_verdict_is_over() {
+    for unencoded in [false, true] {
+        let state = Debugger::new(&detached_token("$.02", unencoded), 0)
+            .apply(Action::SetKey("secret".into()));
+        assert_eq!(state.verdict.state(), "unverifiable", "{unencoded}");
+        assert!(state.verdict.describe().contains("detached"));
+        let state = state.apply(Action::SetDetachedPayload("$.02".into()));
+        assert_eq!(
+            state.verdict.state(),
+            "verified",
+            "{}",
+            state.verdict.describe()
+        );
+        assert!(state.verdict.describe().contains("over the payload given"));
+        let state = state.apply(Action::SetDetachedPayload("$.03".into()));
+        assert_eq!(state.verdict.state(), "invalid");
+        // Kept for the next token, and emptied: the token alone again.
+        let state = state
+            .apply(Action::SetDetachedPayload("$.02".into()))
+            .apply(Action::SetToken(detached_token("$.02", unencoded)));
+        assert_eq!(state.verdict.state(), "verified");
+        let state = state.apply(Action::SetDetachedPayload(String::new()));
+        assert_eq!(state.verdict.state(), "unverifiable");
+    }
+    // An ordinary token ignores the box.
+    let state = Debugger::new(EXAMPLE_TOKEN, 0)
+        .apply(Action::SetKey("your-256-bit-secret".into()))
+        .apply(Action::SetDetachedPayload("anything".into()));
+    assert_eq!(state.verdict.state(), "verified");
+}
