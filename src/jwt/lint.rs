@@ -3,6 +3,7 @@
 
 use super::algorithm::{Algorithm, Family};
 use super::claims::Dates;
+use super::detached;
 use super::json::{Value, unescape};
 use super::keys::{KeySet, Material};
 use super::time::Seconds;
@@ -364,6 +365,10 @@ fn duplicate_finding(part: &str, keys: &[String]) -> Finding {
 }
 
 fn payload_findings(token: &Token, now: Seconds, out: &mut Vec<Finding>) {
+    // A detached payload is not in the token: nothing here to judge.
+    if detached::is_detached(token) {
+        return;
+    }
     let claims = match &token.payload {
         Some(Payload::Json(value @ Value::Object(_))) => value,
         Some(_) => {

@@ -36,7 +36,15 @@ pub(super) fn payload_panel(store: &Store, actions: &PanelActions) -> Html {
         (None, Decoded::Error(broken)) => broken.payload_form,
         (None, _) => PayloadForm::Json,
     };
+    let detached = view.is_some_and(|v| crate::jwt::detached::is_detached(&v.token));
     let (payload_state, payload_note) = match payload_form {
+        // Still `not-json` (the contract's word): the token's payload segment is empty.
+        _ if detached => (
+            Some("not-json"),
+            Some(
+                "The payload is not in the token (detached): the signature is over a payload sent apart from it. Paste that payload in the box below.",
+            ),
+        ),
         PayloadForm::Json => (None, None),
         PayloadForm::Text => (
             Some("not-json"),
