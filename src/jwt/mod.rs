@@ -2,6 +2,7 @@
 
 pub mod algorithm;
 pub mod base64url;
+pub mod certs;
 pub mod claims;
 pub mod detached;
 pub mod json;
