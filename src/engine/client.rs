@@ -10,6 +10,7 @@ use std::rc::{Rc, Weak};
 
 use super::protocol::{Answer, BUILD, Envelope, Exports, Held, KeyFacts, KeysRead, Request};
 use crate::jwt::algorithm::Algorithm;
+use crate::jwt::certs::ChainFacts;
 use crate::jwt::jwe::{JweError, Opened};
 use crate::jwt::keys::generate::KeyKind;
 use crate::jwt::keys::handle::{Export, Facts, KeyHandle};
@@ -43,6 +44,7 @@ enum Kept {
     DemoKeys(Result<(String, String), String>),
     Decrypted(Result<Opened, JweError>),
     Encrypted(Result<String, JweError>),
+    Chain(Result<ChainFacts, String>),
 }
 
 struct Memory {
@@ -295,6 +297,7 @@ impl<L: Link + 'static> Client<L> {
             Answer::DemoKeys(pair) => Kept::DemoKeys(pair),
             Answer::Decrypted(result) => Kept::Decrypted(result),
             Answer::Encrypted(result) => Kept::Encrypted(result),
+            Answer::Chain(result) => Kept::Chain(result),
         }
     }
 
@@ -382,6 +385,7 @@ fn refusal(request: &Request, why: &str) -> Kept {
         Request::DemoKeys(_) => Kept::DemoKeys(Err(why.to_string())),
         Request::Decrypt { .. } => Kept::Decrypted(Err(JweError::Key(why.to_string()))),
         Request::Encrypt { .. } => Kept::Encrypted(Err(JweError::Key(why.to_string()))),
+        Request::Chain { .. } => Kept::Chain(Err(why.to_string())),
         _ => Kept::Keys(Err(KeyError::Reported(why.to_string()))),
     }
 }
@@ -473,6 +477,27 @@ impl<L: Link + 'static> Client<L> {
         })? {
             Kept::Decrypted(result) => Some(result),
             _ => Some(Err(JweError::Key(garbled().to_string()))),
+        }
+    }
+
+    /// The `x5c` chain read and checked (`certs::read_chain`).
+    pub fn chain(
+        &self,
+        x5c: &[String],
+        key: &str,
+        alg: &str,
+        message: &[u8],
+        signature: &str,
+    ) -> Option<Result<ChainFacts, String>> {
+        match self.ask(Request::Chain {
+            x5c: x5c.to_vec(),
+            key: key.to_string(),
+            alg: alg.to_string(),
+            message: message.to_vec(),
+            signature: signature.to_string(),
+        })? {
+            Kept::Chain(result) => Some(result),
+            _ => Some(Err(garbled().to_string())),
         }
     }
 

@@ -41,7 +41,7 @@ pub mod worker;
 #[cfg(feature = "split")]
 pub use work::demo_keys;
 pub use work::{
-    decrypt, encrypt, generate, lock_openssh, read_keys, retry_refused, rsa_from_pkcs8,
+    chain, decrypt, encrypt, generate, lock_openssh, read_keys, retry_refused, rsa_from_pkcs8,
     search_common_secrets, tutorial_issue, tutorial_validate,
 };
 

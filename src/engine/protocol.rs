@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::jwt::certs::ChainFacts;
 use crate::jwt::jwe::{JweError, Opened};
 use crate::jwt::keys::handle::Facts;
 use crate::jwt::keys::{Format, SecretEncoding, Usage};
@@ -12,7 +13,7 @@ use crate::jwt::tutorial::TutorialAlg;
 
 /// The engine's build, sent with every answer: the page refuses an engine from another release
 /// (an old copy from a cache) instead of misreading it.
-pub const BUILD: &str = concat!(env!("CARGO_PKG_VERSION"), "/protocol-9");
+pub const BUILD: &str = concat!(env!("CARGO_PKG_VERSION"), "/protocol-10");
 
 /// A question for the engine. Keys are named by the handle the engine gave them.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -77,6 +78,15 @@ pub enum Request {
         key: String,
         token: String,
         now: i64,
+    },
+    /// A header's `x5c` chain read and checked against the certificates in `key` (the key
+    /// box's text), and the token's `signature` of `message` checked with the leaf's key.
+    Chain {
+        x5c: Vec<String>,
+        key: String,
+        alg: String,
+        message: Vec<u8>,
+        signature: String,
     },
 }
 
@@ -146,6 +156,8 @@ pub enum Answer {
     Decrypted(Result<Opened, JweError>),
     /// The sealed JWE, or why it could not be sealed.
     Encrypted(Result<String, JweError>),
+    /// The chain as read, or why `x5c` could not be read.
+    Chain(Result<ChainFacts, String>),
 }
 
 /// What goes to the engine: a request and the number its answer comes back under.

@@ -10,7 +10,7 @@ use crate::jwt::keys::generate::{self, KeyKind};
 use crate::jwt::keys::handle::Facts;
 use crate::jwt::keys::{self, Key, KeyError, KeySet, Material, SecretEncoding, export};
 use crate::jwt::primitives;
-use crate::jwt::{jwe, lint, token, tutorial};
+use crate::jwt::{certs, jwe, lint, token, tutorial};
 use crate::presets;
 
 /// The keys the page has been given handles to.
@@ -116,6 +116,13 @@ impl Store {
                 self.jwe_keys(&key, encoding, "", "no key to encrypt to")
                     .and_then(|keys| jwe::encrypt(&header, plaintext.as_bytes(), keys)),
             ),
+            Request::Chain {
+                x5c,
+                key,
+                alg,
+                message,
+                signature,
+            } => Answer::Chain(certs::read_chain(&x5c, &key, &alg, &message, &signature)),
             Request::Release(handle) => {
                 self.held.remove(&handle);
                 return None;

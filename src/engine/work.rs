@@ -5,6 +5,7 @@
 
 #[cfg(feature = "split")]
 use crate::jwt::algorithm::Algorithm;
+use crate::jwt::certs::ChainFacts;
 use crate::jwt::jwe::{JweError, Opened};
 use crate::jwt::keys::generate::KeyKind;
 use crate::jwt::keys::{Key, KeyError, KeySet, SecretEncoding};
@@ -17,7 +18,7 @@ use super::browser::client as engine;
 #[cfg(feature = "split")]
 use crate::jwt::keys;
 #[cfg(not(feature = "split"))]
-use crate::jwt::{jwe, keys, lint, tutorial};
+use crate::jwt::{certs, jwe, keys, lint, tutorial};
 
 /// The key box's text read: secrets here, PEM, JWK, JWKS and OpenSSH text by whoever holds the
 /// asymmetric key code, a locked key opened with `passphrase` (empty: none given). `None` when
@@ -148,4 +149,19 @@ pub fn encrypt(
     return engine().encrypt(header, plaintext, key, encoding);
     #[cfg(not(feature = "split"))]
     Some(jwe::seal(header, plaintext, key, encoding))
+}
+
+/// A header's `x5c` chain read and checked against the certificates in the key box's text, and
+/// the token's signature checked with the leaf's key (`certs::read_chain`).
+pub fn chain(
+    x5c: &[String],
+    key: &str,
+    alg: &str,
+    message: &[u8],
+    signature: &str,
+) -> Option<Result<ChainFacts, String>> {
+    #[cfg(feature = "split")]
+    return engine().chain(x5c, key, alg, message, signature);
+    #[cfg(not(feature = "split"))]
+    Some(certs::read_chain(x5c, key, alg, message, signature))
 }

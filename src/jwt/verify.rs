@@ -198,14 +198,6 @@ pub fn token_algorithm(token: &Token) -> Result<Algorithm, String> {
     }
     let algorithm = Algorithm::from_name(&alg)
         .ok_or_else(|| format!("\"{alg}\" is not a JWS algorithm supported here"))?;
-    if detached::is_detached(token) {
-        return Err(if detached::is_unencoded(token) {
-            "the payload is detached (an empty payload segment, RFC 7797 §5): paste the payload that was signed, exactly as sent, in the payload box to check the signature over it"
-        } else {
-            "the payload is detached (an empty payload segment, RFC 7515 Appendix F): paste the payload that was signed in the payload box to check the signature over it"
-        }
-        .into());
-    }
     check_crit(&token.header)?;
     Ok(algorithm)
 }
@@ -285,6 +277,17 @@ pub fn verify(token: &Token, keys: Option<&Result<KeySet, KeyError>>) -> Verdict
         if matches {
             return Verdict::Verified { by: key.describe() };
         }
+    }
+    // An empty payload segment that is not the signed payload: it was sent apart (detached).
+    if checked && detached::is_detached(token) {
+        return Verdict::Unverifiable(
+            if detached::is_unencoded(token) {
+                "the payload is detached (an empty payload segment, RFC 7797 §5): paste the payload that was signed, exactly as sent, in the payload box to check the signature over it"
+            } else {
+                "the payload is detached (an empty payload segment, RFC 7515 Appendix F): paste the payload that was signed in the payload box to check the signature over it"
+            }
+            .into(),
+        );
     }
     if checked {
         // A set: say which of its keys was tried, so a wrong kid or key is found at once.

@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use crate::engine;
 use crate::jwt::algorithm::Algorithm;
+use crate::jwt::certs::{self, ChainFacts, ChainState};
 use crate::jwt::claims::ClaimsStatus;
 use crate::jwt::detached;
 use crate::jwt::json::Value;
@@ -307,6 +308,8 @@ pub struct Debugger {
     pub oidc_values: Rc<Vec<(&'static str, Rc<str>)>>,
     /// The payload given for a detached or unencoded JWS, exactly as typed; kept across tokens.
     pub detached_payload: Rc<str>,
+    /// The token's `x5c` certificate chain, as read; `None` without one.
+    pub chain: Option<ChainRead>,
     /// What the user is typing in the header / payload panels, kept as typed until the token
     /// box itself changes (re-printing it would move their caret).
     pub header_draft: Option<Rc<str>>,
@@ -377,6 +380,7 @@ impl Debugger {
             kb_request: None,
             oidc_values: Rc::default(),
             detached_payload: Rc::from(""),
+            chain: None,
             header_draft: None,
             payload_draft: None,
             edit_error: None,
@@ -1147,6 +1151,7 @@ impl Debugger {
     }
 
     fn reverify(&mut self) {
+        self.chain = self.read_chain();
         // A new token or key: an earlier list search says nothing about it.
         self.cracked = None;
         self.opened = None;
@@ -1189,6 +1194,7 @@ impl Debugger {
                 self.opened = opened;
                 verdict
             }
+            Some(_) if self.chain_decides() => self.chain_verdict(),
             Some(view) => {
                 let keys = self.verification_keys().map(|parsed| &**parsed);
                 // A detached or unencoded JWS is checked over the payload given beside it.
@@ -1229,6 +1235,80 @@ impl Debugger {
                 verdict
             }
         };
+    }
+
+    /// The signed token's `x5c` chain, read against the certificates in the key box.
+    fn read_chain(&self) -> Option<ChainRead> {
+        let view = self.view()?;
+        if view.token.kind != token::Kind::Jws {
+            return None;
+        }
+        Some(match certs::x5c_of(&view.token.header)? {
+            Err(why) => ChainRead::Unreadable(why.into()),
+            Ok(x5c) => {
+                let signature = view
+                    .token
+                    .segments
+                    .get(2)
+                    .map_or("", |s| view.token.segment_text(s));
+                match engine::chain(
+                    &x5c,
+                    &self.key.text,
+                    &view.token.alg().unwrap_or_default(),
+                    verify::signing_input(&view.token).as_bytes(),
+                    signature,
+                ) {
+                    None => ChainRead::Pending,
+                    Some(Ok(facts)) => ChainRead::Read(Rc::new(facts)),
+                    Some(Err(why)) => ChainRead::Unreadable(why.into()),
+                }
+            }
+        })
+    }
+
+    /// Whether the `x5c` chain decides the verdict: the token has one and the key box holds
+    /// certificates to anchor it, or no key at all. A plain key the user gave is checked as
+    /// always, whatever the header carries.
+    fn chain_decides(&self) -> bool {
+        self.chain.is_some()
+            && (self.key.text.contains("-----BEGIN CERTIFICATE-----")
+                || self.verification_keys().is_none())
+    }
+
+    /// The verdict of a token checked with its own leaf certificate's key: `verified` only when
+    /// the chain is anchored in a certificate the user gave and valid now.
+    fn chain_verdict(&self) -> Verdict {
+        let facts = match &self.chain {
+            None | Some(ChainRead::Pending) => return Verdict::Pending,
+            Some(ChainRead::Unreadable(why)) => {
+                return Verdict::Unverifiable(format!("the \"x5c\" chain cannot be read: {why}"));
+            }
+            Some(ChainRead::Read(facts)) => facts,
+        };
+        let judged = certs::judge(facts, self.now);
+        let leaf = facts.certs.first().map_or("", |c| c.subject.as_str());
+        match &facts.signature {
+            Err(why) => Verdict::Unverifiable(why.clone()),
+            Ok(false) => Verdict::Invalid {
+                hint: Some(format!(
+                    "The signature does not match the key of the token's own leaf certificate ({leaf})."
+                )),
+            },
+            Ok(true) => match (judged.state, &facts.anchor) {
+                (ChainState::Anchored, Some(Ok((_, anchor)))) => Verdict::Verified {
+                    by: format!(
+                        "key of the token's leaf certificate ({leaf}), its chain anchored to the certificate you gave ({anchor})"
+                    ),
+                },
+                (ChainState::Broken, _) => Verdict::Unverifiable(format!(
+                    "the signature is good with the key of the token's own certificate, but the chain cannot be trusted. {}",
+                    judged.why
+                )),
+                _ => Verdict::Unverifiable(
+                    "the signature is good with the token's own certificate, but nothing anchors it: anyone can put a certificate in a header. Paste the issuer's root or intermediate certificate (PEM) in the key box to anchor the chain".into(),
+                ),
+            },
+        }
     }
 
     /// A general JSON JWS with several signatures: each verified with the key box's keys, as
@@ -1380,6 +1460,16 @@ impl Debugger {
             .claims()
             .map(|claims| ClaimsStatus::at(claims, self.now))
     }
+}
+
+/// A token's `x5c` chain as the key engine read it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ChainRead {
+    /// The engine's answer is not in yet.
+    Pending,
+    Read(Rc<ChainFacts>),
+    /// Why `x5c` could not be read at all.
+    Unreadable(Rc<str>),
 }
 
 /// One OIDC hash claim, checked against what the user gave.

@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::chain_panel::cert_chain;
 use super::detached_panel::detached_payload;
 use super::findings_panel::findings_panel;
 use super::header_panel::header_panel;
@@ -136,6 +137,9 @@ pub fn DecodedColumn() -> Html {
                         { detached_payload(&view.token, &debugger_state.detached_payload, &actions.on_detached_payload) }
                     }
                     { signature_line(&store) }
+                    if let Some(chain) = &debugger_state.chain {
+                        { cert_chain(chain, debugger_state.now) }
+                    }
                     if !oidc.is_empty() {
                         { oidc_hashes(&oidc, &actions.on_oidc_value) }
                     }

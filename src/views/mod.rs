@@ -2,6 +2,7 @@
 //! column. Each reads the state from the [`store::Store`] that `App` provides and sends its own
 //! actions; the components in `crate::components` they render take props and give callbacks.
 
+pub mod chain_panel;
 pub mod debugger;
 pub mod decoded;
 pub mod detached_panel;

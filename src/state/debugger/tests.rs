@@ -1556,3 +1556,53 @@ fn a_detached_payload_given_beside_the_token_is_what_the_verdict_is_over() {
         .apply(Action::SetDetachedPayload("anything".into()));
     assert_eq!(state.verdict.state(), "verified");
 }
+
+const CHAIN_TOKEN: &str = include_str!("../../../tests/vectors/certs/chain.jwt");
+const CHAIN_ROOT: &str = include_str!("../../../tests/vectors/certs/root.pem");
+const OTHER_ROOT: &str = include_str!("../../../tests/vectors/certs/other-root.pem");
+/// 2026-12-07: inside the fixed chain's validity (2020–2120).
+const CHAIN_NOW: i64 = 1_796_601_600;
+
+#[test]
+fn an_x5c_chain_verifies_only_when_anchored_in_a_certificate_given() {
+    let state = Debugger::new(CHAIN_TOKEN.trim(), CHAIN_NOW);
+    let Some(ChainRead::Read(facts)) = &state.chain else {
+        panic!("the chain is read: {:?}", state.chain);
+    };
+    assert_eq!(facts.certs.len(), 3);
+    // No key: the signature is good with the token's own certificate, and that is all.
+    assert_eq!(state.verdict.state(), "unverifiable");
+    assert!(state.verdict.describe().contains("nothing anchors it"));
+    // The root given: verified, and said to be anchored.
+    let state = state.apply(Action::SetKey(CHAIN_ROOT.into()));
+    assert_eq!(
+        state.verdict.state(),
+        "verified",
+        "{}",
+        state.verdict.describe()
+    );
+    assert!(state.verdict.describe().contains("anchored"));
+    assert!(state.verdict.describe().contains("Example Root CA"));
+    // Another root: not anchored.
+    let state = state.apply(Action::SetKey(OTHER_ROOT.into()));
+    assert_eq!(state.verdict.state(), "unverifiable");
+    // The chain's certificates expired (after 2120): never verified.
+    let state =
+        Debugger::new(CHAIN_TOKEN.trim(), 4_800_000_000).apply(Action::SetKey(CHAIN_ROOT.into()));
+    assert_eq!(state.verdict.state(), "unverifiable");
+    assert!(
+        state.verdict.describe().contains("expired"),
+        "{}",
+        state.verdict.describe()
+    );
+    // A signature changed: invalid, with the root given.
+    let tampered = CHAIN_TOKEN.trim().replace(".eyJ", ".eyK");
+    let state = Debugger::new(&tampered, CHAIN_NOW).apply(Action::SetKey(CHAIN_ROOT.into()));
+    assert_eq!(state.verdict.state(), "invalid");
+    // A plain key in the box is checked as always, whatever the header carries: a secret does
+    // not fit an ES256 token.
+    let state =
+        Debugger::new(CHAIN_TOKEN.trim(), CHAIN_NOW).apply(Action::SetKey("mysecret".into()));
+    assert_eq!(state.verdict.state(), "unverifiable");
+    assert!(!state.verdict.describe().contains("anchor"));
+}
