@@ -395,7 +395,11 @@ fn rfc7797_unencoded_payload() {
         &detached_token,
         Some(&keys::parse(&jwk, SecretEncoding::Utf8).expect("a key")),
     );
-    assert!(alone.describe().contains("detached"), "{}", alone.describe());
+    assert!(
+        alone.describe().contains("detached"),
+        "{}",
+        alone.describe()
+    );
     for (given, state) in [("$.02", "verified"), ("$.03", "invalid")] {
         let verdict = verify::verify(
             &detached::attach(&detached_token, given),

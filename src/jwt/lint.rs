@@ -304,8 +304,13 @@ fn header_findings(token: &Token, out: &mut Vec<Finding>) {
             "embedded-key-header",
             Severity::Danger,
             format!(
-                "The header carries {}: the token tells the verifier which key to trust. This page never fetches or uses them.",
-                embedded.join(", ")
+                "The header carries {}: the token tells the verifier which key to trust. {}",
+                embedded.join(", "),
+                if embedded.contains(&"x5c") {
+                    "This page fetches nothing, and trusts an x5c chain only when it reaches a certificate you gave."
+                } else {
+                    "This page never fetches or uses them."
+                }
             ),
             "An attacker can sign with their own key and point here: verify only with keys you configured, or with certificates that chain to a root you trust.",
         ));

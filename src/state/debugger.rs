@@ -465,7 +465,13 @@ impl Debugger {
             next.sd_error = None;
         }
         match action {
-            Action::Tick(now) => next.now = now,
+            Action::Tick(now) => {
+                next.now = now;
+                // A certificate of the chain may expire (or start) as the clock runs.
+                if next.chain_decides() {
+                    next.verdict = next.chain_verdict();
+                }
+            }
             Action::SetKbAud(aud) => {
                 next.kb_aud = aud.trim().into();
                 next.rebind_or_check();

@@ -5,7 +5,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHmac, generateKeyPairSync, sign } from 'node:crypto';
-import { openApp, screenshot, useServerAndBrowser, verdictBecomes } from './lib.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, openApp, screenshot, useServerAndBrowser, verdictBecomes } from './lib.mjs';
 
 const shared = useServerAndBrowser();
 const b64url = (data) => Buffer.from(data).toString('base64url');
@@ -74,6 +76,33 @@ test('a detached, unencoded payload is checked over what is typed beside the tok
   await page.getByTestId('token-input').fill(`${plainHeader}..${plainSig}`);
   await page.getByTestId('detached-payload-input').fill(claims);
   assert.equal(await verdictBecomes(page, 'verified'), 'verified');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('an x5c chain is shown certificate by certificate and verified only once anchored', async () => {
+  const { context, page, errors } = await openApp(shared.browser, shared.server.url);
+  const fixture = (name) => readFileSync(join(ROOT, 'tests', 'vectors', 'certs', name), 'utf8');
+  await page.getByTestId('token-input').fill(fixture('chain.jwt').trim());
+  await page.getByTestId('cert-chain').waitFor();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=cert]').length === 3);
+  const states = () => page.getByTestId('cert').evaluateAll((els) => els.map((e) => e.dataset.state));
+  assert.deepEqual(await states(), ['ok', 'ok', 'ok']);
+  assert.equal(await page.getByTestId('chain-verdict').getAttribute('data-state'), 'unanchored');
+  assert.equal(await verdictBecomes(page, 'unverifiable'), 'unverifiable');
+  assert.match(await page.getByTestId('verdict').textContent(), /nothing anchors it/);
+  // The embedded-key finding keeps its word.
+  assert.equal(await page.locator('[data-testid=finding][data-code=embedded-key-header]').count(), 1);
+  await page.getByTestId('key-input').fill(fixture('root.pem'));
+  assert.equal(await verdictBecomes(page, 'verified'), 'verified');
+  assert.equal(await page.getByTestId('chain-verdict').getAttribute('data-state'), 'anchored');
+  assert.deepEqual(await states(), ['anchored', 'anchored', 'anchored']);
+  assert.match(await page.getByTestId('verdict').textContent(), /anchored to the certificate you gave/);
+  await page.getByTestId('cert-chain').screenshot({ path: join(ROOT, 'target', 'screenshots', 'cert-chain.png') });
+  await screenshot(page, 'cert-chain-page');
+  await page.getByTestId('key-input').fill(fixture('other-root.pem'));
+  assert.equal(await verdictBecomes(page, 'unverifiable'), 'unverifiable');
+  assert.equal(await page.getByTestId('chain-verdict').getAttribute('data-state'), 'unanchored');
   assert.deepEqual(errors, []);
   await context.close();
 });
