@@ -506,6 +506,11 @@ fn collect_sensitive(value: &Value, found: &mut Vec<String>) {
 fn key_findings(token: &Token, offered: Offered<'_>, out: &mut Vec<Finding>) {
     let alg = token.alg().and_then(|a| Algorithm::from_name(&a));
     let sets = [offered.verify, offered.sign];
+    thumbprint_finding(
+        token,
+        sets.into_iter().flatten().flat_map(|set| set.keys()),
+        out,
+    );
     let keys = sets.into_iter().flatten().flat_map(|set| set.keys());
     let mut secrets = Vec::new();
     let mut small_rsa = None;
@@ -565,6 +570,41 @@ fn key_findings(token: &Token, offered: Offered<'_>, out: &mut Vec<Finding>) {
 }
 
 /// The `common-secret` finding, with how it was found.
+/// The header names a certificate by `x5t#S256` or `x5t`, the key boxes hold certificates (or
+/// JWKs with thumbprints), and none of them is the one named.
+fn thumbprint_finding<'a>(
+    token: &Token,
+    keys: impl Iterator<Item = &'a crate::jwt::keys::Key>,
+    out: &mut Vec<Finding>,
+) {
+    let members: Vec<&str> = ["x5t#S256", "x5t"]
+        .into_iter()
+        .filter(|m| token.header.get(m).and_then(Value::as_str).is_some())
+        .collect();
+    if members.is_empty() {
+        return;
+    }
+    let with_thumbprints: Vec<_> = keys
+        .filter(|k| k.usage.x5t_s256.is_some() || k.usage.x5t.is_some())
+        .collect();
+    if with_thumbprints.is_empty()
+        || with_thumbprints
+            .iter()
+            .any(|k| verify::names_certificate(&token.header, k))
+    {
+        return;
+    }
+    out.push(finding(
+        "x5t-mismatch",
+        Severity::Warning,
+        format!(
+            "The header's {} names a certificate other than the one in the key box.",
+            members.join(" and ")
+        ),
+        "The token says it was signed with another certificate's key: check you pasted the right certificate (or that the issuer rotated its keys).",
+    ));
+}
+
 pub fn common_secret_finding(meaning: &str) -> Finding {
     finding(
         "common-secret",

@@ -241,17 +241,27 @@ pub fn verify(token: &Token, keys: Option<&Result<KeySet, KeyError>>) -> Verdict
         Some(Ok(keys)) => keys,
     };
     let kid = token.header.get("kid").and_then(Value::as_str);
-    let picked_by_kid = matches!((keys, &kid), (KeySet::Jwks { .. }, Some(_)));
-    let candidates: Vec<&Key> = match (keys, &kid) {
-        (KeySet::Jwks { keys, .. }, Some(kid)) => {
-            let matching: Vec<&Key> = keys
+    let mut picked_by_kid = false;
+    let candidates: Vec<&Key> = match keys {
+        KeySet::Jwks { keys, .. } => {
+            let by_kid: Vec<&Key> = keys
                 .iter()
-                .filter(|k| k.usage.kid.as_deref() == Some(kid))
+                .filter(|k| kid.is_some() && k.usage.kid == kid)
                 .collect();
-            if matching.is_empty() {
-                return Verdict::Unverifiable(format!("no key in the set has kid \"{kid}\""));
+            picked_by_kid = !by_kid.is_empty();
+            // Without a kid match, the certificate thumbprint the header names picks the key.
+            let by_thumbprint: Vec<&Key> = keys
+                .iter()
+                .filter(|k| names_certificate(&token.header, k))
+                .collect();
+            match (by_kid.is_empty(), by_thumbprint.is_empty(), &kid) {
+                (false, _, _) => by_kid,
+                (true, false, _) => by_thumbprint,
+                (true, true, Some(kid)) => {
+                    return Verdict::Unverifiable(format!("no key in the set has kid \"{kid}\""));
+                }
+                (true, true, None) => keys.iter().collect(),
             }
-            matching
         }
         _ => keys.keys().iter().collect(),
     };
@@ -303,6 +313,17 @@ pub fn verify(token: &Token, keys: Option<&Result<KeySet, KeyError>>) -> Verdict
             refusals.join("; ")
         ))
     }
+}
+
+/// Whether the header's `x5t#S256` or `x5t` is the thumbprint of `key`'s certificate.
+pub fn names_certificate(header: &Value, key: &Key) -> bool {
+    let named = |member: &str, known: &Option<String>| {
+        header
+            .get(member)
+            .and_then(Value::as_str)
+            .is_some_and(|t| known.as_deref() == Some(t.as_str()))
+    };
+    named("x5t#S256", &key.usage.x5t_s256) || named("x5t", &key.usage.x5t)
 }
 
 /// Whether `key`, held here (not behind a handle), fits `token`'s algorithm and its signature

@@ -5,8 +5,6 @@
 
 use serde::{Deserialize, Serialize};
 
-#[cfg(not(feature = "split"))]
-use super::base64url;
 use super::json::Value;
 use super::time::Seconds;
 
@@ -247,9 +245,5 @@ pub fn thumbprint_matches(certs: &[CertFacts], member: &str, thumbprint: &str) -
 /// SHA-1 and SHA-256 of `der`, base64url: a certificate's `x5t` and `x5t#S256`.
 #[cfg(not(feature = "split"))]
 pub fn der_thumbprints(der: &[u8]) -> (String, String) {
-    use sha2::Digest;
-    (
-        base64url::encode(&sha1::Sha1::digest(der)),
-        base64url::encode(&sha2::Sha256::digest(der)),
-    )
+    super::keys::export::certificate_thumbprints(der)
 }

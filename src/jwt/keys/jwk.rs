@@ -163,6 +163,25 @@ fn key(value: &Value) -> Result<Key, KeyError> {
     key_of(value, jwk, common)
 }
 
+/// `x5t` and `x5t#S256` as the JWK states them, or else computed from the first certificate of
+/// its `x5c` (standard base64 DER). Malformed members are ignored: they only help pick a key.
+fn with_thumbprints(mut usage: Usage, value: &Value) -> Usage {
+    use base64::Engine;
+    let member = |name: &str| value.get(name).and_then(Value::as_str);
+    usage.x5t = member("x5t");
+    usage.x5t_s256 = member("x5t#S256");
+    if (usage.x5t.is_none() || usage.x5t_s256.is_none())
+        && let Some(Value::Array(chain)) = value.get("x5c")
+        && let Some(first) = chain.first().and_then(Value::as_str)
+        && let Ok(der) = base64::engine::general_purpose::STANDARD.decode(first)
+    {
+        let (x5t, x5t_s256) = super::export::certificate_thumbprints(&der);
+        usage.x5t.get_or_insert(x5t);
+        usage.x5t_s256.get_or_insert(x5t_s256);
+    }
+    usage
+}
+
 fn not_a_jwk(e: String) -> KeyError {
     KeyError::Jwk(format!("not a JWK ({e})"))
 }
@@ -197,7 +216,10 @@ fn key_of(value: &Value, jwk: Jwk, (kty, alg): (String, Option<String>)) -> Resu
             .key_operations
             .as_ref()
             .map(|ops| ops.iter().filter_map(word).collect()),
+        x5t: None,
+        x5t_s256: None,
     };
+    let usage = with_thumbprints(usage, value);
     let material = match &jwk.algorithm {
         AlgorithmParameters::OctetKey(params) => Material::Secret(b64_field("k", &params.value)?),
         AlgorithmParameters::RSA(params) => rsa(&params.n, &params.e, &private)?,

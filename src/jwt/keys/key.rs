@@ -221,6 +221,10 @@ pub struct Usage {
     /// `use`: `sig` or `enc`.
     pub public_use: Option<String>,
     pub key_ops: Option<Vec<String>>,
+    /// The certificate thumbprints (RFC 7517 §4.8–4.9, RFC 7515 §4.1.7–8), base64url: from a
+    /// JWK's `x5t` / `x5t#S256` or its `x5c`, or from a pasted certificate.
+    pub x5t: Option<String>,
+    pub x5t_s256: Option<String>,
 }
 
 /// One usable key.

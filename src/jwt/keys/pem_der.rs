@@ -212,7 +212,11 @@ fn certificate(der: &[u8]) -> Result<Key, KeyError> {
         .subject_public_key_info()
         .to_der()
         .map_err(|e| der_error("CERTIFICATE", e))?;
-    spki(&spki_der, Format::Certificate)
+    let mut key = spki(&spki_der, Format::Certificate)?;
+    let (x5t, x5t_s256) = super::export::certificate_thumbprints(der);
+    key.usage.x5t = Some(x5t);
+    key.usage.x5t_s256 = Some(x5t_s256);
+    Ok(key)
 }
 
 /// The plain PKCS #8 DER inside an encrypted one, once the work its key derivation asks for is

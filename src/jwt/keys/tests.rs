@@ -341,6 +341,8 @@ fn jwk_members_jsonwebtoken_reads_differently_keep_their_meaning() {
             alg: None,
             public_use: Some("sig".into()),
             key_ops: Some(vec!["verify".into(), "someOp".into()]),
+            x5t: None,
+            x5t_s256: None,
         }
     );
     // The last of duplicate members, as the display reads them; escapes are decoded.
