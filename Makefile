@@ -64,7 +64,7 @@ bench-compare:
 
 # Not part of `make test` (it takes minutes); `make test` replays the saved corpus instead.
 FUZZ_RUNS ?= 1000000
-FUZZ_TARGETS := decode_token parse_key verify_token json_display decrypt_token sd_jwt
+FUZZ_TARGETS := decode_token parse_key verify_token json_display decrypt_token sd_jwt x5c
 fuzz:
 	@command -v cargo-fuzz >/dev/null || cargo +nightly install --locked cargo-fuzz
 	cd fuzz && for t in $(FUZZ_TARGETS); do \

@@ -189,3 +189,38 @@ pub fn sd_jwt(data: &[u8]) {
         }
     }
 }
+
+/// Reading an `x5c` chain and judging it: the data as a header whose `x5c` is read (JSON), or
+/// as certificates, one base64 DER per line; the same certificates pasted in the key box as
+/// PEM, so each is also an anchor; and the raw bytes as one DER certificate.
+pub fn x5c(data: &[u8]) {
+    use base64::Engine;
+    let text = String::from_utf8_lossy(data);
+    let x5c: Vec<String> = match json::parse(&text)
+        .ok()
+        .and_then(|h| crate::jwt::certs::x5c_of(&h))
+    {
+        Some(Ok(list)) => list,
+        _ => text.lines().map(str::to_string).collect(),
+    };
+    let standard = base64::engine::general_purpose::STANDARD;
+    let key_text: String = x5c
+        .iter()
+        .chain([&standard.encode(data)])
+        .filter_map(|cert| standard.decode(cert).ok())
+        .map(|der| ::pem::encode(&::pem::Pem::new("CERTIFICATE", der)))
+        .collect();
+    for chain in [x5c, vec![standard.encode(data)]] {
+        for anchors in ["", key_text.as_str()] {
+            if let Ok(facts) = crate::jwt::certs::read_chain(&chain, anchors, "ES256", data, "AA") {
+                for now in [0, 1_700_000_000, i64::MAX] {
+                    let _ = crate::jwt::certs::judge(&facts, now);
+                }
+            }
+        }
+    }
+    // A certificate pasted as a key: its thumbprints, for `x5t`.
+    if let Some(Ok(set)) = keys::parse(&key_text, SecretEncoding::Utf8) {
+        let _ = set.keys().iter().map(|k| &k.usage.x5t_s256).count();
+    }
+}

@@ -51,3 +51,8 @@ fn decrypt_token_corpus() {
 fn sd_jwt_corpus() {
     replay("sd_jwt", harness::sd_jwt);
 }
+
+#[test]
+fn x5c_corpus() {
+    replay("x5c", harness::x5c);
+}
