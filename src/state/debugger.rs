@@ -1243,13 +1243,18 @@ impl Debugger {
         };
     }
 
-    /// The signed token's `x5c` chain, read against the certificates in the key box.
+    /// The signed token's `x5c` chain, read against the certificates in the key box; without
+    /// one, a chain pasted in the key box (two certificates or more), shown for what it is.
     fn read_chain(&self) -> Option<ChainRead> {
         let view = self.view()?;
         if view.token.kind != token::Kind::Jws {
             return None;
         }
-        Some(match certs::x5c_of(&view.token.header)? {
+        let pasted = || {
+            (self.key.text.matches("-----BEGIN CERTIFICATE-----").count() >= 2)
+                .then(|| Ok(Vec::new()))
+        };
+        Some(match certs::x5c_of(&view.token.header).or_else(pasted)? {
             Err(why) => ChainRead::Unreadable(why.into()),
             Ok(x5c) => {
                 let signature = view
@@ -1277,6 +1282,9 @@ impl Debugger {
     /// always, whatever the header carries.
     fn chain_decides(&self) -> bool {
         self.chain.is_some()
+            && self
+                .view()
+                .is_some_and(|v| v.token.header.get("x5c").is_some())
             && (self.key.text.contains("-----BEGIN CERTIFICATE-----")
                 || self.verification_keys().is_none())
     }

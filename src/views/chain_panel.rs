@@ -7,9 +7,9 @@ use crate::jwt::certs::{self, CertFacts, CertState};
 use crate::jwt::time::Seconds;
 use crate::state::ChainRead;
 
-/// The chain panel for `chain` judged at `now`. A view function rendered with the decoded
-/// column, as the OIDC panel is.
-pub(super) fn cert_chain(chain: &ChainRead, now: Seconds) -> Html {
+/// The chain panel for `chain` judged at `now`: the header's (`in_header`) or the one pasted in
+/// the key box. A view function rendered with the decoded column, as the OIDC panel is.
+pub(super) fn cert_chain(chain: &ChainRead, now: Seconds, in_header: bool) -> Html {
     let body = match chain {
         ChainRead::Pending => html! {
             <p class="note" data-testid="chain-verdict" data-state="pending">{ "Reading the certificates…" }</p>
@@ -41,7 +41,7 @@ pub(super) fn cert_chain(chain: &ChainRead, now: Seconds) -> Html {
     };
     html! {
         <section class="panel chain" aria-labelledby="chain-title" data-testid="cert-chain">
-            <div class="panel-head"><h2 id="chain-title">{ "Certificate chain (x5c)" }</h2></div>
+            <div class="panel-head"><h2 id="chain-title">{ if in_header { "Certificate chain (x5c)" } else { "Certificate chain (key box)" } }</h2></div>
             { body }
         </section>
     }

@@ -167,7 +167,7 @@ pub fn judge(facts: &ChainFacts, now: Seconds) -> Judgement {
         *last = CertState::BrokenLink;
     }
     if count == 0 {
-        problems.push("\"x5c\" holds no certificate".into());
+        problems.push("there is no certificate".into());
     }
     if !problems.is_empty() {
         return Judgement {

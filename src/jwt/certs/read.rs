@@ -39,7 +39,9 @@ pub fn thumbprints(text: &str) -> Vec<(String, String)> {
 
 /// The chain in `x5c` (base64 DER, leaf first) read and checked against the certificates in
 /// `key_text`, and the token's signature (`signature`, base64url, over `message` for `alg`)
-/// checked with the leaf's key. `Err` when `x5c` cannot be read at all.
+/// checked with the leaf's key. `Err` when `x5c` cannot be read at all. With `x5c` empty, the
+/// chain is the one pasted in the key box, anchored by its own last certificate when that is a
+/// root that signed itself: the user gave it.
 pub fn read_chain(
     x5c: &[String],
     key_text: &str,
@@ -53,7 +55,19 @@ pub fn read_chain(
             x5c.len()
         ));
     }
+    let from_key_box = x5c.is_empty();
     let mut chain = Vec::with_capacity(x5c.len());
+    if from_key_box {
+        for (i, der) in certificates_in(key_text).into_iter().enumerate() {
+            let cert = Certificate::from_der(&der).map_err(|e| {
+                format!(
+                    "certificate {} in the key box is not an X.509 certificate: {e}",
+                    i + 1
+                )
+            })?;
+            chain.push((der, cert));
+        }
+    }
     for (i, text) in x5c.iter().enumerate() {
         let n = i + 1;
         if text.len() > MAX_CERT_BYTES * 4 / 3 + 4 {
@@ -70,17 +84,25 @@ pub fn read_chain(
             .map_err(|e| format!("certificate {n} in \"x5c\" is not an X.509 certificate: {e}"))?;
         chain.push((der, cert));
     }
-    let given: Vec<(Vec<u8>, Certificate)> = certificates_in(key_text)
-        .into_iter()
-        .filter_map(|der| Certificate::from_der(&der).ok().map(|cert| (der, cert)))
-        .collect();
+    let given: Vec<(Vec<u8>, Certificate)> = if from_key_box {
+        Vec::new()
+    } else {
+        certificates_in(key_text)
+            .into_iter()
+            .filter_map(|der| Certificate::from_der(&der).ok().map(|cert| (der, cert)))
+            .collect()
+    };
     let links = (0..chain.len().saturating_sub(1))
         .map(|i| link(&chain, i))
         .collect();
-    let anchor = anchor(&chain, &given);
+    let anchor = if from_key_box {
+        own_root(&chain)
+    } else {
+        anchor(&chain, &given)
+    };
     let signature = match chain.first() {
         Some((_, leaf)) => leaf_signature(leaf, alg, message, signature),
-        None => Err("\"x5c\" holds no certificate".into()),
+        None => Err("no certificate to check the signature with".into()),
     };
     Ok(ChainFacts {
         certs: chain.iter().map(|(der, cert)| facts(der, cert)).collect(),
@@ -149,6 +171,15 @@ fn anchor(
             root.tbs_certificate().subject().to_string(),
         )),
     })
+}
+
+/// A chain pasted by the user ends at its own root: the last certificate, when it names itself
+/// as issuer and its signature verifies with its own key.
+fn own_root(chain: &[(Vec<u8>, Certificate)]) -> Option<Result<(usize, String), String>> {
+    let (_, last) = chain.last()?;
+    let tbs = last.tbs_certificate();
+    (tbs.issuer() == tbs.subject() && issued_by(last, last).is_ok())
+        .then(|| Ok((chain.len() - 1, tbs.subject().to_string())))
 }
 
 fn is_ca(cert: &Certificate) -> bool {

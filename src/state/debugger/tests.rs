@@ -1606,3 +1606,39 @@ fn an_x5c_chain_verifies_only_when_anchored_in_a_certificate_given() {
     assert_eq!(state.verdict.state(), "unverifiable");
     assert!(!state.verdict.describe().contains("anchor"));
 }
+
+#[test]
+fn a_chain_pasted_in_the_key_box_is_shown_and_ends_at_its_own_root() {
+    use base64::Engine;
+    let header = token::decode(CHAIN_TOKEN.trim()).unwrap().header;
+    let x5c = certs::x5c_of(&header).unwrap().unwrap();
+    let pems: String = x5c
+        .iter()
+        .map(|b64| {
+            let der = base64::engine::general_purpose::STANDARD
+                .decode(b64)
+                .unwrap();
+            ::pem::encode(&::pem::Pem::new("CERTIFICATE", der))
+        })
+        .collect();
+    let state = Debugger::new(EXAMPLE_TOKEN, CHAIN_NOW).apply(Action::SetKey(pems.clone()));
+    let Some(ChainRead::Read(facts)) = &state.chain else {
+        panic!("the key box's chain is read: {:?}", state.chain);
+    };
+    assert_eq!(facts.certs.len(), 3);
+    assert_eq!(certs::judge(facts, CHAIN_NOW).state, ChainState::Anchored);
+    // The verdict is the key box's, as for any key: an HS256 token and a certificate.
+    assert!(!state.verdict.describe().contains("anchored"));
+    // Without its root, the pasted chain is not anchored; one certificate alone is no chain.
+    let without_root: String = pems
+        .split_inclusive("-----END CERTIFICATE-----")
+        .take(2)
+        .collect();
+    let state = state.apply(Action::SetKey(without_root));
+    let Some(ChainRead::Read(facts)) = &state.chain else {
+        panic!("read");
+    };
+    assert_eq!(certs::judge(facts, CHAIN_NOW).state, ChainState::Unanchored);
+    let state = state.apply(Action::SetKey(CHAIN_ROOT.into()));
+    assert_eq!(state.chain, None);
+}
