@@ -219,8 +219,13 @@ pub fn x5c(data: &[u8]) {
             }
         }
     }
-    // A certificate pasted as a key: its thumbprints, for `x5t`.
-    if let Some(Ok(set)) = keys::parse(&key_text, SecretEncoding::Utf8) {
-        let _ = set.keys().iter().map(|k| &k.usage.x5t_s256).count();
+    // A certificate pasted as a key: its thumbprints, as `x5t#S256` compares them.
+    if let (Some(Ok(set)), Ok(header)) = (
+        keys::parse(&key_text, SecretEncoding::Utf8),
+        json::parse(r#"{"x5t#S256":"AA","x5t":"AA"}"#),
+    ) {
+        for key in set.keys() {
+            let _ = verify::names_certificate(&header, key);
+        }
     }
 }
