@@ -756,6 +756,7 @@ impl Debugger {
                     || key_waited
                     || matches!(self.verdict, Verdict::Pending)
                     || matches!(self.kb, KbVerdict::Pending)
+                    || self.chain == Some(ChainRead::Pending)
                 {
                     next.reverify();
                 }

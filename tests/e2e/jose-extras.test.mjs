@@ -103,6 +103,37 @@ test('an x5c chain is shown certificate by certificate and verified only once an
   await page.getByTestId('key-input').fill(fixture('other-root.pem'));
   assert.equal(await verdictBecomes(page, 'unverifiable'), 'unverifiable');
   assert.equal(await page.getByTestId('chain-verdict').getAttribute('data-state'), 'unanchored');
+  // The same chain pasted in the key box (as PEM) beside a token without x5c: shown, and
+  // anchored by its own root.
+  const x5c = JSON.parse(Buffer.from(fixture('chain.jwt').split('.')[0], 'base64url').toString()).x5c;
+  const pems = x5c.map((der) => `-----BEGIN CERTIFICATE-----\n${der.match(/.{1,64}/g).join('\n')}\n-----END CERTIFICATE-----\n`).join('');
+  await page.getByTestId('example-token').click();
+  await page.getByTestId('key-input').fill(pems);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=cert]').length === 3);
+  assert.equal(await page.getByTestId('chain-verdict').getAttribute('data-state'), 'anchored');
+  assert.match(await page.getByTestId('cert-chain').textContent(), /key box/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('x5t#S256 picks the JWKS key without a kid, and a certificate other than the one named is a finding', async () => {
+  const { context, page, errors } = await openApp(shared.browser, shared.server.url);
+  const pair = () => generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const [ours, other] = [pair(), pair()];
+  const jwk = (keys, thumbprint) => ({ ...keys.publicKey.export({ format: 'jwk' }), 'x5t#S256': thumbprint });
+  const jwks = JSON.stringify({ keys: [jwk(other, 'b3RoZXI'), jwk(ours, 'b3Vycw')] });
+  const signed = (thumbprint) => {
+    const input = `${b64url(JSON.stringify({ alg: 'ES256', 'x5t#S256': thumbprint }))}.${b64url('{"sub":"bob"}')}`;
+    return `${input}.${b64url(sign('sha256', Buffer.from(input), { key: ours.privateKey, dsaEncoding: 'ieee-p1363' }))}`;
+  };
+  await page.getByTestId('token-input').fill(signed('b3Vycw'));
+  await page.getByTestId('key-input').fill(jwks);
+  assert.equal(await verdictBecomes(page, 'verified'), 'verified');
+  await page.getByTestId('token-input').fill(signed('b3RoZXI'));
+  assert.equal(await verdictBecomes(page, 'invalid'), 'invalid');
+  // A certificate pasted that is not the one the header names.
+  await page.getByTestId('key-input').fill(readFileSync(join(ROOT, 'tests', 'vectors', 'certs', 'root.pem'), 'utf8'));
+  await page.locator('[data-testid=finding][data-code=x5t-mismatch]').waitFor();
   assert.deepEqual(errors, []);
   await context.close();
 });
