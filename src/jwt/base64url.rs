@@ -105,6 +105,14 @@ pub fn encode_standard(data: &[u8]) -> String {
     base64::engine::general_purpose::STANDARD.encode(data)
 }
 
+/// Decodes padded standard base64, as `x5c` carries certificates (RFC 7515 §4.1.6); the error
+/// is the crate's, in words.
+pub fn decode_standard(text: &str) -> Result<Vec<u8>, String> {
+    base64::engine::general_purpose::STANDARD
+        .decode(text)
+        .map_err(|e| e.to_string())
+}
+
 /// The crate's error in the user's terms, positions counted in characters of `text`.
 fn reported(text: &str, error: DecodeError) -> Base64Error {
     match error {

@@ -1,7 +1,8 @@
 //! The X.509 certificate chain a token carries in `x5c` (RFC 7515 §4.1.6): what each
 //! certificate says, whether each is signed by the next, whether the chain reaches a certificate
 //! the user gave, and the judgement of all that at a moment. Reading certificates needs the
-//! asymmetric key code (`read`, in the key engine); judging them is plain data, done in the page.
+//! asymmetric key code (`read`, in builds that carry it); judging them is plain data, done
+//! wherever the state is.
 
 use serde::{Deserialize, Serialize};
 
@@ -245,5 +246,5 @@ pub fn thumbprint_matches(certs: &[CertFacts], member: &str, thumbprint: &str) -
 /// SHA-1 and SHA-256 of `der`, base64url: a certificate's `x5t` and `x5t#S256`.
 #[cfg(not(feature = "split"))]
 pub fn der_thumbprints(der: &[u8]) -> (String, String) {
-    super::keys::export::certificate_thumbprints(der)
+    super::keys::certificate_thumbprints(der)
 }

@@ -1,7 +1,6 @@
 //! Certificates read with `x509-cert`: a header's `x5c` and the certificates pasted in the key
 //! box, each link and anchor checked, and the token's signature checked with the leaf's key.
 
-use base64::Engine;
 use x509_cert::Certificate;
 use x509_cert::der::{Decode, Encode};
 use x509_cert::ext::pkix::name::GeneralName;
@@ -10,6 +9,7 @@ use x509_cert::ext::pkix::{BasicConstraints, SubjectAltName};
 use super::signature::{issued_by, signature_words};
 use super::{CertFacts, ChainFacts, MAX_CERT_BYTES, MAX_CERTS, der_thumbprints};
 use crate::jwt::algorithm::Algorithm;
+use crate::jwt::base64url;
 use crate::jwt::keys::{self, Material, SecretEncoding};
 use crate::jwt::primitives;
 use crate::jwt::verify::{self, Purpose};
@@ -75,9 +75,7 @@ pub fn read_chain(
                 "certificate {n} in \"x5c\" is over {MAX_CERT_BYTES} bytes"
             ));
         }
-        let der = base64::engine::general_purpose::STANDARD
-            .decode(text)
-            .map_err(|e| {
+        let der = base64url::decode_standard(text).map_err(|e| {
                 format!("certificate {n} in \"x5c\" is not base64 ({e}; RFC 7515 §4.1.6 uses standard base64, not base64url)")
             })?;
         let cert = Certificate::from_der(&der)

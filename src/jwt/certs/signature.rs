@@ -1,7 +1,7 @@
 //! Whether an issuer's key signed a certificate: RSA PKCS #1 v1.5 and PSS, ECDSA on P-256/384/521
-//! and Ed25519, each with SHA-256/384/512, on the RustCrypto crates the key engine already
-//! carries. (`x509-verify` does this, but on the previous generation of those crates: it would
-//! ship a second copy of each.)
+//! and Ed25519, each with SHA-256/384/512, on the RustCrypto crates the key code already uses.
+//! (`x509-verify` does this, but on the previous generation of those crates: it would ship a
+//! second copy of each.)
 
 use rsa::pkcs8::DecodePublicKey;
 use rsa::{Pkcs1v15Sign, Pss};

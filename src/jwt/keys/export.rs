@@ -60,16 +60,6 @@ fn canonical_public(material: &Material) -> Option<String> {
     })
 }
 
-/// A certificate's `x5t` and `x5t#S256` (RFC 7515 §4.1.7–8): SHA-1 and SHA-256 of its DER,
-/// base64url.
-#[cfg(not(feature = "split"))]
-pub fn certificate_thumbprints(der: &[u8]) -> (String, String) {
-    (
-        encode(&sha1::Sha1::digest(der)),
-        encode(&Sha256::digest(der)),
-    )
-}
-
 /// The RFC 7638 JWK thumbprint (SHA-256, base64url).
 pub fn thumbprint(material: &Material) -> String {
     match material {

@@ -166,16 +166,15 @@ fn key(value: &Value) -> Result<Key, KeyError> {
 /// `x5t` and `x5t#S256` as the JWK states them, or else computed from the first certificate of
 /// its `x5c` (standard base64 DER). Malformed members are ignored: they only help pick a key.
 fn with_thumbprints(mut usage: Usage, value: &Value) -> Usage {
-    use base64::Engine;
     let member = |name: &str| value.get(name).and_then(Value::as_str);
     usage.x5t = member("x5t");
     usage.x5t_s256 = member("x5t#S256");
     if (usage.x5t.is_none() || usage.x5t_s256.is_none())
         && let Some(Value::Array(chain)) = value.get("x5c")
         && let Some(first) = chain.first().and_then(Value::as_str)
-        && let Ok(der) = base64::engine::general_purpose::STANDARD.decode(first)
+        && let Ok(der) = crate::jwt::base64url::decode_standard(&first)
     {
-        let (x5t, x5t_s256) = super::export::certificate_thumbprints(&der);
+        let (x5t, x5t_s256) = pem_der::certificate_thumbprints(&der);
         usage.x5t.get_or_insert(x5t);
         usage.x5t_s256.get_or_insert(x5t_s256);
     }

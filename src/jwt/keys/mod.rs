@@ -29,6 +29,8 @@ pub use bare_der::file_as_text;
 pub use error::{KeyError, MIN_RSA_BITS};
 pub use handle::{KeyHandle, Shape};
 pub use key::{Format, Key, KeySet, Material, Usage};
+#[cfg(not(feature = "split"))]
+pub use pem_der::certificate_thumbprints;
 pub use read::parse_with;
 #[cfg(not(feature = "split"))]
 pub use read::{parse, parse_locked};

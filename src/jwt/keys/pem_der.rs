@@ -203,6 +203,16 @@ fn spki(der: &[u8], format: Format) -> Result<Key, KeyError> {
     Err(unknown_algorithm(der, "PUBLIC KEY"))
 }
 
+/// A certificate's `x5t` and `x5t#S256` (RFC 7515 §4.1.7–8): SHA-1 and SHA-256 of its DER,
+/// base64url.
+pub fn certificate_thumbprints(der: &[u8]) -> (String, String) {
+    use sha2::Digest;
+    (
+        crate::jwt::base64url::encode(&sha1::Sha1::digest(der)),
+        crate::jwt::base64url::encode(&sha2::Sha256::digest(der)),
+    )
+}
+
 /// The public key a certificate carries (RFC 5280 §4.1.2.7), read with `x509-cert`.
 fn certificate(der: &[u8]) -> Result<Key, KeyError> {
     use x509_cert::der::{Decode, Encode};
@@ -213,7 +223,7 @@ fn certificate(der: &[u8]) -> Result<Key, KeyError> {
         .to_der()
         .map_err(|e| der_error("CERTIFICATE", e))?;
     let mut key = spki(&spki_der, Format::Certificate)?;
-    let (x5t, x5t_s256) = super::export::certificate_thumbprints(der);
+    let (x5t, x5t_s256) = certificate_thumbprints(der);
     key.usage.x5t = Some(x5t);
     key.usage.x5t_s256 = Some(x5t_s256);
     Ok(key)
