@@ -127,7 +127,8 @@ fn link(chain: &[(Vec<u8>, Certificate)], i: usize) -> Result<(), String> {
             ));
         }
         return Err(format!(
-            "the next certificate is not its issuer ({issuer} issued it)"
+            "the next certificate is not its issuer ({} issued it)",
+            name_words(issuer)
         ));
     }
     issued_by(child, parent)?;
@@ -151,7 +152,7 @@ fn anchor(
         .enumerate()
         .find(|(_, (der, _))| given.iter().any(|(g, _)| g == der))
     {
-        let subject = chain[at].1.tbs_certificate().subject().to_string();
+        let subject = name_words(chain[at].1.tbs_certificate().subject());
         return Some(Ok((at, subject)));
     }
     let (_, last) = chain.last()?;
@@ -166,7 +167,7 @@ fn anchor(
         }
         Ok(()) => Ok((
             chain.len() - 1,
-            root.tbs_certificate().subject().to_string(),
+            name_words(root.tbs_certificate().subject()),
         )),
     })
 }
@@ -177,7 +178,7 @@ fn own_root(chain: &[(Vec<u8>, Certificate)]) -> Option<Result<(usize, String), 
     let (_, last) = chain.last()?;
     let tbs = last.tbs_certificate();
     (tbs.issuer() == tbs.subject() && issued_by(last, last).is_ok())
-        .then(|| Ok((chain.len() - 1, tbs.subject().to_string())))
+        .then(|| Ok((chain.len() - 1, name_words(tbs.subject()))))
 }
 
 fn is_ca(cert: &Certificate) -> bool {
@@ -251,8 +252,8 @@ fn facts(der: &[u8], cert: &Certificate) -> CertFacts {
     };
     let (x5t, x5t_s256) = der_thumbprints(der);
     CertFacts {
-        subject: tbs.subject().to_string(),
-        issuer: tbs.issuer().to_string(),
+        subject: name_words(tbs.subject()),
+        issuer: name_words(tbs.issuer()),
         serial: tbs.serial_number().to_string(),
         not_before: seconds(validity.not_before),
         not_after: seconds(validity.not_after),
@@ -263,6 +264,76 @@ fn facts(der: &[u8], cert: &Certificate) -> CertFacts {
         x5t,
         x5t_s256,
     }
+}
+
+/// A name as RFC 4514 writes it (most specific first: `CN=…,O=…`), with the short names of the
+/// attributes certificates use, as x509-cert's `Display` spells them. Written here because x509-cert's `Display` looks every name up
+/// in const-oid's database of all OIDs, about 100 KB of tables in the shipped module.
+pub(super) fn name_words(name: &x509_cert::name::Name) -> String {
+    use x509_cert::der::asn1::ObjectIdentifier as Oid;
+    use x509_cert::der::asn1::{Ia5StringRef, PrintableStringRef, TeletexStringRef, Utf8StringRef};
+    const SHORT: [(&str, &str); 12] = [
+        ("2.5.4.3", "CN"),
+        ("2.5.4.4", "SN"),
+        ("2.5.4.5", "SERIALNUMBER"),
+        ("2.5.4.6", "C"),
+        ("2.5.4.7", "L"),
+        ("2.5.4.8", "ST"),
+        ("2.5.4.9", "STREET"),
+        ("2.5.4.10", "O"),
+        ("2.5.4.11", "OU"),
+        ("0.9.2342.19200300.100.1.1", "UID"),
+        ("0.9.2342.19200300.100.1.25", "DC"),
+        ("1.2.840.113549.1.9.1", "EMAIL"),
+    ];
+    let mut rdns: Vec<String> = name
+        .iter_rdn()
+        .map(|rdn| {
+            rdn.iter()
+                .map(|atv| {
+                    let value = &atv.value;
+                    let text = Utf8StringRef::try_from(value)
+                        .map(|s| s.as_str().to_string())
+                        .or_else(|_| {
+                            PrintableStringRef::try_from(value).map(|s| s.as_str().to_string())
+                        })
+                        .or_else(|_| Ia5StringRef::try_from(value).map(|s| s.as_str().to_string()))
+                        .or_else(|_| {
+                            TeletexStringRef::try_from(value).map(|s| s.as_str().to_string())
+                        });
+                    let key = SHORT
+                        .iter()
+                        .find(|(oid, _)| Oid::new(oid).is_ok_and(|o| o == atv.oid))
+                        .map_or_else(|| atv.oid.to_string(), |(_, short)| (*short).to_string());
+                    match text {
+                        Ok(text) => format!("{key}={}", escape_rdn_value(&text)),
+                        Err(_) => format!("{key}=#…"),
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("+")
+        })
+        .collect();
+    rdns.reverse();
+    rdns.join(",")
+}
+
+/// RFC 4514 §2.4's escapes.
+fn escape_rdn_value(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    let last = value.chars().count().saturating_sub(1);
+    for (i, c) in value.chars().enumerate() {
+        match c {
+            '#' if i == 0 => out.push_str("\\#"),
+            ' ' if i == 0 || i == last => out.push_str("\\ "),
+            '"' | '+' | ',' | ';' | '<' | '>' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 fn san_words(name: &GeneralName) -> Option<String> {
