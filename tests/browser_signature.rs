@@ -175,7 +175,7 @@ async fn a_good_signature_on_an_expired_token_says_so_beside_the_verdict() {
 async fn examples_for_every_algorithm_verify() {
     let app = mount("", 0).await;
     for alg in [
-        "HS256", "RS384", "PS512", "ES256", "ES384", "ES512", "EdDSA",
+        "HS256", "RS384", "PS512", "ES256", "ES384", "ES512", "ES256K", "EdDSA",
     ] {
         choose(&app, "example-select", alg).await;
         assert!(app.value("header-json").contains(alg));
