@@ -45,13 +45,10 @@ fn payload(lib: &str) -> &'static str {
 
 fn key_text(file: &str) -> String {
     if file.is_empty() {
-        return SECRET.into();
+        SECRET.into()
+    } else {
+        interop::key_file(file)
     }
-    std::fs::read_to_string(format!(
-        "{}/tests/vectors/keys/{file}",
-        env!("CARGO_MANIFEST_DIR")
-    ))
-    .unwrap()
 }
 
 fn case_json(case: &(&str, &str, &str, &str), token: Option<&str>) -> String {

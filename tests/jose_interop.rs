@@ -84,14 +84,7 @@ fn pairs() -> Vec<(&'static str, &'static str, String)> {
 fn our_keys(key: &str) -> KeySet {
     match key.strip_prefix("hex:") {
         Some(hex) => keys::parse(hex, SecretEncoding::Hex),
-        None => keys::parse(
-            &std::fs::read_to_string(format!(
-                "{}/tests/vectors/keys/{key}",
-                env!("CARGO_MANIFEST_DIR")
-            ))
-            .unwrap(),
-            SecretEncoding::Utf8,
-        ),
+        None => keys::parse(&interop::key_file(key), SecretEncoding::Utf8),
     }
     .unwrap()
     .unwrap()

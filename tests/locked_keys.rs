@@ -368,11 +368,7 @@ fn ssh_keygen_reads_the_openssh_private_files_written_here() {
         .map(|i| i.wrapping_mul(37).wrapping_add(11))
         .collect();
     for name in ["ssh_ed25519", "ssh_rsa", "ssh_ecdsa256"] {
-        let source = std::fs::read_to_string(format!(
-            "{}/tests/vectors/keys/{name}",
-            env!("CARGO_MANIFEST_DIR")
-        ))
-        .unwrap();
+        let source = interop::key_file(name);
         let set = keys::parse(&source, SecretEncoding::Utf8).unwrap().unwrap();
         let material = &set.keys()[0].material;
         let expected = first_two_words(&export::openssh_public(material, "").unwrap());

@@ -40,11 +40,7 @@ fn key_text(file: &str) -> String {
     if file.is_empty() {
         SECRET.to_string()
     } else {
-        std::fs::read_to_string(format!(
-            "{}/tests/vectors/keys/{file}",
-            env!("CARGO_MANIFEST_DIR")
-        ))
-        .unwrap()
+        interop::key_file(file)
     }
 }
 

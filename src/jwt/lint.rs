@@ -569,7 +569,6 @@ fn key_findings(token: &Token, offered: Offered<'_>, out: &mut Vec<Finding>) {
     }
 }
 
-/// The `common-secret` finding, with how it was found.
 /// The header names a certificate by `x5t#S256` or `x5t`, the key boxes hold certificates (or
 /// JWKs with thumbprints), and none of them is the one named.
 fn thumbprint_finding<'a>(
@@ -605,6 +604,7 @@ fn thumbprint_finding<'a>(
     ));
 }
 
+/// The `common-secret` finding, with how it was found.
 pub fn common_secret_finding(meaning: &str) -> Finding {
     finding(
         "common-secret",

@@ -249,18 +249,23 @@ pub fn verify(token: &Token, keys: Option<&Result<KeySet, KeyError>>) -> Verdict
                 .filter(|k| kid.is_some() && k.usage.kid == kid)
                 .collect();
             picked_by_kid = !by_kid.is_empty();
-            // Without a kid match, the certificate thumbprint the header names picks the key.
-            let by_thumbprint: Vec<&Key> = keys
-                .iter()
-                .filter(|k| names_certificate(&token.header, k))
-                .collect();
-            match (by_kid.is_empty(), by_thumbprint.is_empty(), &kid) {
-                (false, _, _) => by_kid,
-                (true, false, _) => by_thumbprint,
-                (true, true, Some(kid)) => {
-                    return Verdict::Unverifiable(format!("no key in the set has kid \"{kid}\""));
+            if picked_by_kid {
+                by_kid
+            } else {
+                // Without a kid match, the certificate thumbprint the header names picks the key.
+                let by_thumbprint: Vec<&Key> = keys
+                    .iter()
+                    .filter(|k| names_certificate(&token.header, k))
+                    .collect();
+                match (by_thumbprint.is_empty(), &kid) {
+                    (false, _) => by_thumbprint,
+                    (true, Some(kid)) => {
+                        return Verdict::Unverifiable(format!(
+                            "no key in the set has kid \"{kid}\""
+                        ));
+                    }
+                    (true, None) => keys.iter().collect(),
                 }
-                (true, true, None) => keys.iter().collect(),
             }
         }
         _ => keys.keys().iter().collect(),
@@ -365,7 +370,7 @@ pub fn signing_input(token: &Token) -> &str {
 }
 
 /// The signature segment as received (base64url).
-fn signature_text(token: &Token) -> &str {
+pub fn signature_text(token: &Token) -> &str {
     token.segments.get(2).map_or("", |s| token.segment_text(s))
 }
 

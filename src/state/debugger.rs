@@ -1258,17 +1258,12 @@ impl Debugger {
         Some(match certs::x5c_of(&view.token.header).or_else(pasted)? {
             Err(why) => ChainRead::Unreadable(why.into()),
             Ok(x5c) => {
-                let signature = view
-                    .token
-                    .segments
-                    .get(2)
-                    .map_or("", |s| view.token.segment_text(s));
                 match engine::chain(
                     &x5c,
                     &self.key.text,
                     &view.token.alg().unwrap_or_default(),
                     verify::signing_input(&view.token).as_bytes(),
-                    signature,
+                    verify::signature_text(&view.token),
                 ) {
                     None => ChainRead::Pending,
                     Some(Ok(facts)) => ChainRead::Read(Rc::new(facts)),
@@ -1278,14 +1273,19 @@ impl Debugger {
         })
     }
 
-    /// Whether the `x5c` chain decides the verdict: the token has one and the key box holds
-    /// certificates to anchor it, or no key at all. A plain key the user gave is checked as
-    /// always, whatever the header carries.
-    fn chain_decides(&self) -> bool {
+    /// Whether the chain shown is the token's own `x5c` (not one pasted in the key box).
+    pub fn chain_in_header(&self) -> bool {
         self.chain.is_some()
             && self
                 .view()
                 .is_some_and(|v| v.token.header.get("x5c").is_some())
+    }
+
+    /// Whether the `x5c` chain decides the verdict: the token has one and the key box holds
+    /// certificates to anchor it, or no key at all. A plain key the user gave is checked as
+    /// always, whatever the header carries.
+    fn chain_decides(&self) -> bool {
+        self.chain_in_header()
             && (self.key.text.contains("-----BEGIN CERTIFICATE-----")
                 || self.verification_keys().is_none())
     }

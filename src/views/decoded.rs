@@ -138,7 +138,7 @@ pub fn DecodedColumn() -> Html {
                     }
                     { signature_line(&store) }
                     if let Some(chain) = &debugger_state.chain {
-                        { cert_chain(chain, debugger_state.now, shared_view(debugger_state).is_some_and(|v| v.token.header.get("x5c").is_some())) }
+                        { cert_chain(chain, debugger_state.now, debugger_state.chain_in_header()) }
                     }
                     if !oidc.is_empty() {
                         { oidc_hashes(&oidc, &actions.on_oidc_value) }

@@ -35,6 +35,12 @@ pub fn peer(script: &str, mode: &str, input: &str, needs: &str) -> Vec<Value> {
     }
 }
 
+/// The text of `tests/vectors/keys/<name>`.
+pub fn key_file(name: &str) -> String {
+    let path = format!("{}/tests/vectors/keys/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
 /// The token with one character of its payload changed (the third, which is never a
 /// trailing-bits character, so the decoded bytes really change).
 pub fn tamper(token_text: &str) -> String {

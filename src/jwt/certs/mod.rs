@@ -14,7 +14,7 @@ mod read;
 #[cfg(not(feature = "split"))]
 mod signature;
 #[cfg(not(feature = "split"))]
-pub use read::{certificates_in, read_chain, thumbprints};
+pub use read::read_chain;
 
 #[cfg(test)]
 mod tests;
@@ -44,8 +44,7 @@ pub struct CertFacts {
     pub is_ca: bool,
     /// The algorithm its issuer signed it with, in words.
     pub signed_with: String,
-    /// `x5t` and `x5t#S256` (RFC 7515 §4.1.7–8): SHA-1 and SHA-256 of its DER, base64url.
-    pub x5t: String,
+    /// `x5t#S256` (RFC 7515 §4.1.8): SHA-256 of its DER, base64url.
     pub x5t_s256: String,
 }
 
@@ -233,18 +232,4 @@ pub fn x5c_of(header: &Value) -> Option<Result<Vec<String>, String>> {
             Err("\"x5c\" must be a non-empty array of base64 certificates (RFC 7515 §4.1.6)".into())
         }
     })
-}
-
-/// Whether `thumbprint` (a header's `x5t` or `x5t#S256`) is one of `certs`'.
-pub fn thumbprint_matches(certs: &[CertFacts], member: &str, thumbprint: &str) -> bool {
-    certs.iter().any(|cert| match member {
-        "x5t" => cert.x5t == thumbprint,
-        _ => cert.x5t_s256 == thumbprint,
-    })
-}
-
-/// SHA-1 and SHA-256 of `der`, base64url: a certificate's `x5t` and `x5t#S256`.
-#[cfg(not(feature = "split"))]
-pub fn der_thumbprints(der: &[u8]) -> (String, String) {
-    super::keys::certificate_thumbprints(der)
 }

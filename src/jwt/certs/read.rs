@@ -7,7 +7,7 @@ use x509_cert::ext::pkix::name::GeneralName;
 use x509_cert::ext::pkix::{BasicConstraints, SubjectAltName};
 
 use super::signature::{issued_by, signature_words};
-use super::{CertFacts, ChainFacts, MAX_CERT_BYTES, MAX_CERTS, der_thumbprints};
+use super::{CertFacts, ChainFacts, MAX_CERT_BYTES, MAX_CERTS};
 use crate::jwt::algorithm::Algorithm;
 use crate::jwt::base64url;
 use crate::jwt::keys::{self, Material, SecretEncoding};
@@ -15,7 +15,7 @@ use crate::jwt::primitives;
 use crate::jwt::verify::{self, Purpose};
 
 /// The DER of each `CERTIFICATE` PEM block in `text` (the key box), at most [`MAX_CERTS`].
-pub fn certificates_in(text: &str) -> Vec<Vec<u8>> {
+fn certificates_in(text: &str) -> Vec<Vec<u8>> {
     if !text.contains("-----BEGIN CERTIFICATE-----") {
         return Vec::new();
     }
@@ -26,14 +26,6 @@ pub fn certificates_in(text: &str) -> Vec<Vec<u8>> {
         .map(|block| block.into_contents())
         .filter(|der| der.len() <= MAX_CERT_BYTES)
         .take(MAX_CERTS)
-        .collect()
-}
-
-/// `x5t` and `x5t#S256` of each certificate in `text`.
-pub fn thumbprints(text: &str) -> Vec<(String, String)> {
-    certificates_in(text)
-        .iter()
-        .map(|der| der_thumbprints(der))
         .collect()
 }
 
@@ -250,7 +242,7 @@ fn facts(der: &[u8], cert: &Certificate) -> CertFacts {
         Ok(Some((_, SubjectAltName(names)))) => names.iter().filter_map(san_words).collect(),
         _ => Vec::new(),
     };
-    let (x5t, x5t_s256) = der_thumbprints(der);
+    let (_, x5t_s256) = keys::certificate_thumbprints(der);
     CertFacts {
         subject: name_words(tbs.subject()),
         issuer: name_words(tbs.issuer()),
@@ -261,7 +253,6 @@ fn facts(der: &[u8], cert: &Certificate) -> CertFacts {
         sans,
         is_ca: is_ca(cert),
         signed_with: signature_words(cert.signature_algorithm()),
-        x5t,
         x5t_s256,
     }
 }
@@ -272,19 +263,19 @@ fn facts(der: &[u8], cert: &Certificate) -> CertFacts {
 pub(super) fn name_words(name: &x509_cert::name::Name) -> String {
     use x509_cert::der::asn1::ObjectIdentifier as Oid;
     use x509_cert::der::asn1::{Ia5StringRef, PrintableStringRef, TeletexStringRef, Utf8StringRef};
-    const SHORT: [(&str, &str); 12] = [
-        ("2.5.4.3", "CN"),
-        ("2.5.4.4", "SN"),
-        ("2.5.4.5", "SERIALNUMBER"),
-        ("2.5.4.6", "C"),
-        ("2.5.4.7", "L"),
-        ("2.5.4.8", "ST"),
-        ("2.5.4.9", "STREET"),
-        ("2.5.4.10", "O"),
-        ("2.5.4.11", "OU"),
-        ("0.9.2342.19200300.100.1.1", "UID"),
-        ("0.9.2342.19200300.100.1.25", "DC"),
-        ("1.2.840.113549.1.9.1", "EMAIL"),
+    const SHORT: [(Oid, &str); 12] = [
+        (Oid::new_unwrap("2.5.4.3"), "CN"),
+        (Oid::new_unwrap("2.5.4.4"), "SN"),
+        (Oid::new_unwrap("2.5.4.5"), "SERIALNUMBER"),
+        (Oid::new_unwrap("2.5.4.6"), "C"),
+        (Oid::new_unwrap("2.5.4.7"), "L"),
+        (Oid::new_unwrap("2.5.4.8"), "ST"),
+        (Oid::new_unwrap("2.5.4.9"), "STREET"),
+        (Oid::new_unwrap("2.5.4.10"), "O"),
+        (Oid::new_unwrap("2.5.4.11"), "OU"),
+        (Oid::new_unwrap("0.9.2342.19200300.100.1.1"), "UID"),
+        (Oid::new_unwrap("0.9.2342.19200300.100.1.25"), "DC"),
+        (Oid::new_unwrap("1.2.840.113549.1.9.1"), "EMAIL"),
     ];
     let mut rdns: Vec<String> = name
         .iter_rdn()
@@ -303,7 +294,7 @@ pub(super) fn name_words(name: &x509_cert::name::Name) -> String {
                         });
                     let key = SHORT
                         .iter()
-                        .find(|(oid, _)| Oid::new(oid).is_ok_and(|o| o == atv.oid))
+                        .find(|(oid, _)| *oid == atv.oid)
                         .map_or_else(|| atv.oid.to_string(), |(_, short)| (*short).to_string());
                     match text {
                         Ok(text) => format!("{key}={}", escape_rdn_value(&text)),

@@ -11,7 +11,6 @@ fn cert(subject: &str, not_before: i64, not_after: i64) -> CertFacts {
         sans: Vec::new(),
         is_ca: true,
         signed_with: "ECDSA with SHA-256".into(),
-        x5t: String::new(),
         x5t_s256: String::new(),
     }
 }
