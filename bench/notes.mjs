@@ -51,7 +51,7 @@ export function whyOver(report, { load, visit, joseLoad, over, wasm }) {
       '  "Issue #29" below. Issue #30 (engine failures said) added 1.3 KB, and issue #31\'s SD-JWTs',
       '  (reading, presenting, issuing, key binding, the JSON serializations, sha3) 31.2 KB: under',
       '  "Issue #30" below; issue #32 (OpenID Connect hashes, then certificate chains, ES256K,',
-      '  thumbprints and detached payloads) 13.1 KB: under "Issue #32" below.',
+      '  thumbprints and detached payloads) 12.9 KB: under "Issue #32" below.',
     );
   }
   if (over.some((o) => o.includes('in all on a first visit'))) {
@@ -309,10 +309,10 @@ export function whyOver(report, { load, visit, joseLoad, over, wasm }) {
     '  module from 255609 to 258997 bytes gzip (+3388; drawn by a view function, not a component',
     '  type of its own, which saved 619 of it). The hashing is SHA-2, already in the page for',
     '  SD-JWT digests. Then certificate chains, `x5t`, ES256K and detached payloads: the page\'s',
-    '  module 258997 → 268725 bytes gzip (+9728: the chain and payload panels, the verdict over a',
+    '  module 258997 → 268519 bytes gzip (+9522: the chain and payload panels, the verdict over a',
     '  chain and over a given payload, judging a chain at the clock, the engine\'s chain answer',
     '  read with serde, the `x5t-mismatch` finding; all reading of certificates and all',
-    '  secp256k1 arithmetic is in the key engine). The key engine 440647 → 504920 (+64273, +14.6',
+    '  secp256k1 arithmetic is in the key engine). The key engine 440647 → 504265 (+63618, +14.4',
     '  %): `k256` (secp256k1 has its own field arithmetic, and ES256K costs most of this), the',
     '  certificate reader and its signature checks (RSA PKCS #1 and PSS, ECDSA, Ed25519, on the',
     '  crates already there), SANs and basic constraints. Measured on the way: x509-cert\'s',
